@@ -1,0 +1,51 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import Layout from './components/Layout.jsx';
+import RequireAuth from './components/RequireAuth.jsx';
+import Loading from './components/Loading.jsx';
+import Dashboard from './pages/Dashboard.jsx';
+import Login from './pages/Login.jsx';
+import Register from './pages/Register.jsx';
+import Worlds from './pages/Worlds.jsx';
+import NotFound from './pages/NotFound.jsx';
+
+const WorldDetail = lazy(() => import('./pages/WorldDetail.jsx'));
+const Stories = lazy(() => import('./pages/Stories.jsx'));
+const StoryNew = lazy(() => import('./pages/StoryNew.jsx'));
+const StoryDetail = lazy(() => import('./pages/StoryDetail.jsx'));
+const Admin = lazy(() => import('./pages/Admin.jsx'));
+
+export default function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<Dashboard />} />
+          <Route path="login" element={<Login />} />
+          <Route path="register" element={<Register />} />
+          <Route path="worlds" element={<Worlds />} />
+          <Route path="worlds/:worldId" element={<WorldDetail />} />
+          <Route path="stories" element={<Stories />} />
+          <Route
+            path="stories/new"
+            element={
+              <RequireAuth>
+                <StoryNew />
+              </RequireAuth>
+            }
+          />
+          <Route path="stories/:storyId" element={<StoryDetail />} />
+          <Route
+            path="admin"
+            element={
+              <RequireAuth roles={['admin', 'moderator']}>
+                <Admin />
+              </RequireAuth>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

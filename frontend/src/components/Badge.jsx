@@ -1,0 +1,7 @@
+export default function Badge({ children, tone = 'default', title }) {
+  return (
+    <span className={`badge badge-${tone}`} title={title}>
+      {children}
+    </span>
+  );
+}

@@ -1,0 +1,29 @@
+import { useId } from 'react';
+
+/**
+ * A labelled form control. `as` = input | textarea | select.
+ * `error` is shown under the control and wired with aria-describedby.
+ */
+export default function Field({ label, as = 'input', error, hint, children, className = '', ...props }) {
+  const id = useId();
+  const Tag = as;
+  const describedBy = [error ? `${id}-err` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field ${className}`}>
+      <label htmlFor={id}>{label}</label>
+      <Tag id={id} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} {...props}>
+        {children}
+      </Tag>
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-err`} className="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Suspense, useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../hooks/useAuth.js';
+import Loading from './Loading.jsx';
+
+export default function Layout() {
+  const { user, logout } = useAuth();
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  const onLogout = () => {
+    logout();
+    navigate('/login');
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">◉</span> Worldsmith
+        </Link>
+        <button
+          type="button"
+          className="nav-toggle"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="sr-only">Menu</span>
+          <span aria-hidden="true">☰</span>
+        </button>
+        <nav id="main-nav" className={`nav ${open ? 'nav-open' : ''}`} aria-label="Main">
+          <NavLink to="/" end>
+            Dashboard
+          </NavLink>
+          <NavLink to="/worlds">Worlds</NavLink>
+          <NavLink to="/stories">Stories</NavLink>
+          {user && (user.role === 'admin' || user.role === 'moderator') && <NavLink to="/admin">Admin</NavLink>}
+          <span className="nav-spacer" />
+          {user ? (
+            <>
+              <span className="nav-user" title={`Role: ${user.role}`}>
+                {user.username}
+              </span>
+              <button type="button" className="btn btn-small btn-ghost nav-logout" onClick={onLogout}>
+                Log out
+              </button>
+            </>
+          ) : (
+            <>
+              <NavLink to="/login">Log in</NavLink>
+              <NavLink to="/register" className="btn btn-small btn-primary">
+                Sign up
+              </NavLink>
+            </>
+          )}
+        </nav>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="footer">Worldsmith · build worlds, tell stories</footer>
+    </div>
+  );
+}

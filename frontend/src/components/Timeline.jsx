@@ -1,0 +1,74 @@
+import { Link } from 'react-router-dom';
+
+function eventTitle(ev) {
+  return ev.title || ev.name || ev.summary || 'Untitled event';
+}
+
+/** Draws the timeline from GET /worlds/{id}/events as a vertical timeline. */
+export default function Timeline({ data }) {
+  const years = (data && data.timeline && Array.isArray(data.timeline.years) ? data.timeline.years : []).filter(
+    (y) => y && Array.isArray(y.events),
+  );
+  const connections = (data && data.timeline && data.timeline.connections) || [];
+  const allEvents = years.flatMap((y) => y.events);
+  if (allEvents.length === 0) return null;
+  const byId = Object.fromEntries(allEvents.map((e) => [e.event_id, e]));
+
+  return (
+    <div className="timeline">
+      <ol className="timeline-years">
+        {years.map((y, yi) => (
+          <li key={`${y.year}-${y.era || ''}-${yi}`} className="timeline-year">
+            <div className="timeline-year-label">
+              <span className="year">{y.year ?? '?'}</span>
+              {y.era && <span className="era">{y.era}</span>}
+            </div>
+            <ol className="timeline-events">
+              {y.events.map((ev, i) => (
+                <li key={ev.event_id || i} className="timeline-event" data-event-id={ev.event_id}>
+                  <span className="timeline-dot" aria-hidden="true" />
+                  <div className="timeline-card">
+                    <h4>{eventTitle(ev)}</h4>
+                    {ev.description && <p>{ev.description}</p>}
+                    <div className="timeline-meta">
+                      {ev.story_title && ev.story_id ? (
+                        <Link to={`/stories/${ev.story_id}`} className="chip chip-story">
+                          📖 {ev.story_title}
+                        </Link>
+                      ) : ev.story_title ? (
+                        <span className="chip chip-story">📖 {ev.story_title}</span>
+                      ) : null}
+                      {(ev.character_details || []).map((c) => (
+                        <span key={c.entity_id || c.name} className="chip chip-character">
+                          {c.name}
+                        </span>
+                      ))}
+                      {(ev.location_details || []).map((l) => (
+                        <span key={l.location_id || l.name} className="chip chip-location">
+                          📍 {l.name}
+                        </span>
+                      ))}
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+      {connections.length > 0 && (
+        <section className="timeline-connections">
+          <h4>Connections between events</h4>
+          <ul>
+            {connections.map((c, i) => (
+              <li key={i}>
+                {eventTitle(byId[c.from_event_id] || {})} <span className="rel">→ {c.relation_label || c.relation_type} →</span>{' '}
+                {eventTitle(byId[c.to_event_id] || {})}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

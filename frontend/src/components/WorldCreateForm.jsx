@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { gpt, worlds } from '../services/api.js';
+import { useTask } from '../hooks/useTask.js';
+import { VISIBILITIES, WORLD_TYPES } from '../utils/options.js';
+import Field from './Field.jsx';
+import ErrorMessage from './ErrorMessage.jsx';
+import TaskProgress from './TaskProgress.jsx';
+
+/** Create a world, optionally with an AI-written description and AI analysis. */
+export default function WorldCreateForm({ onCreated, onCancel }) {
+  const [form, setForm] = useState({ name: '', world_type: 'fantasy', visibility: 'private', description: '' });
+  const [starterCast, setStarterCast] = useState(true);
+  const [analyze, setAnalyze] = useState(false);
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const descTask = useTask();
+  const analyzeTask = useTask();
+
+  const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const details = (error && error.details) || {};
+
+  const writeDescription = async () => {
+    if (!form.name.trim()) {
+      setError({ message: 'Give the world a name first, so the AI knows what to write about.', details: { name: 'Required' } });
+      return;
+    }
+    setError(null);
+    try {
+      const result = await descTask.run(() =>
+        gpt.generateDescription({ type: 'world', world_name: form.name.trim(), world_type: form.world_type }),
+      );
+      const text = (result && (result.description || result.world_description)) || '';
+      if (text) setForm((f) => ({ ...f, description: text }));
+    } catch {
+      /* shown by TaskProgress */
+    }
+  };
+
+  const submit = async (e) => {
+    e.preventDefault();
+    if (!form.name.trim()) {
+      setError({ message: 'Please name your world.', details: { name: 'Required' } });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { ...form, name: form.name.trim(), starter_cast: starterCast };
+      if (analyze && form.description.trim()) {
+        try {
+          const result = await analyzeTask.run(() =>
+            gpt.analyze({ world_description: form.description, world_type: form.world_type }),
+          );
+          if (result) body.gpt_entities = { entities: result.entities || [], locations: result.locations || [] };
+        } catch (err) {
+          if (err.cancelled) return;
+          throw err;
+        }
+      }
+      const world = await worlds.create(body);
+      onCreated(world);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-label="New world">
+      <h2>New world</h2>
+      <div className="form-row">
+        <Field label="Name" value={form.name} onChange={set('name')} error={details.name} required maxLength={200} autoFocus />
+        <Field label="Type" as="select" value={form.world_type} onChange={set('world_type')} error={details.world_type}>
+          {WORLD_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </Field>
+      </div>
+      <Field label="Visibility" as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
+        {VISIBILITIES.map((v) => (
+          <option key={v.value} value={v.value}>
+            {v.label}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label="Description"
+        as="textarea"
+        rows={5}
+        value={form.description}
+        onChange={set('description')}
+        error={details.description}
+        placeholder="What is this world like? Its lands, peoples, conflicts…"
+      />
+      <div className="actions">
+        <button type="button" className="btn" onClick={writeDescription} disabled={descTask.running || busy}>
+          ✨ Write description with AI
+        </button>
+      </div>
+      <TaskProgress task={descTask} label="Writing description" />
+      <div className="checks">
+        <label className="check">
+          <input type="checkbox" checked={starterCast} onChange={(e) => setStarterCast(e.target.checked)} />
+          Start with a few characters and places (starter cast)
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={analyze} onChange={(e) => setAnalyze(e.target.checked)} />
+          Find characters and places in the description with AI
+        </label>
+      </div>
+      <TaskProgress task={analyzeTask} label="Analysing description" />
+      {error && <ErrorMessage error={error} />}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || descTask.running}>
+          {busy ? 'Creating…' : 'Create world'}
+        </button>
+        {onCancel && (
+          <button type="button" className="btn btn-ghost" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { worlds } from '../services/api.js';
+import { VISIBILITIES, WORLD_TYPES } from '../utils/options.js';
+import Field from './Field.jsx';
+import ErrorMessage from './ErrorMessage.jsx';
+
+export default function WorldEditForm({ world, onSaved, onCancel }) {
+  const cal = (world.metadata && world.metadata.calendar) || {};
+  const [form, setForm] = useState({
+    name: world.name || '',
+    description: world.description || '',
+    world_type: world.world_type || 'fantasy',
+    visibility: world.visibility || 'private',
+    current_year: cal.current_year ?? '',
+    current_era: cal.current_era || '',
+    year_name: cal.year_name || '',
+  });
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const details = (error && error.details) || {};
+
+  const submit = async (e) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const calendar = { ...cal, current_era: form.current_era, year_name: form.year_name };
+      if (form.current_year !== '') calendar.current_year = Number(form.current_year);
+      const saved = await worlds.update(world.world_id, {
+        name: form.name.trim(),
+        description: form.description,
+        world_type: form.world_type,
+        visibility: form.visibility,
+        metadata: { calendar },
+      });
+      onSaved(saved);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-label="Edit world">
+      <div className="form-row">
+        <Field label="Name" value={form.name} onChange={set('name')} error={details.name} required />
+        <Field label="Type" as="select" value={form.world_type} onChange={set('world_type')} error={details.world_type}>
+          {WORLD_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </Field>
+      </div>
+      <Field label="Visibility" as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
+        {VISIBILITIES.map((v) => (
+          <option key={v.value} value={v.value}>
+            {v.label}
+          </option>
+        ))}
+      </Field>
+      <Field label="Description" as="textarea" rows={5} value={form.description} onChange={set('description')} error={details.description} />
+      <fieldset className="fieldset">
+        <legend>Calendar</legend>
+        <div className="form-row three">
+          <Field label="Current year" type="number" value={form.current_year} onChange={set('current_year')} error={details['metadata.calendar.current_year']} />
+          <Field label="Era" value={form.current_era} onChange={set('current_era')} placeholder="e.g. Third Age" />
+          <Field label="Year name" value={form.year_name} onChange={set('year_name')} placeholder="e.g. AE" />
+        </div>
+      </fieldset>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save world'}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { worlds } from '../services/api.js';
+import { useAsync } from '../hooks/useAsync.js';
+import { useTask } from '../hooks/useTask.js';
+import Loading from './Loading.jsx';
+import ErrorMessage from './ErrorMessage.jsx';
+import EmptyState from './EmptyState.jsx';
+import TaskProgress from './TaskProgress.jsx';
+import Timeline from './Timeline.jsx';
+
+export default function WorldTimelineTab({ world, editable }) {
+  const id = world.world_id;
+  const { data, error, loading, reload } = useAsync(() => worlds.events(id), [id]);
+  const task = useTask({ timeoutMs: 600000 });
+  const [force, setForce] = useState(false);
+  const count = data && data.timeline && Array.isArray(data.timeline.years)
+    ? data.timeline.years.reduce((n, y) => n + ((y.events && y.events.length) || 0), 0)
+    : 0;
+
+  const extract = async () => {
+    try {
+      await task.run(() => worlds.extractEvents(id, force));
+      await reload();
+    } catch {
+      /* shown in TaskProgress */
+    }
+  };
+
+  return (
+    <section aria-label="Timeline">
+      {editable && (
+        <div className="toolbar">
+          <button type="button" className="btn btn-primary" onClick={extract} disabled={task.running}>
+            ✨ Extract events from stories
+          </button>
+          <label className="check">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Re-analyse everything
+          </label>
+        </div>
+      )}
+      <TaskProgress task={task} label="Extracting events" />
+      {loading && !data && <Loading label="Loading timeline…" />}
+      <ErrorMessage error={error} onRetry={reload} />
+      {data && count === 0 && (
+        <EmptyState title="The timeline is empty.">
+          {editable ? 'Extract events from your stories to build it.' : 'The owner has not built a timeline yet.'}
+        </EmptyState>
+      )}
+      {data && count > 0 && <Timeline data={data} />}
+    </section>
+  );
+}

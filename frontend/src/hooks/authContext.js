@@ -1,0 +1,9 @@
+import { createContext } from 'react';
+
+export const AuthContext = createContext({
+  user: null,
+  ready: true,
+  login: async () => null,
+  register: async () => null,
+  logout: () => {},
+});

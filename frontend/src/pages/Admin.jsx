@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { admin } from '../services/api.js';
+import { useAsync } from '../hooks/useAsync.js';
+import { useAuth } from '../hooks/useAuth.js';
+import Loading from '../components/Loading.jsx';
+import ErrorMessage from '../components/ErrorMessage.jsx';
+import EmptyState from '../components/EmptyState.jsx';
+import AdminUserRow from '../components/AdminUserRow.jsx';
+
+const ROLES = ['admin', 'moderator', 'premium', 'user', 'guest'];
+
+export default function Admin() {
+  const { user } = useAuth();
+  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState({ search: '', role: '' });
+  const stats = useAsync(() => admin.stats(), []);
+  const roles = useAsync(() => admin.roles(), []);
+  const users = useAsync(() => admin.users({ search: filter.search || undefined, role: filter.role || undefined }), [filter.search, filter.role]);
+  const s = stats.data && stats.data.stats;
+  const roleList = (roles.data && roles.data.roles) || [];
+  const roleNames = roleList.length ? roleList.map((r) => r.role) : ROLES;
+  const userList = (users.data && users.data.users) || [];
+
+  return (
+    <div className="page">
+      <h1>Administration</h1>
+      <ErrorMessage error={stats.error} onRetry={stats.reload} />
+      {s && (
+        <div className="stats-grid">
+          <div className="card stat"><span className="stat-value">{s.total_users}</span><span className="stat-label">Users</span></div>
+          <div className="card stat"><span className="stat-value">{s.banned_users}</span><span className="stat-label">Banned</span></div>
+          <div className="card stat"><span className="stat-value">{s.total_worlds}</span><span className="stat-label">Worlds ({s.public_worlds} public)</span></div>
+          <div className="card stat"><span className="stat-value">{s.total_stories}</span><span className="stat-label">Stories ({s.public_stories} public)</span></div>
+        </div>
+      )}
+
+      <section className="card">
+        <h2>Users</h2>
+        <form
+          className="filters"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilter((f) => ({ ...f, search: search.trim() }));
+          }}
+        >
+          <label className="sr-only" htmlFor="user-search">Search users</label>
+          <input id="user-search" type="search" placeholder="Username or email…" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <label className="sr-only" htmlFor="user-role">Role</label>
+          <select id="user-role" value={filter.role} onChange={(e) => setFilter((f) => ({ ...f, role: e.target.value }))}>
+            <option value="">All roles</option>
+            {roleNames.map((r) => <option key={r} value={r}>{r}</option>)}
+          </select>
+          <button type="submit" className="btn">Search</button>
+        </form>
+        {users.loading && !users.data && <Loading label="Loading users…" />}
+        <ErrorMessage error={users.error} onRetry={users.reload} />
+        {users.data && userList.length === 0 && <EmptyState title="No users match." />}
+        {userList.length > 0 && (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">User</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {userList.map((u) => (
+                  <AdminUserRow key={u.user_id} user={u} roles={roleNames} isSelf={u.user_id === user.user_id} canChangeRole={user.role === 'admin'} onChanged={users.reload} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>Roles</h2>
+        <ErrorMessage error={roles.error} onRetry={roles.reload} />
+        {roles.loading && !roles.data && <Loading />}
+        <ul className="roles">
+          {roleList.map((r) => (
+            <li key={r.role}>
+              <strong>{r.label || r.role}</strong> <span className="muted small">({r.role})</span>
+              {r.description && <p className="small">{r.description}</p>}
+              {r.quotas && (
+                <p className="muted small">
+                  Quotas: {Object.entries(r.quotas).map(([k, v]) => `${k} ${v === null || v < 0 ? '∞' : v}`).join(' · ')}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../hooks/useAuth.js';
+import Field from '../components/Field.jsx';
+import ErrorMessage from '../components/ErrorMessage.jsx';
+
+export default function Login() {
+  const { login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username.trim(), password);
+      navigate((location.state && location.state.from) || '/worlds', { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page auth-page">
+      <form className="card form auth-card" onSubmit={submit} aria-label="Log in">
+        <h1>Welcome back</h1>
+        <p className="muted">Log in to keep building your worlds.</p>
+        <Field label="Username or email" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus />
+        <Field label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+        <ErrorMessage error={error} />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? 'Logging in…' : 'Log in'}
+        </button>
+        <p className="muted small">
+          New here? <Link to="/register">Create an account</Link>
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { Link } from 'react-router-dom';
+
+export default function NotFound({ what = 'page' }) {
+  return (
+    <div className="page not-found">
+      <p className="big-404" aria-hidden="true">404</p>
+      <h1>This {what} does not exist</h1>
+      <p className="muted">It may have been deleted, or it is private and not shared with you.</p>
+      <p>
+        <Link to="/worlds" className="btn btn-primary">
+          Back to worlds
+        </Link>
+      </p>
+    </div>
+  );
+}

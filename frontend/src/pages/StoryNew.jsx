@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { stories, worlds } from '../services/api.js';
+import { useAsync } from '../hooks/useAsync.js';
+import { useAuth } from '../hooks/useAuth.js';
+import Field from '../components/Field.jsx';
+import Loading from '../components/Loading.jsx';
+import ErrorMessage from '../components/ErrorMessage.jsx';
+import EmptyState from '../components/EmptyState.jsx';
+import StoryForm from '../components/StoryForm.jsx';
+
+export default function StoryNew() {
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [worldId, setWorldId] = useState(params.get('world_id') || '');
+  const [selected, setSelected] = useState([]);
+  const myWorlds = useAsync(() => worlds.list({ mine: 1, per_page: 200 }), [user && user.user_id]);
+  const list = ((myWorlds.data && myWorlds.data.items) || []).filter((w) => w.owner_id === user.user_id || user.role === 'admin');
+  const effectiveWorld = worldId || (list[0] && list[0].world_id) || '';
+  const chars = useAsync(() => (effectiveWorld ? worlds.characters(effectiveWorld, { per_page: 200 }) : Promise.resolve({ items: [] })), [effectiveWorld]);
+  const characters = (chars.data && chars.data.items) || [];
+  const world = list.find((w) => w.world_id === effectiveWorld);
+
+  if (myWorlds.loading && !myWorlds.data) return <Loading label="Loading your worlds…" />;
+  if (myWorlds.error) return <div className="page"><ErrorMessage error={myWorlds.error} onRetry={myWorlds.reload} /></div>;
+  if (list.length === 0)
+    return (
+      <div className="page">
+        <h1>New story</h1>
+        <EmptyState title="Stories live inside worlds.">
+          <Link to="/worlds?new=1" className="btn btn-primary">Create a world first</Link>
+        </EmptyState>
+      </div>
+    );
+
+  const toggle = (id) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+
+  return (
+    <div className="page narrow">
+      <h1>New story</h1>
+      <StoryForm
+        label="New story"
+        submitLabel="Create story"
+        onCancel={() => navigate(-1)}
+        aiContext={() => ({
+          world_description: (world && world.description) || '',
+          characters: characters.filter((c) => selected.includes(c.entity_id)).map((c) => c.name),
+        })}
+        onSubmit={async (body) => {
+          const res = await stories.create({ ...body, world_id: effectiveWorld, selected_characters: selected });
+          const story = (res && res.story) || res;
+          navigate(`/stories/${story.story_id}`);
+        }}
+      >
+        <Field label="World" as="select" value={effectiveWorld} onChange={(e) => { setWorldId(e.target.value); setSelected([]); }}>
+          {list.map((w) => (
+            <option key={w.world_id} value={w.world_id}>
+              {w.name}
+            </option>
+          ))}
+        </Field>
+        {characters.length > 0 && (
+          <fieldset className="fieldset">
+            <legend>Characters in this story</legend>
+            <div className="check-grid">
+              {characters.map((c) => (
+                <label key={c.entity_id} className="check">
+                  <input type="checkbox" checked={selected.includes(c.entity_id)} onChange={() => toggle(c.entity_id)} /> {c.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+      </StoryForm>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { worlds } from '../services/api.js';
+import { useAsync } from '../hooks/useAsync.js';
+import { canEdit, useAuth } from '../hooks/useAuth.js';
+import { formatDate } from '../utils/options.js';
+import Loading from '../components/Loading.jsx';
+import ErrorMessage from '../components/ErrorMessage.jsx';
+import Badge from '../components/Badge.jsx';
+import ConfirmButton from '../components/ConfirmButton.jsx';
+import EntityManager from '../components/EntityManager.jsx';
+import ShareForm from '../components/ShareForm.jsx';
+import WorldEditForm from '../components/WorldEditForm.jsx';
+import WorldGraphTab from '../components/WorldGraphTab.jsx';
+import WorldStoriesTab from '../components/WorldStoriesTab.jsx';
+import WorldTimelineTab from '../components/WorldTimelineTab.jsx';
+import NotFound from './NotFound.jsx';
+
+const TABS = [
+  { key: 'stories', label: 'Stories' },
+  { key: 'characters', label: 'Characters' },
+  { key: 'locations', label: 'Locations' },
+  { key: 'timeline', label: 'Timeline' },
+  { key: 'graph', label: 'Graph' },
+  { key: 'share', label: 'Sharing', ownerOnly: true },
+];
+
+export default function WorldDetail() {
+  const { worldId } = useParams();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState(false);
+  const [deleteError, setDeleteError] = useState(null);
+  const { data: world, error, loading, reload, setData } = useAsync(() => worlds.get(worldId), [worldId, user && user.user_id]);
+
+  if (loading && !world) return <Loading label="Loading world…" />;
+  if (error && error.status === 404) return <NotFound what="world" />;
+  if (error && !world)
+    return (
+      <div className="page">
+        <ErrorMessage error={error} onRetry={reload} />
+      </div>
+    );
+  if (!world) return null;
+
+  const editable = canEdit(user, world);
+  const sharedWithMe = user && !editable && (world.shared_with || []).includes(user.user_id);
+  const tabs = TABS.filter((t) => !t.ownerOnly || editable);
+  const tab = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab') : 'stories';
+  const cal = (world.metadata && world.metadata.calendar) || {};
+
+  const remove = async () => {
+    setDeleteError(null);
+    try {
+      await worlds.remove(world.world_id);
+      navigate('/worlds', { replace: true });
+    } catch (err) {
+      setDeleteError(err);
+    }
+  };
+
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label="Breadcrumbs">
+        <Link to="/worlds">Worlds</Link> <span aria-hidden="true">/</span> <span>{world.name}</span>
+      </nav>
+      {editing ? (
+        <WorldEditForm
+          world={world}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            if (saved && saved.world_id) setData(saved);
+            else reload();
+          }}
+        />
+      ) : (
+        <header className="world-header">
+          <div className="page-head">
+            <div>
+              <h1>{world.name}</h1>
+              <div className="badges">
+                <Badge tone={world.world_type}>{world.world_type}</Badge>
+                <Badge tone={world.visibility}>{world.visibility}</Badge>
+                {sharedWithMe && <Badge tone="shared">read-only · shared with you</Badge>}
+                {cal.current_year !== undefined && cal.current_year !== null && (
+                  <span className="muted small">
+                    Year {cal.current_year} {cal.year_name || ''} {cal.current_era ? `· ${cal.current_era}` : ''}
+                  </span>
+                )}
+              </div>
+            </div>
+            {editable && (
+              <div className="actions">
+                <button type="button" className="btn" onClick={() => setEditing(true)}>
+                  Edit world
+                </button>
+                <ConfirmButton onConfirm={remove} confirmLabel="Delete world and everything in it">
+                  Delete
+                </ConfirmButton>
+              </div>
+            )}
+          </div>
+          <ErrorMessage error={deleteError} />
+          {world.description ? <p className="world-description">{world.description}</p> : <p className="muted">No description yet.</p>}
+          {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
+        </header>
+      )}
+
+      <div className="tabs" role="tablist" aria-label="World sections">
+        {tabs.map((t) => (
+          <button
+            key={t.key}
+            type="button"
+            role="tab"
+            id={`tab-${t.key}`}
+            aria-selected={tab === t.key}
+            aria-controls={`panel-${t.key}`}
+            className={`tab ${tab === t.key ? 'tab-active' : ''}`}
+            onClick={() => {
+              const next = new URLSearchParams(params);
+              next.set('tab', t.key);
+              setParams(next, { replace: true });
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'stories' && <WorldStoriesTab world={world} editable={editable} onChange={reload} />}
+        {tab === 'characters' && <EntityManager worldId={world.world_id} kind="character" editable={editable} />}
+        {tab === 'locations' && <EntityManager worldId={world.world_id} kind="location" editable={editable} />}
+        {tab === 'timeline' && <WorldTimelineTab world={world} editable={editable} />}
+        {tab === 'graph' && <WorldGraphTab world={world} />}
+        {tab === 'share' && editable && <ShareForm world={world} onChange={reload} />}
+      </div>
+    </div>
+  );
+}

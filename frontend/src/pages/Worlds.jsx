@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { worlds } from '../services/api.js';
+import { useAsync } from '../hooks/useAsync.js';
+import { useAuth } from '../hooks/useAuth.js';
+import { WORLD_TYPES, formatDate } from '../utils/options.js';
+import Loading from '../components/Loading.jsx';
+import ErrorMessage from '../components/ErrorMessage.jsx';
+import EmptyState from '../components/EmptyState.jsx';
+import Pagination from '../components/Pagination.jsx';
+import Badge from '../components/Badge.jsx';
+import WorldCreateForm from '../components/WorldCreateForm.jsx';
+
+const PER_PAGE = 12;
+
+export default function Worlds() {
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') || '';
+  const type = params.get('world_type') || '';
+  const mine = params.get('mine') === '1';
+  const page = Number(params.get('page')) || 1;
+  const [search, setSearch] = useState(q);
+  const creating = params.get('new') === '1' && !!user;
+
+  useEffect(() => setSearch(q), [q]);
+
+  const { data, error, loading, reload } = useAsync(
+    () => worlds.list({ q, world_type: type, mine: mine ? 1 : undefined, page, per_page: PER_PAGE }),
+    [q, type, mine, page, user && user.user_id],
+  );
+
+  const update = (patch) => {
+    const next = new URLSearchParams(params);
+    Object.entries(patch).forEach(([k, v]) => (v ? next.set(k, v) : next.delete(k)));
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+
+  const items = (data && data.items) || [];
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Worlds</h1>
+        {user && !creating && (
+          <button type="button" className="btn btn-primary" onClick={() => update({ new: '1' })}>
+            + New world
+          </button>
+        )}
+      </div>
+
+      {creating && (
+        <WorldCreateForm onCreated={(w) => navigate(`/worlds/${w.world_id}`)} onCancel={() => update({ new: '' })} />
+      )}
+
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: search.trim() });
+        }}
+      >
+        <label className="sr-only" htmlFor="world-search">
+          Search worlds
+        </label>
+        <input id="world-search" type="search" placeholder="Search worlds…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <label className="sr-only" htmlFor="world-type-filter">
+          World type
+        </label>
+        <select id="world-type-filter" value={type} onChange={(e) => update({ world_type: e.target.value })}>
+          <option value="">All types</option>
+          {WORLD_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+        {user && (
+          <label className="check">
+            <input type="checkbox" checked={mine} onChange={(e) => update({ mine: e.target.checked ? '1' : '' })} /> Only mine
+          </label>
+        )}
+        <button type="submit" className="btn">
+          Search
+        </button>
+      </form>
+
+      {loading && !data && <Loading label="Loading worlds…" />}
+      <ErrorMessage error={error} onRetry={reload} />
+      {data && items.length === 0 && (
+        <EmptyState title={q || type || mine ? 'No worlds match your search.' : 'No worlds yet.'}>
+          {user ? 'Create your first world to get started.' : 'Log in to create a world.'}
+        </EmptyState>
+      )}
+      <ul className="card-grid" aria-busy={loading}>
+        {items.map((w) => (
+          <li key={w.world_id}>
+            <Link to={`/worlds/${w.world_id}`} className="card world-card">
+              <div className="world-card-head">
+                <h2>{w.name}</h2>
+                <Badge tone={w.world_type}>{w.world_type}</Badge>
+              </div>
+              <p className="clamp-3">{w.description || <span className="muted">No description yet.</span>}</p>
+              <div className="world-card-foot muted small">
+                <span>{(w.stories || []).length} stories</span>
+                <span>{(w.entities || []).length} characters</span>
+                <span>{(w.locations || []).length} places</span>
+                <Badge tone={w.visibility}>{w.visibility}</Badge>
+                {user && w.owner_id !== user.user_id && (w.shared_with || []).includes(user.user_id) && <Badge tone="shared">shared with you</Badge>}
+              </div>
+              {w.updated_at && <span className="muted small">Updated {formatDate(w.updated_at)}</span>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {data && <Pagination page={page} perPage={PER_PAGE} total={data.total} onPage={(p) => update({ page: String(p) })} />}
+    </div>
+  );
+}
