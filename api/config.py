@@ -1,0 +1,60 @@
+"""Configuration read from the environment (and a ``.env`` file).
+
+Tests subclass ``Config`` (see ``tests/conftest.py``) or pass overrides to
+``create_app``. No secret has a default: without ``JWT_SECRET_KEY`` the app
+refuses to start unless in debug mode, where it makes an ephemeral key.
+"""
+from __future__ import annotations
+
+import os
+
+from dotenv import load_dotenv
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VERSION = "0.1.0"
+
+
+def _env(name: str, default=None):
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = _env(name)
+    return default if value is None else value.lower() in ("1", "true", "yes", "on")
+
+
+class Config:
+    """Settings as attributes, so ``app.config.from_object`` can load them."""
+
+    def __init__(self, **overrides):
+        load_dotenv(os.path.join(REPO_ROOT, ".env"))
+        self.DEBUG = _flag("FLASK_DEBUG") or _env("FLASK_ENV") == "development"
+        self.TESTING = False
+        self.JWT_SECRET_KEY = _env("JWT_SECRET_KEY")
+        self.JWT_EXPIRES_MINUTES = int(_env("JWT_EXPIRES_MINUTES", 60 * 24))
+        self.DB_PATH = _env("WORLDSMITH_DB_PATH", os.path.join(REPO_ROOT, "data", "worldsmith.json"))
+        self.DATABASE_URL = _env("DATABASE_URL")
+        self.MAX_CONTENT_LENGTH = int(_env("MAX_CONTENT_LENGTH", 1024 * 1024))
+        self.CORS_ORIGINS = [o.strip() for o in _env(
+            "CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173").split(",") if o.strip()]
+        self.RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
+        self.OPENAI_API_KEY = _env("OPENAI_API_KEY")
+        self.OPENAI_BASE_URL = _env("OPENAI_BASE_URL")
+        self.OPENAI_MODEL = _env("OPENAI_MODEL", "gpt-4o-mini")
+        self.OPENAI_TIMEOUT = float(_env("OPENAI_TIMEOUT", 60))
+        self.OPENAI_MAX_RETRIES = int(_env("OPENAI_MAX_RETRIES", 3))
+        self.TASK_MODE = _env("TASK_MODE", "thread")
+        self.TASK_WORKERS = int(_env("TASK_WORKERS", 4))
+        self.TASK_RETENTION_DAYS = int(_env("TASK_RETENTION_DAYS", 30))
+        self.INITIAL_ADMIN_USERNAME = _env("INITIAL_ADMIN_USERNAME")
+        self.INITIAL_ADMIN_EMAIL = _env("INITIAL_ADMIN_EMAIL")
+        self.INITIAL_ADMIN_PASSWORD = _env("INITIAL_ADMIN_PASSWORD")
+        # argon2id; OWASP's minimum is t=2, m=19 MiB. Tests lower it for speed.
+        self.ARGON2_TIME_COST = int(_env("ARGON2_TIME_COST", 3))
+        self.ARGON2_MEMORY_COST = int(_env("ARGON2_MEMORY_COST", 64 * 1024))
+        self.FRONTEND_DIST = _env("FRONTEND_DIST", os.path.join(REPO_ROOT, "frontend", "dist"))
+        self.VERSION = VERSION
+        for key, value in overrides.items():
+            setattr(self, key, value)

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.models.base import Model, id_factory
+
+
+@dataclass
+class Entity(Model):
+    """A character (or other named being) of a world."""
+
+    collection = "entities"
+    id_field = "entity_id"
+
+    world_id: str
+    name: str
+    entity_type: str = "character"
+    description: str = ""
+    role: str = ""
+    aliases: list[str] = field(default_factory=list)
+    attributes: dict = field(default_factory=dict)
+    entity_id: str = id_factory()

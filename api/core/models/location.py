@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.models.base import Model, id_factory
+
+
+@dataclass
+class Location(Model):
+    """A place in a world."""
+
+    collection = "locations"
+    id_field = "location_id"
+
+    world_id: str
+    name: str
+    description: str = ""
+    location_type: str = "place"
+    aliases: list[str] = field(default_factory=list)
+    coordinates: dict = field(default_factory=dict)
+    location_id: str = id_factory()

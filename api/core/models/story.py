@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.models.base import Model, id_factory
+
+
+@dataclass
+class Story(Model):
+    """A story set in a world at ``time_index`` (0-100) of its calendar."""
+
+    collection = "stories"
+    id_field = "story_id"
+
+    world_id: str
+    title: str
+    owner_id: str
+    description: str = ""
+    content: str = ""
+    genre: str = "adventure"
+    visibility: str = "private"
+    time_index: int = 50
+    entities: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    time_cones: list[str] = field(default_factory=list)
+    linked_stories: list[str] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+    story_id: str = id_factory()

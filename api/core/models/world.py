@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.models.base import Model, id_factory
+
+WORLD_TYPES = ("fantasy", "sci-fi", "modern", "historical")
+VISIBILITIES = ("draft", "private", "public")
+
+
+@dataclass
+class World(Model):
+    """A fictional world. Its stories, entities and locations are found through
+    their ``world_id``; the lists in the API answer are derived, never stored."""
+
+    collection = "worlds"
+    id_field = "world_id"
+
+    name: str
+    owner_id: str
+    description: str = ""
+    world_type: str = "fantasy"
+    visibility: str = "private"
+    shared_with: list[str] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+    world_id: str = id_factory()

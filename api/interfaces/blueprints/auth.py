@@ -1,0 +1,62 @@
+"""Accounts: register, login, verify, me, change-password."""
+from flask import jsonify
+
+from interfaces.auth import current_user, token_required
+from interfaces.resource import resource_blueprint
+from interfaces.schemas.auth import ChangePasswordBody, LoginBody, RegisterBody
+from interfaces.validation import body, responds
+from services.auth_service import AuthService
+
+
+def create_auth_blueprint(auth: AuthService, flush):
+    bp = resource_blueprint("auth", __name__, flush, url_prefix="/api/auth")
+
+    @bp.after_request
+    def auth_envelope(response):
+        """Auth errors also carry ``success: false`` and ``message`` (API.md)."""
+        if response.status_code >= 400 and response.is_json:
+            data = response.get_json()
+            if isinstance(data, dict) and "error" in data:
+                data.update(success=False, message=data["error"])
+                response.set_data(jsonify(data).get_data())
+        return response
+
+    @bp.post("/register")
+    @responds(201, "Account created; a token is included")
+    @body(RegisterBody)
+    def register(body: RegisterBody):
+        """Create an account (always with the plain ``user`` role)."""
+        user = auth.register(body.username, body.email, body.password)
+        return jsonify(success=True, message="Registration successful",
+                       user=user.public_dict(), token=auth.issue_token(user)), 201
+
+    @bp.post("/login")
+    @responds(200, "Logged in")
+    @body(LoginBody)
+    def login(body: LoginBody):
+        """Log in with username or email; banned accounts get 403."""
+        user = auth.login(body.username, body.password)
+        return jsonify(success=True, user=user.public_dict(), token=auth.issue_token(user))
+
+    @bp.get("/verify")
+    @token_required
+    def verify():
+        """Check a token and return its user."""
+        return jsonify(success=True, user=current_user().public_dict())
+
+    @bp.get("/me")
+    @token_required
+    def me():
+        """The logged-in user."""
+        return jsonify(success=True, user=current_user().public_dict())
+
+    @bp.post("/change-password")
+    @token_required
+    @body(ChangePasswordBody)
+    def change_password(body: ChangePasswordBody):
+        """Change the password; tokens issued before stop working. A new token is returned."""
+        user = current_user()
+        auth.change_password(user, body.old_password, body.new_password)
+        return jsonify(success=True, message="Password changed", token=auth.issue_token(user))
+
+    return bp

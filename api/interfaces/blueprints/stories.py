@@ -1,0 +1,84 @@
+"""Stories: list, create, read, update, delete, link characters and places."""
+from flask import jsonify
+
+from interfaces.auth import current_user, optional_auth, token_required
+from interfaces.pagination import PageQuery, page_response
+from interfaces.resource import resource_blueprint
+from interfaces.schemas.stories import LinkEntitiesBody, StoryCreateBody, StoryListQuery, StoryUpdateBody
+from interfaces.validation import body, changes, query, responds
+from services import access
+from services.link_service import LinkService
+from services.story_service import StoryService
+
+
+def create_stories_blueprint(store, flush):
+    bp = resource_blueprint("stories", __name__, flush)
+    stories = StoryService(store)
+    links = LinkService(store)
+
+    def present(story):
+        return stories.present(story, access.load_world(store, story.world_id))
+
+    @bp.get("/stories")
+    @optional_auth
+    @query(StoryListQuery)
+    def list_stories(query: StoryListQuery):
+        """Stories the caller may see, newest first. Filters: world_id, genre, q."""
+        page = PageQuery(page=query.page, per_page=query.per_page)
+        items, total = stories.list(current_user(), query.model_dump(), page.offset, page.per_page)
+        return page_response([present(s) for s in items], total, page)
+
+    @bp.post("/stories")
+    @token_required
+    @responds(201, "Story created with its time cone")
+    @body(StoryCreateBody)
+    def create_story(body: StoryCreateBody):
+        """Create a story in a world the caller may write to."""
+        user = current_user()
+        world = access.editable_world(store, user, body.world_id)
+        story, cone = stories.create(user, world, body.model_dump())
+        return jsonify(story=stories.present(story, world), time_cone=cone.to_dict()), 201
+
+    @bp.get("/stories/<story_id>")
+    @optional_auth
+    def get_story(story_id):
+        """One story."""
+        story, world = access.visible_story(store, current_user(), story_id)
+        return jsonify(stories.present(story, world))
+
+    @bp.route("/stories/<story_id>", methods=["PUT", "PATCH"])
+    @token_required
+    @body(StoryUpdateBody)
+    def update_story(story_id, body: StoryUpdateBody):
+        """Change a story (owner)."""
+        user = current_user()
+        story, world = access.editable_story(store, user, story_id)
+        return jsonify(stories.present(stories.update(user, story, changes(body)), world))
+
+    @bp.delete("/stories/<story_id>")
+    @token_required
+    def delete_story(story_id):
+        """Delete a story, its events and time cone, and links to it (owner)."""
+        story, _ = access.editable_story(store, current_user(), story_id)
+        stories.delete(story)
+        return jsonify(message="Story deleted", story_id=story_id)
+
+    @bp.post("/stories/<story_id>/link-entities")
+    @token_required
+    @body(LinkEntitiesBody)
+    def link_entities(story_id, body: LinkEntitiesBody):
+        """Link characters and locations by name or alias (case/accent-insensitive); create the rest."""
+        story, world = access.editable_story(store, current_user(), story_id)
+        result = links.link_entities(story, world, body.character_specs(), body.location_specs(),
+                                     body.auto_create)
+        return jsonify(**result, story=stories.present(story, world))
+
+    @bp.post("/stories/<story_id>/clear-links")
+    @token_required
+    def clear_links(story_id):
+        """Unlink every character and location from the story (owner)."""
+        story, world = access.editable_story(store, current_user(), story_id)
+        links.clear_links(story)
+        return jsonify(message="Links cleared", story=stories.present(story, world))
+
+    return bp

@@ -1,0 +1,109 @@
+"""Worlds: list, create, read, update, delete, share, auto-link and the graph."""
+from flask import jsonify
+
+from interfaces.auth import current_user, optional_auth, token_required
+from interfaces.pagination import PageQuery, page_response
+from interfaces.resource import resource_blueprint
+from interfaces.schemas.common import IdList
+from interfaces.schemas.worlds import WorldCreateBody, WorldListQuery, WorldUpdateBody
+from interfaces.validation import body, changes, query, responds
+from services import access
+from services.link_service import LinkService
+from services.story_service import StoryService
+from services.world_service import WorldService
+
+
+def create_worlds_blueprint(store, flush):
+    bp = resource_blueprint("worlds", __name__, flush)
+    worlds = WorldService(store)
+    links = LinkService(store)
+    stories = StoryService(store)
+
+    @bp.get("/worlds")
+    @optional_auth
+    @query(WorldListQuery)
+    def list_worlds(query: WorldListQuery):
+        """Worlds the caller may see, newest first. Filters: q, world_type, visibility, mine."""
+        user = current_user()
+        page = PageQuery(page=query.page, per_page=query.per_page)
+        items, total = worlds.list(user, query.model_dump(), page.offset, page.per_page)
+        return page_response([worlds.present(w, user) for w in items], total, page)
+
+    @bp.post("/worlds")
+    @token_required
+    @responds(201, "World created")
+    @body(WorldCreateBody)
+    def create_world(body: WorldCreateBody):
+        """Create a world, optionally with a starter cast or an analysis's entities."""
+        user = current_user()
+        world = worlds.create(user, body.model_dump(exclude_none=True))
+        return jsonify(worlds.present(world, user)), 201
+
+    @bp.get("/worlds/<world_id>")
+    @optional_auth
+    def get_world(world_id):
+        """One world."""
+        user = current_user()
+        return jsonify(worlds.present(access.visible_world(store, user, world_id), user))
+
+    @bp.route("/worlds/<world_id>", methods=["PUT", "PATCH"])
+    @token_required
+    @body(WorldUpdateBody)
+    def update_world(world_id, body: WorldUpdateBody):
+        """Change a world's name, description, type, visibility or calendar (owner)."""
+        user = current_user()
+        world = access.editable_world(store, user, world_id)
+        world = worlds.update(user, world, changes(body))
+        return jsonify(worlds.present(world, user))
+
+    @bp.delete("/worlds/<world_id>")
+    @token_required
+    def delete_world(world_id):
+        """Delete a world and everything in it (owner)."""
+        world = access.editable_world(store, current_user(), world_id)
+        worlds.delete(world)
+        return jsonify(message="World deleted", world_id=world_id)
+
+    @bp.post("/worlds/<world_id>/share")
+    @token_required
+    @body(IdList)
+    def share_world(world_id, body: IdList):
+        """Let users read this world (never write)."""
+        user = current_user()
+        world = access.editable_world(store, user, world_id)
+        return jsonify(worlds.present(worlds.share(world, body.user_ids, share=True), user))
+
+    @bp.post("/worlds/<world_id>/unshare")
+    @token_required
+    @body(IdList)
+    def unshare_world(world_id, body: IdList):
+        """Stop sharing this world with users."""
+        user = current_user()
+        world = access.editable_world(store, user, world_id)
+        return jsonify(worlds.present(worlds.share(world, body.user_ids, share=False), user))
+
+    @bp.post("/worlds/<world_id>/auto-link-stories")
+    @token_required
+    def auto_link_stories(world_id):
+        """Link stories that share a character or location; drop stale links."""
+        world = access.editable_world(store, current_user(), world_id)
+        return jsonify(links.auto_link(world))
+
+    @bp.get("/worlds/<world_id>/relationships")
+    @optional_auth
+    def relationships(world_id):
+        """Graph of characters, locations and visible stories."""
+        user = current_user()
+        return jsonify(links.relationships(access.visible_world(store, user, world_id), user))
+
+    @bp.get("/worlds/<world_id>/stories")
+    @optional_auth
+    @query(PageQuery)
+    def world_stories(world_id, query: PageQuery):
+        """Stories of the world that the caller may see."""
+        user = current_user()
+        world = access.visible_world(store, user, world_id)
+        items, total = stories.list(user, {"world_id": world_id}, query.offset, query.per_page)
+        return page_response([stories.present(s, world) for s in items], total, query)
+
+    return bp

@@ -1,0 +1,41 @@
+"""``?page=&per_page=`` lists with ``X-Total-Count`` and ``Link`` headers."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import jsonify, request
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_PER_PAGE = 200
+
+
+class PageQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    page: int = Field(1, ge=1, le=1_000_000)
+    per_page: int = Field(50, ge=1, le=MAX_PER_PAGE)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+def page_response(items: list, total: int, page: PageQuery):
+    response = jsonify(items)
+    response.headers["X-Total-Count"] = str(total)
+    last = max(1, -(-total // page.per_page))
+    links = []
+    args = request.args.to_dict()
+
+    def url(number: int) -> str:
+        args.update(page=str(number), per_page=str(page.per_page))
+        return f"<{request.base_url}?{urlencode(args)}>"
+
+    links.append(f'{url(1)}; rel="first"')
+    if page.page > 1:
+        links.append(f'{url(min(page.page - 1, last))}; rel="prev"')
+    if page.page < last:
+        links.append(f'{url(page.page + 1)}; rel="next"')
+    links.append(f'{url(last)}; rel="last"')
+    response.headers["Link"] = ", ".join(links)
+    return response

@@ -1,0 +1,1 @@
+"""Pydantic request schemas: they validate bodies and generate the OpenAPI spec."""

@@ -1,0 +1,58 @@
+from typing import Annotated, Optional, Union
+
+from pydantic import Field, StringConstraints
+
+from interfaces.schemas.common import Id, LongText, Name, Schema, Text, Visibility
+
+Genre = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+Short = Annotated[str, StringConstraints(max_length=200)]
+
+
+class StoryCreateBody(Schema):
+    world_id: Id
+    title: Name
+    description: Text = ""
+    content: LongText = ""
+    genre: Genre = "adventure"
+    visibility: Visibility = "private"
+    time_index: int = Field(50, ge=0, le=100)
+    selected_characters: list[Id] = Field(default_factory=list, max_length=500)
+
+
+class StoryUpdateBody(Schema):
+    title: Optional[Name] = None
+    description: Optional[Text] = None
+    content: Optional[LongText] = None
+    genre: Optional[Genre] = None
+    visibility: Optional[Visibility] = None
+    time_index: Optional[int] = Field(None, ge=0, le=100)
+
+
+class StoryListQuery(Schema):
+    world_id: Optional[Id] = None
+    genre: Optional[Genre] = None
+    q: Optional[Short] = None
+    page: int = Field(1, ge=1, le=1_000_000)
+    per_page: int = Field(50, ge=1, le=200)
+
+
+class CharacterRef(Schema):
+    name: Name
+    role: Short = ""
+
+
+class LocationRef(Schema):
+    name: Name
+    description: Text = ""
+
+
+class LinkEntitiesBody(Schema):
+    characters: list[Union[CharacterRef, Name]] = Field(default_factory=list, max_length=500)
+    locations: list[Union[LocationRef, Name]] = Field(default_factory=list, max_length=500)
+    auto_create: bool = True
+
+    def character_specs(self) -> list[dict]:
+        return [{"name": c} if isinstance(c, str) else c.model_dump() for c in self.characters]
+
+    def location_specs(self) -> list[dict]:
+        return [{"name": loc} if isinstance(loc, str) else loc.model_dump() for loc in self.locations]

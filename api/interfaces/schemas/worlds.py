@@ -1,0 +1,98 @@
+from typing import Annotated, Optional
+
+from pydantic import Field, StringConstraints
+
+from interfaces.schemas.common import Name, Schema, Text, Visibility, WorldType
+
+Short = Annotated[str, StringConstraints(max_length=100)]
+
+
+class CalendarBody(Schema):
+    current_year: Optional[int] = Field(None, ge=-1_000_000, le=1_000_000)
+    current_era: Optional[Short] = None
+    year_name: Optional[Short] = None
+    span_years: Optional[int] = Field(None, ge=100, le=1_000_000)
+
+
+class WorldMetadataBody(Schema):
+    calendar: Optional[CalendarBody] = None
+    themes: Optional[list[Short]] = Field(None, max_length=50)
+
+
+class AnalysedEntity(Schema):
+    name: Name
+    entity_type: Short = "character"
+    description: Text = ""
+    attributes: dict = Field(default_factory=dict)
+
+
+class AnalysedLocation(Schema):
+    name: Name
+    description: Text = ""
+    coordinates: dict = Field(default_factory=dict)
+
+
+class GptEntities(Schema):
+    entities: list[AnalysedEntity] = Field(default_factory=list, max_length=500)
+    locations: list[AnalysedLocation] = Field(default_factory=list, max_length=500)
+
+
+class WorldCreateBody(Schema):
+    name: Name
+    description: Text = ""
+    world_type: WorldType = "fantasy"
+    visibility: Visibility = "private"
+    metadata: Optional[WorldMetadataBody] = None
+    gpt_entities: Optional[GptEntities] = None
+    starter_cast: bool = False
+
+
+class WorldUpdateBody(Schema):
+    name: Optional[Name] = None
+    description: Optional[Text] = None
+    world_type: Optional[WorldType] = None
+    visibility: Optional[Visibility] = None
+    metadata: Optional[WorldMetadataBody] = None
+
+
+class WorldListQuery(Schema):
+    q: Optional[Annotated[str, StringConstraints(max_length=200)]] = None
+    world_type: Optional[WorldType] = None
+    visibility: Optional[Visibility] = None
+    mine: bool = False
+    page: int = Field(1, ge=1, le=1_000_000)
+    per_page: int = Field(50, ge=1, le=200)
+
+
+class EntityBody(Schema):
+    name: Name
+    entity_type: Short = "character"
+    description: Text = ""
+    role: Short = ""
+    aliases: list[Name] = Field(default_factory=list, max_length=50)
+    attributes: dict = Field(default_factory=dict)
+
+
+class EntityUpdateBody(Schema):
+    name: Optional[Name] = None
+    entity_type: Optional[Short] = None
+    description: Optional[Text] = None
+    role: Optional[Short] = None
+    aliases: Optional[list[Name]] = Field(None, max_length=50)
+    attributes: Optional[dict] = None
+
+
+class LocationBody(Schema):
+    name: Name
+    description: Text = ""
+    location_type: Short = "place"
+    aliases: list[Name] = Field(default_factory=list, max_length=50)
+    coordinates: dict = Field(default_factory=dict)
+
+
+class LocationUpdateBody(Schema):
+    name: Optional[Name] = None
+    description: Optional[Text] = None
+    location_type: Optional[Short] = None
+    aliases: Optional[list[Name]] = Field(None, max_length=50)
+    coordinates: Optional[dict] = None

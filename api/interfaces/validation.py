@@ -1,0 +1,89 @@
+"""Request validation with pydantic. The same models feed the OpenAPI spec.
+
+``@body(Model)`` parses the JSON body (415 if it is not JSON, 400 if it is
+malformed or invalid) and passes the validated model as ``body=``.
+``@query(Model)`` does the same for the query string, as ``query=``.
+"""
+from __future__ import annotations
+
+from functools import wraps
+
+import orjson
+from flask import request
+from pydantic import BaseModel, ValidationError
+
+from core.errors import DomainError, InvalidInput
+
+
+class UnsupportedMediaType(DomainError):
+    status, code = 415, "unsupported_media_type"
+
+
+def field_errors(exc: ValidationError) -> dict:
+    details = {}
+    for err in exc.errors():
+        field = ".".join(str(part) for part in err["loc"]) or "body"
+        details.setdefault(field, err["msg"])
+    return details
+
+
+def json_body() -> object:
+    """The parsed JSON body; ``{}`` when there is none."""
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        return {}
+    if not request.is_json:
+        raise UnsupportedMediaType("Request body must be JSON (Content-Type: application/json)")
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InvalidInput("Malformed JSON body", {"body": str(exc).split(":")[0]},
+                           code="malformed_json") from None
+
+
+def _validate(schema: type[BaseModel], data, where: str):
+    if where == "body" and not isinstance(data, dict):
+        raise InvalidInput("Request body must be a JSON object", {"body": "expected an object"})
+    try:
+        return schema.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(f"Invalid {where}", field_errors(exc)) from None
+
+
+def body(schema: type[BaseModel]):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            kwargs["body"] = _validate(schema, json_body(), "body")
+            return view(*args, **kwargs)
+
+        wrapper.api_body = schema
+        return wrapper
+    return decorator
+
+
+def query(schema: type[BaseModel]):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            kwargs["query"] = _validate(schema, request.args.to_dict(), "query")
+            return view(*args, **kwargs)
+
+        wrapper.api_query = schema
+        return wrapper
+    return decorator
+
+
+def responds(status: int, description: str = "", schema=None):
+    """Declare a success answer for the spec (the status the view returns)."""
+    def decorator(view):
+        responses = dict(getattr(view, "api_responses", {}))
+        responses[status] = (description, schema)
+        view.api_responses = responses
+        return view
+    return decorator
+
+
+def changes(model: BaseModel) -> dict:
+    """Fields the client set to a value; ``null`` means "leave as is"."""
+    return {k: v for k, v in model.model_dump(exclude_unset=True).items() if v is not None}

@@ -1,0 +1,66 @@
+"""Loading worlds and stories on behalf of a caller, enforcing visibility.
+
+What the caller may not see is reported as missing (404), never as forbidden;
+what they may see but not change is 403.
+"""
+from __future__ import annotations
+
+from core import permissions
+from core.errors import Forbidden, NotFound
+from core.models import Story, User, World
+from storage import DocumentStore
+
+
+def load_world(store: DocumentStore, world_id: str) -> World | None:
+    doc = store.get(World.collection, world_id)
+    return None if doc is None else World.from_dict(doc)
+
+
+def visible_world(store: DocumentStore, user: User | None, world_id: str) -> World:
+    world = load_world(store, world_id)
+    if world is None or not permissions.can_view_world(user, world):
+        raise NotFound("World not found")
+    return world
+
+
+def editable_world(store: DocumentStore, user: User | None, world_id: str) -> World:
+    world = visible_world(store, user, world_id)
+    if not permissions.can_edit_world(user, world):
+        raise Forbidden("Only the world's owner can change it")
+    return world
+
+
+def visible_story(store: DocumentStore, user: User | None, story_id: str) -> tuple[Story, World]:
+    doc = store.get(Story.collection, story_id)
+    world = load_world(store, doc["world_id"]) if doc else None
+    if doc is None or world is None:
+        raise NotFound("Story not found")
+    story = Story.from_dict(doc)
+    if not permissions.can_view_story(user, story, world):
+        raise NotFound("Story not found")
+    return story, world
+
+
+def editable_story(store: DocumentStore, user: User | None, story_id: str) -> tuple[Story, World]:
+    story, world = visible_story(store, user, story_id)
+    if not permissions.can_edit_story(user, story, world):
+        raise Forbidden("Only the story's owner can change it")
+    return story, world
+
+
+def is_world_reader(user: User | None, world: World) -> bool:
+    """Owner, shared user or admin: sees every story of the world."""
+    return user is not None and (
+        user.user_id == world.owner_id or user.user_id in world.shared_with
+        or permissions.is_admin(user)
+    )
+
+
+def visible_story_ids(store: DocumentStore, user: User | None, world: World) -> list[str]:
+    if is_world_reader(user, world):
+        return store.find_ids(Story.collection, where={"world_id": world.world_id})
+    ids = store.find_ids(Story.collection, where={"world_id": world.world_id, "visibility": "public"})
+    if user is not None:
+        own = store.find_ids(Story.collection, where={"world_id": world.world_id, "owner_id": user.user_id})
+        ids = list(dict.fromkeys(ids + own))
+    return ids

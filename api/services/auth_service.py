@@ -1,0 +1,119 @@
+"""Accounts: registration, login, password changes and JWTs.
+
+Passwords are hashed with argon2id. Tokens are HS256 JWTs carrying only the
+user id and the user's token version; the role and ban state are read from
+storage on every request, so a role change, ban, password change or deletion
+takes effect at once.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from core.errors import Conflict, Forbidden, InvalidInput, Unauthorized
+from core.models import User
+from storage import DocumentStore
+
+
+class AuthService:
+    def __init__(self, store: DocumentStore, secret: str, expires_minutes: int,
+                 time_cost: int = 3, memory_cost: int = 65536):
+        self.store = store
+        self.secret = secret
+        self.expires = timedelta(minutes=expires_minutes)
+        self.hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=1)
+        self._dummy_hash = self.hasher.hash("not a real password")
+
+    # -- lookups ---------------------------------------------------------------
+
+    def get_user(self, user_id: str) -> User | None:
+        doc = self.store.get(User.collection, user_id)
+        return None if doc is None else User.from_dict(doc)
+
+    def find_by_login(self, identifier: str) -> User | None:
+        key = identifier.strip().casefold()
+        field = "email_key" if "@" in key else "username_key"
+        docs = self.store.find(User.collection, where={field: key}, limit=1)
+        return User.from_dict(docs[0]) if docs else None
+
+    # -- accounts --------------------------------------------------------------
+
+    def register(self, username: str, email: str, password: str, role: str = "user") -> User:
+        """Create an account. The role is never the client's choice."""
+        password_hash = self.hasher.hash(password)
+        user = User(username=username, email=email, password_hash=password_hash, role=role)
+        with self.store.transaction():
+            if self.store.count(User.collection, where={"username_key": user.username_key}):
+                raise Conflict("Username already taken", {"username": "already taken"},
+                               code="username_taken")
+            if self.store.count(User.collection, where={"email_key": user.email_key}):
+                raise Conflict("Email already registered", {"email": "already registered"},
+                               code="email_taken")
+            self.store.put(User.collection, user.user_id, user.to_dict())
+        return user
+
+    def login(self, identifier: str, password: str) -> User:
+        user = self.find_by_login(identifier)
+        if user is None:
+            self._verify(self._dummy_hash, password)  # same cost whether or not the user exists
+            raise Unauthorized("Invalid username or password", code="invalid_credentials")
+        if not self._verify(user.password_hash, password):
+            raise Unauthorized("Invalid username or password", code="invalid_credentials")
+        if user.banned:
+            raise Forbidden("This account is banned", code="account_banned")
+        if self.hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = self.hasher.hash(password)
+            self.store.put(User.collection, user.user_id, user.to_dict())
+        return user
+
+    def change_password(self, user: User, old_password: str, new_password: str) -> None:
+        """Set a new password and end every other session (older tokens stop working)."""
+        if not self._verify(user.password_hash, old_password):
+            raise InvalidInput("Current password is wrong", {"old_password": "incorrect"},
+                               code="wrong_password")
+        user.password_hash = self.hasher.hash(new_password)
+        user.token_version += 1
+        user.touch()
+        self.store.put(User.collection, user.user_id, user.to_dict())
+
+    def ensure_user(self, username: str, email: str, password: str, role: str) -> User:
+        """Create the account if missing and give it ``role`` (used for the first admin)."""
+        user = self.find_by_login(username)
+        if user is None:
+            return self.register(username, email, password, role=role)
+        if user.role != role:
+            user.role = role
+            user.touch()
+            self.store.put(User.collection, user.user_id, user.to_dict())
+        return user
+
+    def _verify(self, password_hash: str, password: str) -> bool:
+        try:
+            return self.hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    # -- tokens ----------------------------------------------------------------
+
+    def issue_token(self, user: User) -> str:
+        now = datetime.now(timezone.utc)
+        claims = {"sub": user.user_id, "tv": user.token_version, "iat": now, "exp": now + self.expires}
+        return jwt.encode(claims, self.secret, algorithm="HS256")
+
+    def user_from_token(self, token: str) -> User:
+        try:
+            claims = jwt.decode(token, self.secret, algorithms=["HS256"],
+                                options={"require": ["exp", "sub", "tv"]})
+        except jwt.ExpiredSignatureError:
+            raise Unauthorized("Token expired", code="token_expired") from None
+        except jwt.PyJWTError:
+            raise Unauthorized("Invalid token", code="invalid_token") from None
+        user = self.get_user(str(claims["sub"]))
+        if user is None or claims["tv"] != user.token_version:
+            raise Unauthorized("Invalid token", code="invalid_token")
+        if user.banned:
+            raise Unauthorized("This account is banned", code="account_banned")
+        return user

@@ -1,0 +1,128 @@
+"""Characters (entities) and locations of a world.
+
+Both kinds behave alike: unique names within the world (ignoring case and
+accents), updates, and deletes that unlink them from stories and events. A
+``Kind`` describes what differs between them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.errors import Conflict, NotFound
+from core.models import Entity, Event, Location, Story, World
+from core.names import name_key
+from generators.starter_cast import starter_cast
+from storage import DocumentStore
+
+
+@dataclass(frozen=True)
+class Kind:
+    model: type
+    label: str
+    story_field: str   # list on Story (and Event) holding ids of this kind
+
+
+ENTITY = Kind(Entity, "Character", "entities")
+LOCATION = Kind(Location, "Location", "locations")
+
+
+class CastService:
+    def __init__(self, store: DocumentStore):
+        self.store = store
+
+    # -- reading ---------------------------------------------------------------
+
+    def list(self, kind: Kind, world: World) -> list:
+        docs = self.store.find(kind.model.collection, where={"world_id": world.world_id},
+                               newest_first=False)
+        return [kind.model.from_dict(d) for d in docs]
+
+    def get(self, kind: Kind, world: World, item_id: str):
+        doc = self.store.get(kind.model.collection, item_id)
+        if doc is None or doc["world_id"] != world.world_id:
+            raise NotFound(f"{kind.label} not found in this world")
+        return kind.model.from_dict(doc)
+
+    def by_name(self, kind: Kind, world: World) -> dict:
+        """name key (names and aliases) -> item, for matching prose against the cast."""
+        index = {}
+        for item in self.list(kind, world):
+            for name in [item.name, *item.aliases]:
+                index.setdefault(name_key(name), item)
+        return index
+
+    def taken_names(self, world: World) -> set[str]:
+        return {key for kind in (ENTITY, LOCATION) for key in self.by_name(kind, world)}
+
+    # -- writing ---------------------------------------------------------------
+
+    def create(self, kind: Kind, world: World, data: dict):
+        with self.store.transaction():
+            if name_key(data["name"]) in self.by_name(kind, world):
+                raise Conflict(f"{kind.label} '{data['name']}' already exists in this world",
+                               {"name": "already exists"}, code="duplicate_name")
+            item = kind.model(world_id=world.world_id, **data)
+            self.store.put(kind.model.collection, item.id, item.to_dict())
+        return item
+
+    def update(self, kind: Kind, world: World, item_id: str, changes: dict):
+        with self.store.transaction():
+            item = self.get(kind, world, item_id)
+            if "name" in changes and name_key(changes["name"]) != name_key(item.name):
+                clash = self.by_name(kind, world).get(name_key(changes["name"]))
+                if clash is not None and clash.id != item.id:
+                    raise Conflict(f"{kind.label} '{changes['name']}' already exists in this world",
+                                   {"name": "already exists"}, code="duplicate_name")
+            for key, value in changes.items():
+                setattr(item, key, value)
+            item.touch()
+            self.store.put(kind.model.collection, item.id, item.to_dict())
+        return item
+
+    def delete(self, kind: Kind, world: World, item_id: str) -> None:
+        """Delete and unlink from every story and event of the world."""
+        with self.store.transaction():
+            item = self.get(kind, world, item_id)
+            for model in (Story, Event):
+                for doc in self.store.find(model.collection, where={"world_id": world.world_id}):
+                    if item_id in doc.get(kind.story_field, []):
+                        doc[kind.story_field] = [i for i in doc[kind.story_field] if i != item_id]
+                        self.store.put(model.collection, doc[model.id_field], doc)
+            self.store.delete(kind.model.collection, item.id)
+
+    def delete_all(self, world: World) -> None:
+        for kind in (ENTITY, LOCATION):
+            for item_id in self.store.find_ids(kind.model.collection, where={"world_id": world.world_id}):
+                self.store.delete(kind.model.collection, item_id)
+
+    def ensure(self, kind: Kind, world: World, name: str, known: dict, **fields):
+        """The item called ``name`` (or by that alias); created if missing.
+
+        ``known`` is a ``by_name`` index that is updated with what is created.
+        Returns ``(item, created)``.
+        """
+        key = name_key(name)
+        if key in known:
+            return known[key], False
+        item = kind.model(world_id=world.world_id, name=" ".join(name.split()), **fields)
+        self.store.put(kind.model.collection, item.id, item.to_dict())
+        known[key] = item
+        return item, True
+
+    # -- casts for new worlds ----------------------------------------------------
+
+    def add_starter_cast(self, world: World) -> None:
+        cast = starter_cast(world.world_type, seed=world.world_id, taken=self.taken_names(world))
+        self.add_cast(world, cast["characters"], cast["locations"])
+
+    def add_cast(self, world: World, characters: list[dict], locations: list[dict]) -> None:
+        """Create characters and locations from dicts (an analysis result or a starter cast)."""
+        known_entities = self.by_name(ENTITY, world)
+        known_locations = self.by_name(LOCATION, world)
+        with self.store.transaction():
+            for spec in characters:
+                fields = {k: v for k, v in spec.items() if k != "name"}
+                self.ensure(ENTITY, world, spec["name"], known_entities, **fields)
+            for spec in locations:
+                fields = {k: v for k, v in spec.items() if k != "name"}
+                self.ensure(LOCATION, world, spec["name"], known_locations, **fields)

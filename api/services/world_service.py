@@ -1,0 +1,151 @@
+"""Worlds: listing what a caller may see, creation with casts, updates, sharing
+and the cascade delete."""
+from __future__ import annotations
+
+from core import permissions
+from core.calendar import normalise_calendar
+from core.errors import InvalidInput, QuotaExceeded
+from core.models import Entity, Location, Story, User, World
+from services import access
+from services.cast_service import CastService
+from services.story_service import StoryService
+from storage import DocumentStore
+
+
+class WorldService:
+    def __init__(self, store: DocumentStore):
+        self.store = store
+        self.cast = CastService(store)
+        self.stories = StoryService(store)
+
+    # -- reading ---------------------------------------------------------------
+
+    def visibility_query(self, user: User | None) -> dict:
+        """``where``/``any_of`` selecting exactly the worlds ``user`` may see."""
+        if permissions.is_admin(user):
+            return {}
+        if user is None:
+            return {"where": {"visibility": "public"}}
+        return {"any_of": [{"visibility": "public"}, {"owner_id": user.user_id},
+                           {"shared_with": user.user_id}]}
+
+    def list(self, user: User | None, filters: dict, offset: int, limit: int) -> tuple[list[World], int]:
+        query = self.visibility_query(user)
+        where = dict(query.get("where", {}))
+        if filters.get("mine"):
+            if user is None:
+                return [], 0
+            where["owner_id"] = user.user_id
+        if filters.get("visibility"):
+            where["visibility"] = filters["visibility"]
+        query["where"] = where
+        text = (filters.get("q") or "").casefold()
+        world_type = filters.get("world_type")
+        if not text and not world_type:
+            docs = self.store.find(World.collection, offset=offset, limit=limit, **query)
+            return [World.from_dict(d) for d in docs], self.store.count(World.collection, **query)
+        matches = [
+            w for w in map(World.from_dict, self.store.find(World.collection, **query))
+            if (not world_type or w.world_type == world_type)
+            and (not text or text in w.name.casefold() or text in w.description.casefold())
+        ]
+        return matches[offset:offset + limit], len(matches)
+
+    def present(self, world: World, user: User | None) -> dict:
+        """The API's World: stored fields plus the derived id lists."""
+        data = world.to_dict()
+        if not access.is_world_reader(user, world):
+            data["shared_with"] = []
+        data["stories"] = access.visible_story_ids(self.store, user, world)
+        data["entities"] = self.store.find_ids(Entity.collection, where={"world_id": world.world_id})
+        data["locations"] = self.store.find_ids(Location.collection, where={"world_id": world.world_id})
+        return data
+
+    # -- writing ---------------------------------------------------------------
+
+    def check_public_quota(self, user: User, visibility: str, world: World | None = None) -> None:
+        if visibility != "public" or (world is not None and world.visibility == "public"):
+            return
+        limit = permissions.quotas_for(user.role)["public_worlds"]
+        if limit is None:
+            return
+        current = self.store.count(World.collection, where={"owner_id": user.user_id, "visibility": "public"})
+        if current >= limit:
+            raise QuotaExceeded(f"Your role allows {limit} public worlds", code="public_world_quota",
+                                details={"visibility": f"limit of {limit} public worlds reached"})
+
+    def create(self, user: User, data: dict) -> World:
+        metadata = dict(data.get("metadata") or {})
+        metadata["calendar"] = normalise_calendar(metadata.get("calendar"), data["world_type"])
+        metadata.setdefault("themes", [])
+        world = World(name=data["name"], description=data.get("description", ""),
+                      world_type=data["world_type"], visibility=data["visibility"],
+                      owner_id=user.user_id, metadata=metadata)
+        with self.store.transaction():
+            self.check_public_quota(user, world.visibility)
+            self.store.put(World.collection, world.world_id, world.to_dict())
+            gpt = data.get("gpt_entities") or {}
+            characters = [_character_from_analysis(e) for e in gpt.get("entities", [])]
+            places = [_location_from_analysis(loc) for loc in gpt.get("locations", [])]
+            if characters or places:
+                self.cast.add_cast(world, characters, places)
+            if data.get("starter_cast"):
+                self.cast.add_starter_cast(world)
+        return world
+
+    def update(self, user: User, world: World, changes: dict) -> World:
+        with self.store.transaction():
+            if "visibility" in changes:
+                self.check_public_quota(user, changes["visibility"], world)
+            metadata = changes.pop("metadata", None) or {}
+            for key, value in changes.items():
+                setattr(world, key, value)
+            if "calendar" in metadata:
+                current = world.metadata.get("calendar", {})
+                world.metadata["calendar"] = normalise_calendar(
+                    {**current, **(metadata["calendar"] or {})}, world.world_type)
+            if "themes" in metadata:
+                world.metadata["themes"] = metadata["themes"]
+            world.touch()
+            self.store.put(World.collection, world.world_id, world.to_dict())
+        return world
+
+    def delete(self, world: World) -> None:
+        """Delete the world and everything in it."""
+        with self.store.transaction():
+            for story_id in self.store.find_ids(Story.collection, where={"world_id": world.world_id}):
+                self.stories.delete_contents(story_id)
+                self.store.delete(Story.collection, story_id)
+            self.cast.delete_all(world)
+            self.store.delete(World.collection, world.world_id)
+
+    def share(self, world: World, user_ids: list[str], share: bool) -> World:
+        with self.store.transaction():
+            unknown = [uid for uid in user_ids if self.store.get(User.collection, uid) is None]
+            if share and unknown:
+                raise InvalidInput("Unknown users", {"user_ids": f"no such users: {', '.join(unknown)}"})
+            if share:
+                additions = [uid for uid in user_ids if uid != world.owner_id]
+                world.shared_with = list(dict.fromkeys(world.shared_with + additions))
+            else:
+                world.shared_with = [uid for uid in world.shared_with if uid not in user_ids]
+            world.touch()
+            self.store.put(World.collection, world.world_id, world.to_dict())
+        return world
+
+
+def _character_from_analysis(item: dict) -> dict:
+    return {
+        "name": item["name"],
+        "entity_type": item.get("entity_type") or "character",
+        "description": item.get("description", ""),
+        "attributes": item.get("attributes") or {},
+    }
+
+
+def _location_from_analysis(item: dict) -> dict:
+    return {
+        "name": item["name"],
+        "description": item.get("description", ""),
+        "coordinates": item.get("coordinates") or {},
+    }

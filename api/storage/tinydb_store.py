@@ -1,0 +1,301 @@
+"""TinyDB backend: one JSON file, held in memory, written atomically on flush.
+
+* Durable: ``flush`` writes a temp file in the same folder, fsyncs it,
+  ``os.replace``s it over the database and fsyncs the folder, so a crash at any
+  instant leaves either the old or the new complete file.
+* Group commit: threads that call ``flush`` while a write is in progress wait
+  for it and then find their changes already covered, or write them all at once.
+* Thread-safe: one re-entrant lock around every operation.
+* No scans: secondary indexes (field -> value -> ordered ids) live in memory.
+* One process per file: an exclusive ``flock`` on ``<file>.lock``.
+"""
+from __future__ import annotations
+
+import fcntl
+import heapq
+import os
+import threading
+from bisect import bisect_left, insort
+from contextlib import contextmanager
+from itertools import islice
+from typing import Iterable, Iterator, Mapping
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from storage.base import INDEXED_FIELDS, DocumentStore, StorageError
+
+
+class _StrIdTable(Table):
+    """TinyDB table whose document ids are our UUID strings."""
+
+    document_id_class = str
+
+
+class _MemoryStorage(Storage):
+    """TinyDB storage that keeps the data in memory; the store persists it."""
+
+    def __init__(self, data: dict):
+        self.data = data
+
+    def read(self):
+        return self.data
+
+    def write(self, data):
+        self.data = data
+
+
+class TinyDBStore(DocumentStore):
+    kind = "tinydb"
+
+    def __init__(self, path: str):
+        self.path = os.path.abspath(path)
+        folder = os.path.dirname(self.path)
+        os.makedirs(folder, exist_ok=True)
+        self._lock_file = self._acquire_process_lock()
+        self._lock = threading.RLock()
+        self._flush_lock = threading.Lock()
+        self._version = 0          # bumped by every write
+        self._durable_version = 0  # last version known to be on disk
+        self._db = TinyDB(storage=_MemoryStorage, data=self._load())
+        self._db.table_class = _StrIdTable
+        self._tables: dict[str, Table] = {}
+        self._indexes: dict[str, dict[str, dict[object, list[int]]]] = {}
+        self._seq_of: dict[str, dict[str, int]] = {}
+        self._id_at: dict[str, dict[int, str]] = {}
+        self._next_seq = 0
+        for name in INDEXED_FIELDS:
+            self._build_indexes(name)
+
+    # -- opening -------------------------------------------------------------
+
+    def _acquire_process_lock(self):
+        lock_path = self.path + ".lock"
+        handle = open(lock_path, "a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise StorageError(
+                f"{self.path} is already open in another process. The TinyDB "
+                "backend allows one process per file: run a single worker "
+                "(threads are fine) or set DATABASE_URL to use PostgreSQL."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        return handle
+
+    def _load(self) -> dict:
+        if not os.path.exists(self.path) or os.path.getsize(self.path) == 0:
+            return {}
+        with open(self.path, "rb") as handle:
+            raw = handle.read()
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise StorageError(
+                f"{self.path} is not valid JSON ({exc}); refusing to overwrite it"
+            ) from None
+        if not isinstance(data, dict):
+            raise StorageError(f"{self.path} does not hold a TinyDB database")
+        return data
+
+    def _table(self, collection: str) -> Table:
+        table = self._tables.get(collection)
+        if table is None:
+            if collection not in INDEXED_FIELDS:
+                raise ValueError(f"unknown collection {collection!r}")
+            table = self._tables[collection] = self._db.table(collection, cache_size=0)
+        return table
+
+    def _build_indexes(self, collection: str) -> None:
+        self._indexes[collection] = {f: {} for f in INDEXED_FIELDS[collection]}
+        self._seq_of[collection] = {}
+        self._id_at[collection] = {}
+        for doc_id, doc in self._raw(collection).items():
+            self._index_add(collection, doc_id, doc)
+
+    def _raw(self, collection: str) -> dict:
+        return self._db.storage.read().get(collection, {})
+
+    # -- indexes: field -> value -> sorted list of creation sequence numbers --
+
+    @staticmethod
+    def _values(doc: Mapping, field: str) -> Iterable:
+        value = doc.get(field)
+        if isinstance(value, list):
+            return set(value)
+        return () if value is None else (value,)
+
+    def _index_add(self, collection, doc_id, doc) -> None:
+        seq_of = self._seq_of[collection]
+        seq = seq_of.get(doc_id)
+        if seq is None:
+            self._next_seq += 1
+            seq = seq_of[doc_id] = self._next_seq
+            self._id_at[collection][seq] = doc_id
+        for field, by_value in self._indexes[collection].items():
+            for value in self._values(doc, field):
+                insort(by_value.setdefault(value, []), seq)
+
+    def _index_remove(self, collection, doc_id, doc, forget: bool) -> None:
+        seq = self._seq_of[collection][doc_id]
+        for field, by_value in self._indexes[collection].items():
+            for value in self._values(doc, field):
+                seqs = by_value.get(value)
+                if seqs is None:
+                    continue
+                pos = bisect_left(seqs, seq)
+                if pos < len(seqs) and seqs[pos] == seq:
+                    del seqs[pos]
+                if not seqs:
+                    del by_value[value]
+        if forget:
+            del self._seq_of[collection][doc_id]
+            del self._id_at[collection][seq]
+
+    def _buckets(self, collection, where, any_of):
+        """(sources to merge, lists every result must also be in)."""
+        where = dict(where or {})
+        self.check_fields(collection, where)
+        indexes = self._indexes[collection]
+        required = [indexes[f].get(v, []) for f, v in where.items()]
+        if any_of:
+            sources = []
+            for clause in any_of:
+                if len(clause) != 1:
+                    raise ValueError("each any_of clause names one field")
+                self.check_fields(collection, clause)
+                (field, value), = clause.items()
+                sources.append(indexes[field].get(value, []))
+            return sources, required
+        if required:
+            required.sort(key=len)
+            return [required[0]], required[1:]
+        return None, required
+
+    @staticmethod
+    def _contains(seqs: list, seq: int) -> bool:
+        pos = bisect_left(seqs, seq)
+        return pos < len(seqs) and seqs[pos] == seq
+
+    def _iter_ids(self, collection, where, any_of, newest_first) -> Iterator[str]:
+        sources, required = self._buckets(collection, where, any_of)
+        if sources is None:
+            raw = self._raw(collection)
+            yield from (reversed(raw) if newest_first else iter(raw))
+            return
+        id_at = self._id_at[collection]
+        streams = [reversed(s) if newest_first else iter(s) for s in sources]
+        merged = streams[0] if len(streams) == 1 else heapq.merge(*streams, reverse=newest_first)
+        last = None
+        for seq in merged:
+            if seq == last:
+                continue
+            last = seq
+            if all(self._contains(r, seq) for r in required):
+                yield id_at[seq]
+
+    # -- DocumentStore -------------------------------------------------------
+
+    def get(self, collection, doc_id):
+        with self._lock:
+            raw = self._raw(collection).get(doc_id)
+            return None if raw is None else dict(raw)
+
+    def put(self, collection, doc_id, doc):
+        doc = dict(doc)
+        with self._lock:
+            table = self._table(collection)
+            old = self._raw(collection).get(doc_id)
+            if old is None:
+                table.insert(Document(doc, doc_id=doc_id))
+            else:
+                self._index_remove(collection, doc_id, old, forget=False)
+
+                def replace(current):
+                    current.clear()
+                    current.update(doc)
+
+                table.update(replace, doc_ids=[doc_id])
+            self._index_add(collection, doc_id, doc)
+            self._version += 1
+
+    def delete(self, collection, doc_id):
+        with self._lock:
+            old = self._raw(collection).get(doc_id)
+            if old is None:
+                return False
+            self._table(collection).remove(doc_ids=[doc_id])
+            self._index_remove(collection, doc_id, old, forget=True)
+            self._version += 1
+            return True
+
+    def find(self, collection, where=None, any_of=None, offset=0, limit=None,
+             newest_first=True):
+        with self._lock:
+            ids = self._iter_ids(collection, where, any_of, newest_first)
+            stop = None if limit is None else offset + limit
+            raw = self._raw(collection)
+            return [dict(raw[i]) for i in islice(ids, offset, stop)]
+
+    def find_ids(self, collection, where=None, any_of=None):
+        with self._lock:
+            return list(self._iter_ids(collection, where, any_of, True))
+
+    def count(self, collection, where=None, any_of=None):
+        with self._lock:
+            sources, required = self._buckets(collection, where, any_of)
+            if sources is None:
+                return len(self._raw(collection))
+            if len(sources) == 1 and not required:
+                return len(sources[0])
+            matched = set().union(*sources)
+            for seqs in required:
+                matched.intersection_update(seqs)
+            return len(matched)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            yield
+
+    def flush(self):
+        with self._lock:
+            wanted = self._version
+        if self._durable_version >= wanted:
+            return
+        with self._flush_lock:
+            if self._durable_version >= wanted:
+                return  # another thread's write covered ours
+            with self._lock:
+                version = self._version
+                payload = orjson.dumps(self._db.storage.read())
+            self._write_atomically(payload)
+            self._durable_version = version
+
+    def _write_atomically(self, payload: bytes) -> None:
+        folder = os.path.dirname(self.path)
+        tmp_path = f"{self.path}.tmp"
+        with open(tmp_path, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_path, self.path)
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def close(self):
+        self.flush()
+        with self._lock:
+            if self._lock_file is not None:
+                fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+                self._lock_file.close()
+                self._lock_file = None
