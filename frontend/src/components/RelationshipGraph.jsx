@@ -12,7 +12,11 @@ function short(text, max = 18) {
 /** Draws {nodes, edges} from GET /worlds/{id}/relationships as an SVG graph. */
 export default function RelationshipGraph({ graph, width = 800, height = 560 }) {
   const nodes = useMemo(() => (graph && Array.isArray(graph.nodes) ? graph.nodes : []), [graph]);
-  const edges = useMemo(() => (graph && Array.isArray(graph.edges) ? graph.edges : []), [graph]);
+  const edges = useMemo(() => {
+    const ids = new Set(nodes.map((n) => n.id));
+    const list = graph && Array.isArray(graph.edges) ? graph.edges : [];
+    return list.filter((e) => ids.has(e.source) && ids.has(e.target));
+  }, [graph, nodes]);
   const [active, setActive] = useState(null);
   const { positions } = useMemo(() => layoutGraph(nodes, edges, { width, height }), [nodes, edges, width, height]);
   const byId = useMemo(() => Object.fromEntries(nodes.map((n) => [n.id, n])), [nodes]);
@@ -49,7 +53,7 @@ export default function RelationshipGraph({ graph, width = 800, height = 560 }) 
       <svg
         viewBox={`0 0 ${width} ${height}`}
         className="graph-svg"
-        role="img"
+        role="group"
         aria-label={`Relationship graph with ${nodes.length} nodes and ${edges.length} connections`}
       >
         <g className="graph-edges">
