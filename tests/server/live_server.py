@@ -20,7 +20,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MAIN = os.path.join(ROOT, "api", "main.py")
-READY_LINE = "Worldsmith listening on"
+READY_LINE = " listening on http://"  # printed by api/main.py (and bench/hello_app.py)
 
 # Settings for tests and benchmarks: fixed secret, cheap password hashing,
 # no rate limits, no frontend, no AI provider, no initial admin.

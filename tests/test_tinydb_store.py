@@ -1,0 +1,101 @@
+"""TinyDB specifics: the file format, the process lock, refusing broken files,
+index upkeep under updates."""
+import json
+import threading
+
+import pytest
+from tinydb import TinyDB
+
+from storage import StorageError
+from storage.tinydb_store import TinyDBStore, _StrIdTable
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    store = TinyDBStore(str(tmp_path / "db.json"))
+    yield store
+    store.close()
+
+
+def test_flushed_file_is_a_plain_tinydb_database(tiny):
+    tiny.put("worlds", "w1", {"world_id": "w1", "name": "A", "owner_id": "u", "visibility": "public"})
+    tiny.flush()
+    with TinyDB(tiny.path) as db:
+        db.table_class = _StrIdTable
+        assert db.table("worlds").all() == [{"world_id": "w1", "name": "A", "owner_id": "u", "visibility": "public"}]
+
+
+def test_nothing_is_written_before_flush(tiny):
+    tiny.put("worlds", "w0", {"world_id": "w0"})
+    tiny.flush()
+    tiny.put("worlds", "w1", {"world_id": "w1"})
+    with open(tiny.path, "rb") as handle:
+        assert b"w1" not in handle.read()
+    tiny.flush()
+    with open(tiny.path, "rb") as handle:
+        assert b"w1" in handle.read()
+
+
+def test_second_open_of_the_same_file_fails_with_advice(tiny):
+    with pytest.raises(StorageError, match="one process per file"):
+        TinyDBStore(tiny.path)
+
+
+def test_refuses_a_broken_file_and_leaves_it_alone(tmp_path):
+    path = tmp_path / "db.json"
+    path.write_text('{"worlds": {"w1": ')
+    with pytest.raises(StorageError, match="not valid JSON"):
+        TinyDBStore(str(path))
+    assert path.read_text() == '{"worlds": {"w1": '
+
+
+def test_reopen_keeps_data_order_and_indexes(tmp_path):
+    path = str(tmp_path / "db.json")
+    store = TinyDBStore(path)
+    for n in range(5):
+        store.put("stories", f"s{n}", {"story_id": f"s{n}", "world_id": "w" if n % 2 else "v", "owner_id": "u"})
+    store.close()
+    store = TinyDBStore(path)
+    try:
+        assert [d["story_id"] for d in store.find("stories", where={"world_id": "w"})] == ["s3", "s1"]
+        assert store.count("stories", where={"world_id": "v"}) == 3
+    finally:
+        store.close()
+
+
+def test_updates_move_index_entries_but_keep_creation_order(tiny):
+    for n in range(4):
+        tiny.put("worlds", f"w{n}", {"world_id": f"w{n}", "owner_id": "u", "visibility": "private", "shared_with": []})
+    tiny.put("worlds", "w1", {"world_id": "w1", "owner_id": "u", "visibility": "public", "shared_with": ["x", "y"]})
+    tiny.put("worlds", "w3", {"world_id": "w3", "owner_id": "u", "visibility": "public", "shared_with": ["x"]})
+    assert tiny.find_ids("worlds", where={"visibility": "public"}) == ["w3", "w1"]
+    assert tiny.find_ids("worlds", where={"visibility": "private"}) == ["w2", "w0"]
+    assert tiny.find_ids("worlds", where={"shared_with": "x"}) == ["w3", "w1"]
+    assert tiny.find_ids("worlds", any_of=[{"shared_with": "y"}, {"visibility": "private"}]) == ["w2", "w1", "w0"]
+    assert tiny.count("worlds", any_of=[{"shared_with": "y"}, {"visibility": "private"}]) == 3
+    assert [d["world_id"] for d in tiny.find("worlds", newest_first=False, offset=1, limit=2)] == ["w1", "w2"]
+    tiny.delete("worlds", "w1")
+    assert tiny.find_ids("worlds", where={"shared_with": "y"}) == []
+    assert tiny.find_ids("worlds", where={"shared_with": "x"}) == ["w3"]
+
+
+def test_only_indexed_fields_can_be_queried(tiny):
+    with pytest.raises(ValueError, match="not an indexed field"):
+        tiny.find("worlds", where={"name": "A"})
+
+
+def test_concurrent_writers_all_become_durable(tiny):
+    def write(n):
+        for i in range(25):
+            doc_id = f"{n}-{i}"
+            tiny.put("worlds", doc_id, {"world_id": doc_id, "owner_id": str(n)})
+            tiny.flush()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with open(tiny.path) as handle:
+        on_disk = json.load(handle)["worlds"]
+    assert len(on_disk) == 200
