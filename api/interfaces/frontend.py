@@ -17,4 +17,6 @@ def register_frontend(app: Flask, dist: str | None) -> None:
             abort(404)
         if path and os.path.isfile(os.path.join(dist, path)):
             return send_from_directory(dist, path)
+        if "." in path.rsplit("/", 1)[-1]:
+            abort(404)  # a missing asset, not a client-side route
         return send_from_directory(dist, "index.html")
