@@ -1,24 +1,105 @@
 """Who may see and change what. Pure functions over models; no I/O.
 
+Roles carry a set of permissions and quotas (``ROLES``, served as the roles
+catalogue). The role is read from storage on every request, so changing it
+changes what a user may do, and their quotas, at once.
+
 Visibility: only the owner and the users in a world's ``shared_with`` (read
 only) see non-public worlds; everyone sees public ones. Anything inside a world
-is visible only if the world is. Admins see and act on everything.
+is visible only if the world is. Admins (``manage_all_content``) see and act on
+everything.
 """
 from __future__ import annotations
 
+from core.errors import Forbidden
 from core.models import Story, User, World
 
-ROLE_QUOTAS = {
-    "admin": {"public_worlds": None, "public_stories": None, "ai_jobs_per_day": None},
-    "moderator": {"public_worlds": 50, "public_stories": 500, "ai_jobs_per_day": 500},
-    "premium": {"public_worlds": 50, "public_stories": 500, "ai_jobs_per_day": 500},
-    "user": {"public_worlds": 5, "public_stories": 50, "ai_jobs_per_day": 50},
-    "guest": {"public_worlds": 0, "public_stories": 0, "ai_jobs_per_day": 5},
+# Permissions. Content permissions apply to the user's own worlds and stories.
+CREATE_CONTENT = "create_content"        # create worlds, stories, characters, places (private/draft)
+PUBLISH = "publish"                      # make a world or story public (within the quota)
+USE_AI = "use_ai"                        # start AI jobs (within the daily quota)
+VIEW_USERS = "view_users"                # list, search and read accounts
+BAN_USERS = "ban_users"                  # ban and unban accounts of lower rank
+MANAGE_ROLES = "manage_roles"            # change any account's role
+VIEW_ADMIN_STATS = "view_admin_stats"    # counts over all content and accounts
+MANAGE_ALL_CONTENT = "manage_all_content"  # see and change every world and story
+
+_MEMBER = (CREATE_CONTENT, PUBLISH, USE_AI)
+
+ROLES: dict[str, dict] = {
+    "admin": {
+        "label": "Administrator",
+        "description": "Runs the site: every permission, no quotas, sees and changes all content.",
+        "rank": 4,
+        "permissions": (*_MEMBER, VIEW_USERS, BAN_USERS, MANAGE_ROLES, VIEW_ADMIN_STATS,
+                        MANAGE_ALL_CONTENT),
+        "quotas": {"public_worlds": None, "public_stories": None, "ai_jobs_per_day": None},
+    },
+    "moderator": {
+        "label": "Moderator",
+        "description": "Looks after the community: lists and reads accounts and bans or "
+                       "unbans users of lower rank. Cannot change roles or others' content.",
+        "rank": 3,
+        "permissions": (*_MEMBER, VIEW_USERS, BAN_USERS),
+        "quotas": {"public_worlds": 50, "public_stories": 500, "ai_jobs_per_day": 500},
+    },
+    "premium": {
+        "label": "Premium writer",
+        "description": "A writer with larger quotas.",
+        "rank": 2,
+        "permissions": _MEMBER,
+        "quotas": {"public_worlds": 50, "public_stories": 500, "ai_jobs_per_day": 500},
+    },
+    "user": {
+        "label": "Writer",
+        "description": "The role every new account gets.",
+        "rank": 1,
+        "permissions": _MEMBER,
+        "quotas": {"public_worlds": 5, "public_stories": 50, "ai_jobs_per_day": 50},
+    },
+    "guest": {
+        "label": "Guest",
+        "description": "A trial account: writes private and draft content and tries the AI, "
+                       "but cannot publish.",
+        "rank": 0,
+        "permissions": (CREATE_CONTENT, USE_AI),
+        "quotas": {"public_worlds": 0, "public_stories": 0, "ai_jobs_per_day": 5},
+    },
 }
+ALL_PERMISSIONS = tuple(dict.fromkeys(p for role in ROLES.values() for p in role["permissions"]))
+ROLE_QUOTAS = {name: role["quotas"] for name, role in ROLES.items()}
+
+
+def _role(user: User | None) -> dict | None:
+    return None if user is None else ROLES.get(user.role, ROLES["user"])
+
+
+def has_permission(user: User | None, permission: str) -> bool:
+    role = _role(user)
+    return role is not None and not user.banned and permission in role["permissions"]
+
+
+def permissions_for(role: str) -> tuple[str, ...]:
+    return ROLES.get(role, ROLES["user"])["permissions"]
+
+
+def rank(role: str) -> int:
+    return ROLES.get(role, ROLES["user"])["rank"]
+
+
+def outranks(actor: User, role: str) -> bool:
+    """Admins act on anyone; others only on roles below their own."""
+    return is_admin(actor) or rank(actor.role) > rank(role)
+
+
+def roles_catalogue() -> list[dict]:
+    return [{"role": name, "label": role["label"], "description": role["description"],
+             "permissions": list(role["permissions"]), "quotas": dict(role["quotas"])}
+            for name, role in ROLES.items()]
 
 
 def is_admin(user: User | None) -> bool:
-    return user is not None and user.role == "admin"
+    return has_permission(user, MANAGE_ALL_CONTENT)
 
 
 def quotas_for(role: str) -> dict:
@@ -50,3 +131,11 @@ def can_edit_story(user: User | None, story: Story, world: World) -> bool:
     return user is not None and (
         user.user_id in (story.owner_id, world.owner_id) or is_admin(user)
     )
+
+
+def check_can_publish(user: User) -> None:
+    """Making something public needs the ``publish`` permission (guests lack it)."""
+    if not has_permission(user, PUBLISH):
+        raise Forbidden(f"The {user.role} role cannot publish; keep it private or draft",
+                        {"visibility": "your role cannot make content public"},
+                        code="publish_forbidden")

@@ -11,14 +11,17 @@ from flask_cors import CORS
 
 from config import Config
 from interfaces.apispec import build_spec
+from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.worlds import create_worlds_blueprint
+from interfaces.cli import register_cli
 from interfaces.errors import register_error_handlers
 from interfaces.frontend import register_frontend
 from interfaces.json_provider import OrjsonProvider
+from interfaces.limits import init_limits
 from interfaces.security import register_security_headers
 from services.auth_service import AuthService
 from storage import DocumentStore, open_store
@@ -63,10 +66,12 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     flush = store.flush
     app.register_blueprint(create_auth_blueprint(auth, flush))
     for factory in (create_worlds_blueprint, create_cast_blueprint, create_stories_blueprint,
-                    create_stats_blueprint):
+                    create_stats_blueprint, create_admin_blueprint):
         app.register_blueprint(factory(store, flush))
 
     register_error_handlers(app)
+    init_limits(app)
+    register_cli(app)
     register_security_headers(app)
     CORS(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
          expose_headers=["X-Total-Count", "Link", "Retry-After"])

@@ -1,8 +1,9 @@
 """Auth decorators. The user and role are read from storage on each request.
 
 ``token_required`` needs a valid token; ``optional_auth`` accepts none but
-rejects a bad one; ``admin_required`` needs an admin. Each sets ``g.user``
-and records its mode on the view for the OpenAPI spec.
+rejects a bad one; ``admin_required`` needs an admin; ``permission_required(p)``
+needs a role with permission ``p`` (see ``core.permissions.ROLES``). Each sets
+``g.user`` and records its mode on the view for the OpenAPI spec.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from functools import wraps
 
 from flask import current_app, g, request
 
+from core import permissions
 from core.errors import Forbidden, Unauthorized
 
 
@@ -52,8 +54,22 @@ def _auth_view(mode: str, required: bool, check=None):
 
 
 def _must_be_admin(user) -> None:
-    if user.role != "admin":
+    if not permissions.is_admin(user):
         raise Forbidden("Administrator role required")
+
+
+def permission_required(permission: str):
+    """Needs a login whose role grants ``permission``; 403 otherwise."""
+    def check(user) -> None:
+        if not permissions.has_permission(user, permission):
+            raise Forbidden(f"Your role ({user.role}) lacks the '{permission}' permission",
+                            code="permission_denied")
+
+    def decorator(view):
+        wrapper = _auth_view("token", required=True, check=check)(view)
+        wrapper.api_permission = permission
+        return wrapper
+    return decorator
 
 
 token_required = _auth_view("token", required=True)

@@ -66,6 +66,7 @@ class StoryService:
     def check_public_quota(self, user: User, visibility: str, story: Story | None = None) -> None:
         if visibility != "public" or (story is not None and story.visibility == "public"):
             return
+        permissions.check_can_publish(user)
         limit = permissions.quotas_for(user.role)["public_stories"]
         if limit is None:
             return

@@ -66,6 +66,7 @@ class WorldService:
     def check_public_quota(self, user: User, visibility: str, world: World | None = None) -> None:
         if visibility != "public" or (world is not None and world.visibility == "public"):
             return
+        permissions.check_can_publish(user)
         limit = permissions.quotas_for(user.role)["public_worlds"]
         if limit is None:
             return

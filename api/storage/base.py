@@ -14,7 +14,7 @@ from typing import Iterator, Mapping
 # collection -> fields that may be used in ``where`` / ``any_of``.
 # A list-valued field (``shared_with``) matches when it contains the value.
 INDEXED_FIELDS: dict[str, tuple[str, ...]] = {
-    "users": ("username_key", "email_key", "role"),
+    "users": ("username_key", "email_key", "role", "banned"),
     "worlds": ("owner_id", "visibility", "shared_with"),
     "stories": ("world_id", "owner_id", "visibility"),
     "entities": ("world_id",),

@@ -2,6 +2,7 @@
 from flask import jsonify
 
 from interfaces.auth import current_user, token_required
+from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.auth import ChangePasswordBody, LoginBody, RegisterBody
 from interfaces.validation import body, responds
@@ -22,6 +23,7 @@ def create_auth_blueprint(auth: AuthService, flush):
         return response
 
     @bp.post("/register")
+    @rate_limit("register")
     @responds(201, "Account created; a token is included")
     @body(RegisterBody)
     def register(body: RegisterBody):
@@ -31,6 +33,7 @@ def create_auth_blueprint(auth: AuthService, flush):
                        user=user.public_dict(), token=auth.issue_token(user)), 201
 
     @bp.post("/login")
+    @rate_limit("login")
     @responds(200, "Logged in")
     @body(LoginBody)
     def login(body: LoginBody):

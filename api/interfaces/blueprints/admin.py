@@ -1,0 +1,70 @@
+"""Staff routes: accounts, roles, bans and counts over all content.
+
+Who may call what is declared by ``permission_required``; the roles catalogue
+(``GET /admin/roles``) says which role has which permission.
+"""
+from flask import jsonify
+
+from core import permissions
+from core.permissions import BAN_USERS, MANAGE_ROLES, VIEW_ADMIN_STATS, VIEW_USERS
+from interfaces.auth import current_user, permission_required
+from interfaces.resource import resource_blueprint
+from interfaces.schemas.admin import BanBody, RoleBody, UserListQuery
+from interfaces.validation import body, query
+from services.admin_service import AdminService
+
+
+def create_admin_blueprint(store, flush):
+    bp = resource_blueprint("admin", __name__, flush, url_prefix="/api/admin")
+    admin = AdminService(store)
+
+    @bp.get("/users")
+    @permission_required(VIEW_USERS)
+    @query(UserListQuery)
+    def list_users(query: UserListQuery):
+        """Accounts, newest first; filter by ``role`` and a username/email ``search``."""
+        users, total = admin.list_users(query.role, query.search, query.offset, query.per_page)
+        return jsonify(success=True, users=[u.public_dict() for u in users], total=total)
+
+    @bp.get("/users/<user_id>")
+    @permission_required(VIEW_USERS)
+    def get_user(user_id):
+        """One account with its ban reason, permissions, quotas and usage."""
+        return jsonify(success=True, user=admin.describe(admin.get_user(user_id)))
+
+    @bp.put("/users/<user_id>/role")
+    @permission_required(MANAGE_ROLES)
+    @body(RoleBody)
+    def set_role(user_id, body: RoleBody):
+        """Change an account's role; its permissions and quotas follow at once.
+
+        The last active admin cannot be demoted (409).
+        """
+        user = admin.set_role(user_id, body.role)
+        return jsonify(success=True, user=admin.describe(user))
+
+    @bp.post("/users/<user_id>/ban")
+    @permission_required(BAN_USERS)
+    @body(BanBody)
+    def ban_user(user_id, body: BanBody):
+        """Ban (``banned: true``) or unban an account of lower rank than yours.
+
+        A ban ends every session of the account at once; it can no longer log in.
+        Nobody can ban themselves, and the last active admin cannot be banned (409).
+        """
+        user = admin.set_ban(current_user(), user_id, body.banned, body.reason)
+        return jsonify(success=True, user=admin.describe(user))
+
+    @bp.get("/roles")
+    @permission_required(VIEW_USERS)
+    def roles():
+        """The roles catalogue: each role's permissions and quotas."""
+        return jsonify(success=True, roles=permissions.roles_catalogue())
+
+    @bp.get("/stats")
+    @permission_required(VIEW_ADMIN_STATS)
+    def stats():
+        """Counts over all accounts and all content, whatever its visibility."""
+        return jsonify(success=True, stats=admin.stats())
+
+    return bp
