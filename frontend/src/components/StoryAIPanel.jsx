@@ -5,6 +5,7 @@ import { useTask } from '../hooks/useTask.js';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import ConfirmButton from './ConfirmButton.jsx';
+import Icon from './Icon.jsx';
 
 const names = (list) => (list || []).map((x) => (typeof x === 'string' ? x : x && x.name)).filter(Boolean);
 
@@ -88,10 +89,10 @@ export default function StoryAIPanel({ story, onStory }) {
       <h2>AI tools</h2>
       <div className="actions wrap">
         <button type="button" className="btn btn-primary" onClick={analyzeAndLink} disabled={analyze.running || busy}>
-          ✨ Analyse and link
+          <Icon name="sparkle" /> Analyse and link
         </button>
         <button type="button" className="btn" onClick={extractEvents} disabled={extract.running}>
-          🕰 Extract events
+          <Icon name="clock" /> Extract events
         </button>
         <ConfirmButton className="btn btn-ghost" confirmLabel="Yes, clear links" onConfirm={clearLinks}>
           Clear links

@@ -5,6 +5,7 @@ import { GENRES, VISIBILITIES } from '../utils/options.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
+import Icon from './Icon.jsx';
 
 /**
  * Fields of a story, with "write description with AI". `aiContext()` returns
@@ -99,7 +100,7 @@ export default function StoryForm({ initial = {}, onSubmit, onCancel, submitLabe
       <Field label="Description" as="textarea" rows={3} value={form.description} onChange={set('description')} error={details.description} placeholder="A short summary" />
       <div className="actions">
         <button type="button" className="btn" onClick={writeWithAI} disabled={ai.running || busy}>
-          ✨ Write description with AI
+          <Icon name="sparkle" /> Write description with AI
         </button>
       </div>
       <TaskProgress task={ai} label="Writing description" />

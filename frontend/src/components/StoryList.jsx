@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import Badge from './Badge.jsx';
+import Icon from './Icon.jsx';
 
 export default function StoryList({ items, showWorld = false, worldNames = {} }) {
   return (
@@ -13,7 +14,7 @@ export default function StoryList({ items, showWorld = false, worldNames = {} })
             </div>
             <p className="clamp-2">{s.description || <span className="muted">No description.</span>}</p>
             <div className="muted small story-card-foot">
-              {showWorld && worldNames[s.world_id] && <span>🌍 {worldNames[s.world_id]}</span>}
+              {showWorld && worldNames[s.world_id] && <span className="with-icon"><Icon name="globe" size={14} /> {worldNames[s.world_id]}</span>}
               <span>{(s.entities || []).length} characters</span>
               <span>{(s.locations || []).length} places</span>
               {typeof s.time_index === 'number' && <span>time {s.time_index}</span>}

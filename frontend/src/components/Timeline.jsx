@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import Icon from './Icon.jsx';
 
 function eventTitle(ev) {
   return ev.title || ev.name || ev.summary || 'Untitled event';
@@ -33,10 +34,10 @@ export default function Timeline({ data }) {
                     <div className="timeline-meta">
                       {ev.story_title && ev.story_id ? (
                         <Link to={`/stories/${ev.story_id}`} className="chip chip-story">
-                          📖 {ev.story_title}
+                          <Icon name="book" size={13} /> {ev.story_title}
                         </Link>
                       ) : ev.story_title ? (
-                        <span className="chip chip-story">📖 {ev.story_title}</span>
+                        <span className="chip chip-story"><Icon name="book" size={13} /> {ev.story_title}</span>
                       ) : null}
                       {(ev.character_details || []).map((c) => (
                         <span key={c.entity_id || c.name} className="chip chip-character">
@@ -45,7 +46,7 @@ export default function Timeline({ data }) {
                       ))}
                       {(ev.location_details || []).map((l) => (
                         <span key={l.location_id || l.name} className="chip chip-location">
-                          📍 {l.name}
+                          <Icon name="pin" size={13} /> {l.name}
                         </span>
                       ))}
                     </div>

@@ -5,6 +5,7 @@ import { VISIBILITIES, WORLD_TYPES } from '../utils/options.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
+import Icon from './Icon.jsx';
 
 /** Create a world, optionally with an AI-written description and AI analysis. */
 export default function WorldCreateForm({ onCreated, onCancel }) {
@@ -97,7 +98,7 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
       />
       <div className="actions">
         <button type="button" className="btn" onClick={writeDescription} disabled={descTask.running || busy}>
-          ✨ Write description with AI
+          <Icon name="sparkle" /> Write description with AI
         </button>
       </div>
       <TaskProgress task={descTask} label="Writing description" />

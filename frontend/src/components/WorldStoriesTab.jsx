@@ -8,6 +8,7 @@ import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
 import StoryList from './StoryList.jsx';
 import TaskProgress from './TaskProgress.jsx';
+import Icon from './Icon.jsx';
 
 export default function WorldStoriesTab({ world, editable, onChange }) {
   const id = world.world_id;
@@ -56,12 +57,12 @@ export default function WorldStoriesTab({ world, editable, onChange }) {
         )}
         {editable && items.length > 1 && (
           <button type="button" className="btn" onClick={autoLink} disabled={linking}>
-            {linking ? 'Linking…' : '🔗 Auto-link stories'}
+            <Icon name="link" /> {linking ? 'Linking…' : 'Auto-link stories'}
           </button>
         )}
         {editable && items.length > 0 && (
           <button type="button" className="btn" onClick={analyzeAll} disabled={batch.running}>
-            ✨ Analyse unlinked stories
+            <Icon name="sparkle" /> Analyse unlinked stories
           </button>
         )}
       </div>

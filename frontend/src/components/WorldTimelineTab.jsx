@@ -7,6 +7,7 @@ import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Timeline from './Timeline.jsx';
+import Icon from './Icon.jsx';
 
 export default function WorldTimelineTab({ world, editable }) {
   const id = world.world_id;
@@ -31,7 +32,7 @@ export default function WorldTimelineTab({ world, editable }) {
       {editable && (
         <div className="toolbar">
           <button type="button" className="btn btn-primary" onClick={extract} disabled={task.running}>
-            ✨ Extract events from stories
+            <Icon name="sparkle" /> Extract events from stories
           </button>
           <label className="check">
             <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Re-analyse everything

@@ -11,6 +11,7 @@ import ConfirmButton from '../components/ConfirmButton.jsx';
 import StoryForm from '../components/StoryForm.jsx';
 import StoryAIPanel from '../components/StoryAIPanel.jsx';
 import NotFound from './NotFound.jsx';
+import Icon from '../components/Icon.jsx';
 
 function idOf(x, key) {
   return typeof x === 'string' ? x : x && (x[key] || x.id);
@@ -132,7 +133,7 @@ export default function StoryDetail() {
           {linkedLocs.length > 0 && (
             <ul className="chips" aria-label="Locations">
               {linkedLocs.map((l) => (
-                <li key={l.id} className="chip chip-location">📍 {l.name || 'Unknown place'}</li>
+                <li key={l.id} className="chip chip-location"><Icon name="pin" size={13} /> {l.name || 'Unknown place'}</li>
               ))}
             </ul>
           )}
