@@ -99,3 +99,20 @@ def test_concurrent_writers_all_become_durable(tiny):
     with open(tiny.path) as handle:
         on_disk = json.load(handle)["worlds"]
     assert len(on_disk) == 200
+
+
+def test_documents_are_copied_in_and_out(tiny):
+    doc = {"world_id": "w1", "shared_with": ["a"], "metadata": {"themes": []}}
+    tiny.put("worlds", "w1", doc)
+    doc["shared_with"].append("b")
+    loaded = tiny.get("worlds", "w1")
+    loaded["metadata"]["themes"].append("leak")
+    assert tiny.get("worlds", "w1") == {"world_id": "w1", "shared_with": ["a"], "metadata": {"themes": []}}
+    assert tiny.find_ids("worlds", where={"shared_with": "b"}) == []
+
+
+def test_a_document_that_is_not_json_is_refused_at_put(tiny):
+    with pytest.raises(TypeError):
+        tiny.put("worlds", "w1", {"world_id": "w1", "when": object()})
+    assert tiny.get("worlds", "w1") is None
+    tiny.flush()

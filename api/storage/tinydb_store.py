@@ -28,6 +28,11 @@ from tinydb.table import Document, Table
 from storage.base import INDEXED_FIELDS, DocumentStore, StorageError
 
 
+def _clone(doc: Mapping) -> dict:
+    """A deep copy, so callers never share lists or dicts with the stored data."""
+    return orjson.loads(orjson.dumps(doc))
+
+
 class _StrIdTable(Table):
     """TinyDB table whose document ids are our UUID strings."""
 
@@ -205,10 +210,10 @@ class TinyDBStore(DocumentStore):
     def get(self, collection, doc_id):
         with self._lock:
             raw = self._raw(collection).get(doc_id)
-            return None if raw is None else dict(raw)
+            return None if raw is None else _clone(raw)
 
     def put(self, collection, doc_id, doc):
-        doc = dict(doc)
+        doc = _clone(doc)  # fails here, not at flush, if the doc is not JSON
         with self._lock:
             table = self._table(collection)
             old = self._raw(collection).get(doc_id)
@@ -241,7 +246,7 @@ class TinyDBStore(DocumentStore):
             ids = self._iter_ids(collection, where, any_of, newest_first)
             stop = None if limit is None else offset + limit
             raw = self._raw(collection)
-            return [dict(raw[i]) for i in islice(ids, offset, stop)]
+            return [_clone(raw[i]) for i in islice(ids, offset, stop)]
 
     def find_ids(self, collection, where=None, any_of=None):
         with self._lock:
