@@ -1,0 +1,30 @@
+"""AI providers: OpenAI, any OpenAI-compatible server, or offline.
+
+``make_provider(config)`` picks one: a base URL means an OpenAI-compatible
+server (a key is optional), a key alone means OpenAI, neither means the
+offline provider. Each provider has the same methods, all returning dicts
+validated by ``ai.schemas``; ``provider.name`` is what tasks and /api/health
+report.
+"""
+from __future__ import annotations
+
+
+def provider_name(config) -> str:
+    if config.get("OPENAI_BASE_URL"):
+        return "openai-compatible"
+    return "openai" if config.get("OPENAI_API_KEY") else "offline"
+
+
+def make_provider(config):
+    name = provider_name(config)
+    if name == "offline":
+        from ai.offline import OfflineProvider
+        return OfflineProvider()
+    from ai.gpt_client import GPTClient
+    from ai.openai_provider import OpenAIProvider
+    client = GPTClient(api_key=config.get("OPENAI_API_KEY"), base_url=config.get("OPENAI_BASE_URL"),
+                       model=config.get("OPENAI_MODEL") or "gpt-4o-mini",
+                       timeout=float(config.get("OPENAI_TIMEOUT") or 60),
+                       max_retries=int(config.get("OPENAI_MAX_RETRIES") or 0),
+                       backoff=float(config.get("OPENAI_RETRY_BACKOFF", 1.0)))
+    return OpenAIProvider(client, name)

@@ -14,6 +14,8 @@ from interfaces.apispec import build_spec
 from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
+from interfaces.blueprints.events import create_events_blueprint
+from interfaces.blueprints.gpt import create_gpt_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.worlds import create_worlds_blueprint
@@ -23,6 +25,7 @@ from interfaces.frontend import register_frontend
 from interfaces.json_provider import OrjsonProvider
 from interfaces.limits import init_limits
 from interfaces.security import register_security_headers
+from services.ai_service import AIService
 from services.auth_service import AuthService
 from storage import DocumentStore, open_store
 
@@ -68,6 +71,10 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     for factory in (create_worlds_blueprint, create_cast_blueprint, create_stories_blueprint,
                     create_stats_blueprint, create_admin_blueprint):
         app.register_blueprint(factory(store, flush))
+    ai = app.extensions["worldsmith_ai"] = AIService.from_config(app.config, store)
+    app.extensions["worldsmith"].gpt_provider = ai.provider_name
+    app.register_blueprint(create_gpt_blueprint(store, flush, ai))
+    app.register_blueprint(create_events_blueprint(store, flush, ai))
 
     register_error_handlers(app)
     init_limits(app)

@@ -7,6 +7,7 @@ from core.calendar import normalise_calendar, world_time
 from core.errors import InvalidInput, QuotaExceeded
 from core.models import Entity, Event, Story, TimeCone, User, World
 from services import access
+from services.event_service import drop_connections
 from storage import DocumentStore
 
 
@@ -126,9 +127,12 @@ class StoryService:
             self.store.delete(Story.collection, story.story_id)
 
     def delete_contents(self, story_id: str) -> None:
-        """Remove a story's events, event cache and time cones."""
-        for event_id in self.store.find_ids(Event.collection, where={"story_id": story_id}):
-            self.store.delete(Event.collection, event_id)
+        """Remove a story's events (and connections to them), event cache and time cones."""
+        events = self.store.find(Event.collection, where={"story_id": story_id})
+        for event in events:
+            self.store.delete(Event.collection, event["event_id"])
+        if events:
+            drop_connections(self.store, events[0]["world_id"], [e["event_id"] for e in events])
         for cone_id in self.store.find_ids(TimeCone.collection, where={"story_id": story_id}):
             self.store.delete(TimeCone.collection, cone_id)
         self.store.delete("event_cache", story_id)

@@ -1,0 +1,159 @@
+"""Chat completions with the ``openai`` SDK, for OpenAI or any server that
+speaks its API (Ollama, llama.cpp, vLLM, LM Studio), answering in JSON.
+
+* The SDK is imported on first use, so starting the app stays fast.
+* Retries are ours (the SDK's are turned off): bounded by
+  ``OPENAI_MAX_RETRIES``, exponential backoff from ``OPENAI_RETRY_BACKOFF``
+  seconds, honouring ``Retry-After``, on 429, 5xx, timeouts and dropped
+  connections. The SDK's own backoff cannot be shortened, which tests need.
+* Answers are validated against a pydantic schema; an invalid answer gets one
+  repair request, then the job fails with a clear message.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import random
+import re
+import time
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ValidationError
+
+from ai import prompts
+
+log = logging.getLogger(__name__)
+
+MAX_RETRY_AFTER = 60.0
+PLACEHOLDER_KEY = "not-needed"   # local servers ignore the key; the SDK insists on one
+
+
+class AIError(Exception):
+    """A job cannot get a usable answer; the message is shown on the task."""
+
+
+class InvalidAnswer(ValueError):
+    pass
+
+
+@dataclass
+class Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def add(self, usage) -> None:
+        if usage is not None:
+            self.prompt_tokens += getattr(usage, "prompt_tokens", 0) or 0
+            self.completion_tokens += getattr(usage, "completion_tokens", 0) or 0
+
+    def to_dict(self) -> dict:
+        return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens}
+
+
+def parse_answer(content: str | None, schema: type[BaseModel]) -> BaseModel:
+    """The JSON object in ``content`` (code fences and chatter around it are ignored)."""
+    text = (content or "").strip()
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end < start:
+        raise InvalidAnswer("the answer holds no JSON object")
+    try:
+        data = json.loads(text[start:end + 1])
+    except json.JSONDecodeError as exc:
+        raise InvalidAnswer(f"the answer is not valid JSON ({exc.msg} at char {exc.pos})") from None
+    try:
+        return schema.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "answer"
+        raise InvalidAnswer(f"{where}: {first['msg']} ({exc.error_count()} problem(s))") from None
+
+
+class GPTClient:
+    def __init__(self, api_key: str | None, base_url: str | None, model: str,
+                 timeout: float, max_retries: int, backoff: float):
+        self.api_key = api_key or PLACEHOLDER_KEY
+        self.base_url = base_url or None
+        self.model = model
+        self.timeout = timeout
+        self.max_retries = max(0, max_retries)
+        self.backoff = max(0.0, backoff)
+        self._sdk = None
+        self._client = None
+
+    def _openai(self):
+        if self._client is None:
+            import openai  # lazy: the SDK takes a while to import
+            self._sdk = openai
+            self._client = openai.OpenAI(api_key=self.api_key, base_url=self.base_url,
+                                         timeout=self.timeout, max_retries=0)
+        return self._sdk, self._client
+
+    def complete(self, job: str, user_prompt: str, schema: type[BaseModel], usage: Usage) -> BaseModel:
+        """The model's answer to ``user_prompt`` for ``job``, validated against ``schema``."""
+        messages = [{"role": "system", "content": prompts.system_prompt(job)},
+                    {"role": "user", "content": user_prompt}]
+        content = self._chat(messages, usage)
+        try:
+            return parse_answer(content, schema)
+        except InvalidAnswer as exc:
+            log.info("AI answer for %s invalid (%s); asking for a repair", job, exc)
+            messages += [{"role": "assistant", "content": content or ""},
+                         {"role": "user", "content": prompts.repair(str(exc))}]
+        content = self._chat(messages, usage)
+        try:
+            return parse_answer(content, schema)
+        except InvalidAnswer as exc:
+            raise AIError(f"The AI answered with unusable JSON twice (after one repair request): {exc}") from None
+
+    def _chat(self, messages: list[dict], usage: Usage) -> str:
+        openai, client = self._openai()
+        retryable = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError,
+                     openai.APIResponseValidationError, json.JSONDecodeError)
+        extra = {} if self.base_url else {"response_format": {"type": "json_object"}}
+        attempts = self.max_retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                response = client.chat.completions.create(model=self.model, messages=messages, **extra)
+            except retryable as exc:
+                if attempt == attempts:
+                    raise AIError(self._describe(exc, attempts)) from None
+                delay = self._delay(attempt, exc)
+                log.info("AI call failed (%s); retry %d/%d in %.2fs", type(exc).__name__,
+                         attempt, self.max_retries, delay)
+                time.sleep(delay)
+                continue
+            except openai.APIStatusError as exc:
+                raise AIError(self._describe(exc, attempt)) from None
+            usage.add(getattr(response, "usage", None))
+            choices = getattr(response, "choices", None) or []
+            return (choices[0].message.content or "") if choices else ""
+        raise AssertionError("unreachable")
+
+    def _delay(self, attempt: int, exc: Exception) -> float:
+        headers = getattr(getattr(exc, "response", None), "headers", None) or {}
+        retry_after = headers.get("retry-after")
+        if retry_after and re.fullmatch(r"\d+(\.\d+)?", retry_after.strip()):
+            return min(float(retry_after), MAX_RETRY_AFTER)
+        base = self.backoff * (2 ** (attempt - 1))
+        return base * random.uniform(0.75, 1.25)
+
+    def _describe(self, exc: Exception, attempts: int) -> str:
+        openai = self._sdk
+        tries = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
+        where = self.base_url or "OpenAI"
+        if isinstance(exc, openai.APITimeoutError):
+            return f"The AI provider did not answer within {self.timeout:g}s ({tries})"
+        if isinstance(exc, openai.APIConnectionError):
+            return f"Cannot reach the AI provider at {where} ({tries})"
+        if isinstance(exc, openai.RateLimitError):
+            return f"The AI provider is rate limiting requests (HTTP 429, {tries})"
+        if isinstance(exc, openai.AuthenticationError):
+            return "The AI provider rejected the API key (HTTP 401); check OPENAI_API_KEY"
+        if isinstance(exc, openai.APIStatusError):
+            return f"The AI provider failed with HTTP {exc.status_code} ({tries}): {_short(exc.message)}"
+        return f"The AI provider sent a malformed response ({tries})"
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,0 +1,117 @@
+"""The offline provider: every AI job answered without a language model.
+
+Deterministic (the same input always gives the same answer), so the app is
+fully usable with no API key. Descriptions come from templates filled with the
+world's type, themes and cast; analyses and events come from the text itself
+(see ``heuristics``) and never name anything the text does not.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from ai import heuristics
+from ai.gpt_client import Usage
+from ai.schemas import EventList, StoryAnalysis, StoryDescription, WorldAnalysis, WorldDescription
+
+MAX_EVENTS = 20
+
+WORLD_OPENINGS = {
+    "fantasy": ["{name} is a realm of old magic and older grudges, where kingdoms rise on the bones of forgotten empires.",
+                "In {name}, wild lands and walled cities keep an uneasy peace while half-remembered powers stir.",
+                "{name} is a land of oaths and omens, its roads watched by ruined towers and wary kings."],
+    "sci-fi": ["{name} is a frontier of scattered colonies and drifting stations, held together by fragile treaties.",
+               "In {name}, corporations, colonists and machines compete for the light of distant suns.",
+               "{name} spans worlds linked by jump lanes, where every discovery shifts the balance of power."],
+    "modern": ["{name} is a city of glass towers and old neighbourhoods, where every street keeps a secret.",
+               "In {name}, ordinary lives cross in cafés, offices and late-night trains.",
+               "{name} is today's world with its noise and hurry, seen through the people who live in it."],
+    "historical": ["{name} is an age of crowns and councils, where the fate of nations turns on private choices.",
+                   "In {name}, trade routes, wars and faith shape the lives of rulers and commoners alike.",
+                   "{name} is a time of upheaval, when old orders give way and new ones are not yet born."],
+}
+STORY_HOOKS = {
+    "adventure": "a journey that tests courage and loyalty",
+    "mystery": "a puzzle whose answer someone would rather keep buried",
+    "conflict": "a struggle where every side believes it is right",
+    "discovery": "a discovery that changes what everyone thought they knew",
+    "romance": "a bond that grows against the odds",
+    "horror": "a dread that creeps closer with every night",
+}
+
+
+def _pick(options: list[str], seed: str) -> str:
+    digest = hashlib.sha256(seed.encode()).digest()
+    return options[digest[0] % len(options)]
+
+
+def _listing(items: list[str]) -> str:
+    items = [i for i in items if i]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _setting(world_description: str) -> str:
+    first = (heuristics.sentences(world_description) or [""])[0].rstrip(".!?")
+    return f" The world: {first}." if first else ""
+
+
+class OfflineProvider:
+    name = "offline"
+
+    def describe_world(self, name: str, world_type: str, themes: list[str], characters: list[str],
+                       usage: Usage) -> dict:
+        opening = _pick(WORLD_OPENINGS.get(world_type, WORLD_OPENINGS["fantasy"]), name).format(name=name)
+        parts = [opening]
+        if themes:
+            parts.append(f"Its stories turn on {_listing(themes)}.")
+        if characters:
+            parts.append(f"Among those whose choices shape it are {_listing(characters[:5])}.")
+        return WorldDescription(description=" ".join(parts)).model_dump()
+
+    def describe_story(self, title: str, genre: str, world_description: str, characters: list[str],
+                       usage: Usage) -> dict:
+        hook = STORY_HOOKS.get(genre, f"a {genre} tale")
+        text = f"{title} is a {genre} story: {hook}."
+        if characters:
+            text += f" It follows {_listing(characters[:5])}."
+        text += _setting(world_description)
+        return StoryDescription(story_description=text).model_dump()
+
+    def analyze_world(self, description: str, world_type: str, usage: Usage) -> dict:
+        found = heuristics.find_names(description)
+        return WorldAnalysis(
+            entities=[{"name": n, "entity_type": "character", "description": found.first_sentence[n]}
+                      for n in found.characters],
+            locations=[{"name": n, "description": found.first_sentence[n]} for n in found.locations],
+        ).model_dump()
+
+    def analyze_story(self, title: str, genre: str, text: str, known_characters: list[str],
+                      known_locations: list[str], usage: Usage) -> dict:
+        found = heuristics.find_names(text, known_characters, known_locations)
+        lead = max(found.characters, key=lambda n: found.counts[n], default=None)
+        return StoryAnalysis(
+            characters=[{"name": n, "role": "protagonist" if n == lead else "supporting"}
+                        for n in found.characters],
+            locations=[{"name": n, "description": found.first_sentence[n]} for n in found.locations],
+        ).model_dump()
+
+    def extract_events(self, title: str, text: str, known_characters: list[str],
+                       known_locations: list[str], usage: Usage) -> dict:
+        """One event per sentence that mentions a character, in the text's order."""
+        found = heuristics.find_names(text, known_characters, known_locations)
+        events = []
+        for sentence in heuristics.sentences(text):
+            people = heuristics.names_in(sentence, found.characters, partial=True)
+            if not people:
+                continue
+            events.append({"title": _title(sentence), "description": sentence, "characters": people,
+                           "locations": heuristics.names_in(sentence, found.locations)})
+            if len(events) == MAX_EVENTS:
+                break
+        return EventList(events=events).model_dump()
+
+
+def _title(sentence: str, limit: int = 80) -> str:
+    text = " ".join(sentence.split()).rstrip(".!?")
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,80 @@
+"""Events: the world's timeline, extraction jobs, edits and connections."""
+from flask import jsonify
+
+from interfaces.auth import current_user, optional_auth, token_required
+from interfaces.blueprints.gpt import accepted, started
+from interfaces.resource import resource_blueprint
+from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery
+from interfaces.validation import body, changes, query, responds
+from services import access
+
+
+def create_events_blueprint(store, flush, ai):
+    bp = resource_blueprint("events", __name__, flush)
+    events = ai.events
+
+    @bp.get("/worlds/<world_id>/events")
+    @optional_auth
+    def timeline(world_id):
+        """The world's timeline: events of the stories you may see, by year, with connections."""
+        user = current_user()
+        return jsonify(events.timeline(access.visible_world(store, user, world_id), user))
+
+    @bp.post("/worlds/<world_id>/events/extract")
+    @token_required
+    @started
+    @query(ExtractQuery)
+    def extract_world(world_id, query: ExtractQuery):
+        """Extract the events of every story of the world (owner); `?force=true` ignores the cache."""
+        user = current_user()
+        world = access.editable_world(store, user, world_id)
+        return accepted(ai.start(user, "world_events", ai.extract_world_events, world_id=world.world_id,
+                                 force=query.force))
+
+    @bp.post("/stories/<story_id>/events/extract")
+    @token_required
+    @started
+    @query(ExtractQuery)
+    def extract_story(story_id, query: ExtractQuery):
+        """Extract the story's events (owner); cached by content, `?force=true` re-extracts."""
+        user = current_user()
+        story, _ = access.editable_story(store, user, story_id)
+        return accepted(ai.start(user, "story_events", ai.extract_story_events, story_id=story.story_id,
+                                 force=query.force))
+
+    @bp.delete("/stories/<story_id>/events/cache")
+    @token_required
+    def drop_cache(story_id):
+        """Forget the story's cached extraction (its events stay until the next extraction)."""
+        story, _ = access.editable_story(store, current_user(), story_id)
+        dropped = events.drop_cache(story)
+        return jsonify(message="Cache cleared" if dropped else "No cached extraction", story_id=story_id,
+                       cleared=dropped)
+
+    @bp.route("/events/<event_id>", methods=["PUT", "PATCH"])
+    @token_required
+    @body(EventUpdateBody)
+    def update_event(event_id, body: EventUpdateBody):
+        """Change an event's title, description, time, order, characters or places (world owner)."""
+        event, world = events.editable_event(current_user(), event_id)
+        return jsonify(events.update(event, world, changes(body)).to_dict())
+
+    @bp.delete("/events/<event_id>")
+    @token_required
+    def delete_event(event_id):
+        """Delete an event and the connections to it (world owner)."""
+        event, _ = events.editable_event(current_user(), event_id)
+        events.delete(event)
+        return jsonify(message="Event deleted", event_id=event_id)
+
+    @bp.post("/events/<event_id>/connections")
+    @token_required
+    @responds(201, "The event with its connections")
+    @body(ConnectionBody)
+    def connect(event_id, body: ConnectionBody):
+        """Connect an event to another event of the same world (world owner)."""
+        event, _ = events.editable_event(current_user(), event_id)
+        event = events.connect(event, body.target_event_id, body.relation_type, body.relation_label)
+        return jsonify(event.to_dict()), 201
+
+    return bp

@@ -1,0 +1,118 @@
+"""AI jobs: start one (202 + task id), poll it, list and cancel your jobs.
+
+Each job counts against the caller's daily AI-job quota (429 past it) and runs
+in the background; ``GET /gpt/results/{task_id}`` shows its progress and result.
+"""
+from flask import jsonify
+
+from core.errors import InvalidInput
+from core.models import Story
+from interfaces.auth import current_user, token_required
+from interfaces.pagination import PageQuery, page_response
+from interfaces.resource import resource_blueprint
+from interfaces.schemas.gpt import AnalyzeBody, BatchAnalyzeBody, DescriptionBody, TaskListQuery
+from interfaces.validation import body, query, responds
+from services import access
+
+
+def started(view):
+    """Declare, for the spec, that the route starts a quota-counted job."""
+    view.api_errors = {429}
+    return responds(202, "Job started: `{task_id, status}`; poll /api/gpt/results/{task_id}")(view)
+
+
+def accepted(task: dict):
+    return jsonify(task_id=task["task_id"], status=task["status"]), 202
+
+
+def create_gpt_blueprint(store, flush, ai):
+    bp = resource_blueprint("gpt", __name__, flush)
+    tasks = ai.tasks
+
+    @bp.post("/gpt/generate-description")
+    @token_required
+    @started
+    @body(DescriptionBody)
+    def generate_description(body: DescriptionBody):
+        """Write a description of a world or a story.
+
+        Result: `{description}` (world) or `{story_description}` (story).
+        """
+        user = current_user()
+        if body.world_id:
+            access.visible_world(store, user, body.world_id)
+        if body.type == "world":
+            task = ai.start(user, "world_description", ai.describe_world, name=body.world_name,
+                            world_type=body.world_type, themes=body.themes,
+                            characters=body.character_names(), world_id=body.world_id)
+        else:
+            task = ai.start(user, "story_description", ai.describe_story, title=body.story_title,
+                            genre=body.story_genre, world_description=body.world_description,
+                            characters=body.character_names(), world_id=body.world_id)
+        return accepted(task)
+
+    @bp.post("/gpt/analyze")
+    @token_required
+    @started
+    @body(AnalyzeBody)
+    def analyze(body: AnalyzeBody):
+        """Find the characters and places named in a world description or a story.
+
+        Result: world `{entities[], locations[]}`; story `{characters[{name, role}], locations[]}`.
+        """
+        user = current_user()
+        if body.world_id:
+            access.visible_world(store, user, body.world_id)
+        if body.is_story:
+            task = ai.start(user, "story_analysis", ai.analyze_story, title=body.story_title,
+                            genre=body.story_genre, text=body.story_description, world_id=body.world_id)
+        else:
+            task = ai.start(user, "world_analysis", ai.analyze_world, description=body.world_description,
+                            world_type=body.world_type)
+        return accepted(task)
+
+    @bp.post("/gpt/batch-analyze-stories")
+    @token_required
+    @started
+    @body(BatchAnalyzeBody)
+    def batch_analyze(body: BatchAnalyzeBody):
+        """Analyse stories of a world, link their characters and places, re-link the stories (owner).
+
+        An empty `story_ids` means every story not yet linked to another story.
+        """
+        user = current_user()
+        world = access.editable_world(store, user, body.world_id)
+        in_world = store.find(Story.collection, where={"world_id": world.world_id}, newest_first=False)
+        if body.story_ids:
+            ids = list(dict.fromkeys(body.story_ids))
+            foreign = sorted(set(ids) - {s["story_id"] for s in in_world})
+            if foreign:
+                raise InvalidInput("Stories not in this world", {"story_ids": f"not in this world: {', '.join(foreign)}"})
+        else:
+            ids = [s["story_id"] for s in in_world if not s["linked_stories"]]
+        task = ai.start(user, "batch_analysis", ai.batch_analyze, total=len(ids),
+                        world_id=world.world_id, story_ids=ids)
+        return accepted(task)
+
+    @bp.get("/gpt/results/<task_id>")
+    @token_required
+    def get_result(task_id):
+        """A job's status, progress, result, provider and token usage (its owner only)."""
+        return jsonify(tasks.present(tasks.get(current_user(), task_id)))
+
+    @bp.get("/gpt/tasks")
+    @token_required
+    @query(TaskListQuery)
+    def list_tasks(query: TaskListQuery):
+        """The caller's jobs, newest first; filter by `status`."""
+        page = PageQuery(page=query.page, per_page=query.per_page)
+        items, total = tasks.list(current_user(), query.status, page.offset, page.per_page)
+        return page_response([tasks.present(t) for t in items], total, page)
+
+    @bp.delete("/gpt/tasks/<task_id>")
+    @token_required
+    def cancel_task(task_id):
+        """Cancel a pending or running job (409 if it already finished)."""
+        return jsonify(tasks.present(tasks.cancel(current_user(), task_id)))
+
+    return bp

@@ -1,0 +1,27 @@
+from typing import Annotated, Optional
+
+from pydantic import Field, StringConstraints
+
+from interfaces.schemas.common import Id, Name, Schema, Text
+
+Relation = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+
+class ExtractQuery(Schema):
+    force: bool = False
+
+
+class EventUpdateBody(Schema):
+    title: Optional[Name] = None
+    description: Optional[Text] = None
+    time_index: Optional[int] = Field(None, ge=0, le=100)
+    order: Optional[int] = Field(None, ge=0, le=100_000)
+    entities: Optional[list[Id]] = Field(None, max_length=500)
+    locations: Optional[list[Id]] = Field(None, max_length=500)
+
+
+class ConnectionBody(Schema):
+    target_event_id: Id
+    relation_type: Relation = "related"
+    relation_label: Label = ""

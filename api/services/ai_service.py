@@ -1,0 +1,140 @@
+"""AI jobs: descriptions, analyses, batch analysis of stories and event
+extraction. ``start`` records a task (checking the daily quota) and hands the
+job to the runner; the job bodies below run in the background."""
+from __future__ import annotations
+
+from functools import partial
+
+from ai import make_provider
+from core.errors import NotFound
+from core.models import Story, User, World
+from services import access
+from services.cast_service import ENTITY, LOCATION, CastService
+from services.event_service import EventService
+from services.link_service import LinkService
+from services.task_runner import JobContext, TaskRunner
+from services.task_service import TaskService
+from storage import DocumentStore
+
+
+class AIService:
+    def __init__(self, store: DocumentStore, provider, tasks: TaskService, runner: TaskRunner):
+        self.store = store
+        self.provider = provider
+        self.tasks = tasks
+        self.runner = runner
+        self.cast = CastService(store)
+        self.links = LinkService(store)
+        self.events = EventService(store, provider)
+
+    @classmethod
+    def from_config(cls, config, store: DocumentStore) -> "AIService":
+        """Build the provider, task store and runner; settle tasks a dead process left behind."""
+        # A task with no progress for this long on another host is presumed dead.
+        stale = float(config.get("OPENAI_TIMEOUT") or 60) * (int(config.get("OPENAI_MAX_RETRIES") or 0) + 2) + 300
+        tasks = TaskService(store, stale_seconds=stale, retention_days=int(config.get("TASK_RETENTION_DAYS") or 30))
+        runner = TaskRunner(tasks, config.get("TASK_MODE") or "thread", int(config.get("TASK_WORKERS") or 4))
+        tasks.recover_interrupted()
+        tasks.prune()
+        return cls(store, make_provider(config), tasks, runner)
+
+    @property
+    def provider_name(self) -> str:
+        return self.provider.name
+
+    def start(self, user: User, task_type: str, job, total: int = 1, **params) -> dict:
+        """Record a task and run ``job(ctx, **params)`` for it; the task as it stands now."""
+        task = self.tasks.create(user, task_type, self.provider.name, total)
+        self.store.flush()   # the task exists durably before any worker can touch it
+        self.runner.submit(task["task_id"], partial(job, **params))
+        return self.store.get("tasks", task["task_id"]) or task
+
+    # -- job bodies ------------------------------------------------------------
+
+    def _world(self, world_id: str | None) -> World | None:
+        if not world_id:
+            return None
+        world = access.load_world(self.store, world_id)
+        if world is None:
+            raise NotFound("The world no longer exists")
+        return world
+
+    def _known(self, world: World | None) -> tuple[list[str], list[str]]:
+        if world is None:
+            return [], []
+        return tuple([n for item in self.cast.list(kind, world) for n in [item.name, *item.aliases]]
+                     for kind in (ENTITY, LOCATION))
+
+    def describe_world(self, ctx: JobContext, name: str, world_type: str, themes: list[str],
+                       characters: list[str], world_id: str | None = None) -> dict:
+        world = self._world(world_id)
+        if world is not None:
+            themes = themes or list(world.metadata.get("themes") or [])
+            characters = characters or self._known(world)[0]
+        return self.provider.describe_world(name, world_type, themes, characters, ctx.usage)
+
+    def describe_story(self, ctx: JobContext, title: str, genre: str, world_description: str,
+                       characters: list[str], world_id: str | None = None) -> dict:
+        world = self._world(world_id)
+        if world is not None:
+            world_description = world_description or world.description
+        return self.provider.describe_story(title, genre, world_description, characters, ctx.usage)
+
+    def analyze_world(self, ctx: JobContext, description: str, world_type: str) -> dict:
+        return self.provider.analyze_world(description, world_type, ctx.usage)
+
+    def analyze_story(self, ctx: JobContext, title: str, genre: str, text: str,
+                      world_id: str | None = None) -> dict:
+        characters, locations = self._known(self._world(world_id))
+        return self.provider.analyze_story(title, genre, text, characters, locations, ctx.usage)
+
+    def batch_analyze(self, ctx: JobContext, world_id: str, story_ids: list[str]) -> dict:
+        """Analyse each story, link (creating if new) its characters and places, then re-link stories."""
+        analysed, characters_found, locations_found = [], 0, 0
+        total = len(story_ids)
+        for done, story_id in enumerate(story_ids, start=1):
+            world = self._world(world_id)
+            doc = self.store.get(Story.collection, story_id)
+            if doc is None or doc["world_id"] != world_id:
+                ctx.progress(done, total, "Skipped a story that no longer exists")
+                continue
+            story = Story.from_dict(doc)
+            known_characters, known_locations = self._known(world)
+            answer = self.provider.analyze_story(story.title, story.genre, story.content or story.description,
+                                                 known_characters, known_locations, ctx.usage)
+            linked = self.links.link_entities(story, world, answer["characters"], answer["locations"])
+            self.store.flush()
+            characters_found += len(answer["characters"])
+            locations_found += len(answer["locations"])
+            analysed.append({
+                "story_id": story.story_id, "title": story.title,
+                "characters": [c["name"] for c in answer["characters"]],
+                "locations": [loc["name"] for loc in answer["locations"]],
+                "created_entities": [e["name"] for e in linked["created_entities"]],
+                "created_locations": [loc["name"] for loc in linked["created_locations"]],
+            })
+            ctx.progress(done, total, f"Analysed '{story.title}' ({done}/{total})")
+        relinked = self.links.auto_link(self._world(world_id))
+        self.store.flush()
+        return {"message": f"Analysed {len(analysed)} stories; {relinked['linked_count']} story links",
+                "analyzed_stories": analysed, "total_characters_found": characters_found,
+                "total_locations_found": locations_found, "linked_count": relinked["linked_count"]}
+
+    def extract_story_events(self, ctx: JobContext, story_id: str, force: bool) -> dict:
+        return self.events.extract_story(story_id, force, ctx.usage)
+
+    def extract_world_events(self, ctx: JobContext, world_id: str, force: bool) -> dict:
+        """Extract the events of every story of the world, reusing cached extractions."""
+        story_ids = self.store.find_ids(Story.collection, where={"world_id": world_id})[::-1]
+        self._world(world_id)
+        summaries = []
+        for done, story_id in enumerate(story_ids, start=1):
+            try:
+                summary = self.events.extract_story(story_id, force, ctx.usage)
+            except NotFound:   # deleted meanwhile
+                continue
+            summaries.append({k: summary[k] for k in ("story_id", "title", "cached", "event_count")})
+            ctx.progress(done, len(story_ids), f"Events of '{summary['title']}' ({done}/{len(story_ids)})")
+        total = sum(s["event_count"] for s in summaries)
+        return {"world_id": world_id, "message": f"{total} events in {len(summaries)} stories",
+                "stories": summaries, "total_events": total}

@@ -1,0 +1,105 @@
+"""Runs AI jobs: in a bounded pool of daemon threads (``TASK_MODE=thread``) or
+inside the request (``inline``, for serverless hosts that freeze a process
+between requests). Either way the outcome lands on the task record, so the
+poll answers the same.
+
+A job is ``job(ctx) -> result``; it reports progress and accumulates token
+usage on ``ctx``. Any failure ends the task as ``error`` with a message a user
+can act on; nothing is left ``pending``.
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from typing import Callable
+
+from ai.gpt_client import AIError, Usage
+from core.errors import DomainError
+from services.task_service import TaskCancelled, TaskService
+
+log = logging.getLogger(__name__)
+
+Job = Callable[["JobContext"], object]
+
+
+class JobContext:
+    """What a running job sees: progress reporting and token usage."""
+
+    def __init__(self, tasks: TaskService, task_id: str):
+        self.tasks = tasks
+        self.task_id = task_id
+        self.usage = Usage()
+
+    def progress(self, done: int, total: int, message: str) -> None:
+        """Record progress; raises ``TaskCancelled`` if the owner cancelled the task."""
+        self.tasks.update(self.task_id, progress={"done": done, "total": total, "message": message},
+                          usage=self.usage.to_dict())
+
+
+class TaskRunner:
+    def __init__(self, tasks: TaskService, mode: str = "thread", workers: int = 4):
+        self.tasks = tasks
+        self.inline = mode == "inline"
+        self.workers = max(1, workers)
+        self._queue: queue.Queue = queue.Queue()
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+
+    def submit(self, task_id: str, job: Job) -> None:
+        if self.inline:
+            self.run(task_id, job)
+            return
+        self._start_threads()   # lazily, so a forking server starts them in each worker
+        self._queue.put((task_id, job))
+
+    def _start_threads(self) -> None:
+        with self._lock:
+            self._threads = [t for t in self._threads if t.is_alive()]
+            while len(self._threads) < self.workers:
+                thread = threading.Thread(target=self._work, name=f"ai-task-{len(self._threads)}",
+                                          daemon=True)
+                thread.start()
+                self._threads.append(thread)
+
+    def _work(self) -> None:
+        while True:
+            task_id, job = self._queue.get()
+            try:
+                self.run(task_id, job)
+            except Exception:   # e.g. storage down: keep the worker alive; the task settles on read
+                log.exception("could not record the outcome of AI task %s", task_id)
+            finally:
+                self._queue.task_done()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait (at most ``timeout`` s) until every submitted job has finished; True if they have."""
+        deadline = time.monotonic() + timeout
+        with self._queue.all_tasks_done:
+            while self._queue.unfinished_tasks:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._queue.all_tasks_done.wait(remaining)
+        return True
+
+    def run(self, task_id: str, job: Job) -> None:
+        ctx = JobContext(self.tasks, task_id)
+        try:
+            task = self.tasks.store.get("tasks", task_id) or {}
+            progress = {**task.get("progress", {}), "message": "Working"}
+            self.tasks.update(task_id, status="processing", progress=progress)
+            result = job(ctx)
+        except TaskCancelled:
+            return
+        except AIError as exc:
+            self.tasks.finish(task_id, "error", str(exc), ctx.usage.to_dict())
+        except DomainError as exc:
+            self.tasks.finish(task_id, "error", exc.message, ctx.usage.to_dict())
+        except Exception:   # a bug must still end the task, never leave it processing
+            log.exception("AI task %s failed", task_id)
+            self.tasks.finish(task_id, "error", "Internal error while running the job",
+                              ctx.usage.to_dict())
+        else:
+            self.tasks.finish(task_id, "completed", result, ctx.usage.to_dict())

@@ -1,0 +1,132 @@
+"""A local OpenAI-compatible server for tests and benchmarks: a real HTTP
+server on 127.0.0.1 that answers ``POST /v1/chat/completions`` like OpenAI.
+
+Answers are scripted per job (recognised from the JSON shape the system prompt
+asks for). ``push(*actions)`` queues what the next requests get; ``default``
+is what every other request gets. Actions:
+
+* ``"ok"``: a valid answer        * ``"429"``, ``"500"``, ``"401"``: that HTTP error
+* ``"hang"``: no answer until released (client timeout)
+* ``"not_json"``: content that is no JSON   * ``"bad_shape"``: JSON of the wrong shape
+* ``"broken_body"``: an HTTP body that is not JSON at all
+``latency`` delays every answer (slow server).
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HANG_LIMIT = 10.0   # seconds a "hang" lasts at most, so no thread outlives a test by long
+PROMPT_TOKENS, COMPLETION_TOKENS = 11, 7
+
+ANSWERS = {
+    "events": {"events": [
+        {"title": "Mara reaches Karsk", "description": "Mara Vell arrives in Karsk.",
+         "characters": ["Mara Vell"], "locations": ["Karsk"]},
+        {"title": "Orin forges the blade", "description": "Orin Dask forges a blade.",
+         "characters": ["Orin Dask", "Nobody Known"], "locations": []},
+    ]},
+    "story_description": {"story_description": "A tale of salt and iron."},
+    "description": {"description": "A world of storms and old oaths."},
+    "entities": {"entities": [{"name": "Mara Vell", "entity_type": "character", "description": "A sailor"}],
+                 "locations": [{"name": "Karsk", "description": "A port"}]},
+    "characters": {"characters": [{"name": "Mara Vell", "role": "hero"}, {"name": "Orin Dask", "role": "smith"}],
+                   "locations": [{"name": "Karsk", "description": "A port"}]},
+}
+
+
+def job_key(system_prompt: str) -> str:
+    for key in ("events", "story_description", "entities", "characters", "description"):
+        if f'"{key}"' in system_prompt:
+            return key
+    raise ValueError("unknown job")
+
+
+class FakeOpenAI:
+    def __init__(self, latency: float = 0.0):
+        self.latency = latency
+        self.default = "ok"
+        self.script: deque = deque()
+        self.requests: list[dict] = []
+        self.release = threading.Event()
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    def start(self) -> "FakeOpenAI":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.release.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def push(self, *actions: str) -> None:
+        with self._lock:
+            self.script.extend(actions)
+
+    def _next_action(self) -> str:
+        with self._lock:
+            return self.script.popleft() if self.script else self.default
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):   # keep test output quiet
+                pass
+
+            def do_POST(self):
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                body = json.loads(raw or b"{}")
+                action = fake._next_action()
+                with fake._lock:
+                    fake.requests.append({"path": self.path, "body": body, "action": action,
+                                          "authorization": self.headers.get("Authorization")})
+                if self.path.rstrip("/") != "/v1/chat/completions":
+                    return self._send(404, {"error": {"message": "not found"}})
+                if fake.latency:
+                    time.sleep(fake.latency)
+                if action == "hang":
+                    fake.release.wait(HANG_LIMIT)
+                    return self._send(500, {"error": {"message": "released"}})
+                if action in ("429", "500", "401"):
+                    return self._send(int(action), {"error": {"message": f"scripted {action}",
+                                                              "type": "test", "code": action}})
+                if action == "broken_body":
+                    return self._send(200, b"{this is not json", raw=True)
+                key = job_key(body["messages"][0]["content"])
+                content = {"not_json": "Sure! Here are the names: Mara, Karsk.",
+                           "bad_shape": json.dumps({"unexpected": True, key: None})
+                           }.get(action) or json.dumps(ANSWERS[key])
+                self._send(200, {
+                    "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
+                    "model": body.get("model"),
+                    "choices": [{"index": 0, "finish_reason": "stop",
+                                 "message": {"role": "assistant", "content": content}}],
+                    "usage": {"prompt_tokens": PROMPT_TOKENS, "completion_tokens": COMPLETION_TOKENS,
+                              "total_tokens": PROMPT_TOKENS + COMPLETION_TOKENS},
+                })
+
+            def _send(self, status, payload, raw=False):
+                data = payload if raw else json.dumps(payload).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass   # the client gave up (timeout test)
+
+        return Handler
