@@ -24,7 +24,7 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function startBackend({ timeoutMs = 60000 } = {}) {
+export async function startBackend({ timeoutMs = 60000, env = {} } = {}) {
   if (!existsSync(path.join(FRONTEND_DIR, 'dist', 'index.html'))) {
     throw new Error('frontend/dist is missing: run `npm run build` first (npm run e2e does it).');
   }
@@ -37,7 +37,7 @@ export async function startBackend({ timeoutMs = 60000 } = {}) {
     ['api/main.py', '--host', '127.0.0.1', '--port', String(port), '--db-path', path.join(dir, 'db.json')],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, JWT_SECRET_KEY: randomBytes(32).toString('hex') },
+      env: { ...process.env, JWT_SECRET_KEY: randomBytes(32).toString('hex'), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

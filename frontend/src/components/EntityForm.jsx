@@ -8,6 +8,7 @@ export default function EntityForm({ kind, initial, onSubmit, onCancel, submitLa
   const [name, setName] = useState(initial?.name || '');
   const [description, setDescription] = useState(initial?.description || '');
   const [entityType, setEntityType] = useState(initial?.entity_type || 'character');
+  const [role, setRole] = useState(initial?.role || '');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,11 +22,15 @@ export default function EntityForm({ kind, initial, onSubmit, onCancel, submitLa
     setError(null);
     try {
       const body = { name: name.trim(), description: description.trim() };
-      if (isChar) body.entity_type = entityType.trim() || 'character';
+      if (isChar) {
+        body.entity_type = entityType.trim() || 'character';
+        if (role.trim() || initial) body.role = role.trim();
+      }
       await onSubmit(body);
       if (!initial) {
         setName('');
         setDescription('');
+        setRole('');
       }
     } catch (err) {
       setError(err);
@@ -42,6 +47,9 @@ export default function EntityForm({ kind, initial, onSubmit, onCancel, submitLa
         <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} error={details.name} required maxLength={200} />
         {isChar && (
           <Field label="Kind" value={entityType} onChange={(e) => setEntityType(e.target.value)} error={details.entity_type} list="entity-kinds" />
+        )}
+        {isChar && (
+          <Field label="Role" value={role} onChange={(e) => setRole(e.target.value)} error={details.role} placeholder="e.g. mentor, rival" />
         )}
       </div>
       <Field

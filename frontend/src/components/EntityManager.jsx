@@ -73,7 +73,10 @@ export default function EntityManager({ worldId, kind, editable, onChange }) {
             <li key={id} className="card entity-item" data-testid={`${kind}-item`}>
               <div className="entity-head">
                 <h3>{item.name}</h3>
-                {item.entity_type && item.entity_type !== 'character' && <span className="badge">{item.entity_type}</span>}
+                <span className="badges">
+                  {item.entity_type && item.entity_type !== 'character' && <span className="badge">{item.entity_type}</span>}
+                  {item.role && <span className="badge badge-role">{item.role}</span>}
+                </span>
               </div>
               {item.description ? <p>{item.description}</p> : <p className="muted">No description.</p>}
               {editable && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { gpt } from '../services/api.js';
 import { useTask } from '../hooks/useTask.js';
-import { GENRES, VISIBILITIES } from '../utils/options.js';
+import { GENRES, VISIBILITIES, VISIBILITY_HINT } from '../utils/options.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
@@ -80,7 +80,7 @@ export default function StoryForm({ initial = {}, onSubmit, onCancel, submitLabe
         </datalist>
       </div>
       <div className="form-row">
-        <Field label="Visibility" as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
+        <Field label="Visibility" hint={VISIBILITY_HINT} as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
           {VISIBILITIES.map((v) => (
             <option key={v.value} value={v.value}>
               {v.label}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { worlds } from '../services/api.js';
-import { VISIBILITIES, WORLD_TYPES } from '../utils/options.js';
+import { VISIBILITIES, VISIBILITY_HINT, WORLD_TYPES } from '../utils/options.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 
@@ -54,7 +54,7 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
           ))}
         </Field>
       </div>
-      <Field label="Visibility" as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
+      <Field label="Visibility" hint={VISIBILITY_HINT} as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
         {VISIBILITIES.map((v) => (
           <option key={v.value} value={v.value}>
             {v.label}

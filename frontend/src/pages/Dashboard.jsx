@@ -68,7 +68,7 @@ export default function Dashboard() {
             {data.breakdown && (
               <section className="card">
                 <h2>Breakdown</h2>
-                <table className="table compact">
+                <div className="breakdown-wrap"><table className="table compact">
                   <thead>
                     <tr>
                       <th scope="col" />
@@ -89,7 +89,7 @@ export default function Dashboard() {
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </table></div>
               </section>
             )}
             <section className="card">

@@ -68,23 +68,39 @@ export function layoutGraph(nodes = [], edges = [], { width = 800, height = 560,
       disp[t].y += (dy / d) * f;
     }
     for (let i = 0; i < n; i++) {
-      // gentle gravity keeps unconnected nodes on screen
-      disp[i].x += (cx - pos[i].x) * 0.05 * (k / 50);
-      disp[i].y += (cy - pos[i].y) * 0.05 * (k / 50);
+      // gravity keeps unconnected nodes from drifting away
+      disp[i].x += (cx - pos[i].x) * 0.02 * n;
+      disp[i].y += (cy - pos[i].y) * 0.02 * n;
       const d = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y));
       const step = Math.min(d, temp);
-      pos[i].x = clamp(pos[i].x + (disp[i].x / d) * step, margin, width - margin);
-      pos[i].y = clamp(pos[i].y + (disp[i].y / d) * step, margin / 2, height - margin / 2);
+      pos[i].x += (disp[i].x / d) * step;
+      pos[i].y += (disp[i].y / d) * step;
     }
     temp = Math.max(1, temp - cool);
   }
+  fitToBox(pos, width, height, margin);
   const positions = {};
   for (const p of pos) positions[p.id] = { x: round(p.x), y: round(p.y) };
   return { positions, width, height };
 }
 
-function clamp(v, lo, hi) {
-  return Math.min(hi, Math.max(lo, v));
+/** Scale and centre the drawing uniformly so that it fills the canvas inside the margins. */
+function fitToBox(pos, width, height, margin) {
+  const xs = pos.map((p) => p.x);
+  const ys = pos.map((p) => p.y);
+  const minX = Math.min(...xs);
+  const maxX = Math.max(...xs);
+  const minY = Math.min(...ys);
+  const maxY = Math.max(...ys);
+  const bw = Math.max(1, maxX - minX);
+  const bh = Math.max(1, maxY - minY);
+  const scale = Math.min((width - 2 * margin) / bw, (height - 2 * margin) / bh);
+  const ox = (width - bw * scale) / 2;
+  const oy = (height - bh * scale) / 2;
+  for (const p of pos) {
+    p.x = ox + (p.x - minX) * scale;
+    p.y = oy + (p.y - minY) * scale;
+  }
 }
 
 function round(v) {

@@ -6,9 +6,9 @@ export const WORLD_TYPES = [
 ];
 
 export const VISIBILITIES = [
-  { value: 'private', label: 'Private — only me (and people I share with)' },
-  { value: 'public', label: 'Public — everyone can read' },
-  { value: 'draft', label: 'Draft — work in progress' },
+  { value: 'private', label: 'Private' },
+  { value: 'public', label: 'Public' },
+  { value: 'draft', label: 'Draft' },
 ];
 
 export const GENRES = ['adventure', 'mystery', 'conflict', 'discovery', 'romance', 'tragedy', 'comedy', 'horror'];
@@ -23,3 +23,5 @@ export function formatDate(iso) {
 export function plural(n, word, pluralWord) {
   return `${n} ${n === 1 ? word : pluralWord || `${word}s`}`;
 }
+
+export const VISIBILITY_HINT = 'Private: only you and people you share with. Public: everyone can read. Draft: work in progress.';
