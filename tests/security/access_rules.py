@@ -1,0 +1,189 @@
+"""The access matrix: for every route of the app, who gets which status.
+
+Each route (rule, method) has a policy, the status a permitted caller gets,
+and what its path and body need. A policy maps (actor, the target is public?)
+to the expected status. ``test_access_matrix`` checks every entry against the
+running app, and checks that the entries cover exactly the app's URL map.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+ACTORS = ("anonymous", "owner", "other", "shared", "moderator", "admin", "banned")
+
+
+def open_route(actor: str, public: bool, ok: int) -> int:
+    """No auth at all: a token, even a banned one, is ignored."""
+    return ok
+
+
+def any_caller(actor: str, public: bool, ok: int) -> int:
+    """Optional auth, not tied to a world: a bad (banned) token is rejected."""
+    return 401 if actor == "banned" else ok
+
+
+def logged_in(actor: str, public: bool, ok: int) -> int:
+    return 401 if actor in ("anonymous", "banned") else ok
+
+
+def reader(actor: str, public: bool, ok: int) -> int:
+    """Inside a world: owner, shared users and admins see it; others only when public."""
+    if actor == "banned":
+        return 401
+    if actor in ("owner", "shared", "admin") or public:
+        return ok
+    return 404
+
+
+def owner_only(actor: str, public: bool, ok: int) -> int:
+    """Changing a world's content: owner or admin; shared users read but never write."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    if actor in ("owner", "admin"):
+        return ok
+    if actor == "shared" or public:
+        return 403
+    return 404
+
+
+def staff(actor: str, public: bool, ok: int) -> int:
+    """Moderators and admins (view_users, ban_users)."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    return ok if actor in ("moderator", "admin") else 403
+
+
+def admin_only(actor: str, public: bool, ok: int) -> int:
+    if actor in ("anonymous", "banned"):
+        return 401
+    return ok if actor == "admin" else 403
+
+
+def member_reader(actor: str, public: bool, ok: int) -> int:
+    """Needs a login, and reads a world (AI jobs that borrow a world's cast)."""
+    return 401 if actor == "anonymous" else reader(actor, public, ok)
+
+
+def task_owner(actor: str, public: bool, ok: int) -> int:
+    """An AI job is its owner's alone: anyone else, admins too, gets 404."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    return ok if actor == "owner" else 404
+
+
+def login_as(actor: str, public: bool, ok: int) -> int:
+    """POST /auth/login with the actor's own credentials (anonymous: wrong ones)."""
+    return {"anonymous": 401, "banned": 403}.get(actor, ok)
+
+
+@dataclass(frozen=True)
+class Entry:
+    policy: Callable[[str, bool], int]
+    ok: int = 200
+    scope: str = "world"               # what "public" refers to: the world or the story
+    body: Callable[[dict], dict] | None = None
+
+    def expected(self, actor: str, scene: dict) -> int:
+        return self.policy(actor, scene[f"{self.scope}_public"], self.ok)
+
+
+def _named(prefix: str) -> Callable[[dict], dict]:
+    return lambda s: {"name": f"{prefix} {s['serial']}"}
+
+
+def _describe(s: dict) -> dict:
+    return {"description": f"changed {s['serial']}"}
+
+
+def _share(s: dict) -> dict:
+    return {"user_ids": [s["users"]["other"]]}
+
+
+STORY = "story"
+READ = Entry(reader)
+WRITE = Entry(owner_only, body=_describe)
+
+MATRIX: dict[tuple[str, str], Entry] = {
+    # accounts
+    ("/api/auth/register", "POST"): Entry(open_route, 201, body=lambda s: {
+        "username": f"fresh{s['serial']}", "email": f"fresh{s['serial']}@example.com",
+        "password": "password123"}),
+    ("/api/auth/login", "POST"): Entry(login_as, body=lambda s: s["credentials"]),
+    ("/api/auth/verify", "GET"): Entry(logged_in),
+    ("/api/auth/me", "GET"): Entry(logged_in),
+    ("/api/auth/change-password", "POST"): Entry(logged_in, body=lambda s: {
+        "old_password": s["credentials"]["password"], "new_password": s["credentials"]["password"]}),
+    # worlds
+    ("/api/worlds", "GET"): Entry(any_caller),
+    ("/api/worlds", "POST"): Entry(logged_in, 201, body=_named("World")),
+    ("/api/worlds/<world_id>", "GET"): READ,
+    ("/api/worlds/<world_id>", "PUT"): WRITE,
+    ("/api/worlds/<world_id>", "PATCH"): WRITE,
+    ("/api/worlds/<world_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/share", "POST"): Entry(owner_only, body=_share),
+    ("/api/worlds/<world_id>/unshare", "POST"): Entry(owner_only, body=_share),
+    ("/api/worlds/<world_id>/auto-link-stories", "POST"): Entry(owner_only),
+    ("/api/worlds/<world_id>/relationships", "GET"): READ,
+    ("/api/worlds/<world_id>/stories", "GET"): READ,
+    # characters and locations
+    ("/api/worlds/<world_id>/characters", "GET"): READ,
+    ("/api/worlds/<world_id>/entities", "POST"): Entry(owner_only, 201, body=_named("Hero")),
+    ("/api/worlds/<world_id>/entities/<entity_id>", "PUT"): WRITE,
+    ("/api/worlds/<world_id>/entities/<entity_id>", "PATCH"): WRITE,
+    ("/api/worlds/<world_id>/entities/<entity_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/locations", "GET"): READ,
+    ("/api/worlds/<world_id>/locations", "POST"): Entry(owner_only, 201, body=_named("Place")),
+    ("/api/worlds/<world_id>/locations/<location_id>", "PUT"): WRITE,
+    ("/api/worlds/<world_id>/locations/<location_id>", "PATCH"): WRITE,
+    ("/api/worlds/<world_id>/locations/<location_id>", "DELETE"): Entry(owner_only),
+    # stories
+    ("/api/stories", "GET"): Entry(any_caller),
+    ("/api/stories", "POST"): Entry(owner_only, 201, body=lambda s: {
+        "world_id": s["world_id"], "title": f"Tale {s['serial']}"}),
+    ("/api/stories/<story_id>", "GET"): Entry(reader, scope=STORY),
+    ("/api/stories/<story_id>", "PUT"): Entry(owner_only, scope=STORY, body=_describe),
+    ("/api/stories/<story_id>", "PATCH"): Entry(owner_only, scope=STORY, body=_describe),
+    ("/api/stories/<story_id>", "DELETE"): Entry(owner_only, scope=STORY),
+    ("/api/stories/<story_id>/link-entities", "POST"): Entry(
+        owner_only, scope=STORY, body=lambda s: {"characters": ["Ana"], "locations": ["Port"]}),
+    ("/api/stories/<story_id>/clear-links", "POST"): Entry(owner_only, scope=STORY),
+    # events and the timeline (an event is as visible as its story)
+    ("/api/worlds/<world_id>/events", "GET"): READ,
+    ("/api/worlds/<world_id>/events/extract", "POST"): Entry(owner_only, 202),
+    ("/api/stories/<story_id>/events/extract", "POST"): Entry(owner_only, 202, scope=STORY),
+    ("/api/stories/<story_id>/events/cache", "DELETE"): Entry(owner_only, scope=STORY),
+    ("/api/events/<event_id>", "PUT"): Entry(owner_only, scope=STORY, body=_describe),
+    ("/api/events/<event_id>", "PATCH"): Entry(owner_only, scope=STORY, body=_describe),
+    ("/api/events/<event_id>", "DELETE"): Entry(owner_only, scope=STORY),
+    ("/api/events/<event_id>/connections", "POST"): Entry(owner_only, 201, scope=STORY, body=lambda s: {
+        "target_event_id": s["other_event_id"], "relation_type": "causes"}),
+    # AI jobs
+    ("/api/gpt/generate-description", "POST"): Entry(member_reader, 202, body=lambda s: {
+        "type": "world", "world_name": "Eld", "world_id": s["world_id"]}),
+    ("/api/gpt/analyze", "POST"): Entry(member_reader, 202, body=lambda s: {
+        "story_description": "Ana sails from Port.", "world_id": s["world_id"]}),
+    ("/api/gpt/batch-analyze-stories", "POST"): Entry(owner_only, 202, body=lambda s: {
+        "world_id": s["world_id"]}),
+    ("/api/gpt/results/<task_id>", "GET"): Entry(task_owner),
+    ("/api/gpt/tasks", "GET"): Entry(logged_in),
+    ("/api/gpt/tasks/<task_id>", "DELETE"): Entry(task_owner),
+    # stats and health
+    ("/api/stats", "GET"): Entry(any_caller),
+    ("/api/health", "GET"): Entry(open_route),
+    # staff
+    ("/api/admin/users", "GET"): Entry(staff),
+    ("/api/admin/users/<user_id>", "GET"): Entry(staff),
+    ("/api/admin/users/<user_id>/ban", "POST"): Entry(staff, body=lambda s: {
+        "banned": True, "reason": "spam"}),
+    ("/api/admin/users/<user_id>/role", "PUT"): Entry(admin_only, body=lambda s: {"role": "premium"}),
+    ("/api/admin/roles", "GET"): Entry(staff),
+    ("/api/admin/stats", "GET"): Entry(admin_only),
+    # API docs
+    ("/apispec.json", "GET"): Entry(open_route),
+    ("/apidocs/", "GET"): Entry(open_route),
+    ("/apidocs/index.html", "GET"): Entry(open_route, 302),   # redirects to /apidocs/
+    ("/oauth2-redirect.html", "GET"): Entry(open_route),
+    ("/flasgger_static/<path:filename>", "GET"): Entry(open_route),
+}
+

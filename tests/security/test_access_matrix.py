@@ -1,0 +1,159 @@
+"""Every route × every actor × private, draft and public worlds (and a private
+story in a public world): the status each caller gets, from ``access_rules``.
+
+Denied writes must change nothing, and what a caller may not see must answer
+exactly like something that does not exist. The matrix must cover the app's URL
+map exactly, so a new route without an entry fails here.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+
+import pytest
+
+from access_rules import ACTORS, MATRIX
+from core.models import Event, World
+from interfaces.schemas.worlds import EntityBody, LocationBody
+from services.cast_service import ENTITY, LOCATION, CastService
+from services.story_service import StoryService
+from services.world_service import WorldService
+
+# (world visibility, story visibility)
+SCENARIOS = (("private", "private"), ("draft", "draft"), ("public", "public"), ("public", "private"))
+PASSWORD = "password123"
+IGNORED_METHODS = {"HEAD", "OPTIONS"}
+PATH_ARG = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
+_serials = itertools.count(1)
+
+
+def app_routes(app) -> set[tuple[str, str]]:
+    return {(rule.rule, method) for rule in app.url_map.iter_rules()
+            for method in rule.methods - IGNORED_METHODS}
+
+
+def test_matrix_covers_exactly_the_url_map(app):
+    routes = app_routes(app)
+    missing = sorted(routes - set(MATRIX))
+    stale = sorted(set(MATRIX) - routes)
+    assert not missing, f"routes without an access-matrix entry: {missing}"
+    assert not stale, f"access-matrix entries for routes that do not exist: {stale}"
+
+
+class Cast:
+    """The actors, made straight through the services (no HTTP, fast)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.services = app.extensions["worldsmith"]
+        self.ids = {actor: self.make_user(actor) for actor in ACTORS if actor != "anonymous"}
+        self.ids["anonymous"] = None
+        self.edit_user(self.ids["moderator"], role="moderator")
+        self.edit_user(self.ids["admin"], role="admin")
+        self.edit_user(self.ids["banned"], banned=True)
+
+    def make_user(self, label: str) -> str:
+        name = f"{label}{next(_serials)}"
+        return self.services.auth.register(name, f"{name}@example.com", PASSWORD).user_id
+
+    def edit_user(self, user_id: str, **fields) -> None:
+        store = self.services.store
+        store.put("users", user_id, {**store.get("users", user_id), **fields})
+
+    def user(self, actor: str):
+        return self.services.auth.get_user(self.ids[actor])
+
+    def headers(self, actor: str) -> dict:
+        """A fresh token from the stored user (a banned user's token is current, not stale)."""
+        if actor == "anonymous":
+            return {}
+        return {"Authorization": f"Bearer {self.services.auth.issue_token(self.user(actor))}"}
+
+    def credentials(self, actor: str) -> dict:
+        if actor == "anonymous":
+            return {"username": self.user("owner").username, "password": "wrong-password"}
+        return {"username": self.user(actor).username, "password": PASSWORD}
+
+    def scene(self, world_visibility: str, story_visibility: str, needs_user: bool) -> dict:
+        """A world of the owner, shared with ``shared``, holding a story, a character and a place."""
+        store = self.services.store
+        owner = self.user("owner")
+        serial = next(_serials)
+        world = WorldService(store).create(owner, {"name": f"World {serial}", "world_type": "fantasy",
+                                                   "visibility": "private"})
+        world.visibility, world.shared_with = world_visibility, [self.ids["shared"]]
+        store.put(World.collection, world.world_id, world.to_dict())
+        story, _ = StoryService(store).create(owner, world, {
+            "title": f"Story {serial}", "genre": "adventure", "visibility": "private",
+            "time_index": 50, "description": "A tale."})
+        store.put("stories", story.story_id, {**story.to_dict(), "visibility": story_visibility})
+        cast = CastService(store)
+        entity = cast.create(ENTITY, world, EntityBody(name="Ana").model_dump())
+        location = cast.create(LOCATION, world, LocationBody(name="Port").model_dump())
+        events = [Event(world_id=world.world_id, story_id=story.story_id, title=title)
+                  for title in ("Storm", "Wreck")]
+        for event in events:
+            store.put(Event.collection, event.event_id, event.to_dict())
+        task = self.app.extensions["worldsmith_ai"].tasks.create(owner, "world_description", "offline")
+        return {
+            "serial": serial, "users": self.ids, "world_id": world.world_id,
+            "story_id": story.story_id, "entity_id": entity.entity_id,
+            "location_id": location.location_id, "filename": "swagger-ui.css",
+            "event_id": events[0].event_id, "other_event_id": events[1].event_id,
+            "task_id": task["task_id"],
+            "user_id": self.make_user("target") if needs_user else None,
+            "world_public": world_visibility == "public",
+            "story_public": world_visibility == "public" and story_visibility == "public",
+        }
+
+    def snapshot(self, scene: dict) -> dict:
+        store = self.services.store
+        return {collection: store.get(collection, scene[key]) for collection, key in (
+            ("worlds", "world_id"), ("stories", "story_id"), ("entities", "entity_id"),
+            ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"))} | {"target": scene["user_id"] and store.get(
+                "users", scene["user_id"])}
+
+
+def fill(rule: str, values: dict) -> str:
+    return PATH_ARG.sub(lambda m: values[m.group(1)], rule)
+
+
+def nonexistent(scene: dict) -> dict:
+    return {**scene, **{key: str(uuid.uuid4()) for key in (
+        "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id")}}
+
+
+@pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")
+def test_route_access(app, client, route):
+    rule, method = route
+    entry = MATRIX[route]
+    cast = Cast(app)
+    needs_user = "<user_id>" in rule
+    mismatches = []
+    for world_visibility, story_visibility in SCENARIOS:
+        shared_scene = cast.scene(world_visibility, story_visibility, needs_user)
+        for actor in ACTORS:
+            scene = shared_scene if method == "GET" else cast.scene(
+                world_visibility, story_visibility, needs_user)
+            scene = {**scene, "credentials": cast.credentials(actor)}
+            body = entry.body(scene) if entry.body else None
+            expected = entry.expected(actor, scene)
+            before = cast.snapshot(scene)
+            response = client.open(fill(rule, scene), method=method, json=body,
+                                   headers=cast.headers(actor))
+            where = f"{world_visibility}/{story_visibility} world/story, {actor}"
+            if response.status_code != expected:
+                mismatches.append(f"{where}: expected {expected}, got {response.status_code} "
+                                  f"{response.get_data(as_text=True)[:200]}")
+                continue
+            if expected >= 400:
+                assert response.is_json and {"error", "code", "details"} <= set(response.json), where
+                if method != "GET":
+                    assert cast.snapshot(scene) == before, f"{where}: a denied write changed data"
+            if expected == 404:
+                missing = client.open(fill(rule, nonexistent(scene)), method=method, json=body,
+                                      headers=cast.headers(actor))
+                assert (missing.status_code, missing.json) == (404, response.json), \
+                    f"{where}: an invisible item answers unlike a missing one"
+    assert not mismatches, f"{method} {rule}:\n" + "\n".join(mismatches)
