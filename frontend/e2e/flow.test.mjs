@@ -103,7 +103,7 @@ step('adds a character', async () => {
   await form.getByLabel('Name', { exact: true }).fill('Mira Thornwood');
   await form.getByLabel('Description', { exact: true }).fill('A lighthouse keeper who hears the sea gods.');
   await form.getByRole('button', { name: 'Add character' }).click();
-  await page.getByRole('heading', { name: 'Mira Thornwood' }).waitFor();
+  await page.getByRole('heading', { name: 'Mira Thornwood', exact: true }).waitFor();
   assert.equal(await page.getByTestId('character-item').count(), state.starterCount + 1);
 });
 
@@ -131,7 +131,7 @@ step('analyses the story and links characters and places', async () => {
   await page.getByRole('progressbar', { name: 'Analysing story progress' }).waitFor();
   await outcome(page.getByRole('status').filter({ hasText: /Found characters/ }));
   const chars = page.getByRole('list', { name: 'Characters' });
-  await chars.getByText('Mira Thornwood').waitFor();
+  await chars.getByText('Mira Thornwood', { exact: true }).waitFor();
   assert.deepEqual(await alertText(), []);
 });
 
@@ -192,7 +192,7 @@ step('the second user can read the shared world but not edit it', async () => {
   assert.equal(await page.getByRole('tab', { name: 'Sharing' }).count(), 0);
   await page.getByRole('link', { name: /The Lantern Road/ }).waitFor();
   await page.getByRole('tab', { name: 'Characters' }).click();
-  await page.getByRole('heading', { name: 'Mira Thornwood' }).waitFor();
+  await page.getByRole('heading', { name: 'Mira Thornwood', exact: true }).waitFor();
   assert.equal(await page.getByRole('form', { name: 'New character' }).count(), 0);
   assert.equal(await page.getByRole('button', { name: /^Edit / }).count(), 0);
   await page.getByRole('tab', { name: 'Timeline' }).click();
