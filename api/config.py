@@ -35,6 +35,8 @@ class Config:
         self.JWT_EXPIRES_MINUTES = int(_env("JWT_EXPIRES_MINUTES", 60 * 24))
         self.DB_PATH = _env("WORLDSMITH_DB_PATH", os.path.join(REPO_ROOT, "data", "worldsmith.json"))
         self.DATABASE_URL = _env("DATABASE_URL")
+        self.DATABASE_POOL_SIZE = int(_env("DATABASE_POOL_SIZE", 10))  # per process
+        self.SERVERLESS = bool(_env("VERCEL"))  # Vercel sets VERCEL=1: no disk, no threads
         self.MAX_CONTENT_LENGTH = int(_env("MAX_CONTENT_LENGTH", 1024 * 1024))
         self.CORS_ORIGINS = [o.strip() for o in _env(
             "CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173").split(",") if o.strip()]
@@ -58,3 +60,5 @@ class Config:
         self.VERSION = VERSION
         for key, value in overrides.items():
             setattr(self, key, value)
+        if self.SERVERLESS:
+            self.TASK_MODE = "inline"  # a function is frozen once it has answered

@@ -7,7 +7,11 @@ def open_store(config) -> DocumentStore:
     url = config.get("DATABASE_URL")
     if url:
         from storage.postgres_store import PostgresStore
-        return PostgresStore(url)
+        return PostgresStore(url, pool_size=config.get("DATABASE_POOL_SIZE", 10))
+    if config.get("SERVERLESS"):
+        raise StorageError("DATABASE_URL is required on Vercel: its file system is temporary, "
+                           "so a TinyDB file there would lose every write. Set DATABASE_URL "
+                           "to a PostgreSQL database in the project's environment variables.")
     from storage.tinydb_store import TinyDBStore
     return TinyDBStore(config["DB_PATH"])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 # collection -> fields that may be used in ``where`` / ``any_of``.
 # A list-valued field (``shared_with``) matches when it contains the value.
@@ -25,6 +25,8 @@ INDEXED_FIELDS: dict[str, tuple[str, ...]] = {
     "tasks": ("owner_id", "status"),
 }
 
+# Fields of INDEXED_FIELDS that hold lists (backends that need to know, e.g. PostgreSQL).
+LIST_FIELDS: dict[str, tuple[str, ...]] = {"worlds": ("shared_with",)}
 
 ID_FIELDS = {
     "users": "user_id", "worlds": "world_id", "stories": "story_id", "entities": "entity_id",
@@ -50,6 +52,14 @@ class DocumentStore(ABC):
     def put(self, collection: str, doc_id: str, doc: Mapping) -> None:
         """Insert or wholly replace a document. Creation order is kept on replace."""
 
+    def put_many(self, collection: str, items: Iterable[tuple[str, Mapping]]) -> int:
+        """``put`` each (id, document) in order (bulk loads, migration); how many."""
+        count = 0
+        for doc_id, doc in items:
+            self.put(collection, doc_id, doc)
+            count += 1
+        return count
+
     @abstractmethod
     def delete(self, collection: str, doc_id: str) -> bool:
         """Remove a document; True if it existed."""
@@ -74,6 +84,14 @@ class DocumentStore(ABC):
     @abstractmethod
     def flush(self) -> None:
         """Return only when every write made before the call is durable."""
+
+    def begin(self) -> None:
+        """Start a unit of work on this thread (a mutating request): backends
+        with transactions hold its writes until ``flush`` or ``rollback``."""
+
+    def rollback(self) -> None:
+        """End this thread's unit of work, discarding writes not yet flushed
+        where the backend can (PostgreSQL); a no-op for TinyDB."""
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

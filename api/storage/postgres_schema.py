@@ -1,0 +1,90 @@
+"""Creating and upgrading the PostgreSQL schema, safely from many processes at once.
+
+The tables and indexes follow from ``INDEXED_FIELDS``/``LIST_FIELDS``; their
+fingerprint is kept in ``ws_meta``. On start-up a store reads it (one query)
+and only when it differs takes a transaction-scoped advisory lock and runs the
+idempotent DDL, so four workers starting together create everything once and
+a newly indexed field gets its column and index on the next start.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from storage.base import INDEXED_FIELDS, LIST_FIELDS
+
+SCHEMA_VERSION = 1
+
+
+def table(collection: str) -> str:
+    """Table name of a collection (collections are fixed identifiers, see INDEXED_FIELDS)."""
+    return f"ws_{collection}"
+
+
+def redacted(url: str) -> str:
+    """The connection string without its password, for messages."""
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "<invalid DATABASE_URL>"
+    params.pop("password", None)
+    return make_conninfo(**params)
+
+
+def lock_key(conn: psycopg.Connection, purpose: str) -> int:
+    """An advisory-lock key private to this schema (locks are database-wide)."""
+    schema = conn.execute("SELECT current_schema()").fetchone()[0]
+    if schema is None:
+        raise psycopg.errors.InvalidSchemaName(
+            "no schema of the search_path exists; create it first")
+    digest = hashlib.blake2b(f"worldsmith/{schema}/{purpose}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _fingerprint() -> str:
+    spec = repr((SCHEMA_VERSION, sorted(INDEXED_FIELDS.items()), sorted(LIST_FIELDS.items())))
+    return hashlib.sha256(spec.encode()).hexdigest()
+
+
+def _ddl() -> list[str]:
+    statements = ["CREATE TABLE IF NOT EXISTS ws_meta (key text PRIMARY KEY, value text NOT NULL)"]
+    for collection, fields in INDEXED_FIELDS.items():
+        name = table(collection)
+        statements.append(f"CREATE TABLE IF NOT EXISTS {name} ("
+                          "id text PRIMARY KEY, seq bigserial UNIQUE, doc jsonb NOT NULL)")
+        for field in fields:
+            if field in LIST_FIELDS.get(collection, ()):
+                statements.append(f"CREATE INDEX IF NOT EXISTS {name}_{field}_gin "
+                                  f"ON {name} USING gin ((doc->'{field}') jsonb_path_ops)")
+                continue
+            statements.append(f"ALTER TABLE {name} ADD COLUMN IF NOT EXISTS x_{field} text "
+                              f"GENERATED ALWAYS AS (doc->>'{field}') STORED")
+            statements.append(f"CREATE INDEX IF NOT EXISTS {name}_{field}_idx "
+                              f"ON {name} (x_{field}, seq)")
+    return statements
+
+
+def ensure_schema(conn: psycopg.Connection) -> bool:
+    """Create or upgrade the tables; True if anything had to be done."""
+    wanted = _fingerprint()
+    if _stored_fingerprint(conn) == wanted:
+        return False
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(conn, "schema"),))
+        if _stored_fingerprint(conn) == wanted:
+            return False  # another process did it while we waited
+        for statement in _ddl():
+            conn.execute(statement)
+        conn.execute("INSERT INTO ws_meta (key, value) VALUES ('schema', %s) "
+                     "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (wanted,))
+    return True
+
+
+def _stored_fingerprint(conn: psycopg.Connection) -> str | None:
+    exists = conn.execute("SELECT to_regclass('ws_meta')").fetchone()[0]
+    if exists is None:
+        return None
+    row = conn.execute("SELECT value FROM ws_meta WHERE key = 'schema'").fetchone()
+    return None if row is None else row[0]

@@ -1,0 +1,84 @@
+"""The app through HTTP (Flask's client) on the PostgreSQL backend."""
+from __future__ import annotations
+
+import pytest
+from flask import jsonify
+
+from interfaces.resource import resource_blueprint
+from pg_schema import fresh_schema
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def config_overrides():
+    with fresh_schema() as url:
+        yield {"DATABASE_URL": url, "DATABASE_POOL_SIZE": 4}
+
+
+def test_the_app_runs_on_postgres(client, store):
+    assert store.kind == "postgres"
+    assert client.get("/api/health").json["storage"] == "postgres"
+
+
+def test_register_login_and_duplicate_names(client, auth):
+    alice = auth.register("alice")
+    login = client.post("/api/auth/login", json={"username": "ALICE", "password": "password123"})
+    assert login.status_code == 200 and login.json["user"]["user_id"] == alice["user_id"]
+    again = client.post("/api/auth/register", json={
+        "username": "Alice", "email": "other@example.com", "password": "password123"})
+    assert again.status_code == 409
+
+
+def test_worlds_and_stories_with_visibility(client, auth, make_world, make_story):
+    owner, reader, stranger = auth.register(), auth.register(), auth.register()
+    private = make_world(owner)
+    public = make_world(owner, visibility="public")
+    story = make_story(owner, private, description="A secret tale.")
+    shared = client.post(f"/api/worlds/{private['world_id']}/share",
+                         json={"user_ids": [reader["user_id"]]}, headers=owner["headers"])
+    assert shared.status_code == 200
+
+    def listed(user):
+        response = client.get("/api/worlds", headers=user["headers"] if user else {})
+        return [w["world_id"] for w in response.json], response.headers["X-Total-Count"]
+
+    assert listed(owner) == ([public["world_id"], private["world_id"]], "2")
+    assert listed(reader) == ([public["world_id"], private["world_id"]], "2")
+    assert listed(stranger) == ([public["world_id"]], "1")
+    assert listed(None) == ([public["world_id"]], "1")
+    path = f"/api/stories/{story['story_id']}"
+    assert client.get(path, headers=reader["headers"]).json["content"] == "A secret tale."
+    assert client.get(path, headers=stranger["headers"]).status_code == 404
+    world = client.get(f"/api/worlds/{private['world_id']}", headers=owner["headers"]).json
+    assert world["stories"] == [story["story_id"]]
+    assert client.delete(f"/api/worlds/{private['world_id']}", headers=owner["headers"]).status_code in (200, 204)
+    assert client.get(path, headers=owner["headers"]).status_code == 404
+
+
+def test_a_failing_request_leaves_none_of_its_writes(app, client, store):
+    """Writes made before a crash or an error answer are rolled back."""
+    bp = resource_blueprint("crash_test", __name__, store.flush, url_prefix="/test")
+
+    @bp.post("/crash")
+    def crash():
+        store.put("users", "half", {"user_id": "half", "username_key": "half"})
+        raise RuntimeError("crash after the first write")
+
+    @bp.post("/refuse")
+    def refuse():
+        store.put("users", "half", {"user_id": "half", "username_key": "half"})
+        return jsonify(error="no"), 409
+
+    @bp.post("/ok")
+    def ok():
+        store.put("users", "whole", {"user_id": "whole", "username_key": "whole"})
+        return jsonify(saved=True), 201
+
+    app.register_blueprint(bp)
+    app.testing = False  # answer the crash with a 500 instead of raising in the test
+    assert client.post("/test/crash").status_code == 500
+    assert client.post("/test/refuse").status_code == 409
+    assert store.get("users", "half") is None
+    assert client.post("/test/ok").status_code == 201
+    assert store.get("users", "whole") is not None

@@ -1,0 +1,50 @@
+"""The TinyDB store's flush joins kept encodings (``EncodedTables``) rather than
+encoding everything again: the file must still be exactly the data."""
+import orjson
+
+from storage.tinydb_store import TinyDBStore
+
+
+def apply(store: TinyDBStore, reference: dict, ops) -> None:
+    """Run the same puts and deletes on the store and on a plain dict."""
+    for op, collection, doc_id, doc in ops:
+        if op == "put":
+            store.put(collection, doc_id, doc)
+            reference.setdefault(collection, {})[doc_id] = doc
+        else:
+            store.delete(collection, doc_id)
+            del reference[collection][doc_id]
+
+
+def file_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def test_flushed_file_is_exactly_the_data_across_writes_and_reopens(tmp_path):
+    path = str(tmp_path / "db.json")
+    reference: dict = {}
+    store = TinyDBStore(path)
+    apply(store, reference, [
+        ("put", "worlds", "w1", {"world_id": "w1", "name": "Ærø \"quoted\" \\ \u2028", "shared_with": []}),
+        ("put", "stories", "s1", {"story_id": "s1", "world_id": "w1", "meta": {"n": 1.5}}),
+        ("put", "worlds", "w2", {"world_id": "w2", "name": "Second"}),
+        ("put", "worlds", "w1", {"world_id": "w1", "name": "Renamed", "shared_with": ["u"]}),
+    ])
+    store.flush()
+    assert file_bytes(path) == orjson.dumps(reference)
+
+    apply(store, reference, [("delete", "worlds", "w1", None),
+                             ("put", "stories", "s1", {"story_id": "s1", "world_id": "w2"}),
+                             ("put", "users", "u1", {"user_id": "u1"})])
+    store.flush()
+    assert file_bytes(path) == orjson.dumps(reference)
+    store.close()
+
+    reopened = TinyDBStore(path)
+    apply(reopened, reference, [("put", "stories", "s2", {"story_id": "s2", "world_id": "w2"}),
+                                ("delete", "worlds", "w2", None)])
+    reopened.flush()
+    assert file_bytes(path) == orjson.dumps(reference)
+    assert reopened.find_ids("stories", where={"world_id": "w2"}) == ["s2"]
+    reopened.close()
