@@ -9,6 +9,7 @@ answers 429 in the app's error shape, with ``Retry-After`` in seconds.
 """
 from __future__ import annotations
 
+import math
 import time
 
 from flask import Flask, current_app, request
@@ -96,7 +97,7 @@ def init_limits(app: Flask) -> Limiter:
     @app.errorhandler(RateLimitExceeded)
     def rate_limited(exc: RateLimitExceeded):
         current = limiter.current_limit
-        retry_after = max(1, current.reset_at - int(time.time())) if current else 60
+        retry_after = max(1, math.ceil(current.window[0] - time.time())) if current else 60
         return error_response(429, f"Too many requests: {exc.description}", "rate_limited",
                               {"limit": exc.description}, {"Retry-After": str(retry_after)})
 
