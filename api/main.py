@@ -1,5 +1,8 @@
 """Local server: ``python api/main.py --host 127.0.0.1 --port 5000 --db-path data/worldsmith.json``.
 
+``python api/main.py migrate --from A --to B`` moves the data between TinyDB
+and PostgreSQL instead (see ``migrate.py``).
+
 Serves the API (and the built frontend, if present) with waitress, a
 multi-threaded production WSGI server. If the port is taken it says so and
 exits with status 1; it never touches other processes.
@@ -30,6 +33,10 @@ def parse_args(argv=None):
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["migrate"]:  # python api/main.py migrate --from ... --to ...
+        from migrate import main as migrate
+        return migrate(argv[1:])
     args = parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -1,0 +1,122 @@
+"""Move every document between backends: ``python api/main.py migrate --from A --to B``.
+
+A and B are each a TinyDB file path or a PostgreSQL URL (``postgresql://...``):
+
+    python api/main.py migrate --from data/worldsmith.json --to "$DATABASE_URL"
+    python api/main.py migrate --from "$DATABASE_URL" --to backup.json
+
+The target must be empty (nothing is ever overwritten). Documents are copied
+in creation order (so lists keep their order) inside one transaction of the
+target, then every collection's count and ids are compared; any difference is
+reported and the exit status is 1. Stop the server first: a TinyDB file is
+locked by the process that serves it, and a PostgreSQL source should not change
+while it is copied.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from storage.base import ID_FIELDS, INDEXED_FIELDS, DocumentStore, StorageError
+
+BATCH = 5000
+
+
+def is_postgres(location: str) -> bool:
+    return location.startswith(("postgresql://", "postgres://")) or "dbname=" in location
+
+
+def open_location(location: str) -> DocumentStore:
+    if is_postgres(location):
+        from storage.postgres_store import PostgresStore
+        return PostgresStore(location, pool_size=2)
+    from storage.tinydb_store import TinyDBStore
+    return TinyDBStore(os.path.abspath(location))
+
+
+def describe(location: str) -> str:
+    if is_postgres(location):
+        from storage.postgres_schema import redacted
+        return f"PostgreSQL {redacted(location)}"
+    return f"TinyDB {os.path.abspath(location)}"
+
+
+def pages(store: DocumentStore, collection: str, batch: int):
+    """Every document, oldest first, ``batch`` at a time."""
+    for offset in range(0, store.count(collection) + batch, batch):
+        docs = store.find(collection, offset=offset, limit=batch, newest_first=False)
+        if not docs:
+            return
+        yield docs
+
+
+def copy_all(source: DocumentStore, target: DocumentStore, batch: int = BATCH) -> dict[str, int]:
+    """Copy every collection in one target transaction; documents copied per collection."""
+    copied = {}
+    with target.transaction():
+        for collection in INDEXED_FIELDS:
+            id_field = ID_FIELDS[collection]
+            copied[collection] = sum(
+                target.put_many(collection, ((doc[id_field], doc) for doc in docs))
+                for docs in pages(source, collection, batch))
+    target.flush()
+    return copied
+
+
+def differences(source: DocumentStore, target: DocumentStore) -> list[str]:
+    """What differs between the two stores, per collection: counts, then ids."""
+    problems = []
+    for collection in INDEXED_FIELDS:
+        want, got = source.count(collection), target.count(collection)
+        if want != got:
+            problems.append(f"{collection}: {want} in the source, {got} in the target")
+        elif source.find_ids(collection) != target.find_ids(collection):
+            problems.append(f"{collection}: same count, different ids or order")
+    return problems
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="main.py migrate", description=__doc__.split("\n")[0])
+    parser.add_argument("--from", dest="source", required=True, help="TinyDB file or PostgreSQL URL")
+    parser.add_argument("--to", dest="target", required=True, help="TinyDB file or PostgreSQL URL")
+    parser.add_argument("--batch", type=int, default=BATCH, help="documents per copy batch")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if os.path.abspath(args.source) == os.path.abspath(args.target) or args.source == args.target:
+        print("error: --from and --to are the same place", file=sys.stderr)
+        return 2
+    stores = []
+    try:
+        source = open_location(args.source)
+        stores.append(source)
+        target = open_location(args.target)
+        stores.append(target)
+        nonempty = [c for c in INDEXED_FIELDS if target.count(c)]
+        if nonempty:
+            print(f"error: the target already holds documents ({', '.join(nonempty)}); "
+                  "migrate into an empty database or a new file", file=sys.stderr)
+            return 1
+        print(f"from {describe(args.source)}\nto   {describe(args.target)}")
+        started = time.monotonic()
+        copied = copy_all(source, target, args.batch)
+        for collection, count in copied.items():
+            print(f"  {collection:12} {count:>9}")
+        problems = differences(source, target)
+    except (StorageError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        for store in reversed(stores):
+            store.close()
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    total = sum(copied.values())
+    print(f"copied and verified {total} documents in {time.monotonic() - started:.1f} s")
+    return 0
