@@ -3,6 +3,10 @@
 * Durable: ``flush`` writes a temp file in the same folder, fsyncs it,
   ``os.replace``s it over the database and fsyncs the folder, so a crash at any
   instant leaves either the old or the new complete file.
+* Cheap flushes: documents are encoded once, at ``put``; a flush joins the
+  kept bytes (``EncodedTables``) instead of encoding the whole database again.
+  Writes go straight into the in-memory tables: TinyDB's ``Table`` rebuilds a
+  whole table dict (twice) on every insert or update.
 * Group commit: threads that call ``flush`` while a write is in progress wait
   for it and then find their changes already covered, or write them all at once.
 * Thread-safe: one re-entrant lock around every operation.
@@ -23,9 +27,10 @@ from typing import Iterable, Iterator, Mapping
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from storage.base import INDEXED_FIELDS, DocumentStore, StorageError
+from storage.encoded_tables import EncodedTables
 
 
 def _clone(doc: Mapping) -> dict:
@@ -66,7 +71,7 @@ class TinyDBStore(DocumentStore):
         self._durable_version = 0  # last version known to be on disk
         self._db = TinyDB(storage=_MemoryStorage, data=self._load())
         self._db.table_class = _StrIdTable
-        self._tables: dict[str, Table] = {}
+        self._encoded = EncodedTables(self._db.storage.read())
         self._indexes: dict[str, dict[str, dict[object, list[int]]]] = {}
         self._seq_of: dict[str, dict[str, int]] = {}
         self._id_at: dict[str, dict[int, str]] = {}
@@ -109,13 +114,10 @@ class TinyDBStore(DocumentStore):
             raise StorageError(f"{self.path} does not hold a TinyDB database")
         return data
 
-    def _table(self, collection: str) -> Table:
-        table = self._tables.get(collection)
-        if table is None:
-            if collection not in INDEXED_FIELDS:
-                raise ValueError(f"unknown collection {collection!r}")
-            table = self._tables[collection] = self._db.table(collection, cache_size=0)
-        return table
+    def _writable(self, collection: str) -> dict:
+        if collection not in INDEXED_FIELDS:
+            raise ValueError(f"unknown collection {collection!r}")
+        return self._db.storage.read().setdefault(collection, {})
 
     def _build_indexes(self, collection: str) -> None:
         self._indexes[collection] = {f: {} for f in INDEXED_FIELDS[collection]}
@@ -213,21 +215,16 @@ class TinyDBStore(DocumentStore):
             return None if raw is None else _clone(raw)
 
     def put(self, collection, doc_id, doc):
-        doc = _clone(doc)  # fails here, not at flush, if the doc is not JSON
+        encoded = orjson.dumps(doc)  # fails here, not at flush, if the doc is not JSON
+        doc = orjson.loads(encoded)  # our own deep copy
         with self._lock:
-            table = self._table(collection)
-            old = self._raw(collection).get(doc_id)
-            if old is None:
-                table.insert(Document(doc, doc_id=doc_id))
-            else:
+            table = self._writable(collection)
+            old = table.get(doc_id)
+            if old is not None:
                 self._index_remove(collection, doc_id, old, forget=False)
-
-                def replace(current):
-                    current.clear()
-                    current.update(doc)
-
-                table.update(replace, doc_ids=[doc_id])
+            table[doc_id] = doc  # a replaced document keeps its place
             self._index_add(collection, doc_id, doc)
+            self._encoded.set(collection, doc_id, encoded)
             self._version += 1
 
     def delete(self, collection, doc_id):
@@ -235,7 +232,8 @@ class TinyDBStore(DocumentStore):
             old = self._raw(collection).get(doc_id)
             if old is None:
                 return False
-            self._table(collection).remove(doc_ids=[doc_id])
+            del self._writable(collection)[doc_id]
+            self._encoded.remove(collection, doc_id)
             self._index_remove(collection, doc_id, old, forget=True)
             self._version += 1
             return True
@@ -279,15 +277,15 @@ class TinyDBStore(DocumentStore):
                 return  # another thread's write covered ours
             with self._lock:
                 version = self._version
-                payload = orjson.dumps(self._db.storage.read())
-            self._write_atomically(payload)
+                pieces = self._encoded.pieces()
+            self._write_atomically(pieces)
             self._durable_version = version
 
-    def _write_atomically(self, payload: bytes) -> None:
+    def _write_atomically(self, pieces: list[bytes]) -> None:
         folder = os.path.dirname(self.path)
         tmp_path = f"{self.path}.tmp"
         with open(tmp_path, "wb") as handle:
-            handle.write(payload)
+            handle.writelines(pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_path, self.path)

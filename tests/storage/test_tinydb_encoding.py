@@ -46,5 +46,5 @@ def test_flushed_file_is_exactly_the_data_across_writes_and_reopens(tmp_path):
                                 ("delete", "worlds", "w2", None)])
     reopened.flush()
     assert file_bytes(path) == orjson.dumps(reference)
-    assert reopened.find_ids("stories", where={"world_id": "w2"}) == ["s2"]
+    assert reopened.find_ids("stories", where={"world_id": "w2"}) == ["s2", "s1"]
     reopened.close()
