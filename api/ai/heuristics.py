@@ -57,6 +57,15 @@ def mentions(name: str, normalised_text: str) -> int:
     return match.start() if match else -1
 
 
+def _first_mention(name: str, normalised_text: str, partial: bool) -> int:
+    """Like ``mentions``; with ``partial`` a known person's first name alone counts too."""
+    words = name.split()
+    variants = [name] + ([words[0]] if partial and len(words) > 1 and len(words[0]) > 2
+                         and words[0].lower() not in STOPWORDS | TITLES else [])
+    found = [pos for v in variants if (pos := mentions(v, normalised_text)) >= 0]
+    return min(found, default=-1)
+
+
 @dataclass
 class Candidate:
     name: str
@@ -140,8 +149,9 @@ def find_names(text: str, known_characters: list[str] = (), known_locations: lis
     normalised = [name_key(s) for s in parts]
     whole = " \n ".join(normalised)
     taken = {}
-    for names, bucket in ((known_characters, found.characters), (known_locations, found.locations)):
-        hits = sorted((pos, n) for n in names if (pos := mentions(n, whole)) >= 0)
+    for names, bucket, partial in ((known_characters, found.characters, True),
+                                   (known_locations, found.locations, False)):
+        hits = sorted((pos, n) for n in names if (pos := _first_mention(n, whole, partial)) >= 0)
         for _, name in hits:
             if name_key(name) not in taken:
                 taken[name_key(name)] = name

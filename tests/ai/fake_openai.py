@@ -66,10 +66,12 @@ class FakeOpenAI:
         return self
 
     def stop(self) -> None:
+        """Stop listening (idempotent); hanging answers are released."""
         self.release.set()
-        self._server.shutdown()
+        if self._thread.is_alive():
+            self._server.shutdown()
+            self._thread.join(timeout=5)
         self._server.server_close()
-        self._thread.join(timeout=5)
 
     def push(self, *actions: str) -> None:
         with self._lock:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FAST_AI, run_job
+from ai_helpers import FAST_AI, run_job
 from fake_openai import COMPLETION_TOKENS, PROMPT_TOKENS
 
 STORY_TEXT = "Mara Vell sailed to Karsk. There Orin Dask forged her a blade."
