@@ -18,7 +18,7 @@ export default function RelationshipGraph({ graph, width = 800, height = 560 }) 
     return list.filter((e) => ids.has(e.source) && ids.has(e.target));
   }, [graph, nodes]);
   const [active, setActive] = useState(null);
-  const { positions } = useMemo(() => layoutGraph(nodes, edges, { width, height }), [nodes, edges, width, height]);
+  const { positions, looseTop } = useMemo(() => layoutGraph(nodes, edges, { width, height }), [nodes, edges, width, height]);
   const byId = useMemo(() => Object.fromEntries(nodes.map((n) => [n.id, n])), [nodes]);
   const degree = useMemo(() => {
     const d = {};
@@ -56,6 +56,14 @@ export default function RelationshipGraph({ graph, width = 800, height = 560 }) 
         role="group"
         aria-label={`Relationship graph with ${nodes.length} nodes and ${edges.length} connections`}
       >
+        {looseTop ? (
+          <g className="graph-loose" aria-hidden="true">
+            <line x1={20} x2={width - 20} y1={looseTop} y2={looseTop} className="loose-divider" />
+            <text x={24} y={looseTop + 16} className="loose-label">
+              Not connected yet
+            </text>
+          </g>
+        ) : null}
         <g className="graph-edges">
           {edges.map((e, i) => {
             const a = positions[e.source];
@@ -106,11 +114,21 @@ export default function RelationshipGraph({ graph, width = 800, height = 560 }) 
                 ) : (
                   <circle r={r} fill={COLORS[kind]} />
                 )}
-                <text y={r + 14} textAnchor="middle" className="node-label">
-                  {short(node.name)}
-                </text>
                 <title>{node.name}</title>
               </g>
+            );
+          })}
+        </g>
+        <g className="graph-labels" aria-hidden="true">
+          {nodes.map((node) => {
+            const p = positions[node.id];
+            if (!p) return null;
+            const r = 9 + Math.min(10, (degree[node.id] || 0) * 1.5);
+            const dim = neighbours && !neighbours.has(node.id);
+            return (
+              <text key={node.id} x={p.x} y={p.y + r + 14} textAnchor="middle" className="node-label" opacity={dim ? 0.25 : 1}>
+                {short(node.name)}
+              </text>
             );
           })}
         </g>

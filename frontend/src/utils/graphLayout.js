@@ -1,6 +1,8 @@
-// Deterministic "force-lite" layout: start on a circle grouped by kind, then a fixed
-// number of spring/repulsion steps. Same input → same picture, no randomness.
+// Deterministic "force-lite" layout. Connected nodes: start on a circle grouped by kind, then
+// a fixed number of spring/repulsion steps, then scaled to fit. Nodes with no connection are
+// lined up in a strip at the bottom. Same input → same picture, no randomness.
 
+const GRAVITY = 0.4;
 const KIND_ORDER = { story: 0, character: 1, entity: 1, location: 2 };
 
 export function kindOf(node) {
@@ -10,31 +12,66 @@ export function kindOf(node) {
   return 'character';
 }
 
-export function layoutGraph(nodes = [], edges = [], { width = 800, height = 560, iterations = 150, margin = 60 } = {}) {
-  const sorted = [...nodes].sort((a, b) => {
-    const ka = KIND_ORDER[kindOf(a)] ?? 3;
-    const kb = KIND_ORDER[kindOf(b)] ?? 3;
-    if (ka !== kb) return ka - kb;
-    return String(a.name || a.id).localeCompare(String(b.name || b.id)) || String(a.id).localeCompare(String(b.id));
-  });
-  const n = sorted.length;
-  if (n === 0) return { positions: {}, width, height };
+function byKindThenName(a, b) {
+  const ka = KIND_ORDER[kindOf(a)] ?? 3;
+  const kb = KIND_ORDER[kindOf(b)] ?? 3;
+  if (ka !== kb) return ka - kb;
+  return String(a.name || a.id).localeCompare(String(b.name || b.id)) || String(a.id).localeCompare(String(b.id));
+}
+
+export function layoutGraph(nodes = [], edges = [], { width = 800, height = 560, iterations = 200, margin = 60 } = {}) {
+  const sorted = [...nodes].sort(byKindThenName);
+  const ids = new Set(sorted.map((n) => n.id));
+  // one spring per connected pair, however many edges join them
+  const pairs = new Map();
+  for (const e of edges) {
+    if (!ids.has(e.source) || !ids.has(e.target) || e.source === e.target) continue;
+    const key = e.source < e.target ? `${e.source}|${e.target}` : `${e.target}|${e.source}`;
+    pairs.set(key, [e.source, e.target]);
+  }
+  const degree = {};
+  for (const [s, t] of pairs.values()) {
+    degree[s] = (degree[s] || 0) + 1;
+    degree[t] = (degree[t] || 0) + 1;
+  }
+  const connected = sorted.filter((n) => degree[n.id]);
+  const loose = sorted.filter((n) => !degree[n.id]);
+
+  const positions = {};
+  const stripRows = loose.length ? Math.ceil(loose.length / Math.max(1, Math.floor((width - margin) / 130))) : 0;
+  const stripHeight = stripRows ? stripRows * 56 + (connected.length ? 16 : 0) : 0;
+  const graphHeight = height - stripHeight;
+
+  if (connected.length === 1) positions[connected[0].id] = { x: width / 2, y: graphHeight / 2 };
+  else if (connected.length > 1) placeConnected(connected, [...pairs.values()], degree, width, graphHeight, iterations, margin, positions);
+
+  if (loose.length) {
+    const perRow = Math.max(1, Math.floor((width - margin) / 130));
+    const top = connected.length ? graphHeight + 20 : (height - stripRows * 56) / 2 + 28;
+    loose.forEach((node, i) => {
+      const row = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, loose.length - row * perRow);
+      const col = i % perRow;
+      const span = width - 2 * margin;
+      const x = inRow === 1 ? width / 2 : margin + (span * col) / (inRow - 1);
+      positions[node.id] = { x: round(x), y: round(top + row * 56) };
+    });
+  }
+  return { positions, width, height, looseTop: loose.length && connected.length ? graphHeight : null };
+}
+
+function placeConnected(nodes, links, degree, width, height, iterations, margin, positions) {
+  const n = nodes.length;
   const cx = width / 2;
   const cy = height / 2;
-  if (n === 1) return { positions: { [sorted[0].id]: { x: cx, y: cy } }, width, height };
-
   const radius = Math.max(40, Math.min(width, height) / 2 - margin);
-  const pos = sorted.map((node, i) => {
+  const pos = nodes.map((node, i) => {
     const angle = (2 * Math.PI * i) / n - Math.PI / 2;
     return { id: node.id, x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) };
   });
   const index = Object.fromEntries(pos.map((p, i) => [p.id, i]));
-  const links = edges
-    .map((e) => [index[e.source], index[e.target]])
-    .filter(([s, t]) => s !== undefined && t !== undefined && s !== t);
-
-  const area = (width - 2 * margin) * (height - 2 * margin);
-  const k = Math.sqrt(area / n) * 0.75;
+  const springs = links.map(([s, t]) => [index[s], index[t], Math.sqrt(Math.min(degree[s], degree[t]))]);
+  const k = Math.sqrt(((width - 2 * margin) * (height - 2 * margin)) / n) * 0.75;
   let temp = Math.min(width, height) / 8;
   const cool = temp / (iterations + 1);
 
@@ -50,6 +87,7 @@ export function layoutGraph(nodes = [], edges = [], { width = 800, height = 560,
           dy = 0.01;
           d = Math.hypot(dx, dy);
         }
+        if (d > 3 * k) continue;
         const f = (k * k) / d;
         disp[i].x += (dx / d) * f;
         disp[i].y += (dy / d) * f;
@@ -57,20 +95,19 @@ export function layoutGraph(nodes = [], edges = [], { width = 800, height = 560,
         disp[j].y -= (dy / d) * f;
       }
     }
-    for (const [s, t] of links) {
+    for (const [s, t, damp] of springs) {
       const dx = pos[s].x - pos[t].x;
       const dy = pos[s].y - pos[t].y;
       const d = Math.max(0.01, Math.hypot(dx, dy));
-      const f = (d * d) / k;
+      const f = (d * d) / k / damp;
       disp[s].x -= (dx / d) * f;
       disp[s].y -= (dy / d) * f;
       disp[t].x += (dx / d) * f;
       disp[t].y += (dy / d) * f;
     }
     for (let i = 0; i < n; i++) {
-      // gravity keeps unconnected nodes from drifting away
-      disp[i].x += (cx - pos[i].x) * 0.02 * n;
-      disp[i].y += (cy - pos[i].y) * 0.02 * n;
+      disp[i].x += (cx - pos[i].x) * GRAVITY;
+      disp[i].y += (cy - pos[i].y) * GRAVITY;
       const d = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y));
       const step = Math.min(d, temp);
       pos[i].x += (disp[i].x / d) * step;
@@ -79,9 +116,7 @@ export function layoutGraph(nodes = [], edges = [], { width = 800, height = 560,
     temp = Math.max(1, temp - cool);
   }
   fitToBox(pos, width, height, margin);
-  const positions = {};
   for (const p of pos) positions[p.id] = { x: round(p.x), y: round(p.y) };
-  return { positions, width, height };
 }
 
 /** Scale and centre the drawing uniformly so that it fills the canvas inside the margins. */
@@ -89,12 +124,10 @@ function fitToBox(pos, width, height, margin) {
   const xs = pos.map((p) => p.x);
   const ys = pos.map((p) => p.y);
   const minX = Math.min(...xs);
-  const maxX = Math.max(...xs);
   const minY = Math.min(...ys);
-  const maxY = Math.max(...ys);
-  const bw = Math.max(1, maxX - minX);
-  const bh = Math.max(1, maxY - minY);
-  const scale = Math.min((width - 2 * margin) / bw, (height - 2 * margin) / bh);
+  const bw = Math.max(1, Math.max(...xs) - minX);
+  const bh = Math.max(1, Math.max(...ys) - minY);
+  const scale = Math.min((width - 2 * margin) / bw, (height - 1.4 * margin) / bh, 2.5);
   const ox = (width - bw * scale) / 2;
   const oy = (height - bh * scale) / 2;
   for (const p of pos) {
