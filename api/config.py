@@ -42,6 +42,8 @@ class Config:
             "CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173").split(",") if o.strip()]
         self.RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
+        # Keeps apart deployments (or test runs) that share one Redis.
+        self.RATELIMIT_KEY_PREFIX = _env("RATELIMIT_KEY_PREFIX", "")
         self.OPENAI_API_KEY = _env("OPENAI_API_KEY")
         self.OPENAI_BASE_URL = _env("OPENAI_BASE_URL")
         self.OPENAI_MODEL = _env("OPENAI_MODEL", "gpt-4o-mini")
