@@ -5,12 +5,11 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from flasgger import Swagger
 from flask import Flask
 from flask_cors import CORS
 
 from config import Config
-from interfaces.apispec import build_spec
+from interfaces.api_docs import register_api_docs
 from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
@@ -82,7 +81,7 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     register_security_headers(app)
     CORS(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
          expose_headers=["X-Total-Count", "Link", "Retry-After"])
-    Swagger(app, template=build_spec(app, "Worldsmith API", app.config["VERSION"]), config={
+    register_api_docs(app, "Worldsmith API", app.config["VERSION"], {  # flasgger, lazily
         "openapi": "3.0.3",
         "headers": [],
         "specs": [{"endpoint": "apispec", "route": "/apispec.json",

@@ -8,6 +8,7 @@ takes effect at once.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import cached_property
 
 import jwt
 from argon2 import PasswordHasher
@@ -25,7 +26,12 @@ class AuthService:
         self.secret = secret
         self.expires = timedelta(minutes=expires_minutes)
         self.hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=1)
-        self._dummy_hash = self.hasher.hash("not a real password")
+
+    @cached_property
+    def _dummy_hash(self) -> str:
+        """Verified against for unknown users (same cost either way); made on first
+        use, not at start-up, where it would add a full argon2 hash to every cold start."""
+        return self.hasher.hash("not a real password")
 
     # -- lookups ---------------------------------------------------------------
 
