@@ -15,6 +15,7 @@ import json
 import logging
 import random
 import re
+import threading
 import time
 from dataclasses import dataclass
 
@@ -79,13 +80,15 @@ class GPTClient:
         self.backoff = max(0.0, backoff)
         self._sdk = None
         self._client = None
+        self._lock = threading.Lock()
 
     def _openai(self):
-        if self._client is None:
-            import openai  # lazy: the SDK takes a while to import
-            self._sdk = openai
-            self._client = openai.OpenAI(api_key=self.api_key, base_url=self.base_url,
-                                         timeout=self.timeout, max_retries=0)
+        with self._lock:   # one shared client (thread-safe, pools connections)
+            if self._client is None:
+                import openai  # lazy: the SDK takes a couple of seconds to import
+                self._sdk = openai
+                self._client = openai.OpenAI(api_key=self.api_key, base_url=self.base_url,
+                                             timeout=self.timeout, max_retries=0)
         return self._sdk, self._client
 
     def complete(self, job: str, user_prompt: str, schema: type[BaseModel], usage: Usage) -> BaseModel:

@@ -45,7 +45,6 @@ class AIService:
     def start(self, user: User, task_type: str, job, total: int = 1, **params) -> dict:
         """Record a task and run ``job(ctx, **params)`` for it; the task as it stands now."""
         task = self.tasks.create(user, task_type, self.provider.name, total)
-        self.store.flush()   # the task exists durably before any worker can touch it
         self.runner.submit(task["task_id"], partial(job, **params))
         return self.store.get("tasks", task["task_id"]) or task
 

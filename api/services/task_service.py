@@ -78,15 +78,20 @@ class TaskService:
             self.store.put(COLLECTION, task["task_id"], task)
         return task
 
-    def update(self, task_id: str, **fields) -> dict:
-        """Change a running task; raises ``TaskCancelled`` if it was cancelled meanwhile."""
+    def update(self, task_id: str, durable: bool = False, **fields) -> dict:
+        """Change a running task; raises ``TaskCancelled`` if it was cancelled meanwhile.
+
+        Progress need not be durable (a crash ends the task as interrupted
+        anyway); outcomes are flushed (``durable``).
+        """
         with self.store.transaction():
             task = self.store.get(COLLECTION, task_id)
             if task is None or task["status"] in FINAL:
                 raise TaskCancelled(task_id)
             task.update(fields, updated_at=utc_now())
             self.store.put(COLLECTION, task_id, task)
-        self.store.flush()
+        if durable:
+            self.store.flush()
         return task
 
     def finish(self, task_id: str, status: str, result, usage: dict) -> None:
@@ -97,7 +102,7 @@ class TaskService:
             progress = {**task.get("progress", {}), **progress}
             if status == "completed":
                 progress["done"] = progress.get("total", 1)
-            self.update(task_id, status=status, result=result, usage=usage, progress=progress)
+            self.update(task_id, durable=True, status=status, result=result, usage=usage, progress=progress)
         except TaskCancelled:
             pass
 
