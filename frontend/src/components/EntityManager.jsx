@@ -11,17 +11,17 @@ const API = {
   character: {
     idKey: 'entity_id',
     list: (w) => worlds.characters(w, { per_page: 200 }),
-    create: worlds.createEntity,
-    update: worlds.updateEntity,
-    remove: worlds.deleteEntity,
+    create: (...args) => worlds.createEntity(...args),
+    update: (...args) => worlds.updateEntity(...args),
+    remove: (...args) => worlds.deleteEntity(...args),
     plural: 'characters',
   },
   location: {
     idKey: 'location_id',
     list: (w) => worlds.locations(w, { per_page: 200 }),
-    create: worlds.createLocation,
-    update: worlds.updateLocation,
-    remove: worlds.deleteLocation,
+    create: (...args) => worlds.createLocation(...args),
+    update: (...args) => worlds.updateLocation(...args),
+    remove: (...args) => worlds.deleteLocation(...args),
     plural: 'locations',
   },
 };

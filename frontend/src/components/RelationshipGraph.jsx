@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { kindOf, layoutGraph } from '../utils/graphLayout.js';
+import { useElementWidth } from '../hooks/useElementWidth.js';
 
 const COLORS = { story: '#e08a2c', character: '#6d5bd0', location: '#2f9e74' };
 const LABELS = { story: 'Story', character: 'Character', location: 'Location' };
@@ -10,7 +11,10 @@ function short(text, max = 18) {
 }
 
 /** Draws {nodes, edges} from GET /worlds/{id}/relationships as an SVG graph. */
-export default function RelationshipGraph({ graph, width = 800, height = 560 }) {
+export default function RelationshipGraph({ graph }) {
+  const [boxRef, boxWidth] = useElementWidth(800);
+  const width = Math.max(300, Math.min(1100, boxWidth));
+  const height = width < 600 ? Math.round(width * 1.3) : Math.round(Math.max(480, width * 0.62));
   const nodes = useMemo(() => (graph && Array.isArray(graph.nodes) ? graph.nodes : []), [graph]);
   const edges = useMemo(() => {
     const ids = new Set(nodes.map((n) => n.id));
@@ -38,7 +42,7 @@ export default function RelationshipGraph({ graph, width = 800, height = 560 }) 
     return s;
   }, [active, edges]);
 
-  if (nodes.length === 0) return null;
+  if (nodes.length === 0) return <div ref={boxRef} />;
   const maxWeight = Math.max(1, ...edges.map((e) => Number(e.weight) || 1));
 
   return (
@@ -50,6 +54,7 @@ export default function RelationshipGraph({ graph, width = 800, height = 560 }) 
           </span>
         ))}
       </div>
+      <div ref={boxRef} className="graph-box">
       <svg
         viewBox={`0 0 ${width} ${height}`}
         className="graph-svg"
@@ -133,6 +138,7 @@ export default function RelationshipGraph({ graph, width = 800, height = 560 }) 
           })}
         </g>
       </svg>
+      </div>
       <figcaption>
         <details>
           <summary>Connections as a list ({edges.length})</summary>

@@ -1,0 +1,76 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { gpt, worlds } from '../services/api.js';
+import WorldCreateForm from './WorldCreateForm.jsx';
+import ShareForm from './ShareForm.jsx';
+import { renderAt } from '../test/utils.jsx';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('WorldCreateForm', () => {
+  it('fills the description from the AI and creates the world with the starter cast', async () => {
+    vi.spyOn(gpt, 'generateDescription').mockResolvedValue({ task_id: 't1', status: 'pending' });
+    vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { description: 'Old magic and older grudges.' } });
+    const create = vi.spyOn(worlds, 'create').mockResolvedValue({ world_id: 'w9' });
+    const onCreated = vi.fn();
+    renderAt(<WorldCreateForm onCreated={onCreated} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Eldoria' } });
+    fireEvent.click(screen.getByRole('button', { name: /Write description with AI/ }));
+    await waitFor(() => expect(screen.getByLabelText('Description')).toHaveValue('Old magic and older grudges.'), { timeout: 5000 });
+    expect(gpt.generateDescription).toHaveBeenCalledWith({ type: 'world', world_name: 'Eldoria', world_type: 'fantasy' });
+    fireEvent.click(screen.getByRole('button', { name: 'Create world' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith({ world_id: 'w9' }));
+    expect(create).toHaveBeenCalledWith({
+      name: 'Eldoria',
+      world_type: 'fantasy',
+      visibility: 'private',
+      description: 'Old magic and older grudges.',
+      starter_cast: true,
+    });
+  });
+
+  it('passes an AI analysis as gpt_entities when asked', async () => {
+    vi.spyOn(gpt, 'analyze').mockResolvedValue({ task_id: 't2' });
+    vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { entities: [{ name: 'Ayla' }], locations: [{ name: 'Lumen' }] } });
+    const create = vi.spyOn(worlds, 'create').mockResolvedValue({ world_id: 'w9' });
+    renderAt(<WorldCreateForm onCreated={() => {}} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Eldoria' } });
+    fireEvent.change(screen.getByLabelText('Description'), { target: { value: 'Queen Ayla rules Lumen.' } });
+    fireEvent.click(screen.getByLabelText(/Find characters and places/));
+    fireEvent.click(screen.getByRole('button', { name: 'Create world' }));
+    await waitFor(() => expect(create).toHaveBeenCalled(), { timeout: 5000 });
+    expect(gpt.analyze).toHaveBeenCalledWith({ world_description: 'Queen Ayla rules Lumen.', world_type: 'fantasy' });
+    expect(create.mock.calls[0][0].gpt_entities).toEqual({ entities: [{ name: 'Ayla' }], locations: [{ name: 'Lumen' }] });
+  });
+
+  it('requires a name', async () => {
+    const create = vi.spyOn(worlds, 'create');
+    renderAt(<WorldCreateForm onCreated={() => {}} />);
+    expect(screen.getByLabelText('Name')).toBeRequired();
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: '   ' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'New world' }));
+    expect(await screen.findByText('Please name your world.')).toBeInTheDocument();
+    expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe('ShareForm', () => {
+  it('shares with the given user ids and lists who has access', async () => {
+    const share = vi.spyOn(worlds, 'share').mockResolvedValue({});
+    const onChange = vi.fn();
+    renderAt(<ShareForm world={{ world_id: 'w1', shared_with: ['u-old'] }} onChange={onChange} />);
+    expect(screen.getByText('u-old')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('User IDs'), { target: { value: 'u-a, u-b' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    expect(await screen.findByText('Shared with 2 users.')).toBeInTheDocument();
+    expect(share).toHaveBeenCalledWith('w1', ['u-a', 'u-b']);
+    expect(onChange).toHaveBeenCalled();
+  });
+
+  it('unshares one user', async () => {
+    const unshare = vi.spyOn(worlds, 'unshare').mockResolvedValue({});
+    renderAt(<ShareForm world={{ world_id: 'w1', shared_with: ['u-old'] }} onChange={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop sharing with u-old' }));
+    await waitFor(() => expect(unshare).toHaveBeenCalledWith('w1', ['u-old']));
+  });
+});

@@ -1,0 +1,62 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { worlds } from '../services/api.js';
+import WorldDetail from './WorldDetail.jsx';
+import { friend, list, owner, renderAt } from '../test/utils.jsx';
+
+const world = {
+  world_id: 'w1',
+  name: 'Eldoria',
+  description: 'Misty isles',
+  world_type: 'fantasy',
+  visibility: 'private',
+  owner_id: owner.user_id,
+  shared_with: [friend.user_id],
+  stories: [],
+  entities: [],
+  locations: [],
+  metadata: { calendar: { current_year: 1000, year_name: 'TA', current_era: 'Third Age' } },
+};
+
+beforeEach(() => {
+  vi.spyOn(worlds, 'get').mockResolvedValue(world);
+  vi.spyOn(worlds, 'stories').mockResolvedValue(list([{ story_id: 's1', title: 'The Gate', entities: [], locations: [], visibility: 'private' }]));
+  vi.spyOn(worlds, 'characters').mockResolvedValue(list([]));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('WorldDetail', () => {
+  it('gives the owner editing tools and the sharing tab', async () => {
+    renderAt(<WorldDetail />, { path: '/worlds/w1', route: '/worlds/:worldId' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Eldoria' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit world' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Sharing' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: /The Gate/ })).toHaveAttribute('href', '/stories/s1');
+    expect(screen.getByRole('link', { name: '+ New story' })).toBeInTheDocument();
+    expect(screen.getByText(/Year 1000 TA/)).toBeInTheDocument();
+  });
+
+  it('is read-only for a user it is shared with', async () => {
+    renderAt(<WorldDetail />, { user: friend, path: '/worlds/w1', route: '/worlds/:worldId' });
+    expect(await screen.findByText(/read-only/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit world' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Sharing' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: '+ New story' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'Characters' }));
+    expect(await screen.findByText('No characters yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'New character' })).not.toBeInTheDocument();
+  });
+
+  it('shows the not-found page on 404', async () => {
+    worlds.get.mockRejectedValue(Object.assign(new Error('Not found'), { isApiError: true, status: 404 }));
+    renderAt(<WorldDetail />, { path: '/worlds/nope', route: '/worlds/:worldId' });
+    expect(await screen.findByRole('heading', { name: 'This world does not exist' })).toBeInTheDocument();
+  });
+
+  it('marks the selected tab for assistive technology', async () => {
+    renderAt(<WorldDetail />, { path: '/worlds/w1?tab=characters', route: '/worlds/:worldId' });
+    const tab = await screen.findByRole('tab', { name: 'Characters' });
+    expect(tab).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-characters');
+  });
+});
