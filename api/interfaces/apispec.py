@@ -57,6 +57,12 @@ def _openapi30(schema):
     return schema
 
 
+def _names_a_resource(model: type[BaseModel] | None) -> bool:
+    """A body or query naming a resource (``world_id``, ``story_ids``...) may answer 404."""
+    return model is not None and any(
+        name.endswith(("_id", "_ids")) for name in model.model_fields)
+
+
 class SpecBuilder:
     def __init__(self):
         self.schemas: dict[str, dict] = {"Error": ERROR_SCHEMA}
@@ -90,6 +96,10 @@ class SpecBuilder:
         }
         if len(doc) > 1:
             op["description"] = "\n".join(line.strip() for line in doc[1:]).strip()
+        permission = getattr(view, "api_permission", None)
+        if permission:
+            note = f"Needs the `{permission}` permission (see `GET /api/admin/roles`)."
+            op["description"] = f"{op.get('description', '')}\n\n{note}".strip()
         errors = set()
         query_model = getattr(view, "api_query", None)
         if query_model is not None:
@@ -106,7 +116,7 @@ class SpecBuilder:
         elif auth == "opt":
             op["security"] = [{}, {"bearerAuth": []}]
             errors.add(401)
-        if rule.arguments:
+        if rule.arguments or _names_a_resource(query_model) or _names_a_resource(body_model):
             errors.add(404)
         if method == "POST" and body_model is not None:
             errors.add(409)

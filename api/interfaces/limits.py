@@ -18,6 +18,7 @@ from flask_limiter.errors import RateLimitExceeded
 
 from core.errors import DomainError
 from interfaces.errors import error_response
+from interfaces.validation import errors
 
 # name -> {key: default limit}. Failed logins alone count against a username.
 LIMITS = {
@@ -32,8 +33,7 @@ def rate_limit(name: str):
     """Mark a view as subject to the ``name`` limits (applied by ``init_limits``)."""
     def decorator(view):
         view.api_rate_limit = name
-        view.api_errors = set(getattr(view, "api_errors", ())) | {429}
-        return view
+        return errors(429)(view)
     return decorator
 
 
@@ -108,5 +108,4 @@ def _declare_429(app: Flask, blueprint: str) -> None:
     """Tell the spec that the blueprint's POST routes may answer 429."""
     for rule in app.url_map.iter_rules():
         if rule.endpoint.startswith(f"{blueprint}.") and "POST" in rule.methods:
-            view = app.view_functions[rule.endpoint]
-            view.api_errors = set(getattr(view, "api_errors", ())) | {429}
+            errors(429)(app.view_functions[rule.endpoint])

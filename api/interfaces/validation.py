@@ -84,6 +84,14 @@ def responds(status: int, description: str = "", schema=None):
     return decorator
 
 
+def errors(*statuses: int):
+    """Declare, for the spec, error statuses the view answers beyond those its decorators imply."""
+    def decorator(view):
+        view.api_errors = set(getattr(view, "api_errors", ())) | set(statuses)
+        return view
+    return decorator
+
+
 def changes(model: BaseModel) -> dict:
     """Fields the client set to a value; ``null`` means "leave as is"."""
     return {k: v for k, v in model.model_dump(exclude_unset=True).items() if v is not None}

@@ -5,7 +5,7 @@ from interfaces.auth import current_user, token_required
 from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.auth import ChangePasswordBody, LoginBody, RegisterBody
-from interfaces.validation import body, responds
+from interfaces.validation import body, errors, responds
 from services.auth_service import AuthService
 
 
@@ -35,6 +35,7 @@ def create_auth_blueprint(auth: AuthService, flush):
     @bp.post("/login")
     @rate_limit("login")
     @responds(200, "Logged in")
+    @errors(401, 403)
     @body(LoginBody)
     def login(body: LoginBody):
         """Log in with username or email; banned accounts get 403."""
