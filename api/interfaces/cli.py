@@ -5,6 +5,7 @@ import os
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from pydantic import ValidationError
 
 from interfaces.schemas.auth import RegisterBody
@@ -14,8 +15,9 @@ PASSWORD_ENV = "WORLDSMITH_ADMIN_PASSWORD"
 
 
 @click.command("create-admin")
+@with_appcontext
 @click.option("--username", prompt=True, help="Login name of the admin account.")
-@click.option("--email", default=None, help="Email address (default: <username>@localhost).")
+@click.option("--email", default=None, help="Email address (default: <username>@localhost.invalid).")
 @click.option("--password-env", default=PASSWORD_ENV, show_default=True,
               help="Environment variable holding the password; prompted for when unset.")
 def create_admin(username: str, email: str | None, password_env: str) -> None:
@@ -26,7 +28,7 @@ def create_admin(username: str, email: str | None, password_env: str) -> None:
     """
     password = os.environ.get(password_env) or click.prompt(
         "Password", hide_input=True, confirmation_prompt=True)
-    email = email or f"{username}@localhost"
+    email = email or f"{username}@localhost.invalid"
     try:
         account = RegisterBody.model_validate(
             {"username": username, "email": email, "password": password})

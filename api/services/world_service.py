@@ -37,6 +37,8 @@ class WorldService:
                 return [], 0
             where["owner_id"] = user.user_id
         if filters.get("visibility"):
+            if where.get("visibility", filters["visibility"]) != filters["visibility"]:
+                return [], 0   # anonymous callers see public worlds only, whatever they ask for
             where["visibility"] = filters["visibility"]
         query["where"] = where
         text = (filters.get("q") or "").casefold()
