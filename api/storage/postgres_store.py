@@ -238,6 +238,21 @@ class PostgresStore(DocumentStore):
         with self._reading() as conn:
             return [row[0] for row in conn.execute(query, params)]
 
+    def group_ids(self, collection, field, values, where=None):
+        values = list(dict.fromkeys(values))
+        if field in LIST_FIELDS.get(collection, ()):
+            return super().group_ids(collection, field, values, where)
+        sql, params, _ = self._conditions(collection, where, None)
+        self.check_fields(collection, [field])
+        grouped = {value: [] for value in values}
+        by_text = {_as_text(value): value for value in values}
+        query = (f"SELECT x_{field}, id FROM {table(collection)} "
+                 f"WHERE {sql} AND x_{field} = ANY(%s) ORDER BY seq DESC")
+        with self._reading() as conn:
+            for key, doc_id in conn.execute(query, [*params, list(by_text)]):
+                grouped[by_text[key]].append(doc_id)
+        return grouped
+
     def count(self, collection, where=None, any_of=None):
         sql, params, ored = self._conditions(collection, where, any_of)
         name = table(collection)

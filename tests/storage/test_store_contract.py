@@ -211,3 +211,18 @@ def test_check_then_write_in_a_transaction_is_serialised(backend):
         thread.join(timeout=30)
     assert len(winners) == 1
     assert store.count("users", where={"username_key": "taken"}) == 1
+
+
+def test_group_ids_answers_find_ids_for_many_values_at_once(backend):
+    store = backend.store
+    for n in range(9):
+        store.put("stories", f"s{n}", {"story_id": f"s{n}", "world_id": f"w{n % 3}",
+                                       "owner_id": "u", "visibility": "public" if n % 2 else "private"})
+    wanted = ["w0", "w1", "w2", "w-none"]
+    assert store.group_ids("stories", "world_id", wanted) == {
+        w: store.find_ids("stories", where={"world_id": w}) for w in wanted}
+    assert store.group_ids("stories", "world_id", ["w1", "w2"], where={"visibility": "public"}) == {
+        "w1": ["s7", "s1"], "w2": ["s5"]}
+    assert store.group_ids("worlds", "shared_with", ["u1"]) == {"u1": []}
+    with pytest.raises(ValueError):
+        store.group_ids("stories", "title", ["x"])
