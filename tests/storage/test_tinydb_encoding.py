@@ -1,7 +1,9 @@
 """The TinyDB store's flush joins kept encodings (``EncodedTables``) rather than
 encoding everything again: the file must still be exactly the data."""
 import orjson
+import pytest
 
+from storage import encoded_tables
 from storage.tinydb_store import TinyDBStore
 
 
@@ -21,7 +23,9 @@ def file_bytes(path: str) -> bytes:
         return handle.read()
 
 
-def test_flushed_file_is_exactly_the_data_across_writes_and_reopens(tmp_path):
+@pytest.mark.parametrize("block_size", [2, encoded_tables.BLOCK_SIZE])
+def test_flushed_file_is_exactly_the_data_across_writes_and_reopens(tmp_path, monkeypatch, block_size):
+    monkeypatch.setattr(encoded_tables, "BLOCK_SIZE", block_size)
     path = str(tmp_path / "db.json")
     reference: dict = {}
     store = TinyDBStore(path)
@@ -29,12 +33,18 @@ def test_flushed_file_is_exactly_the_data_across_writes_and_reopens(tmp_path):
         ("put", "worlds", "w1", {"world_id": "w1", "name": "Ærø \"quoted\" \\ \u2028", "shared_with": []}),
         ("put", "stories", "s1", {"story_id": "s1", "world_id": "w1", "meta": {"n": 1.5}}),
         ("put", "worlds", "w2", {"world_id": "w2", "name": "Second"}),
+        *[("put", "worlds", f"x{n}", {"world_id": f"x{n}"}) for n in range(5)],
         ("put", "worlds", "w1", {"world_id": "w1", "name": "Renamed", "shared_with": ["u"]}),
     ])
     store.flush()
     assert file_bytes(path) == orjson.dumps(reference)
 
     apply(store, reference, [("delete", "worlds", "w1", None),
+                             ("delete", "worlds", "x2", None),
+                             ("delete", "worlds", "x0", None),  # empties a block of 2
+                             ("delete", "worlds", "x1", None),
+                             ("put", "worlds", "x3", {"world_id": "x3", "name": "changed"}),
+                             ("put", "worlds", "w1", {"world_id": "w1", "name": "back, last"}),
                              ("put", "stories", "s1", {"story_id": "s1", "world_id": "w2"}),
                              ("put", "users", "u1", {"user_id": "u1"})])
     store.flush()
