@@ -14,17 +14,16 @@ from __future__ import annotations
 from core.errors import Forbidden
 from core.models import Story, User, World
 
-# Permissions. Content permissions apply to the user's own worlds and stories.
-CREATE_CONTENT = "create_content"        # create worlds, stories, characters, places (private/draft)
+# Permissions, each checked on the routes (``permission_required``) or in a service.
+# Every account may write private/draft content and start AI jobs within its quotas.
 PUBLISH = "publish"                      # make a world or story public (within the quota)
-USE_AI = "use_ai"                        # start AI jobs (within the daily quota)
 VIEW_USERS = "view_users"                # list, search and read accounts
 BAN_USERS = "ban_users"                  # ban and unban accounts of lower rank
 MANAGE_ROLES = "manage_roles"            # change any account's role
 VIEW_ADMIN_STATS = "view_admin_stats"    # counts over all content and accounts
 MANAGE_ALL_CONTENT = "manage_all_content"  # see and change every world and story
 
-_MEMBER = (CREATE_CONTENT, PUBLISH, USE_AI)
+_MEMBER = (PUBLISH,)
 
 ROLES: dict[str, dict] = {
     "admin": {
@@ -62,7 +61,7 @@ ROLES: dict[str, dict] = {
         "description": "A trial account: writes private and draft content and tries the AI, "
                        "but cannot publish.",
         "rank": 0,
-        "permissions": (CREATE_CONTENT, USE_AI),
+        "permissions": (),
         "quotas": {"public_worlds": 0, "public_stories": 0, "ai_jobs_per_day": 5},
     },
 }

@@ -79,7 +79,12 @@ def test_roles_catalogue(client, admin, moderator):
         assert [r["role"] for r in roles] == ["admin", "moderator", "premium", "user", "guest"]
         for role in roles:
             assert role["quotas"] == permissions.quotas_for(role["role"])
-            assert role["label"] and role["description"] and role["permissions"]
+            assert role["label"] and role["description"]
+            assert role["permissions"] == list(permissions.permissions_for(role["role"]))
+        by_role = {r["role"]: set(r["permissions"]) for r in roles}
+        assert by_role["guest"] == set() and by_role["user"] == by_role["premium"] == {"publish"}
+        assert {"view_users", "ban_users"} <= by_role["moderator"] and "manage_roles" not in by_role["moderator"]
+        assert by_role["admin"] == set(permissions.ALL_PERMISSIONS)
 
 
 # -- roles and quotas ----------------------------------------------------------
