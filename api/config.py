@@ -38,6 +38,8 @@ class Config:
         self.DATABASE_POOL_SIZE = int(_env("DATABASE_POOL_SIZE", 10))  # per process
         self.SERVERLESS = bool(_env("VERCEL"))  # Vercel sets VERCEL=1: no disk, no threads
         self.MAX_CONTENT_LENGTH = int(_env("MAX_CONTENT_LENGTH", 1024 * 1024))
+        # Proxies in front of the app whose X-Forwarded-For is trusted (per-IP rate limits).
+        self.TRUSTED_PROXY_HOPS = int(_env("TRUSTED_PROXY_HOPS", 1 if _env("VERCEL") else 0))
         self.CORS_ORIGINS = [o.strip() for o in _env(
             "CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173").split(",") if o.strip()]
         self.RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
@@ -49,6 +51,7 @@ class Config:
         self.OPENAI_MODEL = _env("OPENAI_MODEL", "gpt-4o-mini")
         self.OPENAI_TIMEOUT = float(_env("OPENAI_TIMEOUT", 60))
         self.OPENAI_MAX_RETRIES = int(_env("OPENAI_MAX_RETRIES", 3))
+        self.OPENAI_RETRY_BACKOFF = float(_env("OPENAI_RETRY_BACKOFF", 1.0))  # seconds, doubled per retry
         self.TASK_MODE = _env("TASK_MODE", "thread")
         self.TASK_WORKERS = int(_env("TASK_WORKERS", 4))
         self.TASK_RETENTION_DAYS = int(_env("TASK_RETENTION_DAYS", 30))

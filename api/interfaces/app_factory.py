@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from flask import Flask
 from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config
 from interfaces.api_docs import register_api_docs
@@ -56,6 +57,9 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     app = Flask(__name__, static_folder=None)
     app.config.from_object(config or Config())
     app.json = OrjsonProvider(app)
+    hops = app.config.get("TRUSTED_PROXY_HOPS", 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.config["JWT_SECRET_KEY"] = _jwt_secret(app.config)
 
     store = store or open_store(app.config)
