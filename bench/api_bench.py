@@ -21,6 +21,7 @@ import http.client
 import itertools
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -211,6 +212,7 @@ def run(args) -> None:
     finally:
         for server in servers:
             server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def main(argv=None) -> int:

@@ -248,6 +248,12 @@ class TinyDBStore(DocumentStore):
 
     def find_ids(self, collection, where=None, any_of=None):
         with self._lock:
+            if any_of is None and where and len(where) == 1:
+                # The hot case (a world's stories, entities...): one index bucket.
+                self.check_fields(collection, where)
+                (field, value), = where.items()
+                id_at = self._id_at[collection]
+                return [id_at[seq] for seq in reversed(self._indexes[collection][field].get(value, ()))]
             return list(self._iter_ids(collection, where, any_of, True))
 
     def count(self, collection, where=None, any_of=None):

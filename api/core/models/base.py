@@ -1,35 +1,20 @@
 """Shared behaviour of the stored models: dict round-trips and identity."""
 from __future__ import annotations
 
-import copy
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from typing import ClassVar, TypeVar
+
+import orjson
 
 from core.clock import new_id, utc_now
 
 T = TypeVar("T", bound="Model")
-_IMMUTABLE = (str, int, float, bool, type(None))
 
 
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
-
-
-def _deep_copy(value):
-    """What ``asdict`` does to a field's value, several times faster for JSON-like
-    data (``asdict`` was most of the time of listing worlds)."""
-    kind = type(value)
-    if kind in _IMMUTABLE:
-        return value
-    if kind is dict:
-        return {key: _deep_copy(item) for key, item in value.items()}
-    if kind is list or kind is tuple:
-        return kind(_deep_copy(item) for item in value)
-    if is_dataclass(value):
-        return asdict(value)
-    return copy.deepcopy(value)
 
 
 @dataclass
@@ -45,7 +30,13 @@ class Model:
         return getattr(self, self.id_field)
 
     def to_dict(self) -> dict:
-        return {name: _deep_copy(getattr(self, name)) for name in _field_names(type(self))}
+        # The deep copy ``asdict`` makes, several times faster through orjson
+        # (``asdict`` was most of the time of listing worlds).
+        try:
+            return orjson.loads(orjson.dumps({name: getattr(self, name)
+                                              for name in _field_names(type(self))}))
+        except TypeError:  # a value JSON cannot hold
+            return asdict(self)
 
     @classmethod
     def from_dict(cls: type[T], data: dict) -> T:
