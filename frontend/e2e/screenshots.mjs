@@ -89,6 +89,32 @@ try {
       await context.close();
     }
   }
+  // extra states: the phone menu open, and an AI job in progress (results held at "processing")
+  {
+    const context = await browser.newContext({ baseURL: url, viewport: { width: 390, height: 780 } });
+    await context.addInitScript((t) => localStorage.setItem('worldsmith_token', t), token);
+    const page = await context.newPage();
+    await page.goto('/worlds');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.screenshot({ path: path.join(OUT, 'phone-menu-open.png') });
+    await context.close();
+  }
+  {
+    const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 } });
+    await context.addInitScript((t) => localStorage.setItem('worldsmith_token', t), token);
+    const page = await context.newPage();
+    await page.route('**/api/gpt/results/*', (route) =>
+      route.fulfill({ json: { status: 'processing', progress: { done: 1, total: 3, message: 'Reading the story' } } }),
+    );
+    await page.goto(`/stories/${firstStory.story_id}`);
+    await page.getByRole('button', { name: /Analyse and link/ }).click();
+    await page.getByText('Reading the story').waitFor();
+    await page.screenshot({ path: path.join(OUT, 'desktop-story-task-running.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Cancelled').first().waitFor();
+    await page.screenshot({ path: path.join(OUT, 'desktop-story-task-cancelled.png'), fullPage: true });
+    await context.close();
+  }
   console.log(`screenshots in ${OUT}`);
 } finally {
   await browser.close();

@@ -14,7 +14,9 @@ function short(text, max = 18) {
 export default function RelationshipGraph({ graph }) {
   const [boxRef, boxWidth] = useElementWidth(800);
   const width = Math.max(300, Math.min(1100, boxWidth));
-  const height = width < 600 ? Math.round(width * 1.3) : Math.round(Math.max(480, width * 0.62));
+  const narrow = width < 600;
+  const drawHeight = narrow ? Math.round(width * 1.1) : Math.round(Math.max(440, width * 0.55));
+  const maxExtra = narrow ? 5 : 10;
   const nodes = useMemo(() => (graph && Array.isArray(graph.nodes) ? graph.nodes : []), [graph]);
   const edges = useMemo(() => {
     const ids = new Set(nodes.map((n) => n.id));
@@ -22,7 +24,10 @@ export default function RelationshipGraph({ graph }) {
     return list.filter((e) => ids.has(e.source) && ids.has(e.target));
   }, [graph, nodes]);
   const [active, setActive] = useState(null);
-  const { positions, looseTop } = useMemo(() => layoutGraph(nodes, edges, { width, height }), [nodes, edges, width, height]);
+  const { positions, looseTop, height } = useMemo(
+    () => layoutGraph(nodes, edges, { width, height: drawHeight, margin: narrow ? 40 : 60 }),
+    [nodes, edges, width, drawHeight, narrow],
+  );
   const byId = useMemo(() => Object.fromEntries(nodes.map((n) => [n.id, n])), [nodes]);
   const degree = useMemo(() => {
     const d = {};
@@ -64,7 +69,7 @@ export default function RelationshipGraph({ graph }) {
         {looseTop ? (
           <g className="graph-loose" aria-hidden="true">
             <line x1={20} x2={width - 20} y1={looseTop} y2={looseTop} className="loose-divider" />
-            <text x={24} y={looseTop + 16} className="loose-label">
+            <text x={24} y={looseTop + 18} className="loose-label">
               Not connected yet
             </text>
           </g>
@@ -96,7 +101,7 @@ export default function RelationshipGraph({ graph }) {
             const p = positions[node.id];
             if (!p) return null;
             const kind = kindOf(node);
-            const r = 9 + Math.min(10, (degree[node.id] || 0) * 1.5);
+            const r = 9 + Math.min(maxExtra, (degree[node.id] || 0) * 1.5);
             const dim = neighbours && !neighbours.has(node.id);
             return (
               <g
@@ -128,10 +133,17 @@ export default function RelationshipGraph({ graph }) {
           {nodes.map((node) => {
             const p = positions[node.id];
             if (!p) return null;
-            const r = 9 + Math.min(10, (degree[node.id] || 0) * 1.5);
+            const r = 9 + Math.min(maxExtra, (degree[node.id] || 0) * 1.5);
             const dim = neighbours && !neighbours.has(node.id);
             return (
-              <text key={node.id} x={p.x} y={p.y + r + 14} textAnchor="middle" className="node-label" opacity={dim ? 0.25 : 1}>
+              <text
+                key={node.id}
+                x={p.x < 60 ? p.x - r : p.x > width - 60 ? p.x + r : p.x}
+                y={p.y + r + 14}
+                textAnchor={p.x < 60 ? 'start' : p.x > width - 60 ? 'end' : 'middle'}
+                className="node-label"
+                opacity={dim ? 0.25 : 1}
+              >
                 {short(node.name)}
               </text>
             );

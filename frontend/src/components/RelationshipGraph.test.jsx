@@ -25,11 +25,12 @@ describe('layoutGraph', () => {
     const a = layoutGraph(graph.nodes, graph.edges, { width: 600, height: 400 });
     const b = layoutGraph([...graph.nodes].reverse(), graph.edges, { width: 600, height: 400 });
     expect(a.positions).toEqual(b.positions);
+    expect(a.height).toBe(400 + 86); // one strip row (56 + 30) for the unconnected node
     for (const p of Object.values(a.positions)) {
       expect(p.x).toBeGreaterThanOrEqual(0);
       expect(p.x).toBeLessThanOrEqual(600);
       expect(p.y).toBeGreaterThanOrEqual(0);
-      expect(p.y).toBeLessThanOrEqual(400);
+      expect(p.y).toBeLessThanOrEqual(a.height);
     }
   });
 

@@ -38,16 +38,18 @@ export function layoutGraph(nodes = [], edges = [], { width = 800, height = 560,
   const loose = sorted.filter((n) => !degree[n.id]);
 
   const positions = {};
-  const stripRows = loose.length ? Math.ceil(loose.length / Math.max(1, Math.floor((width - margin) / 130))) : 0;
-  const stripHeight = stripRows ? stripRows * 56 + (connected.length ? 16 : 0) : 0;
-  const graphHeight = height - stripHeight;
+  const perRow = Math.max(1, Math.floor((width - 2 * margin) / 140) + 1);
+  const stripRows = loose.length ? Math.ceil(loose.length / perRow) : 0;
+  const stripHeight = stripRows ? stripRows * 56 + (connected.length ? 30 : 0) : 0;
+  // `height` is the area of the connected drawing; the strip of loose nodes goes below it
+  const graphHeight = connected.length ? height : 0;
+  const totalHeight = connected.length ? height + stripHeight : Math.max(height, stripHeight + 40);
 
   if (connected.length === 1) positions[connected[0].id] = { x: width / 2, y: graphHeight / 2 };
   else if (connected.length > 1) placeConnected(connected, [...pairs.values()], degree, width, graphHeight, iterations, margin, positions);
 
   if (loose.length) {
-    const perRow = Math.max(1, Math.floor((width - margin) / 130));
-    const top = connected.length ? graphHeight + 20 : (height - stripRows * 56) / 2 + 28;
+    const top = connected.length ? graphHeight + 34 : (totalHeight - stripRows * 56) / 2 + 28;
     loose.forEach((node, i) => {
       const row = Math.floor(i / perRow);
       const inRow = Math.min(perRow, loose.length - row * perRow);
@@ -57,7 +59,7 @@ export function layoutGraph(nodes = [], edges = [], { width = 800, height = 560,
       positions[node.id] = { x: round(x), y: round(top + row * 56) };
     });
   }
-  return { positions, width, height, looseTop: loose.length && connected.length ? graphHeight : null };
+  return { positions, width, height: totalHeight, looseTop: loose.length && connected.length ? graphHeight : null };
 }
 
 function placeConnected(nodes, links, degree, width, height, iterations, margin, positions) {
