@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import Badge from './Badge.jsx';
+import { plural } from '../utils/options.js';
 import Icon from './Icon.jsx';
 
 export default function StoryList({ items, showWorld = false, worldNames = {} }) {
@@ -15,8 +16,8 @@ export default function StoryList({ items, showWorld = false, worldNames = {} })
             <p className="clamp-2">{s.description || <span className="muted">No description.</span>}</p>
             <div className="muted small story-card-foot">
               {showWorld && worldNames[s.world_id] && <span className="with-icon"><Icon name="globe" size={14} /> {worldNames[s.world_id]}</span>}
-              <span>{(s.entities || []).length} characters</span>
-              <span>{(s.locations || []).length} places</span>
+              <span>{plural((s.entities || []).length, 'character')}</span>
+              <span>{plural((s.locations || []).length, 'place')}</span>
               {typeof s.time_index === 'number' && <span>time {s.time_index}</span>}
               <Badge tone={s.visibility}>{s.visibility}</Badge>
             </div>

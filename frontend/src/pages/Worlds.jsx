@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { worlds } from '../services/api.js';
 import { useAsync } from '../hooks/useAsync.js';
 import { useAuth } from '../hooks/useAuth.js';
-import { WORLD_TYPES, formatDate } from '../utils/options.js';
+import { WORLD_TYPES, formatDate, plural } from '../utils/options.js';
 import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
@@ -105,9 +105,9 @@ export default function Worlds() {
               </div>
               <p className="clamp-3">{w.description || <span className="muted">No description yet.</span>}</p>
               <div className="world-card-foot muted small">
-                <span>{(w.stories || []).length} stories</span>
-                <span>{(w.entities || []).length} characters</span>
-                <span>{(w.locations || []).length} places</span>
+                <span>{plural((w.stories || []).length, 'story', 'stories')}</span>
+                <span>{plural((w.entities || []).length, 'character')}</span>
+                <span>{plural((w.locations || []).length, 'place')}</span>
                 <Badge tone={w.visibility}>{w.visibility}</Badge>
                 {user && w.owner_id !== user.user_id && (w.shared_with || []).includes(user.user_id) && <Badge tone="shared">shared with you</Badge>}
               </div>
