@@ -156,6 +156,23 @@ step('sees the character in the relationship graph', async () => {
   await page.getByRole('button', { name: /^Story: The Lantern Road/ }).waitFor();
 });
 
+step('batch-analyses unlinked stories and auto-links the world', async () => {
+  const token = await page.evaluate(() => localStorage.getItem('worldsmith_token'));
+  const second = await api(backend.url, 'POST', '/stories', {
+    world_id: state.worldId,
+    title: 'Storm over Saltmarsh',
+    description: 'Captain Oren Vale returns to Saltmarsh Harbor as the storm breaks.',
+    time_index: 70,
+  }, token);
+  assert.equal(second.status, 201, JSON.stringify(second.data));
+  await page.getByRole('tab', { name: 'Stories' }).click();
+  await page.getByRole('link', { name: /Storm over Saltmarsh/ }).waitFor();
+  await page.getByRole('button', { name: /Analyse unlinked stories/ }).click();
+  await outcome(page.getByRole('status').filter({ hasText: /Found \d+ characters/ }));
+  await page.getByRole('button', { name: /Auto-link stories/ }).click();
+  await outcome(page.getByRole('status').filter({ hasText: /Linked|link/i }));
+});
+
 step('shares the world with a second user', async () => {
   const reg = await api(backend.url, 'POST', '/auth/register', friend);
   assert.equal(reg.status, 201, JSON.stringify(reg.data));

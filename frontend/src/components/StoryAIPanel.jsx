@@ -5,6 +5,7 @@ import { useTask } from '../hooks/useTask.js';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import ConfirmButton from './ConfirmButton.jsx';
+import { plural } from '../utils/options.js';
 import Icon from './Icon.jsx';
 
 const names = (list) => (list || []).map((x) => (typeof x === 'string' ? x : x && x.name)).filter(Boolean);
@@ -82,7 +83,8 @@ export default function StoryAIPanel({ story, onStory }) {
     }
   };
 
-  const eventCount = extractInfo && (Array.isArray(extractInfo.events) ? extractInfo.events.length : extractInfo.events_created ?? extractInfo.count);
+  const eventCount =
+    extractInfo && (extractInfo.event_count ?? (Array.isArray(extractInfo.events) ? extractInfo.events.length : undefined));
 
   return (
     <section className="card ai-panel" aria-label="AI tools">
@@ -119,7 +121,8 @@ export default function StoryAIPanel({ story, onStory }) {
       <TaskProgress task={extract} label="Extracting events" />
       {extractInfo && (
         <p className="alert alert-success" role="status">
-          {extractInfo.message || (eventCount !== undefined ? `Extracted ${eventCount} events.` : 'Events extracted.')}{' '}
+          {extractInfo.message ||
+            (eventCount !== undefined ? `Extracted ${plural(eventCount, 'event')}${extractInfo.cached ? ' (from the cached analysis)' : ''}.` : 'Events extracted.')}{' '}
           <Link to={`/worlds/${story.world_id}?tab=timeline`}>View the timeline</Link>
         </p>
       )}

@@ -45,7 +45,7 @@ describe('StoryAIPanel', () => {
     vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { events: [{}, {}] } });
     renderAt(<StoryAIPanel story={story} onStory={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: /Extract events/ }));
-    expect(await screen.findByText(/Extracted 2 events/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/Extracted 2 events./, {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'View the timeline' })).toHaveAttribute('href', '/worlds/w1?tab=timeline');
   });
 

@@ -14,13 +14,16 @@ export default function WorldTimelineTab({ world, editable }) {
   const { data, error, loading, reload } = useAsync(() => worlds.events(id), [id]);
   const task = useTask({ timeoutMs: 600000 });
   const [force, setForce] = useState(false);
+  const [summary, setSummary] = useState('');
   const count = data && data.timeline && Array.isArray(data.timeline.years)
     ? data.timeline.years.reduce((n, y) => n + ((y.events && y.events.length) || 0), 0)
     : 0;
 
   const extract = async () => {
     try {
-      await task.run(() => worlds.extractEvents(id, force));
+      setSummary('');
+      const result = await task.run(() => worlds.extractEvents(id, force));
+      if (result && result.message) setSummary(result.message);
       await reload();
     } catch {
       /* shown in TaskProgress */
@@ -40,6 +43,11 @@ export default function WorldTimelineTab({ world, editable }) {
         </div>
       )}
       <TaskProgress task={task} label="Extracting events" />
+      {summary && (
+        <p className="alert alert-success" role="status">
+          {summary}
+        </p>
+      )}
       {loading && !data && <Loading label="Loading timeline…" />}
       <ErrorMessage error={error} onRetry={reload} />
       {data && count === 0 && (
