@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/api_bench.py --docs 10000 --duration 5
     .venv/bin/python bench/api_bench.py --docs 1000 --requests 500 --url http://127.0.0.1:5000
+    .venv/bin/python bench/api_bench.py --docs 10000 --api-script /tmp/before/api/main.py
 
 Seeds ``--docs`` documents (worlds and stories, 1 world : 4 stories) over
 HTTP, then measures GET one world, GET a list page, POST a world and POST a
@@ -36,7 +37,7 @@ import orjson
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "server"))
 from api_client import ApiUser  # noqa: E402
-from live_server import LiveServer  # noqa: E402
+from live_server import MAIN, LiveServer  # noqa: E402
 
 HELLO_APP = os.path.join(ROOT, "bench", "hello_app.py")
 STORIES_PER_WORLD = 4
@@ -184,7 +185,8 @@ def run(args) -> None:
         if args.url:
             api_url, api_pid = args.url.rstrip("/"), None
         else:
-            api = LiveServer(os.path.join(workdir, "bench.json"), threads=args.threads).start()
+            api = LiveServer(os.path.join(workdir, "bench.json"), threads=args.threads,
+                             script=args.api_script).start()
             servers.append(api)
             api_url, api_pid = api.url, api.process.pid
         hello = LiveServer(os.path.join(workdir, "hello.json"), threads=args.threads,
@@ -223,6 +225,8 @@ def main(argv=None) -> int:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--threads", type=int, default=8, help="waitress threads")
     parser.add_argument("--url", help="benchmark this running server instead of starting one")
+    parser.add_argument("--api-script", default=MAIN, help="the api/main.py to start, e.g. an "
+                        "older checkout's (git archive <commit> | tar -x -C DIR) for before/after")
     run(parser.parse_args(argv))
     return 0
 
