@@ -6,7 +6,8 @@
 
 Uses bench/api_bench.py's harness (same scenarios, keep-alive clients, p50/p95,
 server CPU per request) against the real server (api/main.py, waitress, 8
-threads). Documents (1 world : 4 stories, 1000 owners, 5 public worlds each)
+threads; in the comparison also gunicorn.conf.py with 4 workers, CPU not
+shown). Documents (1 world : 4 stories, 1000 owners, 5 public worlds each)
 are loaded straight through the store's ``put_many`` (COPY on PostgreSQL), then
 ``VACUUM ANALYZE`` (the steady state autovacuum reaches), then the bench users
 and their worlds are made over HTTP by api_bench's ``seed``. PostgreSQL runs
@@ -30,6 +31,9 @@ sys.path[:0] = [os.path.join(ROOT, "bench"), os.path.join(ROOT, "api"),
                 os.path.join(ROOT, "tests", "storage")]
 import api_bench  # noqa: E402  (also puts tests/server on sys.path)
 from live_server import SERVER_ENV, LiveServer  # noqa: E402
+
+sys.path.insert(0, os.path.join(ROOT, "tests", "deploy"))
+from gunicorn_server import GunicornServer  # noqa: E402
 
 from core.models import Story, World  # noqa: E402
 
@@ -71,8 +75,9 @@ def bulk_load(store, docs: int) -> tuple[float, list[str]]:
 
 
 @contextmanager
-def prepared_server(kind: str, docs: int, workdir: str):
-    """A running server over ``docs`` bulk-loaded documents plus the HTTP-seeded bench users."""
+def prepared_server(kind: str, docs: int, workdir: str, gunicorn_workers: int = 0):
+    """A running server over ``docs`` bulk-loaded documents plus the HTTP-seeded bench users:
+    api/main.py (waitress, 8 threads), or gunicorn.conf.py with ``gunicorn_workers``."""
     from storage.tinydb_store import TinyDBStore
     from storage.postgres_store import PostgresStore
     from pg_schema import fresh_schema
@@ -88,7 +93,11 @@ def prepared_server(kind: str, docs: int, workdir: str):
             store.close()
         print(f"  {kind}: loaded {docs} documents through the store in {seconds:.1f} s "
               f"({docs / seconds:.0f} docs/s)", flush=True)
-        server = LiveServer(db_path, threads=8, env={"DATABASE_URL": url or ""}).start(timeout=120)
+        env = {"DATABASE_URL": url or ""}
+        if gunicorn_workers:
+            server = GunicornServer(workdir, gunicorn_workers, env).start(timeout=120)
+        else:
+            server = LiveServer(db_path, threads=8, env=env).start(timeout=120)
         try:
             seeded = api_bench.seed(server.url, HTTP_SEED_DOCS)
             seeded.readable_world_ids += random.Random(1).sample(public, min(1000, len(public)))
@@ -98,7 +107,8 @@ def prepared_server(kind: str, docs: int, workdir: str):
 
 
 def measure_all(server, seeded, args) -> dict:
-    return {(name, conc): api_bench.measure(server.url, server.process.pid, seeded, scenario, conc,
+    pid = server.process.pid if isinstance(server, LiveServer) else None  # gunicorn: many pids
+    return {(name, conc): api_bench.measure(server.url, pid, seeded, scenario, conc,
                                             args.duration, args.requests)
             for name, scenario in api_bench.SCENARIOS.items() for conc in args.concurrency}
 
@@ -156,6 +166,8 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per cell")
     parser.add_argument("--requests", type=int, help="requests per cell instead of --duration")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
+    parser.add_argument("--gunicorn", type=int, default=4,
+                        help="also PostgreSQL under gunicorn with this many workers in the comparison (0: no)")
     parser.add_argument("--only", choices=["importtime", "sizes", "compare"])
     args = parser.parse_args(argv)
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores shared)")
@@ -167,6 +179,9 @@ def main(argv=None) -> int:
         for kind in ("tinydb", "postgres"):
             with prepared_server(kind, args.compare, workdir) as (server, seeded):
                 columns[f"{kind} {args.compare}"] = measure_all(server, seeded, args)
+        if args.gunicorn:
+            with prepared_server("postgres", args.compare, workdir, args.gunicorn) as (server, seeded):
+                columns[f"postgres gunicorn x{args.gunicorn}"] = measure_all(server, seeded, args)
         print_table(f"TinyDB vs PostgreSQL at {args.compare} documents", columns)
     if args.only in (None, "sizes") and args.sizes:
         columns = {}
