@@ -62,6 +62,7 @@ test('an admin changes a role, bans and unbans a writer', { timeout: 120000 }, a
       if (i === 49) assert.fail(`role not changed: ${JSON.stringify(me.data)}`);
       await page.waitForTimeout(100);
     }
+    await page.getByRole('row').filter({ hasText: writer.email }).getByLabel(`Role of ${writer.username}`).and(page.locator(':enabled')).waitFor();
     assert.equal(await row.getByLabel(`Role of ${writer.username}`).inputValue(), 'premium');
 
     await row.getByLabel(`Reason to ban ${writer.username}`).fill('spam');

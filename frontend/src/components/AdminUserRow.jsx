@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { admin } from '../services/api.js';
 
 export default function AdminUserRow({ user, roles, isSelf, canChangeRole, onChanged }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
   const [reason, setReason] = useState('');
+  const [role, setRole] = useState(user.role);
+  useEffect(() => setRole(user.role), [user.role]);
   const banned = !!(user.banned || (user.metadata && user.metadata.banned));
 
   const act = async (fn) => {
@@ -15,6 +17,7 @@ export default function AdminUserRow({ user, roles, isSelf, canChangeRole, onCha
       await onChanged();
     } catch (err) {
       setError(err);
+      setRole(user.role);
     } finally {
       setBusy(false);
     }
@@ -31,9 +34,13 @@ export default function AdminUserRow({ user, roles, isSelf, canChangeRole, onCha
         <label className="sr-only" htmlFor={`role-${user.user_id}`}>Role of {user.username}</label>
         <select
           id={`role-${user.user_id}`}
-          value={user.role}
+          value={role}
           disabled={busy || isSelf || !canChangeRole}
-          onChange={(e) => act(() => admin.setRole(user.user_id, e.target.value))}
+          onChange={(e) => {
+            const next = e.target.value;
+            setRole(next);
+            act(() => admin.setRole(user.user_id, next));
+          }}
         >
           {roles.map((r) => <option key={r} value={r}>{r}</option>)}
         </select>
