@@ -120,11 +120,23 @@ class PostgresStore(DocumentStore):
             self._end_tx(commit=False)
 
     def flush(self) -> None:
-        if self._tx_conn() is not None and getattr(self._local, "unit", False):
+        """Commit this thread's unit of work; inside a ``transaction()`` block the
+        commit waits for the block's end (it must not be cut in half)."""
+        if (self._tx_conn() is not None and getattr(self._local, "unit", False)
+                and not getattr(self._local, "depth", 0)):
             self._end_tx(commit=True)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        self._local.depth = getattr(self._local, "depth", 0) + 1
+        try:
+            with self._transaction():
+                yield
+        finally:
+            self._local.depth -= 1
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
         conn = self._tx_conn()
         if conn is not None or getattr(self._local, "unit", False):
             conn = conn or self._open_tx()

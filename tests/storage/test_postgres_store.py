@@ -136,3 +136,21 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password():
         PostgresStore(url, connect_timeout=1)
     assert "cannot connect to PostgreSQL" in str(raised.value)
     assert "s3cret-pw" not in str(raised.value)
+
+
+def test_a_flush_inside_a_block_waits_for_the_block(stores):
+    mine, other = stores
+    mine.begin()
+    with mine.transaction():
+        mine.put("users", "u1", user(1))
+        mine.flush()  # e.g. a service flushing while a caller's block is open
+        assert other.count("users") == 0
+        mine.put("users", "u2", user(2))
+    mine.flush()
+    mine.rollback()
+    assert other.count("users") == 2
+    with mine.transaction():  # outside a unit the block itself commits
+        mine.put("users", "u3", user(3))
+        mine.flush()
+        assert other.count("users") == 2
+    assert other.count("users") == 3
