@@ -86,15 +86,17 @@ class AuthService:
         self.store.put(User.collection, user.user_id, user.to_dict())
 
     def ensure_user(self, username: str, email: str, password: str, role: str) -> User:
-        """Create the account if missing and give it ``role`` (used for the first admin)."""
-        user = self.find_by_login(username)
-        if user is None:
-            return self.register(username, email, password, role=role)
-        if user.role != role:
-            user.role = role
-            user.touch()
-            self.store.put(User.collection, user.user_id, user.to_dict())
-        return user
+        """Create the account if missing and give it ``role`` (used for the first admin).
+        One transaction: workers starting together must not all try to create it."""
+        with self.store.transaction():
+            user = self.find_by_login(username)
+            if user is None:
+                return self.register(username, email, password, role=role)
+            if user.role != role:
+                user.role = role
+                user.touch()
+                self.store.put(User.collection, user.user_id, user.to_dict())
+            return user
 
     def _verify(self, password_hash: str, password: str) -> bool:
         try:

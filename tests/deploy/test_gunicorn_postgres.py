@@ -1,6 +1,7 @@
 """gunicorn with 4 workers on one fresh PostgreSQL schema, rate limits in Redis.
 
-Every request opens a new connection, so the kernel hands it to any worker:
+The workers boot together (schema creation, initial admin) and every request
+opens a new connection, so the kernel hands it to any worker:
 AI jobs started on one worker are polled on others, concurrent writers land on
 all of them, and a login limit is counted across all of them.
 """
@@ -87,9 +88,14 @@ def test_four_workers_share_one_database(tmp_path):
     require_postgres()
     require_redis()
     env = {"RATELIMIT_ENABLED": "true", "RATELIMIT_STORAGE_URI": REDIS_URL,
-           "RATELIMIT_KEY_PREFIX": f"ws-test-{uuid.uuid4().hex}", "TASK_MODE": "thread"}
+           "RATELIMIT_KEY_PREFIX": f"ws-test-{uuid.uuid4().hex}", "TASK_MODE": "thread",
+           "INITIAL_ADMIN_USERNAME": "boss", "INITIAL_ADMIN_PASSWORD": "boss-password-123"}
     with fresh_schema() as url, GunicornServer(str(tmp_path), workers=4,
                                                env={**env, "DATABASE_URL": url}) as server:
+        # The four workers all made sure the initial admin exists: once, not a crash.
+        boss = call("POST", server.url + "/api/auth/login",
+                    json={"username": "boss", "password": "boss-password-123"})
+        assert boss.status_code == 200 and boss.json()["user"]["role"] == "admin"
         users = [ApiUser.register(server.url) for _ in range(USERS)]
 
         with ThreadPoolExecutor(WRITERS) as pool:  # 8 writers at once, 320 POSTs
@@ -99,6 +105,8 @@ def test_four_workers_share_one_database(tmp_path):
             assert listed.headers["X-Total-Count"] == str(WORLDS_PER_WRITER)
             assert {w["world_id"] for w in listed.json()} == {w for w, _ in made}
         with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT count(*) FROM ws_users WHERE x_username_key = 'boss'"
+                                ).fetchone()[0] == 1
             for table in ("ws_worlds", "ws_stories"):
                 count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 assert count == WRITERS * WORLDS_PER_WRITER
