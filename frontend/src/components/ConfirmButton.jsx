@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** A button that asks "Sure?" inline before running a destructive action. */
-export default function ConfirmButton({ children, confirmLabel = 'Yes, delete', onConfirm, disabled, className = 'btn btn-small btn-danger' }) {
+export default function ConfirmButton({ children, confirmLabel = 'Yes, delete', onConfirm, disabled, className = 'btn btn-small btn-danger', label }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -12,7 +12,7 @@ export default function ConfirmButton({ children, confirmLabel = 'Yes, delete', 
 
   if (!asking) {
     return (
-      <button type="button" className={className} disabled={disabled} onClick={() => setAsking(true)}>
+      <button type="button" className={className} disabled={disabled} aria-label={label} onClick={() => setAsking(true)}>
         {children}
       </button>
     );

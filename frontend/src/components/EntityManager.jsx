@@ -85,6 +85,7 @@ export default function EntityManager({ worldId, kind, editable, onChange }) {
                     Edit
                   </button>
                   <ConfirmButton
+                    label={`Delete ${item.name}`}
                     onConfirm={async () => {
                       setActionError(null);
                       try {

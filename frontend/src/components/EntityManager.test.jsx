@@ -67,7 +67,7 @@ describe('EntityManager', () => {
     fireEvent.change(within(form).getByLabelText('Description'), { target: { value: 'A wise queen' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(update).toHaveBeenCalledWith('w1', 'e1', expect.objectContaining({ name: 'Ayla', description: 'A wise queen', role: 'mentor' })));
-    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete Ayla' }));
     expect(remove).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await waitFor(() => expect(remove).toHaveBeenCalledWith('w1', 'e1'));

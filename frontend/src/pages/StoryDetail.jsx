@@ -107,7 +107,9 @@ export default function StoryDetail() {
                 <button type="button" className="btn" onClick={() => setEditing(true)}>
                   Edit story
                 </button>
-                <ConfirmButton onConfirm={remove}>Delete</ConfirmButton>
+                <ConfirmButton onConfirm={remove} label="Delete story">
+                  Delete
+                </ConfirmButton>
               </div>
             )}
           </div>

@@ -96,7 +96,7 @@ export default function WorldDetail() {
                 <button type="button" className="btn" onClick={() => setEditing(true)}>
                   Edit world
                 </button>
-                <ConfirmButton onConfirm={remove} confirmLabel="Delete world and everything in it">
+                <ConfirmButton onConfirm={remove} label="Delete world" confirmLabel="Delete world and everything in it">
                   Delete
                 </ConfirmButton>
               </div>
