@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../hooks/useAuth.js';
 import Loading from './Loading.jsx';
@@ -9,7 +9,17 @@ export default function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
 
-  useEffect(() => setOpen(false), [location.pathname]);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    setOpen(false);
+    // after client-side navigation, start at the top and let screen readers land in the content
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo?.(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
   const onLogout = () => {
     logout();

@@ -6,12 +6,14 @@ import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import AdminUserRow from '../components/AdminUserRow.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 const ROLES = ['admin', 'moderator', 'premium', 'user', 'guest'];
 
 export default function Admin() {
   const { user } = useAuth();
   const [search, setSearch] = useState('');
+  useTitle('Administration');
   const [filter, setFilter] = useState({ search: '', role: '' });
   const stats = useAsync(() => admin.stats(), []);
   const roles = useAsync(() => admin.roles(), []);

@@ -5,6 +5,7 @@ import { useAuth } from '../hooks/useAuth.js';
 import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import QuotaBar from '../components/QuotaBar.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 function StatCard({ label, value, to }) {
   const body = (
@@ -25,6 +26,7 @@ function StatCard({ label, value, to }) {
 export default function Dashboard() {
   const { user } = useAuth();
   const { data, error, loading, reload } = useAsync(() => getStats(), [user && user.user_id]);
+  useTitle('Dashboard');
 
   return (
     <div className="page">

@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../hooks/useAuth.js';
 import Field from '../components/Field.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 export default function Login() {
   const { login } = useAuth();
@@ -12,6 +13,7 @@ export default function Login() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  useTitle('Log in');
 
   const submit = async (e) => {
     e.preventDefault();

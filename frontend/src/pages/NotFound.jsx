@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
+import { useTitle } from '../hooks/useTitle.js';
 
 export default function NotFound({ what = 'page' }) {
+  useTitle('Not found');
   return (
     <div className="page not-found">
       <p className="big-404" aria-hidden="true">404</p>

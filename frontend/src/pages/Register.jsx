@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../hooks/useAuth.js';
 import Field from '../components/Field.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 const USERNAME_RE = /^[A-Za-z0-9_.-]{3,50}$/;
 
@@ -23,6 +24,7 @@ export default function Register() {
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  useTitle('Sign up');
 
   const submit = async (e) => {
     e.preventDefault();

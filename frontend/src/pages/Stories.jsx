@@ -9,6 +9,7 @@ import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import Pagination from '../components/Pagination.jsx';
 import StoryList from '../components/StoryList.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 const PER_PAGE = 20;
 
@@ -20,6 +21,7 @@ export default function Stories() {
   const worldId = params.get('world_id') || '';
   const page = Number(params.get('page')) || 1;
   const [search, setSearch] = useState(q);
+  useTitle('Stories');
   useEffect(() => setSearch(q), [q]);
 
   const { data, error, loading, reload } = useAsync(

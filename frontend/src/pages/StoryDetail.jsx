@@ -12,6 +12,7 @@ import StoryForm from '../components/StoryForm.jsx';
 import StoryAIPanel from '../components/StoryAIPanel.jsx';
 import NotFound from './NotFound.jsx';
 import Icon from '../components/Icon.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 function idOf(x, key) {
   return typeof x === 'string' ? x : x && (x[key] || x.id);
@@ -24,6 +25,7 @@ export default function StoryDetail() {
   const [editing, setEditing] = useState(false);
   const [deleteError, setDeleteError] = useState(null);
   const { data: story, error, loading, reload, setData } = useAsync(() => stories.get(storyId), [storyId, user && user.user_id]);
+  useTitle(story ? story.title : 'Story');
   const worldId = story && story.world_id;
   const context = useAsync(async () => {
     if (!worldId) return null;

@@ -8,6 +8,7 @@ import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import StoryForm from '../components/StoryForm.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 export default function StoryNew() {
   const { user } = useAuth();
@@ -15,6 +16,7 @@ export default function StoryNew() {
   const [params] = useSearchParams();
   const [worldId, setWorldId] = useState(params.get('world_id') || '');
   const [selected, setSelected] = useState([]);
+  useTitle('New story');
   const myWorlds = useAsync(() => worlds.list({ mine: 1, per_page: 200 }), [user && user.user_id]);
   const list = ((myWorlds.data && myWorlds.data.items) || []).filter((w) => w.owner_id === user.user_id || user.role === 'admin');
   const effectiveWorld = worldId || (list[0] && list[0].world_id) || '';

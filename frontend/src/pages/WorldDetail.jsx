@@ -15,6 +15,7 @@ import WorldGraphTab from '../components/WorldGraphTab.jsx';
 import WorldStoriesTab from '../components/WorldStoriesTab.jsx';
 import WorldTimelineTab from '../components/WorldTimelineTab.jsx';
 import NotFound from './NotFound.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 const TABS = [
   { key: 'stories', label: 'Stories' },
@@ -33,6 +34,7 @@ export default function WorldDetail() {
   const [editing, setEditing] = useState(false);
   const [deleteError, setDeleteError] = useState(null);
   const { data: world, error, loading, reload, setData } = useAsync(() => worlds.get(worldId), [worldId, user && user.user_id]);
+  useTitle(world ? world.name : 'World');
 
   if (loading && !world) return <Loading label="Loading world…" />;
   if (error && error.status === 404) return <NotFound what="world" />;
@@ -49,6 +51,12 @@ export default function WorldDetail() {
   const tabs = TABS.filter((t) => !t.ownerOnly || editable);
   const tab = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab') : 'stories';
   const cal = (world.metadata && world.metadata.calendar) || {};
+
+  const selectTab = (key) => {
+    const next = new URLSearchParams(params);
+    next.set('tab', key);
+    setParams(next, { replace: true });
+  };
 
   const remove = async () => {
     setDeleteError(null);
@@ -118,10 +126,16 @@ export default function WorldDetail() {
             aria-selected={tab === t.key}
             aria-controls={`panel-${t.key}`}
             className={`tab ${tab === t.key ? 'tab-active' : ''}`}
-            onClick={() => {
-              const next = new URLSearchParams(params);
-              next.set('tab', t.key);
-              setParams(next, { replace: true });
+            tabIndex={tab === t.key ? 0 : -1}
+            onClick={() => selectTab(t.key)}
+            onKeyDown={(e) => {
+              const i = tabs.findIndex((x) => x.key === t.key);
+              const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+              if (to === undefined) return;
+              e.preventDefault();
+              const next = tabs[(to + tabs.length) % tabs.length];
+              selectTab(next.key);
+              document.getElementById(`tab-${next.key}`)?.focus();
             }}
           >
             {t.label}

@@ -60,3 +60,16 @@ describe('WorldDetail', () => {
     expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-characters');
   });
 });
+
+describe('WorldDetail tabs keyboard', () => {
+  it('moves between tabs with the arrow keys', async () => {
+    renderAt(<WorldDetail />, { path: '/worlds/w1', route: '/worlds/:worldId' });
+    const stories = await screen.findByRole('tab', { name: 'Stories' });
+    expect(stories).toHaveAttribute('tabindex', '0');
+    fireEvent.keyDown(stories, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Characters' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Characters' })).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Characters' }), { key: 'End' });
+    expect(screen.getByRole('tab', { name: 'Sharing' })).toHaveAttribute('aria-selected', 'true');
+  });
+});

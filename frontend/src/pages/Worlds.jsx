@@ -10,6 +10,7 @@ import EmptyState from '../components/EmptyState.jsx';
 import Pagination from '../components/Pagination.jsx';
 import Badge from '../components/Badge.jsx';
 import WorldCreateForm from '../components/WorldCreateForm.jsx';
+import { useTitle } from '../hooks/useTitle.js';
 
 const PER_PAGE = 12;
 
@@ -23,6 +24,7 @@ export default function Worlds() {
   const page = Number(params.get('page')) || 1;
   const [search, setSearch] = useState(q);
   const creating = params.get('new') === '1' && !!user;
+  useTitle('Worlds');
 
   useEffect(() => setSearch(q), [q]);
 
