@@ -28,7 +28,11 @@ export async function startBackend({ timeoutMs = 60000, env = {} } = {}) {
   if (!existsSync(path.join(FRONTEND_DIR, 'dist', 'index.html'))) {
     throw new Error('frontend/dist is missing: run `npm run build` first (npm run e2e does it).');
   }
-  const python = process.env.PYTHON || path.resolve(FRONTEND_DIR, '../.venv/bin/python');
+  // $PYTHON may be relative to where the tests were started (frontend/); the backend runs from the repo root
+  const envPython = process.env.PYTHON;
+  const python = envPython
+    ? envPython.includes('/') ? path.resolve(process.cwd(), envPython) : envPython
+    : path.resolve(FRONTEND_DIR, '../.venv/bin/python');
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'worldsmith-e2e-'));
   const logs = [];
