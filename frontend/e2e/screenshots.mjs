@@ -86,6 +86,8 @@ try {
       await page.waitForLoadState('networkidle');
       await sleep(300);
       await page.screenshot({ path: path.join(OUT, `${viewport}-${name}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) console.warn(`warning: ${viewport}-${name} is ${overflow}px wider than the screen`);
       await context.close();
     }
   }

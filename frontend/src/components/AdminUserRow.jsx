@@ -25,12 +25,12 @@ export default function AdminUserRow({ user, roles, isSelf, canChangeRole, onCha
 
   return (
     <tr>
-      <td>
+      <td data-label="User">
         <strong>{user.username}</strong>
         <div className="muted small">{user.email}</div>
         {error && <div className="field-error" role="alert">{error.message}</div>}
       </td>
-      <td>
+      <td data-label="Role">
         <label className="sr-only" htmlFor={`role-${user.user_id}`}>Role of {user.username}</label>
         <select
           id={`role-${user.user_id}`}
@@ -45,8 +45,9 @@ export default function AdminUserRow({ user, roles, isSelf, canChangeRole, onCha
           {roles.map((r) => <option key={r} value={r}>{r}</option>)}
         </select>
       </td>
-      <td>{banned ? <span className="badge badge-danger">banned</span> : <span className="badge badge-ok">active</span>}</td>
-      <td>
+      <td data-label="Status">{banned ? <span className="badge badge-danger">banned</span> : <span className="badge badge-ok">active</span>}</td>
+      <td data-label="Actions">
+        {isSelf && <span className="muted small">this is you</span>}
         {!isSelf && (
           <div className="actions nowrap">
             {!banned && (

@@ -60,7 +60,7 @@ export default function Admin() {
         {users.data && userList.length === 0 && <EmptyState title="No users match." />}
         {userList.length > 0 && (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table-stack">
               <thead>
                 <tr>
                   <th scope="col">User</th>
