@@ -8,12 +8,16 @@ Seeds ``--docs`` documents (worlds and stories, 1 world : 4 stories) over
 HTTP, then measures GET one world, GET a list page, POST a world and POST a
 story at concurrency 1 and 8, and sends the very same requests to
 ``bench/hello_app.py``. Both servers run with waitress and the same threads.
+Each story also gets a time cone (not counted in ``--docs``). The server is
+started on a temp file with rate limits off and cheap password hashing
+(``tests/server/live_server.py``); ``--url`` seeds into that server instead
+(its rate limits must be off) and cannot show its CPU.
 
 Load generator: Python threads in this process, each with its own keep-alive
 ``http.client`` connection (leaner than ``requests``, so the client takes less
 of the CPU the server needs). On a 2-core machine the client still competes
-with the server; "srv CPU" (the server's own CPU per request, from /proc)
-shows what the server itself spends, whatever the client does.
+with the server; the CPU column (the server process's own CPU per request,
+from /proc) shows what the server itself spends, whatever the client does.
 """
 from __future__ import annotations
 
