@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from core import permissions
 from core.calendar import normalise_calendar, world_time
-from core.errors import InvalidInput, QuotaExceeded
+from core.errors import InvalidInput
 from core.models import Entity, Event, Story, TimeCone, User, World
 from services import access
+from services.publishing import check_public_quota
 from services.event_service import drop_connections
 from storage import DocumentStore
 
@@ -64,18 +65,6 @@ class StoryService:
 
     # -- writing ---------------------------------------------------------------
 
-    def check_public_quota(self, user: User, visibility: str, story: Story | None = None) -> None:
-        if visibility != "public" or (story is not None and story.visibility == "public"):
-            return
-        permissions.check_can_publish(user)
-        limit = permissions.quotas_for(user.role)["public_stories"]
-        if limit is None:
-            return
-        current = self.store.count(Story.collection, where={"owner_id": user.user_id, "visibility": "public"})
-        if current >= limit:
-            raise QuotaExceeded(f"Your role allows {limit} public stories", code="public_story_quota",
-                                details={"visibility": f"limit of {limit} public stories reached"})
-
     def create(self, user: User, world: World, data: dict) -> tuple[Story, TimeCone]:
         characters = list(dict.fromkeys(data.get("selected_characters") or []))
         story = Story(
@@ -90,7 +79,7 @@ class StoryService:
         story.time_cones = [cone.time_cone_id]
         with self.store.transaction():
             self._check_entities(world, characters)
-            self.check_public_quota(user, story.visibility)
+            check_public_quota(self.store, user, Story, story.visibility)
             self.store.put(TimeCone.collection, cone.time_cone_id, cone.to_dict())
             self.store.put(Story.collection, story.story_id, story.to_dict())
         return story, cone
@@ -105,7 +94,7 @@ class StoryService:
     def update(self, user: User, story: Story, changes: dict) -> Story:
         with self.store.transaction():
             if "visibility" in changes:
-                self.check_public_quota(user, changes["visibility"], story)
+                check_public_quota(self.store, user, Story, changes["visibility"], story.visibility)
             for key, value in changes.items():
                 setattr(story, key, value)
             story.touch()

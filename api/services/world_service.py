@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from core import permissions
 from core.calendar import normalise_calendar
-from core.errors import InvalidInput, QuotaExceeded
+from core.errors import InvalidInput
 from core.models import Entity, Location, Story, User, World
 from services import access
+from services.publishing import check_public_quota
 from services.cast_service import CastService
 from services.story_service import StoryService
 from storage import DocumentStore
@@ -65,18 +66,6 @@ class WorldService:
 
     # -- writing ---------------------------------------------------------------
 
-    def check_public_quota(self, user: User, visibility: str, world: World | None = None) -> None:
-        if visibility != "public" or (world is not None and world.visibility == "public"):
-            return
-        permissions.check_can_publish(user)
-        limit = permissions.quotas_for(user.role)["public_worlds"]
-        if limit is None:
-            return
-        current = self.store.count(World.collection, where={"owner_id": user.user_id, "visibility": "public"})
-        if current >= limit:
-            raise QuotaExceeded(f"Your role allows {limit} public worlds", code="public_world_quota",
-                                details={"visibility": f"limit of {limit} public worlds reached"})
-
     def create(self, user: User, data: dict) -> World:
         metadata = dict(data.get("metadata") or {})
         metadata["calendar"] = normalise_calendar(metadata.get("calendar"), data["world_type"])
@@ -85,7 +74,7 @@ class WorldService:
                       world_type=data["world_type"], visibility=data["visibility"],
                       owner_id=user.user_id, metadata=metadata)
         with self.store.transaction():
-            self.check_public_quota(user, world.visibility)
+            check_public_quota(self.store, user, World, world.visibility)
             self.store.put(World.collection, world.world_id, world.to_dict())
             gpt = data.get("gpt_entities") or {}
             characters = [_character_from_analysis(e) for e in gpt.get("entities", [])]
@@ -99,7 +88,7 @@ class WorldService:
     def update(self, user: User, world: World, changes: dict) -> World:
         with self.store.transaction():
             if "visibility" in changes:
-                self.check_public_quota(user, changes["visibility"], world)
+                check_public_quota(self.store, user, World, changes["visibility"], world.visibility)
             metadata = changes.pop("metadata", None) or {}
             for key, value in changes.items():
                 setattr(world, key, value)

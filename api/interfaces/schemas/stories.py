@@ -2,6 +2,7 @@ from typing import Annotated, Optional, Union
 
 from pydantic import Field, StringConstraints
 
+from ai.schemas import StoryCharacter, StoryPlace
 from interfaces.schemas.common import Id, LongText, Name, Schema, Text, Visibility
 
 Genre = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
@@ -36,14 +37,12 @@ class StoryListQuery(Schema):
     per_page: int = Field(50, ge=1, le=200)
 
 
-class CharacterRef(Schema):
-    name: Name
-    role: Short = ""
+class CharacterRef(StoryCharacter):
+    """A character named in a request: the same shape an analysis returns."""
 
 
-class LocationRef(Schema):
-    name: Name
-    description: Text = ""
+class LocationRef(StoryPlace):
+    """A place named in a request: the same shape an analysis returns."""
 
 
 class LinkEntitiesBody(Schema):

@@ -2,6 +2,7 @@ from typing import Annotated, Optional
 
 from pydantic import Field, StringConstraints
 
+from ai.schemas import WorldAnalysis
 from interfaces.schemas.common import Name, Schema, Text, Visibility, WorldType
 
 Short = Annotated[str, StringConstraints(max_length=100)]
@@ -19,31 +20,13 @@ class WorldMetadataBody(Schema):
     themes: Optional[list[Short]] = Field(None, max_length=50)
 
 
-class AnalysedEntity(Schema):
-    name: Name
-    entity_type: Short = "character"
-    description: Text = ""
-    attributes: dict = Field(default_factory=dict)
-
-
-class AnalysedLocation(Schema):
-    name: Name
-    description: Text = ""
-    coordinates: dict = Field(default_factory=dict)
-
-
-class GptEntities(Schema):
-    entities: list[AnalysedEntity] = Field(default_factory=list, max_length=500)
-    locations: list[AnalysedLocation] = Field(default_factory=list, max_length=500)
-
-
 class WorldCreateBody(Schema):
     name: Name
     description: Text = ""
     world_type: WorldType = "fantasy"
     visibility: Visibility = "private"
     metadata: Optional[WorldMetadataBody] = None
-    gpt_entities: Optional[GptEntities] = None
+    gpt_entities: Optional[WorldAnalysis] = None  # an analysis job's result, as is
     starter_cast: bool = False
 
 
