@@ -5,6 +5,7 @@ import { useAuth } from '../hooks/useAuth.js';
 import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import QuotaBar from '../components/QuotaBar.jsx';
+import CopyButton from '../components/CopyButton.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 
 function StatCard({ label, value, to }) {
@@ -120,7 +121,7 @@ export default function Dashboard() {
                   <dd>{user.role}</dd>
                   <dt>User ID</dt>
                   <dd>
-                    <code className="user-id">{user.user_id}</code>
+                    <code className="user-id">{user.user_id}</code> <CopyButton text={user.user_id} label="Copy ID" />
                   </dd>
                 </dl>
                 <p className="muted small">Give your user ID to a friend so they can share a world with you.</p>

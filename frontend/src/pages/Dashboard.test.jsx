@@ -1,0 +1,44 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../services/api.js';
+import { client } from '../services/api.js';
+import Dashboard from './Dashboard.jsx';
+import { owner, renderAt } from '../test/utils.jsx';
+
+afterEach(() => vi.restoreAllMocks());
+
+const stats = {
+  total_worlds: 3,
+  total_stories: 7,
+  total_entities: 12,
+  total_locations: 4,
+  has_gpt: false,
+  gpt_provider: 'offline',
+  storage_type: 'tinydb',
+  breakdown: { worlds: { private: 2, shared: 0, public: 1 }, stories: { private: 5, shared: 1, public: 1 } },
+  user_quota: { worlds: { current: 1, limit: 5 }, stories: { current: 1, limit: 50 } },
+};
+
+describe('Dashboard', () => {
+  it('shows counts, quotas and the offline AI mode', async () => {
+    vi.spyOn(client, 'get').mockResolvedValue({ data: stats, headers: {} });
+    renderAt(<Dashboard />, { user: owner });
+    expect(await screen.findByText('12')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Worlds quota' })).toHaveAttribute('aria-valuenow', '1');
+    expect(screen.getByText('1 / 5')).toBeInTheDocument();
+    expect(screen.getByText(/Offline mode/)).toBeInTheDocument();
+    expect(screen.getByText(owner.user_id)).toBeInTheDocument();
+    expect(client.get).toHaveBeenCalledWith('/stats');
+  });
+
+  it('shows an error with a retry button', async () => {
+    vi.spyOn(client, 'get')
+      .mockRejectedValueOnce(new api.ApiError({ message: 'Network Error', isAxiosError: true }))
+      .mockResolvedValue({ data: stats, headers: {} });
+    renderAt(<Dashboard />, { user: null });
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Cannot reach the server/);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('12')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Get started' })).toBeInTheDocument();
+  });
+});
