@@ -144,6 +144,13 @@ step('extracts events and sees them on the timeline', async () => {
   const timeline = page.locator('.timeline');
   assert.ok((await page.locator('.timeline-event').count()) >= 1);
   await timeline.getByRole('link', { name: /The Lantern Road/ }).first().waitFor();
+  // the owner can edit an event on the timeline
+  const first = page.locator('.timeline-event').first();
+  await first.getByRole('button', { name: /^Edit event/ }).click();
+  const form = first.getByRole('form', { name: /^Edit event/ });
+  await form.getByLabel('Title', { exact: true }).fill('Mira leaves the lighthouse');
+  await form.getByRole('button', { name: 'Save event' }).click();
+  await page.getByRole('heading', { name: 'Mira leaves the lighthouse' }).waitFor();
 });
 
 step('sees the character in the relationship graph', async () => {
@@ -214,6 +221,7 @@ step('the second user can read the shared world but not edit it', async () => {
   assert.equal(await page.getByRole('button', { name: /^Edit / }).count(), 0);
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await page.locator('.timeline-event').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Edit event/ }).count(), 0);
   // the story page offers no editing tools either
   await page.goto(`/stories/${state.storyId}`);
   await page.getByRole('heading', { level: 1, name: 'The Lantern Road' }).waitFor();

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import EventEditor from './EventEditor.jsx';
 import Icon from './Icon.jsx';
 
 function eventTitle(ev) {
@@ -6,7 +7,7 @@ function eventTitle(ev) {
 }
 
 /** Draws the timeline from GET /worlds/{id}/events as a vertical timeline. */
-export default function Timeline({ data }) {
+export default function Timeline({ data, editable = false, onChanged }) {
   const years = (data && data.timeline && Array.isArray(data.timeline.years) ? data.timeline.years : []).filter(
     (y) => y && Array.isArray(y.events),
   );
@@ -50,6 +51,13 @@ export default function Timeline({ data }) {
                         </span>
                       ))}
                     </div>
+                    {editable && (
+                      <EventEditor
+                        event={ev}
+                        others={allEvents.filter((o) => o.event_id !== ev.event_id)}
+                        onChanged={onChanged || (() => {})}
+                      />
+                    )}
                   </div>
                 </li>
               ))}

@@ -52,3 +52,39 @@ describe('Timeline', () => {
     expect(container).toBeEmptyDOMElement();
   });
 });
+
+describe('Timeline editing', () => {
+  it('lets the owner edit, connect and delete events', async () => {
+    const { fireEvent, waitFor } = await import('@testing-library/react');
+    const { vi } = await import('vitest');
+    const { events } = await import('../services/api.js');
+    const update = vi.spyOn(events, 'update').mockResolvedValue({});
+    const connect = vi.spyOn(events, 'connect').mockResolvedValue({});
+    const remove = vi.spyOn(events, 'remove').mockResolvedValue({});
+    const onChanged = vi.fn();
+    render(<Timeline data={data} editable onChanged={onChanged} />, { wrapper: MemoryRouter });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit event The gate opens' }));
+    const form = screen.getByRole('form', { name: 'Edit event The gate opens' });
+    fireEvent.change(within(form).getByLabelText('Title'), { target: { value: 'The gate creaks open' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save event' }));
+    await waitFor(() => expect(update).toHaveBeenCalledWith('e1', { title: 'The gate creaks open', description: 'Ayla finds the gate.' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Connect event The siege' }));
+    const cform = screen.getByRole('form', { name: 'Connect event The siege' });
+    fireEvent.change(within(cform).getByLabelText('Connect to'), { target: { value: 'e1' } });
+    fireEvent.click(within(cform).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(connect).toHaveBeenCalledWith('e2', { target_event_id: 'e1', relation_type: 'causes', relation_label: 'causes' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete event The siege' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    await waitFor(() => expect(remove).toHaveBeenCalledWith('e2'));
+    vi.restoreAllMocks();
+  });
+
+  it('offers no editing when read-only', () => {
+    render(<Timeline data={data} />, { wrapper: MemoryRouter });
+    expect(screen.queryByRole('button', { name: /Edit event/ })).not.toBeInTheDocument();
+  });
+});

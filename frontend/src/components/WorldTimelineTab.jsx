@@ -55,7 +55,7 @@ export default function WorldTimelineTab({ world, editable }) {
           {editable ? 'Extract events from your stories to build it.' : 'The owner has not built a timeline yet.'}
         </EmptyState>
       )}
-      {data && count > 0 && <Timeline data={data} />}
+      {data && count > 0 && <Timeline data={data} editable={editable} onChanged={reload} />}
     </section>
   );
 }

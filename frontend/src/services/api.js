@@ -151,6 +151,12 @@ export const stories = {
   clearEventsCache: (id) => data(client.delete(`/stories/${id}/events/cache`)),
 };
 
+export const events = {
+  update: (id, body) => data(client.patch(`/events/${id}`, body)),
+  remove: (id) => data(client.delete(`/events/${id}`)),
+  connect: (id, body) => data(client.post(`/events/${id}/connections`, body)),
+};
+
 export const gpt = {
   generateDescription: (body) => data(client.post('/gpt/generate-description', body)),
   analyze: (body) => data(client.post('/gpt/analyze', body)),
