@@ -167,7 +167,7 @@ def main(argv=None) -> int:
     parser.add_argument("--requests", type=int, help="requests per cell instead of --duration")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--gunicorn", type=int, default=4,
-                        help="also PostgreSQL under gunicorn with this many workers in the comparison (0: no)")
+                        help="workers of a gunicorn PostgreSQL column in the comparison (0: none)")
     parser.add_argument("--only", choices=["importtime", "sizes", "compare"])
     args = parser.parse_args(argv)
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores shared)")

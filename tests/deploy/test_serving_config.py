@@ -19,7 +19,8 @@ API = os.path.join(ROOT, "api")
 
 def import_app(env: dict) -> subprocess.CompletedProcess:
     """``import app`` (what Vercel's Python runtime does) in a fresh interpreter."""
-    code = "import app; c = app.app.config; print(c['TASK_MODE'], app.app.extensions['worldsmith'].store.kind)"
+    code = ("import app; print(app.app.config['TASK_MODE'], "
+            "app.app.extensions['worldsmith'].store.kind)")
     return subprocess.run([sys.executable, "-c", code], cwd=API, env=server_env(env),
                           capture_output=True, text=True, timeout=60)
 

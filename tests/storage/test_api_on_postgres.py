@@ -52,7 +52,8 @@ def test_worlds_and_stories_with_visibility(client, auth, make_world, make_story
     assert client.get(path, headers=stranger["headers"]).status_code == 404
     world = client.get(f"/api/worlds/{private['world_id']}", headers=owner["headers"]).json
     assert world["stories"] == [story["story_id"]]
-    assert client.delete(f"/api/worlds/{private['world_id']}", headers=owner["headers"]).status_code in (200, 204)
+    deleted = client.delete(f"/api/worlds/{private['world_id']}", headers=owner["headers"])
+    assert deleted.status_code in (200, 204)
     assert client.get(path, headers=owner["headers"]).status_code == 404
 
 
