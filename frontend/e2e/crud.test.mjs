@@ -22,7 +22,9 @@ before(async () => {
   browser = await launchBrowser();
   const context = await browser.newContext({ baseURL: backend.url, viewport: { width: 390, height: 844 } }); // phone-sized
   context.setDefaultTimeout(15000);
-  await context.addInitScript((t) => localStorage.setItem('worldsmith_token', t), token);
+  await context.addInitScript((t) => {
+    if (!localStorage.getItem('worldsmith_token')) localStorage.setItem('worldsmith_token', t);
+  }, token);
   page = await context.newPage();
 });
 
@@ -96,4 +98,23 @@ test('deletes the story, then the world', { timeout: 60000 }, () =>
     assert.equal((await api(backend.url, 'GET', `/worlds/${world.world_id}`, undefined, token)).status, 404);
     await page.goto(`/stories/${story.story_id}`);
     await page.getByRole('heading', { name: 'This story does not exist' }).waitFor();
+  }));
+
+test('changes the password from the dashboard', { timeout: 60000 }, () =>
+  guarded('password', async () => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByLabel('Current password').fill(writer.password);
+    await page.getByLabel('New password').fill('a-brand-new-password');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByRole('status').filter({ hasText: /password/i }).waitFor();
+    const login = await api(backend.url, 'POST', '/auth/login', { username: writer.username, password: 'a-brand-new-password' });
+    assert.equal(login.status, 200);
+    // the session goes on with the fresh token the API handed back
+    await page.goto('/worlds');
+    await page.getByRole('heading', { name: 'Worlds' }).waitFor();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByText(writer.username, { exact: true }).waitFor();
+    const me = await api(backend.url, 'GET', '/auth/me', undefined, await page.evaluate(() => localStorage.getItem('worldsmith_token')));
+    assert.equal(me.status, 200);
   }));

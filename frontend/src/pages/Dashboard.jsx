@@ -6,6 +6,8 @@ import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import QuotaBar from '../components/QuotaBar.jsx';
 import CopyButton from '../components/CopyButton.jsx';
+import RecentJobs from '../components/RecentJobs.jsx';
+import ChangePasswordForm from '../components/ChangePasswordForm.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 
 function StatCard({ label, value, to }) {
@@ -125,8 +127,10 @@ export default function Dashboard() {
                   </dd>
                 </dl>
                 <p className="muted small">Give your user ID to a friend so they can share a world with you.</p>
+                <ChangePasswordForm />
               </section>
             )}
+            {user && <RecentJobs />}
           </div>
         </>
       )}

@@ -42,3 +42,18 @@ describe('Dashboard', () => {
     expect(screen.getByRole('link', { name: 'Get started' })).toBeInTheDocument();
   });
 });
+
+describe('ChangePasswordForm', () => {
+  it('changes the password and shows the API message', async () => {
+    vi.spyOn(client, 'get').mockResolvedValue({ data: stats, headers: {} });
+    const post = vi.spyOn(api.auth, 'changePassword').mockResolvedValue({ success: true, message: 'Password changed', token: 'fresh-token' });
+    renderAt(<Dashboard />, { user: owner });
+    fireEvent.click(await screen.findByRole('button', { name: 'Change password' }));
+    fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'old-password' } });
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'new-password-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
+    expect(await screen.findByText('Password changed')).toBeInTheDocument();
+    expect(post).toHaveBeenCalledWith({ old_password: 'old-password', new_password: 'new-password-1' });
+    expect(api.getToken()).toBe('fresh-token');
+  });
+});
