@@ -1,6 +1,8 @@
 """The app through HTTP (Flask's client) on the PostgreSQL backend."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 from flask import jsonify
 
@@ -83,3 +85,43 @@ def test_a_failing_request_leaves_none_of_its_writes(app, client, store):
     assert store.get("users", "half") is None
     assert client.post("/test/ok").status_code == 201
     assert store.get("users", "whole") is not None
+
+
+def test_an_inline_ai_job_does_not_hold_up_other_writers(app, client, auth, store):
+    """Serverless (TASK_MODE=inline) runs the job inside the request: the task
+    record must be committed first, or the request's transaction (and the
+    write lock) would stay open for the whole model call."""
+    ai = app.extensions["worldsmith_ai"]
+    ai.runner.inline = True
+    user = auth.register()
+    in_job, release = threading.Event(), threading.Event()
+    real = ai.provider.analyze_story
+
+    def slow_analysis(*args, **kwargs):  # the model call: it ends only when released
+        in_job.set()
+        release.wait(timeout=120)
+        return real(*args, **kwargs)
+
+    def post(path, body, key):
+        answers[key] = app.test_client().post(path, headers=user["headers"], json=body)
+
+    ai.provider.analyze_story = slow_analysis
+    answers = {}
+    job = threading.Thread(target=post, args=("/api/gpt/analyze", {
+        "story_description": "Mira met Tobin in Varn.", "story_title": "T"}, "job"))
+    other = threading.Thread(target=post, args=("/api/worlds", {
+        "name": "Meanwhile", "world_type": "fantasy", "visibility": "private"}, "other"))
+    job.start()
+    try:
+        assert in_job.wait(timeout=60)
+        assert store.count("tasks", where={"owner_id": user["user_id"]}) == 1  # committed
+        other.start()
+        other.join(timeout=60)  # the job is still running: this must not wait for it
+        assert not other.is_alive(), "a write waited for the inline AI job to finish"
+        assert answers["other"].status_code == 201
+    finally:
+        release.set()
+        job.join(timeout=60)
+        if other.ident is not None:
+            other.join(timeout=60)
+    assert answers["job"].status_code == 202
