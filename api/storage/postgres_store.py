@@ -32,6 +32,9 @@ from storage.base import INDEXED_FIELDS, LIST_FIELDS, DocumentStore, StorageErro
 from storage.postgres_schema import ensure_schema, lock_key, redacted, table
 
 
+LOCK_TIMEOUT = "30s"
+
+
 def _configure(conn: psycopg.Connection) -> None:
     """orjson for JSONB both ways: several times faster than the json module."""
     set_json_dumps(orjson.dumps, conn)
@@ -70,10 +73,12 @@ class PostgresStore(DocumentStore):
         return getattr(self._local, "conn", None)
 
     def _open_tx(self) -> psycopg.Connection:
-        """Borrow a connection for this thread, BEGIN and take the write lock."""
+        """Borrow a connection for this thread, BEGIN and take the write lock
+        (waiting at most LOCK_TIMEOUT: an error beats a request hanging forever)."""
         conn = self._pool.getconn()
         try:
-            conn.execute(f"BEGIN; SELECT pg_advisory_xact_lock({self._write_lock})")
+            conn.execute(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; "
+                         f"SELECT pg_advisory_xact_lock({self._write_lock})")
         except BaseException:
             self._pool.putconn(conn)
             raise
