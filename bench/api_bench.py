@@ -46,6 +46,7 @@ from live_server import MAIN, LiveServer  # noqa: E402
 HELLO_APP = os.path.join(ROOT, "bench", "hello_app.py")
 STORIES_PER_WORLD = 4
 SEED_THREADS = 8
+SLICES = 3  # each cell alternates Worldsmith and hello-world this many times
 PUBLIC_WORLDS_PER_USER = 5  # the "user" role's quota
 _serial = itertools.count(1)
 
@@ -125,6 +126,14 @@ SCENARIOS = {"GET /api/worlds/{id}": get_world, "GET /api/worlds?per_page=50": g
 
 
 @dataclass
+class Sample:
+    latencies: list[float]
+    errors: int
+    seconds: float
+    server_cpu_seconds: float | None
+
+
+@dataclass
 class Result:
     requests: int
     errors: int
@@ -132,6 +141,16 @@ class Result:
     p50_ms: float
     p95_ms: float
     server_cpu_ms: float | None
+
+    @classmethod
+    def of(cls, samples: list[Sample]) -> "Result":
+        latencies = sorted(x for sample in samples for x in sample.latencies)
+        cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+        cpu = [sample.server_cpu_seconds for sample in samples]
+        cpu_ms = None if None in cpu else sum(cpu) * 1000 / len(latencies)
+        return cls(len(latencies), sum(sample.errors for sample in samples),
+                   len(latencies) / sum(sample.seconds for sample in samples),
+                   cuts[49] * 1000, cuts[94] * 1000, cpu_ms)
 
 
 def server_cpu_seconds(pid: int | None) -> float | None:
@@ -142,7 +161,7 @@ def server_cpu_seconds(pid: int | None) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(base_url, pid, seeded, scenario, concurrency, duration, total_requests) -> Result:
+def measure(base_url, pid, seeded, scenario, concurrency, duration, total_requests) -> Sample:
     per_worker = None if total_requests is None else max(1, total_requests // concurrency)
     start_together = threading.Barrier(concurrency + 1)
     deadline = [0.0]
@@ -169,11 +188,8 @@ def measure(base_url, pid, seeded, scenario, concurrency, duration, total_reques
         cpu_before, began = server_cpu_seconds(pid), time.perf_counter()
         outcomes = [f.result() for f in futures]
         elapsed, cpu_after = time.perf_counter() - began, server_cpu_seconds(pid)
-    latencies = sorted(x for lat, _ in outcomes for x in lat)
-    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
-    cpu = None if pid is None else (cpu_after - cpu_before) * 1000 / len(latencies)
-    return Result(len(latencies), sum(e for _, e in outcomes), len(latencies) / elapsed,
-                  cuts[49] * 1000, cuts[94] * 1000, cpu)
+    cpu = None if pid is None else cpu_after - cpu_before
+    return Sample([x for lat, _ in outcomes for x in lat], sum(e for _, e in outcomes), elapsed, cpu)
 
 
 def fmt(result: Result) -> str:
@@ -206,12 +222,17 @@ def run(args) -> None:
         print(f"{'':29}{'':5}| {'Worldsmith':^29} | {'Flask hello-world':^29} |")
         header = f"{'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'CPU':>5}"
         print(f"{'scenario':29}{'conc':>5}| {header} | {header} | worldsmith/hello")
+        slice_requests = args.requests and max(1, args.requests // SLICES)
         for name, scenario in SCENARIOS.items():
             for concurrency in args.concurrency:
-                ours = measure(api_url, api_pid, seeded, scenario, concurrency,
-                               args.duration, args.requests)
-                base = measure(hello.url, hello.process.pid, seeded, scenario, concurrency,
-                               args.duration, args.requests)
+                # Alternate short slices so both servers see the same machine load.
+                ours, base = [], []
+                for _ in range(SLICES):
+                    ours.append(measure(api_url, api_pid, seeded, scenario, concurrency,
+                                        args.duration / SLICES, slice_requests))
+                    base.append(measure(hello.url, hello.process.pid, seeded, scenario,
+                                        concurrency, args.duration / SLICES, slice_requests))
+                ours, base = Result.of(ours), Result.of(base)
                 print(f"{name:29}{concurrency:5}| {fmt(ours)} | {fmt(base)} | "
                       f"{ours.rate / base.rate:6.0%}", flush=True)
         print(f"\nCPU = server CPU ms per request. load average after: {os.getloadavg()[0]:.2f}")
