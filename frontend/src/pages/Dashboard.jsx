@@ -66,8 +66,9 @@ export default function Dashboard() {
             {data.user_quota && (
               <section className="card">
                 <h2>Your quota</h2>
-                <QuotaBar label="Worlds" quota={data.user_quota.worlds} />
-                <QuotaBar label="Stories" quota={data.user_quota.stories} />
+                <QuotaBar label="Public worlds" quota={data.user_quota.worlds} />
+                <QuotaBar label="Public stories" quota={data.user_quota.stories} />
+                <p className="muted small">Private and draft worlds and stories do not count.</p>
               </section>
             )}
             {data.breakdown && (

@@ -24,7 +24,7 @@ describe('Dashboard', () => {
     vi.spyOn(client, 'get').mockResolvedValue({ data: stats, headers: {} });
     renderAt(<Dashboard />, { user: owner });
     expect(await screen.findByText('12')).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Worlds quota' })).toHaveAttribute('aria-valuenow', '1');
+    expect(screen.getByRole('progressbar', { name: 'Public worlds quota' })).toHaveAttribute('aria-valuenow', '1');
     expect(screen.getByText('1 / 5')).toBeInTheDocument();
     expect(screen.getByText(/Offline mode/)).toBeInTheDocument();
     expect(screen.getByText(owner.user_id)).toBeInTheDocument();
