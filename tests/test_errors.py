@@ -72,3 +72,13 @@ def test_security_headers_on_api_answers(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_nul_characters_are_rejected_everywhere(client, auth):
+    user = auth.register()
+    body = client.post("/api/worlds", data='{"name": "bad\\u0000name"}', content_type="application/json",
+                       headers=user["headers"])
+    assert_error_shape(body, 400, "nul_character")
+    assert_error_shape(client.get("/api/worlds?q=a%00b"), 400, "nul_character")
+    assert_error_shape(client.get("/api/worlds/abc%00def"), 400, "nul_character")
+    assert client.get("/api/worlds", headers=user["headers"]).json == []

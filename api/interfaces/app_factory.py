@@ -25,6 +25,7 @@ from interfaces.frontend import register_frontend
 from interfaces.json_provider import OrjsonProvider
 from interfaces.limits import init_limits
 from interfaces.security import register_security_headers
+from interfaces.validation import reject_nul_characters
 from services.ai_service import AIService
 from services.auth_service import AuthService
 from storage import DocumentStore, open_store
@@ -80,6 +81,7 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     app.register_blueprint(create_events_blueprint(store, flush, ai))
 
     register_error_handlers(app)
+    app.before_request(reject_nul_characters)
     init_limits(app)
     register_cli(app)
     register_security_headers(app)

@@ -27,6 +27,15 @@ def field_errors(exc: ValidationError) -> dict:
     return details
 
 
+NUL_MESSAGE = "Text may not contain NUL (\\u0000) characters"
+
+
+def reject_nul_characters() -> None:
+    """``before_request``: no NUL in the path or query (PostgreSQL text cannot hold one)."""
+    if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in request.args.items(multi=True)):
+        raise InvalidInput(NUL_MESSAGE, {"url": "contains %00"}, code="nul_character")
+
+
 def json_body() -> object:
     """The parsed JSON body; ``{}`` when there is none."""
     raw = request.get_data(cache=True)
@@ -34,6 +43,8 @@ def json_body() -> object:
         return {}
     if not request.is_json:
         raise UnsupportedMediaType("Request body must be JSON (Content-Type: application/json)")
+    if b"\\u0000" in raw:
+        raise InvalidInput(NUL_MESSAGE, {"body": "contains \\u0000"}, code="nul_character")
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

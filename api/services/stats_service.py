@@ -19,12 +19,15 @@ class StatsService:
         totals = {"total_worlds": len(worlds), "total_stories": 0,
                   "total_entities": 0, "total_locations": 0}
         story_breakdown = {"private": 0, "shared": 0, "public": 0, "draft": 0}
+        world_ids = [w.world_id for w in worlds]
+        stories = access.visible_story_ids_by_world(self.store, user, worlds)
+        entities = self.store.group_ids(Entity.collection, "world_id", world_ids)
+        locations = self.store.group_ids(Location.collection, "world_id", world_ids)
         for world in worlds:
-            story_ids = access.visible_story_ids(self.store, user, world)
+            story_ids = stories.get(world.world_id, [])
             totals["total_stories"] += len(story_ids)
-            where = {"world_id": world.world_id}
-            totals["total_entities"] += self.store.count(Entity.collection, where=where)
-            totals["total_locations"] += self.store.count(Location.collection, where=where)
+            totals["total_entities"] += len(entities.get(world.world_id, []))
+            totals["total_locations"] += len(locations.get(world.world_id, []))
             if user is not None:
                 for story_id in story_ids:
                     story = self.store.get(Story.collection, story_id)

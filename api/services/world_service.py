@@ -56,13 +56,24 @@ class WorldService:
 
     def present(self, world: World, user: User | None) -> dict:
         """The API's World: stored fields plus the derived id lists."""
-        data = world.to_dict()
-        if not access.is_world_reader(user, world):
-            data["shared_with"] = []
-        data["stories"] = access.visible_story_ids(self.store, user, world)
-        data["entities"] = self.store.find_ids(Entity.collection, where={"world_id": world.world_id})
-        data["locations"] = self.store.find_ids(Location.collection, where={"world_id": world.world_id})
-        return data
+        return self.present_many([world], user)[0]
+
+    def present_many(self, worlds: list[World], user: User | None) -> list[dict]:
+        """``present`` for a page of worlds, in a few grouped queries."""
+        world_ids = [w.world_id for w in worlds]
+        stories = access.visible_story_ids_by_world(self.store, user, worlds)
+        entities = self.store.group_ids(Entity.collection, "world_id", world_ids)
+        locations = self.store.group_ids(Location.collection, "world_id", world_ids)
+        answers = []
+        for world in worlds:
+            data = world.to_dict()
+            if not access.is_world_reader(user, world):
+                data["shared_with"] = []
+            data["stories"] = stories.get(world.world_id, [])
+            data["entities"] = entities.get(world.world_id, [])
+            data["locations"] = locations.get(world.world_id, [])
+            answers.append(data)
+        return answers
 
     # -- writing ---------------------------------------------------------------
 

@@ -27,7 +27,7 @@ def create_worlds_blueprint(store, flush):
         user = current_user()
         page = PageQuery(page=query.page, per_page=query.per_page)
         items, total = worlds.list(user, query.model_dump(), page.offset, page.per_page)
-        return page_response([worlds.present(w, user) for w in items], total, page)
+        return page_response(worlds.present_many(items, user), total, page)
 
     @bp.post("/worlds")
     @token_required
