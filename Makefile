@@ -32,13 +32,14 @@ run: venv frontend .env
 	$(PY) api/main.py --host $(HOST) --port $(PORT) --db-path $(DB_PATH)
 
 test-backend: venv
+	scripts/ensure_system_packages.sh
 	$(PY) -m pytest
 
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm test
 
 test-e2e: venv frontend/node_modules/.installed
-	scripts/ensure_chromium.sh
+	scripts/ensure_system_packages.sh
 	cd frontend && PYTHON=../$(PY) npm run e2e
 
 test: test-backend test-frontend test-e2e
