@@ -23,3 +23,11 @@ def test_api_and_missing_assets_are_not_swallowed_by_the_fallback(client):
     assert missing.status_code == 404 and missing.json["code"] == "not_found"
     assert client.get("/assets/missing.js").status_code == 404
     assert client.get("/api/health").json["status"] == "ok"
+
+
+def test_unknown_api_paths_are_404_for_every_method_and_known_ones_keep_405(client):
+    for method in ("get", "post", "put", "delete"):
+        response = getattr(client, method)("/api/nope")
+        assert response.status_code == 404 and response.json["code"] == "not_found", method
+    assert client.delete("/api/stats").status_code == 405
+    assert client.post("/worlds/x").status_code == 405
