@@ -27,6 +27,9 @@ suddenly finally eventually once now today tonight tomorrow yesterday perhaps ma
 chapter part book prologue epilogue mr mrs ms dr sir lady lord king queen captain
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december god oh ah hey well
+together instead however although though because since until unless during despite unlike
+like along among against above below behind beside beneath across inside outside beyond
+again also already almost alone afterwards nothing everything someone everyone nobody somewhere
 """.split())
 TITLES = {"mr", "mrs", "ms", "dr", "sir", "lady", "lord", "king", "queen", "captain", "prince",
           "princess", "duke", "general", "commander", "master", "doctor", "professor", "father"}
