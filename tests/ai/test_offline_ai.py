@@ -128,3 +128,11 @@ def test_inline_mode_finishes_within_the_request(client, owner, world, ai):
     task = client.get(f"/api/gpt/results/{response.json['task_id']}", headers=owner["headers"]).json
     assert task["status"] == "completed" and task["result"]["linked_count"] == 1
     assert ai.runner._threads == []   # no background thread was started
+
+
+def test_sentence_openers_are_not_part_of_names():
+    from ai.heuristics import find_names
+    found = find_names("Together Mira Thornwood and Oren walked to Silverwood Forest. "
+                       "However Oren stayed behind.")
+    assert found.characters == ["Mira Thornwood", "Oren"]
+    assert found.locations == ["Silverwood Forest"]
