@@ -7,6 +7,7 @@ takes effect at once.
 """
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 from functools import cached_property
 
@@ -18,6 +19,8 @@ from core.errors import Conflict, Forbidden, InvalidInput, Unauthorized
 from core.models import User
 from storage import DocumentStore
 
+VERIFIED_TOKENS_KEPT = 10_000
+
 
 class AuthService:
     def __init__(self, store: DocumentStore, secret: str, expires_minutes: int,
@@ -26,6 +29,10 @@ class AuthService:
         self.secret = secret
         self.expires = timedelta(minutes=expires_minutes)
         self.hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=1)
+        # token -> its claims, once the signature and required claims checked out.
+        # Verifying (PyJWT) was the largest cost of an authenticated GET; expiry is
+        # checked on every use, token version and ban on every request below.
+        self._verified: dict[str, dict] = {}
 
     @cached_property
     def _dummy_hash(self) -> str:
@@ -111,10 +118,20 @@ class AuthService:
         claims = {"sub": user.user_id, "tv": user.token_version, "iat": now, "exp": now + self.expires}
         return jwt.encode(claims, self.secret, algorithm="HS256")
 
+    def _claims(self, token: str) -> dict:
+        claims = self._verified.get(token)
+        if claims is not None and time.time() < claims["exp"]:  # PyJWT's own expiry rule
+            return claims
+        claims = jwt.decode(token, self.secret, algorithms=["HS256"],
+                            options={"require": ["exp", "sub", "tv"]})
+        if len(self._verified) >= VERIFIED_TOKENS_KEPT:
+            self._verified.clear()
+        self._verified[token] = claims
+        return claims
+
     def user_from_token(self, token: str) -> User:
         try:
-            claims = jwt.decode(token, self.secret, algorithms=["HS256"],
-                                options={"require": ["exp", "sub", "tv"]})
+            claims = self._claims(token)
         except jwt.ExpiredSignatureError:
             raise Unauthorized("Token expired", code="token_expired") from None
         except jwt.PyJWTError:
