@@ -161,7 +161,14 @@ def server_cpu_seconds(pid: int | None) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(base_url, pid, seeded, scenario, concurrency, duration, total_requests) -> Sample:
+def measure(base_url, pid, seeded, scenario, concurrency, duration, total_requests) -> Result:
+    """One cell in one go (bench/storage_bench.py uses this)."""
+    return Result.of([measure_slice(base_url, pid, seeded, scenario, concurrency,
+                                    duration, total_requests)])
+
+
+def measure_slice(base_url, pid, seeded, scenario, concurrency, duration,
+                  total_requests) -> Sample:
     per_worker = None if total_requests is None else max(1, total_requests // concurrency)
     start_together = threading.Barrier(concurrency + 1)
     deadline = [0.0]
@@ -189,7 +196,8 @@ def measure(base_url, pid, seeded, scenario, concurrency, duration, total_reques
         outcomes = [f.result() for f in futures]
         elapsed, cpu_after = time.perf_counter() - began, server_cpu_seconds(pid)
     cpu = None if pid is None else cpu_after - cpu_before
-    return Sample([x for lat, _ in outcomes for x in lat], sum(e for _, e in outcomes), elapsed, cpu)
+    latencies = [x for lat, _ in outcomes for x in lat]
+    return Sample(latencies, sum(e for _, e in outcomes), elapsed, cpu)
 
 
 def fmt(result: Result) -> str:
@@ -226,12 +234,11 @@ def run(args) -> None:
         for name, scenario in SCENARIOS.items():
             for concurrency in args.concurrency:
                 # Alternate short slices so both servers see the same machine load.
+                cell = (scenario, concurrency, args.duration / SLICES, slice_requests)
                 ours, base = [], []
                 for _ in range(SLICES):
-                    ours.append(measure(api_url, api_pid, seeded, scenario, concurrency,
-                                        args.duration / SLICES, slice_requests))
-                    base.append(measure(hello.url, hello.process.pid, seeded, scenario,
-                                        concurrency, args.duration / SLICES, slice_requests))
+                    ours.append(measure_slice(api_url, api_pid, seeded, *cell))
+                    base.append(measure_slice(hello.url, hello.process.pid, seeded, *cell))
                 ours, base = Result.of(ours), Result.of(base)
                 print(f"{name:29}{concurrency:5}| {fmt(ours)} | {fmt(base)} | "
                       f"{ours.rate / base.rate:6.0%}", flush=True)
