@@ -116,3 +116,25 @@ def test_a_document_that_is_not_json_is_refused_at_put(tiny):
         tiny.put("worlds", "w1", {"world_id": "w1", "when": object()})
     assert tiny.get("worlds", "w1") is None
     tiny.flush()
+
+
+def test_union_counts_follow_every_write(tiny):
+    query = {"any_of": [{"owner_id": "u"}, {"visibility": "public"}]}
+    assert tiny.count("worlds", **query) == 0
+    tiny.put("worlds", "w1", {"world_id": "w1", "owner_id": "u", "visibility": "private"})
+    tiny.put("worlds", "w2", {"world_id": "w2", "owner_id": "x", "visibility": "public"})
+    assert tiny.count("worlds", **query) == 2
+    tiny.put("worlds", "w2", {"world_id": "w2", "owner_id": "x", "visibility": "private"})
+    assert tiny.count("worlds", **query) == 1
+    tiny.delete("worlds", "w1")
+    assert tiny.count("worlds", **query) == 0
+
+
+def test_group_ids_matches_find_ids(tiny):
+    for n in range(6):
+        tiny.put("stories", f"s{n}", {"story_id": f"s{n}", "world_id": f"w{n % 2}",
+                                      "visibility": "public" if n % 3 else "private"})
+    grouped = tiny.group_ids("stories", "world_id", ["w0", "w1", "w9"], where={"visibility": "public"})
+    assert grouped == {w: tiny.find_ids("stories", where={"world_id": w, "visibility": "public"})
+                       for w in ("w0", "w1", "w9")}
+    assert grouped["w0"] == ["s4", "s2"]

@@ -66,7 +66,7 @@ class WorldService:
         locations = self.store.group_ids(Location.collection, "world_id", world_ids)
         answers = []
         for world in worlds:
-            data = world.to_dict()
+            data = dict(vars(world))  # a shallow copy will do: the answer is serialised at once
             if not access.is_world_reader(user, world):
                 data["shared_with"] = []
             data["stories"] = stories.get(world.world_id, [])

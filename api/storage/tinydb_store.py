@@ -76,6 +76,8 @@ class TinyDBStore(DocumentStore):
         self._seq_of: dict[str, dict[str, int]] = {}
         self._id_at: dict[str, dict[int, str]] = {}
         self._next_seq = 0
+        self._count_memo: dict[tuple, int] = {}
+        self._count_memo_version = -1
         for name in INDEXED_FIELDS:
             self._build_indexes(name)
 
@@ -256,6 +258,18 @@ class TinyDBStore(DocumentStore):
                 return [id_at[seq] for seq in reversed(self._indexes[collection][field].get(value, ()))]
             return list(self._iter_ids(collection, where, any_of, True))
 
+    def group_ids(self, collection, field, values, where=None):
+        where = dict(where or {})
+        self.check_fields(collection, [field, *where])
+        with self._lock:
+            indexes, id_at = self._indexes[collection], self._id_at[collection]
+            required = [indexes[f].get(v, []) for f, v in where.items()]
+            return {
+                value: [id_at[seq] for seq in reversed(indexes[field].get(value, ()))
+                        if all(self._contains(r, seq) for r in required)]
+                for value in values
+            }
+
     def count(self, collection, where=None, any_of=None):
         with self._lock:
             sources, required = self._buckets(collection, where, any_of)
@@ -263,10 +277,21 @@ class TinyDBStore(DocumentStore):
                 return len(self._raw(collection))
             if len(sources) == 1 and not required:
                 return len(sources[0])
-            matched = set().union(*sources)
-            for seqs in required:
-                matched.intersection_update(seqs)
-            return len(matched)
+            # A union (a user's visible worlds) costs a set build per call: keep
+            # the answer until the next write.
+            key = (collection, tuple(sorted((where or {}).items())),
+                   tuple(tuple(c.items()) for c in any_of or ()))
+            if self._count_memo_version != self._version:
+                self._count_memo.clear()
+                self._count_memo_version = self._version
+            if key not in self._count_memo:
+                matched = set().union(*sources)
+                for seqs in required:
+                    matched.intersection_update(seqs)
+                if len(self._count_memo) >= 1024:
+                    self._count_memo.clear()
+                self._count_memo[key] = len(matched)
+            return self._count_memo[key]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
