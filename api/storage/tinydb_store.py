@@ -16,13 +16,11 @@
 from __future__ import annotations
 
 import fcntl
-import heapq
 import os
 import threading
-from bisect import bisect_left, insort
 from contextlib import contextmanager
 from itertools import islice
-from typing import Iterable, Iterator, Mapping
+from typing import Iterator, Mapping
 
 import orjson
 from tinydb import TinyDB
@@ -31,6 +29,7 @@ from tinydb.table import Table
 
 from storage.base import INDEXED_FIELDS, DocumentStore, StorageError
 from storage.encoded_tables import EncodedTables
+from storage.memory_index import CollectionIndex
 
 
 def _clone(doc: Mapping) -> dict:
@@ -72,14 +71,13 @@ class TinyDBStore(DocumentStore):
         self._db = TinyDB(storage=_MemoryStorage, data=self._load())
         self._db.table_class = _StrIdTable
         self._encoded = EncodedTables(self._db.storage.read())
-        self._indexes: dict[str, dict[str, dict[object, list[int]]]] = {}
-        self._seq_of: dict[str, dict[str, int]] = {}
-        self._id_at: dict[str, dict[int, str]] = {}
-        self._next_seq = 0
+        self._indexes: dict[str, CollectionIndex] = {}
         self._count_memo: dict[tuple, int] = {}
         self._count_memo_version = -1
-        for name in INDEXED_FIELDS:
-            self._build_indexes(name)
+        for name, fields in INDEXED_FIELDS.items():
+            index = self._indexes[name] = CollectionIndex(name, fields)
+            for doc_id, doc in self._raw(name).items():
+                index.add(doc_id, doc)
 
     # -- opening -------------------------------------------------------------
 
@@ -121,93 +119,8 @@ class TinyDBStore(DocumentStore):
             raise ValueError(f"unknown collection {collection!r}")
         return self._db.storage.read().setdefault(collection, {})
 
-    def _build_indexes(self, collection: str) -> None:
-        self._indexes[collection] = {f: {} for f in INDEXED_FIELDS[collection]}
-        self._seq_of[collection] = {}
-        self._id_at[collection] = {}
-        for doc_id, doc in self._raw(collection).items():
-            self._index_add(collection, doc_id, doc)
-
     def _raw(self, collection: str) -> dict:
         return self._db.storage.read().get(collection, {})
-
-    # -- indexes: field -> value -> sorted list of creation sequence numbers --
-
-    @staticmethod
-    def _values(doc: Mapping, field: str) -> Iterable:
-        value = doc.get(field)
-        if isinstance(value, list):
-            return set(value)
-        return () if value is None else (value,)
-
-    def _index_add(self, collection, doc_id, doc) -> None:
-        seq_of = self._seq_of[collection]
-        seq = seq_of.get(doc_id)
-        if seq is None:
-            self._next_seq += 1
-            seq = seq_of[doc_id] = self._next_seq
-            self._id_at[collection][seq] = doc_id
-        for field, by_value in self._indexes[collection].items():
-            for value in self._values(doc, field):
-                insort(by_value.setdefault(value, []), seq)
-
-    def _index_remove(self, collection, doc_id, doc, forget: bool) -> None:
-        seq = self._seq_of[collection][doc_id]
-        for field, by_value in self._indexes[collection].items():
-            for value in self._values(doc, field):
-                seqs = by_value.get(value)
-                if seqs is None:
-                    continue
-                pos = bisect_left(seqs, seq)
-                if pos < len(seqs) and seqs[pos] == seq:
-                    del seqs[pos]
-                if not seqs:
-                    del by_value[value]
-        if forget:
-            del self._seq_of[collection][doc_id]
-            del self._id_at[collection][seq]
-
-    def _buckets(self, collection, where, any_of):
-        """(sources to merge, lists every result must also be in)."""
-        where = dict(where or {})
-        self.check_fields(collection, where)
-        indexes = self._indexes[collection]
-        required = [indexes[f].get(v, []) for f, v in where.items()]
-        if any_of:
-            sources = []
-            for clause in any_of:
-                if len(clause) != 1:
-                    raise ValueError("each any_of clause names one field")
-                self.check_fields(collection, clause)
-                (field, value), = clause.items()
-                sources.append(indexes[field].get(value, []))
-            return sources, required
-        if required:
-            required.sort(key=len)
-            return [required[0]], required[1:]
-        return None, required
-
-    @staticmethod
-    def _contains(seqs: list, seq: int) -> bool:
-        pos = bisect_left(seqs, seq)
-        return pos < len(seqs) and seqs[pos] == seq
-
-    def _iter_ids(self, collection, where, any_of, newest_first) -> Iterator[str]:
-        sources, required = self._buckets(collection, where, any_of)
-        if sources is None:
-            raw = self._raw(collection)
-            yield from (reversed(raw) if newest_first else iter(raw))
-            return
-        id_at = self._id_at[collection]
-        streams = [reversed(s) if newest_first else iter(s) for s in sources]
-        merged = streams[0] if len(streams) == 1 else heapq.merge(*streams, reverse=newest_first)
-        last = None
-        for seq in merged:
-            if seq == last:
-                continue
-            last = seq
-            if all(self._contains(r, seq) for r in required):
-                yield id_at[seq]
 
     # -- DocumentStore -------------------------------------------------------
 
@@ -222,10 +135,11 @@ class TinyDBStore(DocumentStore):
         with self._lock:
             table = self._writable(collection)
             old = table.get(doc_id)
+            index = self._indexes[collection]
             if old is not None:
-                self._index_remove(collection, doc_id, old, forget=False)
+                index.remove(doc_id, old, forget=False)
             table[doc_id] = doc  # a replaced document keeps its place
-            self._index_add(collection, doc_id, doc)
+            index.add(doc_id, doc)
             self._encoded.set(collection, doc_id, encoded)
             self._version += 1
 
@@ -236,14 +150,14 @@ class TinyDBStore(DocumentStore):
                 return False
             del self._writable(collection)[doc_id]
             self._encoded.remove(collection, doc_id)
-            self._index_remove(collection, doc_id, old, forget=True)
+            self._indexes[collection].remove(doc_id, old, forget=True)
             self._version += 1
             return True
 
     def find(self, collection, where=None, any_of=None, offset=0, limit=None,
              newest_first=True):
         with self._lock:
-            ids = self._iter_ids(collection, where, any_of, newest_first)
+            ids = self._indexes[collection].ids(where, any_of, newest_first, self._raw(collection))
             stop = None if limit is None else offset + limit
             raw = self._raw(collection)
             return [_clone(raw[i]) for i in islice(ids, offset, stop)]
@@ -252,45 +166,28 @@ class TinyDBStore(DocumentStore):
         with self._lock:
             if any_of is None and where and len(where) == 1:
                 # The hot case (a world's stories, entities...): one index bucket.
-                self.check_fields(collection, where)
                 (field, value), = where.items()
-                id_at = self._id_at[collection]
-                return [id_at[seq] for seq in reversed(self._indexes[collection][field].get(value, ()))]
-            return list(self._iter_ids(collection, where, any_of, True))
+                return self._indexes[collection].group_ids(field, [value], None)[value]
+            return list(self._indexes[collection].ids(where, any_of, True, self._raw(collection)))
 
     def group_ids(self, collection, field, values, where=None):
-        where = dict(where or {})
-        self.check_fields(collection, [field, *where])
         with self._lock:
-            indexes, id_at = self._indexes[collection], self._id_at[collection]
-            required = [indexes[f].get(v, []) for f, v in where.items()]
-            return {
-                value: [id_at[seq] for seq in reversed(indexes[field].get(value, ()))
-                        if all(self._contains(r, seq) for r in required)]
-                for value in values
-            }
+            return self._indexes[collection].group_ids(field, values, where)
 
     def count(self, collection, where=None, any_of=None):
+        # A union (a user's visible worlds) builds a set per call: keep the
+        # answer until the next write.
+        key = (collection, tuple(sorted((where or {}).items())),
+               tuple(tuple(c.items()) for c in any_of or ()))
         with self._lock:
-            sources, required = self._buckets(collection, where, any_of)
-            if sources is None:
-                return len(self._raw(collection))
-            if len(sources) == 1 and not required:
-                return len(sources[0])
-            # A union (a user's visible worlds) costs a set build per call: keep
-            # the answer until the next write.
-            key = (collection, tuple(sorted((where or {}).items())),
-                   tuple(tuple(c.items()) for c in any_of or ()))
             if self._count_memo_version != self._version:
                 self._count_memo.clear()
                 self._count_memo_version = self._version
             if key not in self._count_memo:
-                matched = set().union(*sources)
-                for seqs in required:
-                    matched.intersection_update(seqs)
                 if len(self._count_memo) >= 1024:
                     self._count_memo.clear()
-                self._count_memo[key] = len(matched)
+                self._count_memo[key] = self._indexes[collection].count(
+                    where, any_of, len(self._raw(collection)))
             return self._count_memo[key]
 
     @contextmanager
