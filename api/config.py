@@ -33,7 +33,8 @@ class Config:
         self.TESTING = False
         self.JWT_SECRET_KEY = _env("JWT_SECRET_KEY")
         self.JWT_EXPIRES_MINUTES = int(_env("JWT_EXPIRES_MINUTES", 60 * 24))
-        self.DB_PATH = _env("WORLDSMITH_DB_PATH", os.path.join(REPO_ROOT, "data", "worldsmith.json"))
+        # A relative path is relative to the repository, wherever the app is started from.
+        self.DB_PATH = os.path.join(REPO_ROOT, _env("WORLDSMITH_DB_PATH", "data/worldsmith.json"))
         self.DATABASE_URL = _env("DATABASE_URL")
         self.DATABASE_POOL_SIZE = int(_env("DATABASE_POOL_SIZE", 10))  # per process
         self.SERVERLESS = bool(_env("VERCEL"))  # Vercel sets VERCEL=1: no disk, no threads
