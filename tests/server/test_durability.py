@@ -52,8 +52,8 @@ def write_until_refused(user: ApiUser, ledger: Ledger) -> None:
             story = response.json()["story"]
             ledger.record(ledger.stories, story["story_id"], {
                 "title": story["title"], "world_id": world["world_id"]})
-    except requests.ConnectionError:
-        return  # the kill: whatever was in flight was never acknowledged
+    except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):
+        return  # the kill: whatever was in flight (or cut off mid-answer) is not counted
 
 
 def burst_then_kill(server: LiveServer, user: ApiUser, ledger: Ledger) -> None:
