@@ -100,8 +100,11 @@ class CollectionIndex:
         where = dict(where or {})
         DocumentStore.check_fields(self.collection, [field, *where])
         required = [self.by_field[f].get(v, []) for f, v in where.items()]
+        by_value, id_at = self.by_field[field], self.id_at
+        if not required:  # the common case: skip the per-id membership checks
+            return {value: [id_at[seq] for seq in reversed(by_value.get(value, ()))] for value in values}
         return {
-            value: [self.id_at[seq] for seq in reversed(self.by_field[field].get(value, ()))
+            value: [id_at[seq] for seq in reversed(by_value.get(value, ()))
                     if all(_contains(r, seq) for r in required)]
             for value in values
         }
