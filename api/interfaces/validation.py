@@ -1,7 +1,8 @@
 """Request validation with pydantic. The same models feed the OpenAPI spec.
 
 ``@body(Model)`` parses the JSON body (415 if it is not JSON, 400 if it is
-malformed or invalid) and passes the validated model as ``body=``.
+malformed, nested deeper than ``MAX_JSON_DEPTH`` or invalid) and passes the
+validated model as ``body=``.
 ``@query(Model)`` does the same for the query string, as ``query=``.
 """
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 from functools import wraps
 
 import orjson
-from flask import request
+from flask import current_app, request
 from pydantic import BaseModel, ValidationError
 
 from core.errors import DomainError, InvalidInput
+from interfaces.json_provider import DEFAULT_MAX_DEPTH, JSONTooDeep, loads_limited
 
 
 class UnsupportedMediaType(DomainError):
@@ -45,8 +47,12 @@ def json_body() -> object:
         raise UnsupportedMediaType("Request body must be JSON (Content-Type: application/json)")
     if b"\\u0000" in raw:
         raise InvalidInput(NUL_MESSAGE, {"body": "contains \\u0000"}, code="nul_character")
+    limit = current_app.config.get("MAX_JSON_DEPTH", DEFAULT_MAX_DEPTH)
     try:
-        return orjson.loads(raw)
+        return loads_limited(raw, limit)
+    except JSONTooDeep:
+        raise InvalidInput("JSON body is nested too deeply",
+                           {"body": f"nested deeper than {limit} levels"}, code="too_deep") from None
     except orjson.JSONDecodeError as exc:
         raise InvalidInput("Malformed JSON body", {"body": str(exc).split(":")[0]},
                            code="malformed_json") from None
