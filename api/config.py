@@ -39,6 +39,16 @@ class Config:
         self.DATABASE_POOL_SIZE = int(_env("DATABASE_POOL_SIZE", 10))  # per process
         self.SERVERLESS = bool(_env("VERCEL"))  # Vercel sets VERCEL=1: no disk, no threads
         self.MAX_CONTENT_LENGTH = int(_env("MAX_CONTENT_LENGTH", 1024 * 1024))
+        # Deepest JSON nesting accepted in a request body (400 above; orjson stops at 254 on output).
+        self.MAX_JSON_DEPTH = int(_env("MAX_JSON_DEPTH", 64))
+        # waitress (python api/main.py): worker threads, open connections at most, seconds an
+        # idle connection is kept. Bodies above MAX_CONTENT_LENGTH (plus a margin) are refused
+        # from their headers, before they are read.
+        self.WAITRESS_THREADS = int(_env("WAITRESS_THREADS", 8))
+        self.WAITRESS_CONNECTION_LIMIT = int(_env("WAITRESS_CONNECTION_LIMIT", 200))
+        self.WAITRESS_CHANNEL_TIMEOUT = int(_env("WAITRESS_CHANNEL_TIMEOUT", 30))
+        # Scheme and host of pagination links (e.g. https://worlds.example); empty: relative links.
+        self.PUBLIC_BASE_URL = _env("PUBLIC_BASE_URL", "").rstrip("/")
         # Proxies in front of the app whose X-Forwarded-For is trusted (per-IP rate limits).
         self.TRUSTED_PROXY_HOPS = int(_env("TRUSTED_PROXY_HOPS", 1 if _env("VERCEL") else 0))
         self.CORS_ORIGINS = [o.strip() for o in _env(
@@ -47,6 +57,11 @@ class Config:
         self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
         # Keeps apart deployments (or test runs) that share one Redis.
         self.RATELIMIT_KEY_PREFIX = _env("RATELIMIT_KEY_PREFIX", "")
+        # Redis down: count in this process's memory (same limits) until it is back, rather
+        # than answer 500; any other limiter failure is logged and the request goes through.
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = _flag("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+        self.RATELIMIT_SWALLOW_ERRORS = _flag("RATELIMIT_SWALLOW_ERRORS", True)
+        self.RATELIMIT_STORAGE_TIMEOUT = float(_env("RATELIMIT_STORAGE_TIMEOUT", 1.0))  # seconds, Redis
         self.OPENAI_API_KEY = _env("OPENAI_API_KEY")
         self.OPENAI_BASE_URL = _env("OPENAI_BASE_URL")
         self.OPENAI_MODEL = _env("OPENAI_MODEL", "gpt-4o-mini")
