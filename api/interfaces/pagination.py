@@ -1,9 +1,14 @@
-"""``?page=&per_page=`` lists with ``X-Total-Count`` and ``Link`` headers."""
+"""``?page=&per_page=`` lists with ``X-Total-Count`` and ``Link`` headers.
+
+``Link`` URLs are relative (path and query), or absolute on ``PUBLIC_BASE_URL``
+when it is set: never built from the request's ``Host`` header, which the
+client chooses.
+"""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field
 
 MAX_PER_PAGE = 200
@@ -26,10 +31,12 @@ def page_response(items: list, total: int, page: PageQuery):
     last = max(1, -(-total // page.per_page))
     links = []
     args = request.args.to_dict()
+    base = (current_app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    path = quote(request.script_root + request.path)
 
     def url(number: int) -> str:
         args.update(page=str(number), per_page=str(page.per_page))
-        return f"<{request.base_url}?{urlencode(args)}>"
+        return f"<{base}{path}?{urlencode(args)}>"
 
     links.append(f'{url(1)}; rel="first"')
     if page.page > 1:
