@@ -6,7 +6,7 @@ A and B are each a TinyDB file path or a PostgreSQL URL (``postgresql://...``):
     python api/main.py migrate --from "$DATABASE_URL" --to backup.json
 
 The target must be empty (nothing is ever overwritten). Documents are copied
-in creation order (so lists keep their order) inside one transaction of the
+in creation order (so lists keep their order) inside one unit of work of the
 target, then every collection's count and ids are compared; any difference is
 reported and the exit status is 1. Stop the server first: a TinyDB file is
 locked by the process that serves it, and a PostgreSQL source should not change
@@ -19,7 +19,8 @@ import os
 import sys
 import time
 
-from storage.base import ID_FIELDS, INDEXED_FIELDS, DocumentStore, StorageError
+from core.models import REGISTRY
+from storage.base import DocumentStore, StorageError
 
 BATCH = 5000
 
@@ -31,9 +32,9 @@ def is_postgres(location: str) -> bool:
 def open_location(location: str) -> DocumentStore:
     if is_postgres(location):
         from storage.postgres_store import PostgresStore
-        return PostgresStore(location, pool_size=2)
+        return PostgresStore(location, REGISTRY, pool_size=2)
     from storage.tinydb_store import TinyDBStore
-    return TinyDBStore(os.path.abspath(location))
+    return TinyDBStore(os.path.abspath(location), REGISTRY)
 
 
 def describe(location: str) -> str:
@@ -53,22 +54,21 @@ def pages(store: DocumentStore, collection: str, batch: int):
 
 
 def copy_all(source: DocumentStore, target: DocumentStore, batch: int = BATCH) -> dict[str, int]:
-    """Copy every collection in one target transaction; documents copied per collection."""
+    """Copy every collection in one unit of work of the target; documents copied per collection."""
     copied = {}
-    with target.transaction():
-        for collection in INDEXED_FIELDS:
-            id_field = ID_FIELDS[collection]
+    with target.unit_of_work():
+        for collection in REGISTRY:
+            id_field = target.id_field(collection)
             copied[collection] = sum(
                 target.put_many(collection, ((doc[id_field], doc) for doc in docs))
                 for docs in pages(source, collection, batch))
-    target.flush()
     return copied
 
 
 def differences(source: DocumentStore, target: DocumentStore) -> list[str]:
     """What differs between the two stores, per collection: counts, then ids."""
     problems = []
-    for collection in INDEXED_FIELDS:
+    for collection in REGISTRY:
         want, got = source.count(collection), target.count(collection)
         if want != got:
             problems.append(f"{collection}: {want} in the source, {got} in the target")
@@ -96,7 +96,7 @@ def main(argv=None) -> int:
         stores.append(source)
         target = open_location(args.target)
         stores.append(target)
-        nonempty = [c for c in INDEXED_FIELDS if target.count(c)]
+        nonempty = [c for c in REGISTRY if target.count(c)]
         if nonempty:
             print(f"error: the target already holds documents ({', '.join(nonempty)}); "
                   "migrate into an empty database or a new file", file=sys.stderr)

@@ -10,6 +10,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "api"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # shared helpers (pg_schema)
 
 from config import Config  # noqa: E402
 from interfaces.app_factory import create_app  # noqa: E402
@@ -87,10 +88,10 @@ class Auth:
 
     def set_role(self, user_id: str, role: str) -> None:
         store = self.app.extensions["worldsmith"].store
-        doc = store.get("users", user_id)
-        doc["role"] = role
-        store.put("users", user_id, doc)
-        store.flush()
+        with store.unit_of_work():
+            doc = store.get("users", user_id)
+            doc["role"] = role
+            store.put("users", user_id, doc)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config
+from core.models import REGISTRY
 from interfaces.api_docs import register_api_docs
 from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
@@ -63,22 +64,20 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.config["JWT_SECRET_KEY"] = _jwt_secret(app.config)
 
-    store = store or open_store(app.config)
+    store = store or open_store(app.config, REGISTRY)
     auth = AuthService(store, app.config["JWT_SECRET_KEY"], app.config["JWT_EXPIRES_MINUTES"],
                        app.config["ARGON2_TIME_COST"], app.config["ARGON2_MEMORY_COST"])
     app.extensions["worldsmith"] = AppServices(store=store, auth=auth)
     _ensure_initial_admin(app, auth)
-    store.flush()
 
-    flush = store.flush
-    app.register_blueprint(create_auth_blueprint(auth, flush))
+    app.register_blueprint(create_auth_blueprint(auth))
     for factory in (create_worlds_blueprint, create_cast_blueprint, create_stories_blueprint,
                     create_stats_blueprint, create_admin_blueprint):
-        app.register_blueprint(factory(store, flush))
+        app.register_blueprint(factory(store))
     ai = app.extensions["worldsmith_ai"] = AIService.from_config(app.config, store)
     app.extensions["worldsmith"].gpt_provider = ai.provider_name
-    app.register_blueprint(create_gpt_blueprint(store, flush, ai))
-    app.register_blueprint(create_events_blueprint(store, flush, ai))
+    app.register_blueprint(create_gpt_blueprint(store, ai))
+    app.register_blueprint(create_events_blueprint(store, ai))
 
     register_error_handlers(app)
     app.before_request(reject_nul_characters)
@@ -105,4 +104,4 @@ def _ensure_initial_admin(app: Flask, auth: AuthService) -> None:
     password = app.config.get("INITIAL_ADMIN_PASSWORD")
     if username and password:
         email = app.config.get("INITIAL_ADMIN_EMAIL") or f"{username}@localhost"
-        auth.ensure_user(username, email, password, role="admin")
+        auth.bootstrap_admin(username, email, password)

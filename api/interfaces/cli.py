@@ -37,7 +37,6 @@ def create_admin(username: str, email: str | None, password_env: str) -> None:
         raise click.ClickException(f"Invalid account: {problems}") from None
     services = current_app.extensions["worldsmith"]
     user = services.auth.ensure_user(account.username, account.email, account.password, role="admin")
-    services.store.flush()
     click.echo(f"Admin account '{user.username}' is ready (user_id {user.user_id}).")
 
 

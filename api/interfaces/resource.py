@@ -1,44 +1,59 @@
-"""Blueprints for resources, each built with the store's flush hook.
+"""Blueprints for resources: every mutating request is one unit of work.
 
-Every blueprint made here flushes the store after each mutating request, before
-the answer leaves, so a 2xx to a write always means the write is on disk and
-no route can forget to make its writes durable. The writes of one request are
-one unit of work (``store.begin``): a request that fails (error answer or
-exception) rolls them back where the backend can (PostgreSQL), so it never
-leaves half of them.
+Each view of a blueprint made here runs, for POST/PUT/PATCH/DELETE, inside
+``with store.unit_of_work():``. All of its writes land, durably, before the
+answer leaves, or none do: an exception or an error answer (4xx/5xx) rolls
+the unit back. No route can forget to commit, and none can leave half of its
+writes behind. Work registered with ``store.after_commit`` (jobs) runs after
+the commit, before the answer; a view that wants to show its outcome sets
+``g.response_after_commit`` to a function building the final answer.
 """
 from __future__ import annotations
 
-from typing import Callable
+from functools import wraps
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app, g, request
+
+from storage import DocumentStore
 
 MUTATING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def resource_blueprint(name: str, import_name: str, flush: Callable[[], None],
+class _Refused(Exception):
+    """An error answer: roll the unit back, then send the answer."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+def in_unit_of_work(store: DocumentStore, view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if request.method not in MUTATING_METHODS:
+            return view(*args, **kwargs)
+        try:
+            with store.unit_of_work():
+                response = current_app.make_response(view(*args, **kwargs))
+                if response.status_code >= 400:
+                    raise _Refused(response)
+        except _Refused as refused:
+            return refused.response
+        after = g.pop("response_after_commit", None)
+        return after() if after is not None else response
+    return wrapper
+
+
+class ResourceBlueprint(Blueprint):
+    def __init__(self, name: str, import_name: str, store: DocumentStore, **kwargs):
+        super().__init__(name, import_name, **kwargs)
+        self.store = store
+
+    def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
+        if view_func is not None:
+            view_func = in_unit_of_work(self.store, view_func)
+        super().add_url_rule(rule, endpoint, view_func, **options)
+
+
+def resource_blueprint(name: str, import_name: str, store: DocumentStore,
                        url_prefix: str = "/api") -> Blueprint:
-    blueprint = Blueprint(name, import_name, url_prefix=url_prefix)
-
-    def store():
-        return current_app.extensions["worldsmith"].store
-
-    @blueprint.before_request
-    def begin_unit_of_work():
-        if request.method in MUTATING_METHODS:
-            store().begin()
-
-    @blueprint.after_request
-    def make_writes_durable(response):
-        if request.method in MUTATING_METHODS:
-            if response.status_code >= 400:
-                store().rollback()
-            flush()
-        return response
-
-    @blueprint.teardown_request
-    def end_unit_of_work(exc):
-        if request.method in MUTATING_METHODS:
-            store().rollback()  # no-op after a flush; discards the writes of a crash
-
-    return blueprint
+    return ResourceBlueprint(name, import_name, store, url_prefix=url_prefix)

@@ -76,7 +76,7 @@ class AdminService:
 
     def set_role(self, user_id: str, role: str) -> User:
         """Give a user a role; their permissions and quotas change at once."""
-        with self.store.transaction():
+        with self.store.unit_of_work():
             user = self.get_user(user_id)
             if user.role == "admin" and role != "admin":
                 self._keep_an_admin(user)
@@ -87,7 +87,7 @@ class AdminService:
 
     def set_ban(self, actor: User, user_id: str, banned: bool, reason: str) -> User:
         """Ban (ending every session at once) or unban a user of lower rank."""
-        with self.store.transaction():
+        with self.store.unit_of_work():
             user = self.get_user(user_id)
             if user.user_id == actor.user_id:
                 raise Forbidden("You cannot ban or unban yourself", code="self_ban")

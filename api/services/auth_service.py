@@ -7,6 +7,7 @@ takes effect at once.
 """
 from __future__ import annotations
 
+import logging
 import time
 from datetime import datetime, timedelta, timezone
 from functools import cached_property
@@ -18,6 +19,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from core.errors import Conflict, Forbidden, InvalidInput, Unauthorized
 from core.models import User
 from storage import DocumentStore
+
+log = logging.getLogger(__name__)
 
 VERIFIED_TOKENS_KEPT = 10_000
 
@@ -56,9 +59,9 @@ class AuthService:
 
     def register(self, username: str, email: str, password: str, role: str = "user") -> User:
         """Create an account. The role is never the client's choice."""
-        password_hash = self.hasher.hash(password)
+        password_hash = self.hasher.hash(password)  # before the unit: hashing must not hold writers up
         user = User(username=username, email=email, password_hash=password_hash, role=role)
-        with self.store.transaction():
+        with self.store.unit_of_work():
             if self.store.count(User.collection, where={"username_key": user.username_key}):
                 raise Conflict("Username already taken", {"username": "already taken"},
                                code="username_taken")
@@ -69,33 +72,69 @@ class AuthService:
         return user
 
     def login(self, identifier: str, password: str) -> User:
-        user = self.find_by_login(identifier)
-        if user is None:
-            self._verify(self._dummy_hash, password)  # same cost whether or not the user exists
-            raise Unauthorized("Invalid username or password", code="invalid_credentials")
-        if not self._verify(user.password_hash, password):
-            raise Unauthorized("Invalid username or password", code="invalid_credentials")
+        """The account, if the password is right. Writes nothing unless the hash
+        needs upgrading, so signing in works while the disk is full."""
+        with self.store.outside_unit():  # argon2 must not hold the write lock
+            user = self.find_by_login(identifier)
+            if user is None:
+                self._verify(self._dummy_hash, password)  # same cost whether or not the user exists
+                raise Unauthorized("Invalid username or password", code="invalid_credentials")
+            if not self._verify(user.password_hash, password):
+                raise Unauthorized("Invalid username or password", code="invalid_credentials")
+            new_hash = self.hasher.hash(password) if self.hasher.check_needs_rehash(user.password_hash) else None
+        if new_hash is not None:
+            old_hash = user.password_hash
+
+            def upgrade(fresh: User):  # only the hash, and only if nobody changed it meanwhile
+                if fresh.password_hash == old_hash:
+                    fresh.password_hash = new_hash
+
+            user = self._update(user.user_id, upgrade) or user
         if user.banned:
             raise Forbidden("This account is banned", code="account_banned")
-        if self.hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = self.hasher.hash(password)
-            self.store.put(User.collection, user.user_id, user.to_dict())
         return user
 
-    def change_password(self, user: User, old_password: str, new_password: str) -> None:
-        """Set a new password and end every other session (older tokens stop working)."""
-        if not self._verify(user.password_hash, old_password):
+    def change_password(self, user: User, old_password: str, new_password: str) -> User:
+        """Set a new password and end every other session (older tokens stop working).
+        The hashing runs outside the unit; the write changes only the hash and
+        the token version of the account as it is now (a ban or a role change
+        made meanwhile stays)."""
+        with self.store.outside_unit():
+            current = self.get_user(user.user_id)
+        if current is None or not self._verify(current.password_hash, old_password):
             raise InvalidInput("Current password is wrong", {"old_password": "incorrect"},
                                code="wrong_password")
-        user.password_hash = self.hasher.hash(new_password)
-        user.token_version += 1
-        user.touch()
-        self.store.put(User.collection, user.user_id, user.to_dict())
+        new_hash = self.hasher.hash(new_password)
+
+        def apply(fresh: User):
+            if fresh.password_hash != current.password_hash:
+                raise Conflict("The password was changed meanwhile; sign in again",
+                               code="password_changed")
+            if fresh.banned:
+                raise Unauthorized("This account is banned", code="account_banned")
+            fresh.password_hash = new_hash
+            fresh.token_version += 1
+
+        updated = self._update(user.user_id, apply)
+        if updated is None:
+            raise Unauthorized("Invalid token", code="invalid_token")
+        return updated
+
+    def _update(self, user_id: str, change) -> User | None:
+        """Apply ``change(user)`` to the stored account, read under the write lock."""
+        with self.store.unit_of_work():
+            user = self.get_user(user_id)
+            if user is None:
+                return None
+            change(user)
+            user.touch()
+            self.store.put(User.collection, user.user_id, user.to_dict())
+            return user
 
     def ensure_user(self, username: str, email: str, password: str, role: str) -> User:
-        """Create the account if missing and give it ``role`` (used for the first admin).
-        One transaction: workers starting together must not all try to create it."""
-        with self.store.transaction():
+        """Create the account if missing, and give it ``role`` (the operator's
+        ``create-admin`` command, run at a shell: trusted to promote)."""
+        with self.store.unit_of_work():
             user = self.find_by_login(username)
             if user is None:
                 return self.register(username, email, password, role=role)
@@ -104,6 +143,43 @@ class AuthService:
                 user.touch()
                 self.store.put(User.collection, user.user_id, user.to_dict())
             return user
+
+    def bootstrap_admin(self, username: str, email: str, password: str) -> User | None:
+        """The operator's first admin (INITIAL_ADMIN_*), made once.
+
+        Creates the account if no account has the name. An existing account is
+        promoted only if its email is the configured one and the configured
+        password verifies against it; otherwise start-up refuses loudly, so a
+        stranger who registered the name first never becomes admin. Once made,
+        the account is marked and never promoted again: a later demotion stays.
+        """
+        log.info("initial admin: checking %r", username)
+        with self.store.unit_of_work():
+            existing = self.find_by_login(username)
+            if existing is None:
+                if self.find_by_login(email) is not None:
+                    log.error("INITIAL_ADMIN_EMAIL %s belongs to another account; "
+                              "the initial admin %r was NOT created", email, username)
+                    return None
+                user = User(username=username, email=email, password_hash=self.hasher.hash(password),
+                            role="admin", metadata={"initial_admin": True})
+                self.store.put(User.collection, user.user_id, user.to_dict())
+                log.warning("initial admin %r created", username)
+                return user
+            if existing.metadata.get("initial_admin"):
+                return existing  # made (or promoted) before: leave its role to the admins
+            if existing.email_key != email.casefold() or not self._verify(existing.password_hash, password):
+                log.error("INITIAL_ADMIN_USERNAME %r belongs to an existing account whose email or "
+                          "password is not the configured one; it was NOT promoted. Choose another "
+                          "name, or promote the account with `flask --app api/app.py create-admin`.",
+                          username)
+                return None
+            existing.role = "admin"
+            existing.metadata = {**existing.metadata, "initial_admin": True}
+            existing.touch()
+            self.store.put(User.collection, existing.user_id, existing.to_dict())
+            log.warning("initial admin %r: existing account promoted", username)
+            return existing
 
     def _verify(self, password_hash: str, password: str) -> bool:
         try:
@@ -136,7 +212,8 @@ class AuthService:
             raise Unauthorized("Token expired", code="token_expired") from None
         except jwt.PyJWTError:
             raise Unauthorized("Invalid token", code="invalid_token") from None
-        user = self.get_user(str(claims["sub"]))
+        with self.store.outside_unit():  # a request's unit locks only what it changes
+            user = self.get_user(str(claims["sub"]))
         if user is None or claims["tv"] != user.token_version:
             raise Unauthorized("Invalid token", code="invalid_token")
         if user.banned:

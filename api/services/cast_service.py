@@ -57,7 +57,7 @@ class CastService:
     # -- writing ---------------------------------------------------------------
 
     def create(self, kind: Kind, world: World, data: dict):
-        with self.store.transaction():
+        with self.store.unit_of_work():
             if name_key(data["name"]) in self.by_name(kind, world):
                 raise Conflict(f"{kind.label} '{data['name']}' already exists in this world",
                                {"name": "already exists"}, code="duplicate_name")
@@ -66,7 +66,7 @@ class CastService:
         return item
 
     def update(self, kind: Kind, world: World, item_id: str, changes: dict):
-        with self.store.transaction():
+        with self.store.unit_of_work():
             item = self.get(kind, world, item_id)
             if "name" in changes and name_key(changes["name"]) != name_key(item.name):
                 clash = self.by_name(kind, world).get(name_key(changes["name"]))
@@ -81,7 +81,7 @@ class CastService:
 
     def delete(self, kind: Kind, world: World, item_id: str) -> None:
         """Delete and unlink from every story and event of the world."""
-        with self.store.transaction():
+        with self.store.unit_of_work():
             item = self.get(kind, world, item_id)
             for model in (Story, Event):
                 for doc in self.store.find(model.collection, where={"world_id": world.world_id}):
@@ -119,7 +119,7 @@ class CastService:
         """Create characters and locations from dicts (an analysis result or a starter cast)."""
         known_entities = self.by_name(ENTITY, world)
         known_locations = self.by_name(LOCATION, world)
-        with self.store.transaction():
+        with self.store.unit_of_work():
             for spec in characters:
                 fields = {k: v for k, v in spec.items() if k != "name"}
                 self.ensure(ENTITY, world, spec["name"], known_entities, **fields)

@@ -27,15 +27,14 @@ Job = Callable[["JobContext"], object]
 class JobContext:
     """What a running job sees: progress reporting and token usage."""
 
-    def __init__(self, tasks: TaskService, task_id: str, durable: bool = False):
+    def __init__(self, tasks: TaskService, task_id: str):
         self.tasks = tasks
         self.task_id = task_id
-        self.durable = durable
         self.usage = Usage()
 
     def progress(self, done: int, total: int, message: str) -> None:
         """Record progress; raises ``TaskCancelled`` if the owner cancelled the task."""
-        self.tasks.update(self.task_id, durable=self.durable, usage=self.usage.to_dict(),
+        self.tasks.update(self.task_id, usage=self.usage.to_dict(),
                           progress={"done": done, "total": total, "message": message})
 
 
@@ -50,10 +49,8 @@ class TaskRunner:
 
     def submit(self, task_id: str, job: Job) -> None:
         if self.inline:
-            # The job runs inside the request: commit what it wrote so far, and
-            # each update as it runs, so no transaction (on PostgreSQL: the
-            # write lock) stays open across a model call.
-            self.tasks.store.flush()
+            # Submitted after the request's unit committed: the job runs here,
+            # each of its steps a unit of its own, so no lock is held across a model call.
             self.run(task_id, job)
             return
         self._start_threads()   # lazily, so a forking server starts them in each worker
@@ -90,11 +87,11 @@ class TaskRunner:
         return True
 
     def run(self, task_id: str, job: Job) -> None:
-        ctx = JobContext(self.tasks, task_id, durable=self.inline)
+        ctx = JobContext(self.tasks, task_id)
         try:
             task = self.tasks.store.get("tasks", task_id) or {}
             progress = {**task.get("progress", {}), "message": "Working"}
-            self.tasks.update(task_id, durable=self.inline, status="processing", progress=progress)
+            self.tasks.update(task_id, status="processing", progress=progress)
             result = job(ctx)
         except TaskCancelled:
             return

@@ -73,25 +73,19 @@ class TaskService:
             "usage": {"prompt_tokens": 0, "completion_tokens": 0}, "provider": provider,
             "runner": runner_id(), "created_at": utc_now(), "updated_at": utc_now(),
         }
-        with self.store.transaction():
+        with self.store.unit_of_work():
             self.check_quota(user)
             self.store.put(COLLECTION, task["task_id"], task)
         return task
 
-    def update(self, task_id: str, durable: bool = False, **fields) -> dict:
-        """Change a running task; raises ``TaskCancelled`` if it was cancelled meanwhile.
-
-        Progress need not be durable (a crash ends the task as interrupted
-        anyway); outcomes are flushed (``durable``).
-        """
-        with self.store.transaction():
+    def update(self, task_id: str, **fields) -> dict:
+        """Change a running task; raises ``TaskCancelled`` if it was cancelled meanwhile."""
+        with self.store.unit_of_work():
             task = self.store.get(COLLECTION, task_id)
             if task is None or task["status"] in FINAL:
                 raise TaskCancelled(task_id)
             task.update(fields, updated_at=utc_now())
             self.store.put(COLLECTION, task_id, task)
-        if durable:
-            self.store.flush()
         return task
 
     def finish(self, task_id: str, status: str, result, usage: dict) -> None:
@@ -102,7 +96,7 @@ class TaskService:
             progress = {**task.get("progress", {}), **progress}
             if status == "completed":
                 progress["done"] = progress.get("total", 1)
-            self.update(task_id, durable=True, status=status, result=result, usage=usage, progress=progress)
+            self.update(task_id, status=status, result=result, usage=usage, progress=progress)
         except TaskCancelled:
             pass
 
@@ -119,7 +113,7 @@ class TaskService:
         return [self._settle(d) for d in docs], self.store.count(COLLECTION, where=where)
 
     def cancel(self, user: User, task_id: str) -> dict:
-        with self.store.transaction():
+        with self.store.unit_of_work():
             task = self.get(user, task_id)
             if task["status"] in FINAL:
                 raise Conflict(f"Task already {task['status']}", {"status": task["status"]},
@@ -170,14 +164,13 @@ class TaskService:
         """Mark the task interrupted if its process is gone."""
         if task["status"] not in ACTIVE or not self._dead(task):
             return task
-        with self.store.transaction():
+        with self.store.unit_of_work():
             current = self.store.get(COLLECTION, task["task_id"])
             if current is None or current["status"] not in ACTIVE:
                 return current or task
             current.update(status="error", result=INTERRUPTED, updated_at=utc_now())
             current["progress"] = {**current["progress"], "message": "Interrupted"}
             self.store.put(COLLECTION, current["task_id"], current)
-        self.store.flush()
         return current
 
     def recover_interrupted(self) -> int:
@@ -193,8 +186,7 @@ class TaskService:
         cutoff = _now() - self.retention
         old = [t["task_id"] for t in self.store.find(COLLECTION, newest_first=False)
                if t["status"] in FINAL and _parse(t["created_at"]) < cutoff]
-        with self.store.transaction():
+        with self.store.unit_of_work():
             for task_id in old:
                 self.store.delete(COLLECTION, task_id)
-        self.store.flush()
         return len(old)

@@ -84,7 +84,7 @@ class WorldService:
         world = World(name=data["name"], description=data.get("description", ""),
                       world_type=data["world_type"], visibility=data["visibility"],
                       owner_id=user.user_id, metadata=metadata)
-        with self.store.transaction():
+        with self.store.unit_of_work():
             check_public_quota(self.store, user, World, world.visibility)
             self.store.put(World.collection, world.world_id, world.to_dict())
             gpt = data.get("gpt_entities") or {}
@@ -97,7 +97,7 @@ class WorldService:
         return world
 
     def update(self, user: User, world: World, changes: dict) -> World:
-        with self.store.transaction():
+        with self.store.unit_of_work():
             if "visibility" in changes:
                 check_public_quota(self.store, user, World, changes["visibility"], world.visibility)
             metadata = changes.pop("metadata", None) or {}
@@ -115,7 +115,7 @@ class WorldService:
 
     def delete(self, world: World) -> None:
         """Delete the world and everything in it."""
-        with self.store.transaction():
+        with self.store.unit_of_work():
             for story_id in self.store.find_ids(Story.collection, where={"world_id": world.world_id}):
                 self.stories.delete_contents(story_id)
                 self.store.delete(Story.collection, story_id)
@@ -123,7 +123,7 @@ class WorldService:
             self.store.delete(World.collection, world.world_id)
 
     def share(self, world: World, user_ids: list[str], share: bool) -> World:
-        with self.store.transaction():
+        with self.store.unit_of_work():
             unknown = [uid for uid in user_ids if self.store.get(User.collection, uid) is None]
             if share and unknown:
                 raise InvalidInput("Unknown users", {"user_ids": f"no such users: {', '.join(unknown)}"})

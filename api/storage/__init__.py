@@ -1,19 +1,20 @@
 """Storage backends behind one ``DocumentStore`` interface."""
-from storage.base import INDEXED_FIELDS, DocumentStore, StorageError
+from storage.base import DocumentStore, Registry, StorageError
 
 
-def open_store(config) -> DocumentStore:
+def open_store(config, registry: Registry) -> DocumentStore:
     """The backend the configuration asks for: PostgreSQL if DATABASE_URL, else TinyDB."""
     url = config.get("DATABASE_URL")
     if url:
         from storage.postgres_store import PostgresStore
-        return PostgresStore(url, pool_size=config.get("DATABASE_POOL_SIZE", 10))
+        return PostgresStore(url, registry, pool_size=config.get("DATABASE_POOL_SIZE", 10))
     if config.get("SERVERLESS"):
         raise StorageError("DATABASE_URL is required on Vercel: its file system is temporary, "
                            "so a TinyDB file there would lose every write. Set DATABASE_URL "
                            "to a PostgreSQL database in the project's environment variables.")
     from storage.tinydb_store import TinyDBStore
-    return TinyDBStore(config["DB_PATH"])
+    return TinyDBStore(config["DB_PATH"], registry,
+                       compact_bytes=config.get("TINYDB_COMPACT_BYTES") or 16 * 1024 * 1024)
 
 
-__all__ = ["DocumentStore", "INDEXED_FIELDS", "StorageError", "open_store"]
+__all__ = ["DocumentStore", "Registry", "StorageError", "open_store"]

@@ -1,68 +1,97 @@
 """The document-store interface every storage backend implements.
 
-Services see collections of JSON documents keyed by a string id. Lookups by id
-and by the indexed fields in ``INDEXED_FIELDS`` are the only queries, so every
-backend can answer them without scanning. Documents come back in creation order
-(newest first by default), which is the order lists are paginated in.
+Services see collections of JSON documents keyed by a string id. The
+collections, their id fields and the fields lookups may filter on come from the
+models (``core.models.REGISTRY``), handed to the store when it is built; the
+stores themselves are generic. Lookups by id and by indexed fields are the only
+queries, so every backend answers them without scanning. Documents come back
+in creation order (newest first by default), which is the order lists are
+paginated in.
+
+Units of work
+-------------
+Every change happens in ``with store.unit_of_work():``. All of a unit's writes
+land together when the block ends, or none do if it raises. Inside a unit the
+first read or write takes the store's write lock and holds it to the end, so a
+document read in a unit cannot change under it before the unit writes it back
+(read-modify-write is safe; units are serialisable). Readers outside units
+never wait for the lock and only ever see committed units. A unit entered
+inside another joins it as a savepoint: if the inner block raises, only its
+own writes are undone. ``after_commit(fn)`` runs ``fn`` once the unit is
+durable (never if it rolls back). A lone write outside any unit is a unit of
+its own. ``outside_unit()`` is for slow work inside a unit that must not hold
+the lock (password hashing): its reads see committed data and it may not write.
 """
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, Protocol
 
-# collection -> fields that may be used in ``where`` / ``any_of``.
-# A list-valued field (``shared_with``) matches when it contains the value.
-INDEXED_FIELDS: dict[str, tuple[str, ...]] = {
-    "users": ("username_key", "email_key", "role", "banned"),
-    "worlds": ("owner_id", "visibility", "shared_with"),
-    "stories": ("world_id", "owner_id", "visibility"),
-    "entities": ("world_id",),
-    "locations": ("world_id",),
-    "time_cones": ("world_id", "story_id"),
-    "events": ("world_id", "story_id"),
-    "event_cache": ("story_id",),
-    "tasks": ("owner_id", "status"),
-}
 
-# Fields of INDEXED_FIELDS that hold lists (backends that need to know, e.g. PostgreSQL).
-LIST_FIELDS: dict[str, tuple[str, ...]] = {"worlds": ("shared_with",)}
+class CollectionModel(Protocol):
+    """What a store needs of a model class (see ``core.models.base.Model``)."""
 
-ID_FIELDS = {
-    "users": "user_id", "worlds": "world_id", "stories": "story_id", "entities": "entity_id",
-    "locations": "location_id", "time_cones": "time_cone_id", "events": "event_id",
-    "event_cache": "story_id", "tasks": "task_id",
-}
+    collection: str
+    id_field: str
+    indexed_fields: tuple[str, ...]
+    list_fields: tuple[str, ...]
+
+
+Registry = Mapping[str, CollectionModel]
 
 
 class StorageError(RuntimeError):
-    """The storage backend cannot do what was asked (bad file, lock held...)."""
+    """The storage backend cannot do what was asked (bad file, disk full, server down...)."""
+
+
+class UnitState:
+    """One thread's open unit of work: nesting depth and after-commit callbacks."""
+
+    def __init__(self):
+        self.depth = 0
+        self.suspended = 0
+        self.after: list[Callable[[], None]] = []
 
 
 class DocumentStore(ABC):
-    """Collections of JSON documents with indexed equality lookups."""
+    """Collections of JSON documents with indexed equality lookups and units of work."""
 
     kind = "abstract"
+
+    def __init__(self, registry: Registry):
+        self.registry = dict(registry)
+        self._units = threading.local()
+
+    # -- the registry ----------------------------------------------------------
+
+    def id_field(self, collection: str) -> str:
+        return self._model(collection).id_field
+
+    def indexed_fields(self, collection: str) -> tuple[str, ...]:
+        return tuple(self._model(collection).indexed_fields)
+
+    def list_fields(self, collection: str) -> tuple[str, ...]:
+        return tuple(getattr(self._model(collection), "list_fields", ()))
+
+    def _model(self, collection: str) -> CollectionModel:
+        try:
+            return self.registry[collection]
+        except KeyError:
+            raise ValueError(f"unknown collection {collection!r}") from None
+
+    def check_fields(self, collection: str, fields) -> None:
+        allowed = self.indexed_fields(collection)
+        for field in fields:
+            if field not in allowed:
+                raise ValueError(f"{collection}.{field} is not an indexed field")
+
+    # -- reading ---------------------------------------------------------------
 
     @abstractmethod
     def get(self, collection: str, doc_id: str) -> dict | None:
         """The document with this id, or None."""
-
-    @abstractmethod
-    def put(self, collection: str, doc_id: str, doc: Mapping) -> None:
-        """Insert or wholly replace a document. Creation order is kept on replace."""
-
-    def put_many(self, collection: str, items: Iterable[tuple[str, Mapping]]) -> int:
-        """``put`` each (id, document) in order (bulk loads, migration); how many."""
-        count = 0
-        for doc_id, doc in items:
-            self.put(collection, doc_id, doc)
-            count += 1
-        return count
-
-    @abstractmethod
-    def delete(self, collection: str, doc_id: str) -> bool:
-        """Remove a document; True if it existed."""
 
     @abstractmethod
     def find(self, collection: str, where: Mapping | None = None,
@@ -73,7 +102,7 @@ class DocumentStore(ABC):
     def find_ids(self, collection: str, where: Mapping | None = None,
                  any_of: list[Mapping] | None = None) -> list[str]:
         """Ids of the documents ``find`` would return, newest first."""
-        id_field = ID_FIELDS[collection]
+        id_field = self.id_field(collection)
         return [doc[id_field] for doc in self.find(collection, where, any_of)]
 
     def group_ids(self, collection: str, field: str, values: Iterable,
@@ -89,29 +118,120 @@ class DocumentStore(ABC):
               any_of: list[Mapping] | None = None) -> int:
         """How many documents ``find`` would return without offset/limit."""
 
+    # -- writing (inside a unit of work) ----------------------------------------
+
     @abstractmethod
-    def flush(self) -> None:
-        """Return only when every write made before the call is durable."""
+    def put(self, collection: str, doc_id: str, doc: Mapping) -> None:
+        """Insert or wholly replace a document. Creation order is kept on replace."""
 
-    def begin(self) -> None:
-        """Start a unit of work on this thread (a mutating request): backends
-        with transactions hold its writes until ``flush`` or ``rollback``."""
+    def put_many(self, collection: str, items: Iterable[tuple[str, Mapping]]) -> int:
+        """``put`` each (id, document) in order, in one unit; how many."""
+        count = 0
+        with self.unit_of_work():
+            for doc_id, doc in items:
+                self.put(collection, doc_id, doc)
+                count += 1
+        return count
 
-    def rollback(self) -> None:
-        """End this thread's unit of work, discarding writes not yet flushed
-        where the backend can (PostgreSQL); a no-op for TinyDB."""
+    @abstractmethod
+    def delete(self, collection: str, doc_id: str) -> bool:
+        """Remove a document; True if it existed."""
+
+    # -- units of work -----------------------------------------------------------
+
+    def _unit(self) -> UnitState | None:
+        """This thread's open unit, unless none is open or it is suspended."""
+        unit = getattr(self._units, "state", None)
+        if unit is None or unit.suspended:
+            return None
+        return unit
+
+    def in_unit(self) -> bool:
+        return self._unit() is not None
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Group writes so other threads never see half of them."""
-        yield
+    def unit_of_work(self) -> Iterator[None]:
+        unit = getattr(self._units, "state", None)
+        if unit is not None and unit.suspended:
+            raise RuntimeError("a unit of work cannot start inside outside_unit()")
+        if unit is not None:  # nested: a savepoint of the open unit
+            mark = len(unit.after)
+            unit.depth += 1
+            try:
+                with self._savepoint():
+                    yield
+            except BaseException:
+                del unit.after[mark:]
+                raise
+            finally:
+                unit.depth -= 1
+            return
+        unit = self._units.state = UnitState()
+        unit.depth = 1
+        try:
+            yield
+        except BaseException:
+            self._units.state = None
+            self._rollback()
+            raise
+        self._units.state = None
+        self._commit()  # raises StorageError if the writes could not be made durable
+        for callback in unit.after:
+            callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once this thread's unit is durable; at once outside a unit."""
+        unit = self._unit()
+        if unit is None:
+            callback()
+        else:
+            unit.after.append(callback)
+
+    @contextmanager
+    def outside_unit(self) -> Iterator[None]:
+        """Reads here see committed data and take no lock; writes are refused."""
+        unit = getattr(self._units, "state", None)
+        if unit is None:
+            yield
+            return
+        unit.suspended += 1
+        try:
+            yield
+        finally:
+            unit.suspended -= 1
+
+    def _check_writable(self) -> None:
+        unit = getattr(self._units, "state", None)
+        if unit is not None and unit.suspended:
+            raise RuntimeError("writes are not allowed inside outside_unit()")
+
+    @contextmanager
+    def _lone_write(self) -> Iterator[None]:
+        """A write outside any unit is a unit of its own."""
+        self._check_writable()
+        if self._unit() is not None:
+            yield
+        else:
+            with self.unit_of_work():
+                yield
+
+    @abstractmethod
+    def _commit(self) -> None:
+        """Make this thread's unit durable and visible, then release its lock."""
+
+    @abstractmethod
+    def _rollback(self) -> None:
+        """Discard this thread's unit and release its lock."""
+
+    @abstractmethod
+    def _savepoint(self):
+        """A context manager: undo the block's writes if it raises."""
+
+    # -- lifetime ------------------------------------------------------------------
+
+    def ping(self) -> None:
+        """Raise StorageError unless the backend can answer a query now (readiness)."""
+        self.count(next(iter(self.registry)))
 
     def close(self) -> None:
         """Release files, locks and connections."""
-
-    @staticmethod
-    def check_fields(collection: str, fields) -> None:
-        allowed = INDEXED_FIELDS.get(collection, ())
-        for field in fields:
-            if field not in allowed:
-                raise ValueError(f"{collection}.{field} is not an indexed field")

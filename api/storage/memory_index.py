@@ -11,8 +11,6 @@ import heapq
 from bisect import bisect_left, insort
 from typing import Iterable, Iterator, Mapping
 
-from storage.base import DocumentStore
-
 
 def _contains(seqs: list, seq: int) -> bool:
     pos = bisect_left(seqs, seq)
@@ -33,6 +31,11 @@ class CollectionIndex:
         self.seq_of: dict[str, int] = {}
         self.id_at: dict[int, str] = {}
         self._next_seq = 0
+
+    def _check(self, fields) -> None:
+        for field in fields:
+            if field not in self.by_field:
+                raise ValueError(f"{self.collection}.{field} is not an indexed field")
 
     def add(self, doc_id: str, doc: Mapping) -> None:
         seq = self.seq_of.get(doc_id)
@@ -64,14 +67,14 @@ class CollectionIndex:
     def buckets(self, where: Mapping | None, any_of: list[Mapping] | None):
         """(seq lists to merge, or None for "every document"; lists each result must be in)."""
         where = dict(where or {})
-        DocumentStore.check_fields(self.collection, where)
+        self._check(where)
         required = [self.by_field[f].get(v, []) for f, v in where.items()]
         if any_of:
             sources = []
             for clause in any_of:
                 if len(clause) != 1:
                     raise ValueError("each any_of clause names one field")
-                DocumentStore.check_fields(self.collection, clause)
+                self._check(clause)
                 (field, value), = clause.items()
                 sources.append(self.by_field[field].get(value, []))
             return sources, required
@@ -98,7 +101,7 @@ class CollectionIndex:
 
     def group_ids(self, field: str, values: Iterable, where: Mapping | None) -> dict[object, list[str]]:
         where = dict(where or {})
-        DocumentStore.check_fields(self.collection, [field, *where])
+        self._check([field, *where])
         required = [self.by_field[f].get(v, []) for f, v in where.items()]
         by_value, id_at = self.by_field[field], self.id_at
         if not required:  # the common case: skip the per-id membership checks

@@ -1,6 +1,7 @@
 """Creating and upgrading the PostgreSQL schema, safely from many processes at once.
 
-The tables and indexes follow from ``INDEXED_FIELDS``/``LIST_FIELDS``; their
+The tables and indexes follow from the models' declarations (the registry:
+collection, indexed fields, list fields); their
 fingerprint is kept in ``ws_meta``. On start-up a store reads it (one query)
 and only when it differs takes a transaction-scoped advisory lock and runs the
 idempotent DDL, so four workers starting together create everything once and
@@ -13,13 +14,13 @@ import hashlib
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from storage.base import INDEXED_FIELDS, LIST_FIELDS
+from storage.base import Registry
 
 SCHEMA_VERSION = 1
 
 
 def table(collection: str) -> str:
-    """Table name of a collection (collections are fixed identifiers, see INDEXED_FIELDS)."""
+    """Table name of a collection (collections are fixed identifiers, declared by the models)."""
     return f"ws_{collection}"
 
 
@@ -43,19 +44,24 @@ def lock_key(conn: psycopg.Connection, purpose: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _fingerprint() -> str:
-    spec = repr((SCHEMA_VERSION, sorted(INDEXED_FIELDS.items()), sorted(LIST_FIELDS.items())))
+def _layout(registry: Registry) -> list[tuple[str, tuple, tuple]]:
+    return sorted((name, tuple(model.indexed_fields), tuple(getattr(model, "list_fields", ())))
+                  for name, model in registry.items())
+
+
+def _fingerprint(registry: Registry) -> str:
+    spec = repr((SCHEMA_VERSION, _layout(registry)))
     return hashlib.sha256(spec.encode()).hexdigest()
 
 
-def _ddl() -> list[str]:
+def _ddl(registry: Registry) -> list[str]:
     statements = ["CREATE TABLE IF NOT EXISTS ws_meta (key text PRIMARY KEY, value text NOT NULL)"]
-    for collection, fields in INDEXED_FIELDS.items():
+    for collection, fields, list_fields in _layout(registry):
         name = table(collection)
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} ("
                           "id text PRIMARY KEY, seq bigserial UNIQUE, doc jsonb NOT NULL)")
         for field in fields:
-            if field in LIST_FIELDS.get(collection, ()):
+            if field in list_fields:
                 statements.append(f"CREATE INDEX IF NOT EXISTS {name}_{field}_gin "
                                   f"ON {name} USING gin ((doc->'{field}') jsonb_path_ops)")
                 continue
@@ -66,16 +72,17 @@ def _ddl() -> list[str]:
     return statements
 
 
-def ensure_schema(conn: psycopg.Connection) -> bool:
-    """Create or upgrade the tables; True if anything had to be done."""
-    wanted = _fingerprint()
-    if _stored_fingerprint(conn) == wanted:
+def ensure_schema(conn: psycopg.Connection, registry: Registry, force: bool = False) -> bool:
+    """Create or upgrade the tables; True if anything had to be done. ``force``
+    runs the (idempotent) DDL whatever the stored fingerprint says."""
+    wanted = _fingerprint(registry)
+    if not force and _stored_fingerprint(conn) == wanted:
         return False
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(conn, "schema"),))
-        if _stored_fingerprint(conn) == wanted:
+        if not force and _stored_fingerprint(conn) == wanted:
             return False  # another process did it while we waited
-        for statement in _ddl():
+        for statement in _ddl(registry):
             conn.execute(statement)
         conn.execute("INSERT INTO ws_meta (key, value) VALUES ('schema', %s) "
                      "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (wanted,))

@@ -2,23 +2,26 @@
 
 * Layout: ``ws_<collection>(id text primary key, seq bigserial unique, doc jsonb)``.
   ``seq`` is the creation order (kept when a document is replaced). Each scalar
-  field of ``INDEXED_FIELDS`` is a stored generated column ``x_<field>`` with a
+  indexed field the models declare is a stored generated column ``x_<field>`` with a
   btree index on ``(x_<field>, seq)``, so a filtered page is an ordered index
-  scan and a count an index-only scan; list fields (``LIST_FIELDS``) get a GIN
+  scan and a count an index-only scan; list fields get a GIN
   index and match by containment. See ``storage/postgres_schema.py``.
-* Atomic requests: ``begin()`` (called before each mutating request) makes the
-  thread's writes wait in one transaction on one pooled connection until
-  ``flush()`` commits it or ``rollback()`` discards it. Outside such a unit
-  (background threads) a lone write commits at once and ``transaction()``
-  commits when its block ends.
-* Serialised writers: every multi-statement write transaction first takes one
-  transaction-scoped advisory lock, so check-then-write blocks (unique names,
-  quotas) behave as under TinyDB's single lock, across all worker processes,
-  and writers cannot deadlock on each other's rows.
+* Units of work are transactions: a unit's first read or write borrows a
+  pooled connection, BEGINs and takes one transaction-scoped advisory lock;
+  everything the unit reads and writes goes through that transaction until it
+  commits or rolls back. Units are therefore serialised across all worker
+  processes, as under TinyDB's write lock: a document read in a unit cannot
+  change before the unit writes it back, check-then-write blocks (unique
+  names, quotas) hold, and writers cannot deadlock on each other's rows.
+  Readers outside units use autocommitted statements and never wait.
+* Faults (server gone, connection broken, database dropped) become
+  ``StorageError`` (503). Pooled connections are checked before use, and a
+  missing table re-runs the schema set-up, so a re-created database works
+  again without a restart.
 """
 from __future__ import annotations
 
-import threading
+import logging
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Mapping
 
@@ -28,9 +31,11 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from storage.base import INDEXED_FIELDS, LIST_FIELDS, DocumentStore, StorageError
+from storage.base import DocumentStore, Registry, StorageError
 from storage.postgres_schema import ensure_schema, lock_key, redacted, table
 
+
+log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT = "30s"
 
@@ -51,10 +56,14 @@ def _as_text(value):
 class PostgresStore(DocumentStore):
     kind = "postgres"
 
-    def __init__(self, url: str, pool_size: int = 10, connect_timeout: float = 10.0):
+    def __init__(self, url: str, registry: Registry, pool_size: int = 10,
+                 connect_timeout: float = 10.0):
+        super().__init__(registry)
         self.url = url
+        # ``check``: a connection broken by a server restart is replaced, not handed out.
         self._pool = ConnectionPool(url, min_size=1, max_size=max(1, pool_size), open=False,
                                     kwargs={"autocommit": True}, configure=_configure,
+                                    check=ConnectionPool.check_connection, timeout=10.0,
                                     name="worldsmith")
         try:
             self._pool.open(wait=True, timeout=connect_timeout)
@@ -62,19 +71,18 @@ class PostgresStore(DocumentStore):
             self._pool.close()
             raise StorageError(f"cannot connect to PostgreSQL at {redacted(url)} "
                                f"within {connect_timeout:g}s; is it running?") from None
-        self._local = threading.local()
         with self._pool.connection() as conn:
             self._write_lock = lock_key(conn, "writes")
-            ensure_schema(conn)
+            ensure_schema(conn, self.registry)
 
-    # -- connections and transactions -----------------------------------------
+    # -- connections and units of work ----------------------------------------
 
     def _tx_conn(self) -> psycopg.Connection | None:
-        return getattr(self._local, "conn", None)
+        return getattr(self._units, "conn", None)
 
     def _open_tx(self) -> psycopg.Connection:
-        """Borrow a connection for this thread, BEGIN and take the write lock
-        (waiting at most LOCK_TIMEOUT: an error beats a request hanging forever)."""
+        """Borrow a connection for this thread's unit, BEGIN and take the write
+        lock (waiting at most LOCK_TIMEOUT: an error beats a request hanging forever)."""
         conn = self._pool.getconn()
         try:
             conn.execute(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; "
@@ -82,11 +90,11 @@ class PostgresStore(DocumentStore):
         except BaseException:
             self._pool.putconn(conn)
             raise
-        self._local.conn = conn
+        self._units.conn = conn
         return conn
 
     def _end_tx(self, commit: bool) -> None:
-        conn, self._local.conn = self._local.conn, None
+        conn, self._units.conn = self._units.conn, None
         try:
             failed = conn.info.transaction_status == TransactionStatus.INERROR
             conn.execute("COMMIT" if commit and not failed else "ROLLBACK")
@@ -95,79 +103,58 @@ class PostgresStore(DocumentStore):
         finally:
             self._pool.putconn(conn)
 
+    def _unit_conn(self) -> psycopg.Connection | None:
+        """The connection of this thread's unit (opened at its first access), or None outside units."""
+        if self._unit() is None:
+            return None
+        return self._tx_conn() or self._open_tx()
+
     @contextmanager
     def _reading(self) -> Iterator[psycopg.Connection]:
-        """The thread's open transaction (read your writes), else any pooled connection."""
-        conn = self._tx_conn()
-        if conn is not None:
-            yield conn
-        else:
-            with self._pool.connection() as conn:
+        """Inside a unit: its transaction, under the write lock (read your writes,
+        and nothing read can change before the unit ends). Else any pooled connection."""
+        with _storage_faults(self):
+            conn = self._unit_conn()
+            if conn is not None:
                 yield conn
+            else:
+                with self._pool.connection() as conn:
+                    yield conn
 
     @contextmanager
     def _writing(self) -> Iterator[psycopg.Connection]:
-        conn = self._tx_conn()
-        if conn is None and getattr(self._local, "unit", False):
-            conn = self._open_tx()
-        if conn is not None:
-            yield conn
-        else:  # a lone write outside any unit: one autocommitted statement
-            with self._pool.connection() as conn:
-                yield conn
+        with self._lone_write(), _storage_faults(self):
+            yield self._unit_conn()
 
-    def begin(self) -> None:
-        self._local.unit = True
-
-    def rollback(self) -> None:
-        self._local.unit = False
+    def _commit(self) -> None:
         if self._tx_conn() is not None:
-            self._end_tx(commit=False)
+            with _storage_faults(self):
+                self._end_tx(commit=True)
 
-    def flush(self) -> None:
-        """Commit this thread's unit of work; inside a ``transaction()`` block the
-        commit waits for the block's end (it must not be cut in half)."""
-        if (self._tx_conn() is not None and getattr(self._local, "unit", False)
-                and not getattr(self._local, "depth", 0)):
-            self._end_tx(commit=True)
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        self._local.depth = getattr(self._local, "depth", 0) + 1
-        try:
-            with self._transaction():
-                yield
-        finally:
-            self._local.depth -= 1
+    def _rollback(self) -> None:
+        if self._tx_conn() is not None:
+            try:
+                self._end_tx(commit=False)
+            except psycopg.Error:
+                log.warning("rollback failed; the connection is discarded", exc_info=True)
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        conn = self._tx_conn()
-        if conn is not None or getattr(self._local, "unit", False):
-            conn = conn or self._open_tx()
-            with conn.transaction():  # a savepoint: a failed block undoes only itself
-                yield
-            return
-        self._open_tx()
-        try:
+    def _savepoint(self) -> Iterator[None]:
+        with _storage_faults(self):
+            conn = self._unit_conn()
+        with conn.transaction():  # a savepoint: a failed block undoes only itself
             yield
-        except BaseException:
-            self._end_tx(commit=False)
-            raise
-        self._end_tx(commit=True)
 
     # -- queries ---------------------------------------------------------------
 
-    @staticmethod
-    def _clause(collection: str, field: str, value) -> tuple[str, object]:
-        if field in LIST_FIELDS.get(collection, ()):
+    def _clause(self, collection: str, field: str, value) -> tuple[str, object]:
+        if field in self.list_fields(collection):
             return f"(doc->'{field}') @> %s", Jsonb([value])
         return f"x_{field} = %s", _as_text(value)
 
     def _conditions(self, collection, where, any_of):
         """(SQL of the ``where`` pairs, their params, [(SQL, param)] of the ``any_of`` clauses)."""
-        if collection not in INDEXED_FIELDS:
-            raise ValueError(f"unknown collection {collection!r}")
+        self._model(collection)
         where = dict(where or {})
         self.check_fields(collection, where)
         anded = [self._clause(collection, f, v) for f, v in where.items()]
@@ -225,8 +212,7 @@ class PostgresStore(DocumentStore):
         """COPY into a scratch table, then one upsert: ~50x faster than single puts."""
         self._conditions(collection, None, None)
         count = 0
-        with self.transaction():
-            conn = self._tx_conn()
+        with self.unit_of_work(), self._writing() as conn:
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS ws_load (ord bigserial, id text, doc jsonb)"
                          " ON COMMIT DELETE ROWS")
             with conn.cursor().copy("COPY ws_load (id, doc) FROM STDIN") as copy:
@@ -257,7 +243,7 @@ class PostgresStore(DocumentStore):
 
     def group_ids(self, collection, field, values, where=None):
         values = list(dict.fromkeys(values))
-        if field in LIST_FIELDS.get(collection, ()):
+        if field in self.list_fields(collection):
             return super().group_ids(collection, field, values, where)
         sql, params, _ = self._conditions(collection, where, None)
         self.check_fields(collection, [field])
@@ -290,3 +276,22 @@ class PostgresStore(DocumentStore):
 
     def close(self):
         self._pool.close()
+
+
+@contextmanager
+def _storage_faults(store: PostgresStore) -> Iterator[None]:
+    """Database faults as ``StorageError``; a missing table (the database was
+    dropped and made again) sets the schema up again for the next request."""
+    try:
+        yield
+    except psycopg.errors.UndefinedTable as exc:
+        log.error("PostgreSQL: a table is missing (%s); re-creating the schema", exc)
+        try:
+            with store._pool.connection() as conn:
+                ensure_schema(conn, store.registry, force=True)
+        except psycopg.Error:
+            log.exception("PostgreSQL: could not re-create the schema")
+        raise StorageError("the database was not ready; nothing was saved") from None
+    except (psycopg.OperationalError, psycopg.InterfaceError, PoolTimeout) as exc:
+        log.error("PostgreSQL unavailable: %s", exc)
+        raise StorageError("the database is unavailable; nothing was saved") from None

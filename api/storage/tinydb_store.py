@@ -1,38 +1,56 @@
-"""TinyDB backend: one JSON file, held in memory, written atomically on flush.
+"""TinyDB backend: one JSON file held in memory, a write-ahead journal beside it.
 
-* Durable: ``flush`` writes a temp file in the same folder, fsyncs it,
-  ``os.replace``s it over the database and fsyncs the folder, so a crash at any
-  instant leaves either the old or the new complete file.
-* Cheap flushes: documents are encoded once, at ``put``; a flush joins the
-  kept bytes (``EncodedTables``) instead of encoding the whole database again.
-  Writes go straight into the in-memory tables: TinyDB's ``Table`` rebuilds a
-  whole table dict (twice) on every insert or update.
-* Group commit: threads that call ``flush`` while a write is in progress wait
-  for it and then find their changes already covered, or write them all at once.
-* Thread-safe: one re-entrant lock around every operation.
+* Units of work: a unit's writes are staged (``StagedWrites``) and seen only by
+  the unit until it commits; a unit that raises leaves nothing behind. The
+  write lock is taken at the unit's first read or write and held to its end,
+  so units are serialisable; readers outside units take only the short state
+  lock and see committed data.
+* Durable, O(1) commits: a commit appends one checksummed record to the journal
+  and fsyncs it (``storage/journal.py``) before the changes become visible.
+  A failed append (disk full) is cut back and answered with ``StorageError``:
+  nothing refused is ever persisted later.
+* Compaction writes the whole database to the TinyDB file (temp file, fsync,
+  ``os.replace``, fsync of the folder) in a background thread once the journal
+  outgrows the file, on clean shutdown and on ``python api/main.py compact``.
+  Writers wait only while it snapshots the already-encoded documents
+  (``EncodedTables``) and starts a new journal segment.
+* The file is a plain TinyDB database: one object per collection mapping ids to
+  documents, plus a ``_worldsmith`` table recording the last journal record it
+  includes. Start-up loads it and replays the newer journal records.
 * No scans: secondary indexes (field -> value -> ordered ids) live in memory.
 * One process per file: an exclusive ``flock`` on ``<file>.lock``.
 """
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import threading
+import time
 from contextlib import contextmanager
 from itertools import islice
-from typing import Iterator, Mapping
+from typing import Iterator
 
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from storage.base import INDEXED_FIELDS, DocumentStore, StorageError
+from storage.base import DocumentStore, Registry, StorageError
 from storage.encoded_tables import EncodedTables
+from storage.journal import Journal, JournalCorrupt, fsync_dir
 from storage.memory_index import CollectionIndex
+from storage.staging import StagedWrites, matches
+
+log = logging.getLogger(__name__)
+
+META_TABLE = "_worldsmith"       # TinyDB table holding the journal position
+META_ID = "journal"
+LOCK_TIMEOUT = 30.0              # seconds a unit waits for the write lock
+DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024
 
 
-def _clone(doc: Mapping) -> dict:
+def _clone(doc) -> dict:
     """A deep copy, so callers never share lists or dicts with the stored data."""
     return orjson.loads(orjson.dumps(doc))
 
@@ -59,31 +77,41 @@ class _MemoryStorage(Storage):
 class TinyDBStore(DocumentStore):
     kind = "tinydb"
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, registry: Registry, compact_bytes: int = DEFAULT_COMPACT_BYTES):
+        super().__init__(registry)
         self.path = os.path.abspath(path)
-        folder = os.path.dirname(self.path)
-        os.makedirs(folder, exist_ok=True)
+        self.folder = os.path.dirname(self.path)
+        os.makedirs(self.folder, exist_ok=True)
+        self.compact_bytes = compact_bytes
         self._lock_file = self._acquire_process_lock()
-        self._lock = threading.RLock()
-        self._flush_lock = threading.Lock()
-        self._version = 0          # bumped by every write
-        self._durable_version = 0  # last version known to be on disk
-        self._db = TinyDB(storage=_MemoryStorage, data=self._load())
+        self._write_lock = threading.Lock()    # held by the unit that may write
+        self._state_lock = threading.RLock()   # guards the committed data's structures
+        self._compacting = threading.Lock()
+        self._compactor: threading.Thread | None = None
+        self._failed: str | None = None        # set when the journal can no longer be trusted
+        self.longest_compaction_pause = 0.0    # seconds writers waited for a snapshot
+        data, self._lsn = self._load()
+        self._db = TinyDB(storage=_MemoryStorage, data=data)
         self._db.table_class = _StrIdTable
-        self._encoded = EncodedTables(self._db.storage.read())
-        self._indexes: dict[str, CollectionIndex] = {}
-        self._count_memo: dict[tuple, int] = {}
-        self._count_memo_version = -1
-        for name, fields in INDEXED_FIELDS.items():
-            index = self._indexes[name] = CollectionIndex(name, fields)
+        self._indexes = {name: CollectionIndex(name, self.indexed_fields(name)) for name in self.registry}
+        for name in self.registry:
             for doc_id, doc in self._raw(name).items():
-                index.add(doc_id, doc)
+                self._indexes[name].add(doc_id, doc)
+        self._encoded = EncodedTables(self._data)
+        self._journal = Journal(self.path)
+        try:
+            self._replay()
+            self._journal.open_for_append()
+        except JournalCorrupt as exc:
+            self._release_process_lock()
+            raise StorageError(str(exc)) from None
+        self._count_memo: dict[tuple, int] = {}
+        self._count_memo_lsn = -1
 
     # -- opening -------------------------------------------------------------
 
     def _acquire_process_lock(self):
-        lock_path = self.path + ".lock"
-        handle = open(lock_path, "a+")
+        handle = open(self.path + ".lock", "a+")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -99,134 +127,298 @@ class TinyDBStore(DocumentStore):
         handle.flush()
         return handle
 
-    def _load(self) -> dict:
+    def _release_process_lock(self) -> None:
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            self._lock_file.close()
+            self._lock_file = None
+
+    def _load(self) -> tuple[dict, int]:
         if not os.path.exists(self.path) or os.path.getsize(self.path) == 0:
-            return {}
+            return {}, 0
         with open(self.path, "rb") as handle:
             raw = handle.read()
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
-            raise StorageError(
-                f"{self.path} is not valid JSON ({exc}); refusing to overwrite it"
-            ) from None
+            self._release_process_lock()
+            raise StorageError(f"{self.path} is not valid JSON ({exc}); refusing to overwrite it") from None
         if not isinstance(data, dict):
+            self._release_process_lock()
             raise StorageError(f"{self.path} does not hold a TinyDB database")
-        return data
+        meta = data.pop(META_TABLE, {}).get(META_ID, {})
+        return data, int(meta.get("lsn", 0))
 
-    def _writable(self, collection: str) -> dict:
-        if collection not in INDEXED_FIELDS:
-            raise ValueError(f"unknown collection {collection!r}")
-        return self._db.storage.read().setdefault(collection, {})
+    def _replay(self) -> None:
+        replayed = 0
+        for lsn, payload in self._journal.replay(after_lsn=self._lsn):
+            for op in orjson.loads(payload):
+                if op[0] == "p":
+                    self._apply_put(op[1], op[2], op[3], orjson.dumps(op[3]))
+                else:
+                    self._apply_delete(op[1], op[2])
+            self._lsn = lsn
+            replayed += 1
+        if replayed:
+            log.info("%s: replayed %d journal records", self.path, replayed)
+
+    @property
+    def _data(self) -> dict:
+        return self._db.storage.read()
 
     def _raw(self, collection: str) -> dict:
-        return self._db.storage.read().get(collection, {})
+        self._model(collection)
+        return self._data.get(collection, {})
 
-    # -- DocumentStore -------------------------------------------------------
+    # -- committed state (callers hold the write lock, or the state lock to read) --
+
+    def _apply_put(self, collection: str, doc_id: str, doc: dict, encoded: bytes) -> None:
+        if collection not in self.registry:
+            raise JournalCorrupt(f"journal names an unknown collection {collection!r}")
+        table = self._data.setdefault(collection, {})
+        index = self._indexes[collection]
+        old = table.get(doc_id)
+        if old is not None:
+            index.remove(doc_id, old, forget=False)
+        table[doc_id] = doc  # a replaced document keeps its place
+        index.add(doc_id, doc)
+        self._encoded.set(collection, doc_id, encoded)
+
+    def _apply_delete(self, collection: str, doc_id: str) -> None:
+        table = self._data.get(collection, {})
+        old = table.pop(doc_id, None)
+        if old is not None:
+            self._encoded.remove(collection, doc_id)
+            self._indexes[collection].remove(doc_id, old, forget=True)
+
+    # -- units of work -------------------------------------------------------------
+
+    def _staged(self) -> StagedWrites | None:
+        """This thread's staged writes, taking the write lock on first use in a unit."""
+        if self._unit() is None:
+            return None
+        staged = getattr(self._units, "staged", None)
+        if staged is None:
+            if self._failed:
+                raise StorageError(self._failed)
+            if not self._write_lock.acquire(timeout=LOCK_TIMEOUT):
+                raise StorageError(f"the database stayed busy for {LOCK_TIMEOUT:g}s; try again")
+            staged = self._units.staged = StagedWrites()
+        return staged
+
+    def _end_unit(self) -> StagedWrites | None:
+        staged = getattr(self._units, "staged", None)
+        self._units.staged = None
+        return staged
+
+    def _commit(self) -> None:
+        staged = self._end_unit()
+        if staged is None:
+            return
+        try:
+            if staged:
+                self._make_durable(staged)
+        finally:
+            self._write_lock.release()
+        self._maybe_compact()
+
+    def _make_durable(self, staged: StagedWrites) -> None:
+        lsn = self._lsn + 1
+        try:
+            self._journal.append(lsn, staged.payload())
+        except JournalCorrupt as exc:
+            self._failed = str(exc)
+            raise StorageError(self._failed) from None
+        except OSError as exc:
+            log.error("%s: could not write the journal: %s", self.path, exc)
+            raise StorageError(f"the database could not be written ({exc.strerror or exc}); "
+                               "nothing was saved") from None
+        with self._state_lock:
+            for collection, table in staged.docs.items():
+                for doc_id, value in table.items():
+                    if value is None:
+                        self._apply_delete(collection, doc_id)
+                    else:
+                        self._apply_put(collection, doc_id, value[0], value[1])
+            self._lsn = lsn
+
+    def _rollback(self) -> None:
+        if self._end_unit() is not None:
+            self._write_lock.release()
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        staged = self._staged()
+        mark = staged.mark()
+        try:
+            yield
+        except BaseException:
+            staged.rollback_to(mark)
+            raise
+
+    # -- reading ---------------------------------------------------------------
+
+    @contextmanager
+    def _view(self) -> Iterator[StagedWrites | None]:
+        """The staged writes to read over (in a unit), else the state lock."""
+        staged = self._staged()
+        if staged is not None:
+            yield staged
+        else:
+            with self._state_lock:
+                yield None
 
     def get(self, collection, doc_id):
-        with self._lock:
+        with self._view() as staged:
+            if staged is not None:
+                found, doc = staged.lookup(collection, doc_id)
+                if found:
+                    return None if doc is None else _clone(doc)
             raw = self._raw(collection).get(doc_id)
             return None if raw is None else _clone(raw)
 
-    def put(self, collection, doc_id, doc):
-        encoded = orjson.dumps(doc)  # fails here, not at flush, if the doc is not JSON
-        doc = orjson.loads(encoded)  # our own deep copy
-        with self._lock:
-            table = self._writable(collection)
-            old = table.get(doc_id)
-            index = self._indexes[collection]
-            if old is not None:
-                index.remove(doc_id, old, forget=False)
-            table[doc_id] = doc  # a replaced document keeps its place
-            index.add(doc_id, doc)
-            self._encoded.set(collection, doc_id, encoded)
-            self._version += 1
-
-    def delete(self, collection, doc_id):
-        with self._lock:
-            old = self._raw(collection).get(doc_id)
-            if old is None:
-                return False
-            del self._writable(collection)[doc_id]
-            self._encoded.remove(collection, doc_id)
-            self._indexes[collection].remove(doc_id, old, forget=True)
-            self._version += 1
-            return True
-
-    def find(self, collection, where=None, any_of=None, offset=0, limit=None,
-             newest_first=True):
-        with self._lock:
-            ids = self._indexes[collection].ids(where, any_of, newest_first, self._raw(collection))
+    def _ids(self, collection, where, any_of, newest_first, staged, offset=0, limit=None):
+        index = self._indexes[collection]
+        committed = index.ids(where, any_of, newest_first, self._raw(collection))
+        if staged is None or not staged.changed(collection):
             stop = None if limit is None else offset + limit
-            raw = self._raw(collection)
-            return [_clone(raw[i]) for i in islice(ids, offset, stop)]
+            return list(islice(committed, offset, stop))
+        return staged.merge_ids(collection, committed, index.seq_of.get, where, any_of,
+                                self.list_fields(collection), newest_first, offset, limit)
+
+    def find(self, collection, where=None, any_of=None, offset=0, limit=None, newest_first=True):
+        with self._view() as staged:
+            ids = self._ids(collection, where, any_of, newest_first, staged, offset, limit)
+            return [self.get(collection, i) for i in ids] if staged else \
+                [_clone(self._raw(collection)[i]) for i in ids]
 
     def find_ids(self, collection, where=None, any_of=None):
-        with self._lock:
-            if any_of is None and where and len(where) == 1:
+        with self._view() as staged:
+            if (staged is None or not staged.changed(collection)) and any_of is None \
+                    and where and len(where) == 1:
                 # The hot case (a world's stories, entities...): one index bucket.
                 (field, value), = where.items()
                 return self._indexes[collection].group_ids(field, [value], None)[value]
-            return list(self._indexes[collection].ids(where, any_of, True, self._raw(collection)))
+            return self._ids(collection, where, any_of, True, staged)
 
     def group_ids(self, collection, field, values, where=None):
-        with self._lock:
-            return self._indexes[collection].group_ids(field, values, where)
+        with self._view() as staged:
+            if staged is None or not staged.changed(collection):
+                return self._indexes[collection].group_ids(field, values, where)
+            return {value: self._ids(collection, {**(where or {}), field: value}, None, True, staged)
+                    for value in values}
 
     def count(self, collection, where=None, any_of=None):
+        with self._view() as staged:
+            total = self._committed_count(collection, where, any_of)
+            if staged is not None and staged.changed(collection):
+                raw = self._raw(collection)
+                total += staged.count_delta(collection, raw.get, where, any_of,
+                                            self.list_fields(collection))
+            return total
+
+    def _committed_count(self, collection, where, any_of) -> int:
         # A union (a user's visible worlds) builds a set per call: keep the
-        # answer until the next write.
+        # answer until the next commit.
         key = (collection, tuple(sorted((where or {}).items())),
                tuple(tuple(c.items()) for c in any_of or ()))
-        with self._lock:
-            if self._count_memo_version != self._version:
+        if self._count_memo_lsn != self._lsn:
+            self._count_memo.clear()
+            self._count_memo_lsn = self._lsn
+        if key not in self._count_memo:
+            if len(self._count_memo) >= 1024:
                 self._count_memo.clear()
-                self._count_memo_version = self._version
-            if key not in self._count_memo:
-                if len(self._count_memo) >= 1024:
-                    self._count_memo.clear()
-                self._count_memo[key] = self._indexes[collection].count(
-                    where, any_of, len(self._raw(collection)))
-            return self._count_memo[key]
+            self._count_memo[key] = self._indexes[collection].count(
+                where, any_of, len(self._raw(collection)))
+        return self._count_memo[key]
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self._lock:
-            yield
+    # -- writing ---------------------------------------------------------------
 
-    def flush(self):
-        with self._lock:
-            wanted = self._version
-        if self._durable_version >= wanted:
+    def put(self, collection, doc_id, doc):
+        self._model(collection)
+        encoded = orjson.dumps(doc)  # fails here, not at commit, if the doc is not JSON
+        doc = orjson.loads(encoded)  # our own deep copy
+        with self._lone_write():
+            self._staged().put(collection, doc_id, doc, encoded)
+
+    def delete(self, collection, doc_id):
+        with self._lone_write():
+            existed = self.get(collection, doc_id) is not None
+            if existed:
+                self._staged().delete(collection, doc_id)
+            return existed
+
+    # -- compaction --------------------------------------------------------------
+
+    def _maybe_compact(self) -> None:
+        """Compact in the background once the journal outgrows the file."""
+        if self._journal.size < max(self.compact_bytes, self._file_size()):
             return
-        with self._flush_lock:
-            if self._durable_version >= wanted:
-                return  # another thread's write covered ours
-            with self._lock:
-                version = self._version
-                pieces = self._encoded.pieces()
-            self._write_atomically(pieces)
-            self._durable_version = version
+        if self._compactor is not None and self._compactor.is_alive():
+            return
+        self._compactor = threading.Thread(target=self._compact_quietly, name="tinydb-compact",
+                                           daemon=True)
+        self._compactor.start()
 
-    def _write_atomically(self, pieces: list[bytes]) -> None:
-        folder = os.path.dirname(self.path)
+    def _file_size(self) -> int:
+        try:
+            return os.path.getsize(self.path)
+        except OSError:
+            return 0
+
+    def _compact_quietly(self) -> None:
+        try:
+            self.compact()
+        except Exception:  # the journal still holds everything; try again later
+            log.exception("%s: compaction failed", self.path)
+
+    def compact(self) -> dict:
+        """Write the whole database into the TinyDB file and drop the journal
+        segments it now holds. Writers wait only for the snapshot."""
+        with self._compacting:
+            started = time.perf_counter()
+            if not self._write_lock.acquire(timeout=LOCK_TIMEOUT):
+                raise StorageError("the database stayed busy; compaction postponed")
+            paused = time.perf_counter()
+            try:
+                with self._state_lock:
+                    lsn = self._lsn
+                    self._encoded.set(META_TABLE, META_ID, orjson.dumps({"lsn": lsn, "format": 1}))
+                    pieces = self._encoded.pieces()
+                older = self._journal.rotate()
+            finally:
+                self._write_lock.release()
+                pause = time.perf_counter() - paused
+                self.longest_compaction_pause = max(self.longest_compaction_pause, pause)
+            self._write_file(pieces)
+            self._journal.drop(older)
+            return {"lsn": lsn, "seconds": time.perf_counter() - started, "pause_seconds": pause,
+                    "bytes": self._file_size()}
+
+    def _write_file(self, pieces: list[bytes]) -> None:
         tmp_path = f"{self.path}.tmp"
         with open(tmp_path, "wb") as handle:
             handle.writelines(pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_path, self.path)
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        fsync_dir(self.folder)
+
+    @property
+    def journal_bytes(self) -> int:
+        return self._journal.size
 
     def close(self):
-        self.flush()
-        with self._lock:
-            if self._lock_file is not None:
-                fcntl.flock(self._lock_file, fcntl.LOCK_UN)
-                self._lock_file.close()
-                self._lock_file = None
+        """Finish a running compaction, compact what the journal holds (a clean
+        shutdown leaves a plain TinyDB file), release the file."""
+        if self._lock_file is None:
+            return
+        if self._compactor is not None:
+            self._compactor.join()
+        if self._journal.size and not self._failed:
+            try:
+                self.compact()
+            except (OSError, StorageError):
+                log.exception("%s: compaction at shutdown failed; the journal keeps the data", self.path)
+        self._journal.close()
+        self._release_process_lock()

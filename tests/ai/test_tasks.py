@@ -29,7 +29,6 @@ def put_task(store, owner_id, status="completed", runner="", created=None, updat
         "progress": {"done": 0, "total": 1, "message": "Working"}, "result": None,
         "usage": {"prompt_tokens": 0, "completion_tokens": 0}, "provider": "offline", "runner": runner,
         "created_at": created or ago(), "updated_at": updated or created or ago()})
-    store.flush()
     return task_id
 
 

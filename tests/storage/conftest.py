@@ -1,15 +1,11 @@
 """``backend``: the same tests over TinyDB and PostgreSQL (see pg_schema.py)."""
 from __future__ import annotations
 
-import os
-import sys
-
 import pytest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from pg_schema import fresh_schema  # noqa: E402
-from storage.tinydb_store import TinyDBStore  # noqa: E402
+from core.models import REGISTRY
+from pg_schema import fresh_schema
+from storage.tinydb_store import TinyDBStore
 
 
 class Backend:
@@ -32,12 +28,12 @@ class Backend:
 @pytest.fixture(params=["tinydb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def backend(request, tmp_path):
     if request.param == "tinydb":
-        backend = Backend("tinydb", lambda: TinyDBStore(str(tmp_path / "store.json")))
+        backend = Backend("tinydb", lambda: TinyDBStore(str(tmp_path / "store.json"), REGISTRY))
         yield backend
         backend.store.close()
         return
     from storage.postgres_store import PostgresStore
     with fresh_schema() as url:
-        backend = Backend("postgres", lambda: PostgresStore(url, pool_size=4))
+        backend = Backend("postgres", lambda: PostgresStore(url, REGISTRY, pool_size=4))
         yield backend
         backend.store.close()

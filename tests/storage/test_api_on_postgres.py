@@ -4,9 +4,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-from flask import jsonify
-
-from interfaces.resource import resource_blueprint
 from pg_schema import fresh_schema
 
 pytestmark = pytest.mark.postgres
@@ -57,34 +54,6 @@ def test_worlds_and_stories_with_visibility(client, auth, make_world, make_story
     deleted = client.delete(f"/api/worlds/{private['world_id']}", headers=owner["headers"])
     assert deleted.status_code in (200, 204)
     assert client.get(path, headers=owner["headers"]).status_code == 404
-
-
-def test_a_failing_request_leaves_none_of_its_writes(app, client, store):
-    """Writes made before a crash or an error answer are rolled back."""
-    bp = resource_blueprint("crash_test", __name__, store.flush, url_prefix="/test")
-
-    @bp.post("/crash")
-    def crash():
-        store.put("users", "half", {"user_id": "half", "username_key": "half"})
-        raise RuntimeError("crash after the first write")
-
-    @bp.post("/refuse")
-    def refuse():
-        store.put("users", "half", {"user_id": "half", "username_key": "half"})
-        return jsonify(error="no"), 409
-
-    @bp.post("/ok")
-    def ok():
-        store.put("users", "whole", {"user_id": "whole", "username_key": "whole"})
-        return jsonify(saved=True), 201
-
-    app.register_blueprint(bp)
-    app.testing = False  # answer the crash with a 500 instead of raising in the test
-    assert client.post("/test/crash").status_code == 500
-    assert client.post("/test/refuse").status_code == 409
-    assert store.get("users", "half") is None
-    assert client.post("/test/ok").status_code == 201
-    assert store.get("users", "whole") is not None
 
 
 def test_an_inline_ai_job_does_not_hold_up_other_writers(app, client, auth, store):

@@ -149,13 +149,12 @@ def test_put_many_keeps_order_and_replaces(backend):
     assert ids(store.find("worlds", newest_first=False)) == [existing] + [f"w{n}" for n in range(50)]
 
 
-def test_flushed_writes_survive_reopening(backend):
+def test_committed_writes_survive_reopening(backend):
     store = backend.store
     first = add_world(store, owner="u1", shared_with=["u9"])
     second = add_world(store, owner="u1", visibility="public")
     gone = add_world(store)
     store.delete("worlds", gone)
-    store.flush()
     store = backend.reopen()
     assert ids(store.find("worlds")) == [second, first]
     assert ids(store.find("worlds", where={"shared_with": "u9"})) == [first]
@@ -164,7 +163,7 @@ def test_flushed_writes_survive_reopening(backend):
     assert ids(store.find("worlds", limit=1)) == [third]  # creation order continues
 
 
-def test_other_threads_never_see_half_a_transaction(backend):
+def test_other_threads_never_see_half_a_unit(backend):
     store = backend.store
     seen, stop = set(), threading.Event()
 
@@ -178,11 +177,10 @@ def test_other_threads_never_see_half_a_transaction(backend):
     watcher.start()
     try:
         for _ in range(5):
-            with store.transaction():
+            with store.unit_of_work():
                 add_world(store, owner="pair")
                 time.sleep(0.02)
                 add_world(store, owner="pair")
-            store.flush()
     finally:
         stop.set()
         watcher.join(timeout=30)
@@ -190,19 +188,18 @@ def test_other_threads_never_see_half_a_transaction(backend):
     assert seen <= {0, 2, 4, 6, 8, 10}
 
 
-def test_check_then_write_in_a_transaction_is_serialised(backend):
+def test_check_then_write_in_a_unit_is_serialised(backend):
     """Eight threads claim one username; exactly one may win (registration's pattern)."""
     store = backend.store
     winners, barrier = [], threading.Barrier(8)
 
     def claim(n):
         barrier.wait(timeout=10)
-        with store.transaction():
+        with store.unit_of_work():
             if store.count("users", where={"username_key": "taken"}) == 0:
                 time.sleep(0.01)  # widen the race window
                 store.put("users", f"user{n}", {"user_id": f"user{n}", "username_key": "taken"})
                 winners.append(n)
-        store.flush()
 
     threads = [threading.Thread(target=claim, args=(n,)) for n in range(8)]
     for thread in threads:

@@ -19,8 +19,15 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 @dataclass
 class Model:
+    """A stored document. Each model declares its storage: the collection, the
+    id field, the fields lookups may filter on (``indexed_fields``) and which of
+    those hold lists (``list_fields``, matched by containment). The stores are
+    generic: they receive ``core.models.REGISTRY`` and derive everything from it."""
+
     collection: ClassVar[str]
     id_field: ClassVar[str]
+    indexed_fields: ClassVar[tuple[str, ...]] = ()
+    list_fields: ClassVar[tuple[str, ...]] = ()
 
     created_at: str = field(default_factory=utc_now, kw_only=True)
     updated_at: str = field(default_factory=utc_now, kw_only=True)

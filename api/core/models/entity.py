@@ -11,6 +11,7 @@ class Entity(Model):
 
     collection = "entities"
     id_field = "entity_id"
+    indexed_fields = ("world_id",)
 
     world_id: str
     name: str

@@ -11,6 +11,7 @@ class Event(Model):
 
     collection = "events"
     id_field = "event_id"
+    indexed_fields = ("world_id", "story_id")
 
     world_id: str
     story_id: str

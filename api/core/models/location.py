@@ -11,6 +11,7 @@ class Location(Model):
 
     collection = "locations"
     id_field = "location_id"
+    indexed_fields = ("world_id",)
 
     world_id: str
     name: str

@@ -11,6 +11,7 @@ class Story(Model):
 
     collection = "stories"
     id_field = "story_id"
+    indexed_fields = ("world_id", "owner_id", "visibility")
 
     world_id: str
     title: str

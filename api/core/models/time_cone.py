@@ -11,6 +11,7 @@ class TimeCone(Model):
 
     collection = "time_cones"
     id_field = "time_cone_id"
+    indexed_fields = ("world_id", "story_id")
 
     world_id: str
     story_id: str

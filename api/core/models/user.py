@@ -13,6 +13,7 @@ class User(Model):
 
     collection = "users"
     id_field = "user_id"
+    indexed_fields = ("username_key", "email_key", "role", "banned")
 
     username: str
     email: str

@@ -15,6 +15,8 @@ class World(Model):
 
     collection = "worlds"
     id_field = "world_id"
+    indexed_fields = ("owner_id", "visibility", "shared_with")
+    list_fields = ("shared_with",)
 
     name: str
     owner_id: str

@@ -14,8 +14,8 @@ from interfaces.validation import body, query
 from services.admin_service import AdminService
 
 
-def create_admin_blueprint(store, flush):
-    bp = resource_blueprint("admin", __name__, flush, url_prefix="/api/admin")
+def create_admin_blueprint(store):
+    bp = resource_blueprint("admin", __name__, store, url_prefix="/api/admin")
     admin = AdminService(store)
 
     @bp.get("/users")
