@@ -171,6 +171,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
     # stats and health
     ("/api/stats", "GET"): Entry(any_caller),
     ("/api/health", "GET"): Entry(open_route),
+    ("/api/health/ready", "GET"): Entry(open_route),
     # staff
     ("/api/admin/users", "GET"): Entry(staff),
     ("/api/admin/users/<user_id>", "GET"): Entry(staff),

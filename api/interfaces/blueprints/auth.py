@@ -55,6 +55,7 @@ def create_auth_blueprint(auth: AuthService, flush):
         return jsonify(success=True, user=current_user().public_dict())
 
     @bp.post("/change-password")
+    @rate_limit("change_password")
     @token_required
     @body(ChangePasswordBody)
     def change_password(body: ChangePasswordBody):

@@ -1,9 +1,15 @@
-"""Counts and health."""
+"""Counts, liveness and readiness."""
+import logging
+
 from flask import current_app, jsonify
 
 from interfaces.auth import current_user, optional_auth
+from interfaces.limits import limiter_status
 from interfaces.resource import resource_blueprint
+from interfaces.validation import responds
 from services.stats_service import StatsService
+
+log = logging.getLogger(__name__)
 
 
 def create_stats_blueprint(store, flush):
@@ -24,5 +30,26 @@ def create_stats_blueprint(store, flush):
         """Liveness: storage backend, AI provider and version."""
         return jsonify(status="ok", storage=store.kind, gpt_enabled=provider() != "offline",
                        gpt_provider=provider(), version=current_app.config["VERSION"])
+
+    def storage_ok() -> bool:
+        try:
+            store.count("users")
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not ready"
+            log.warning("readiness: storage probe failed", exc_info=True)
+            return False
+
+    @bp.get("/health/ready")
+    @responds(200, "Ready: `status` is `ok`, or `degraded` when rate limits count in memory")
+    @responds(503, "Not ready: the storage is unavailable")
+    def ready():
+        """Readiness: probes each dependency (storage, rate-limit storage)."""
+        limits_ok, limits = limiter_status(current_app)
+        checks = {"storage": "ok" if storage_ok() else "unavailable", "rate_limit": limits}
+        if checks["storage"] != "ok":
+            return jsonify(status="unavailable", checks=checks, error="Storage is unavailable",
+                           code="storage_unavailable", details={"storage": "unavailable"}), 503
+        return jsonify(status="ok" if limits_ok else "degraded", checks=checks,
+                       version=current_app.config["VERSION"])
 
     return bp
