@@ -5,7 +5,7 @@ from interfaces.auth import current_user, optional_auth, token_required
 from interfaces.pagination import PageQuery, page_response
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.common import IdList
-from interfaces.schemas.worlds import WorldCreateBody, WorldListQuery, WorldUpdateBody
+from interfaces.schemas.worlds import AutoLinkQuery, WorldCreateBody, WorldListQuery, WorldUpdateBody
 from interfaces.validation import body, changes, query, responds
 from services import access
 from services.link_service import LinkService
@@ -84,10 +84,16 @@ def create_worlds_blueprint(store, flush):
 
     @bp.post("/worlds/<world_id>/auto-link-stories")
     @token_required
-    def auto_link_stories(world_id):
-        """Link stories that share a character or location; drop stale links."""
+    @query(AutoLinkQuery)
+    def auto_link_stories(world_id, query: AutoLinkQuery):
+        """Link stories that share a character or location; drop stale links.
+
+        Each story keeps its best-sharing partners, up to a fixed number. The
+        answer lists one page of the links (`?page=&per_page=`, `links_total`)
+        and the first unlinked stories (`unlinked_total`).
+        """
         world = access.editable_world(store, current_user(), world_id)
-        return jsonify(links.auto_link(world))
+        return jsonify(links.auto_link(world, query.offset, query.per_page))
 
     @bp.get("/worlds/<world_id>/relationships")
     @optional_auth

@@ -3,6 +3,7 @@ from typing import Annotated, Optional
 from pydantic import Field, StringConstraints
 
 from ai.schemas import WorldAnalysis
+from interfaces.pagination import MAX_PER_PAGE, PageQuery
 from interfaces.schemas.common import Name, Schema, Text, Visibility, WorldType
 
 Short = Annotated[str, StringConstraints(max_length=100)]
@@ -45,6 +46,12 @@ class WorldListQuery(Schema):
     mine: bool = False
     page: int = Field(1, ge=1, le=1_000_000)
     per_page: int = Field(50, ge=1, le=200)
+
+
+class AutoLinkQuery(PageQuery):
+    """Which page of the links an auto-link answer lists (every link is made either way)."""
+
+    per_page: int = Field(MAX_PER_PAGE, ge=1, le=MAX_PER_PAGE)
 
 
 class EntityBody(Schema):
