@@ -2,14 +2,50 @@
 and deletes that clean up events, time cones and links."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from core import permissions
 from core.calendar import normalise_calendar, world_time
 from core.errors import InvalidInput
-from core.models import Entity, Event, Story, TimeCone, User, World
+from core.models import VISIBILITIES, Entity, Event, Story, TimeCone, User, World
 from services import access
 from services.publishing import check_public_quota
 from services.event_service import drop_connections
 from storage import DocumentStore
+
+MAX_FILTER_SCAN = 2_000   # stories a genre/text-filtered list reads at most (newest first)
+SCAN_BATCH = 100
+
+
+class StoryPage(NamedTuple):
+    items: list[Story]
+    total: int
+    complete: bool = True   # False: a filtered list stopped after MAX_FILTER_SCAN stories
+
+
+class _Visible:
+    """Stories one caller may see, newest first: exactly the store query
+    ``query`` (``where``/``any_of``), or else the ordered ``ids``."""
+
+    def __init__(self, store: DocumentStore, query: dict | None = None, ids: list[str] | None = None):
+        self.store, self.query, self.ids = store, query, ids
+
+    @classmethod
+    def excluding(cls, store: DocumentStore, query: dict, hidden: set[str]) -> "_Visible":
+        """What ``query`` matches but ``hidden``: the query itself when nothing is hidden
+        (the usual case), else its ids without those (ids only: no document is read)."""
+        if not hidden:
+            return cls(store, query=query)
+        return cls(store, ids=[i for i in store.find_ids(Story.collection, **query) if i not in hidden])
+
+    def total(self) -> int:
+        return len(self.ids) if self.ids is not None else self.store.count(Story.collection, **self.query)
+
+    def docs(self, offset: int, limit: int) -> list[dict]:
+        if self.ids is None:
+            return self.store.find(Story.collection, offset=offset, limit=limit, **self.query)
+        docs = (self.store.get(Story.collection, i) for i in self.ids[offset:offset + limit])
+        return [d for d in docs if d is not None]   # deleted since the ids were read
 
 
 class StoryService:
@@ -18,50 +54,94 @@ class StoryService:
 
     # -- reading ---------------------------------------------------------------
 
-    def list(self, user: User | None, filters: dict, offset: int, limit: int) -> tuple[list[Story], int]:
-        world_id = filters.get("world_id")
-        if world_id:
-            world = access.visible_world(self.store, user, world_id)
-            ids = access.visible_story_ids(self.store, user, world)
-            stories = [Story.from_dict(self.store.get(Story.collection, i)) for i in ids]
-        else:
-            stories = self._visible_everywhere(user)
+    def list(self, user: User | None, filters: dict, offset: int, limit: int) -> StoryPage:
+        """A page of the stories the caller may see, newest first, read in the store query.
+
+        With ``genre`` or ``q`` (not indexed) the visible stories are read in
+        batches, at most ``MAX_FILTER_SCAN`` of them: past that, the page and the
+        total cover the newest ``MAX_FILTER_SCAN`` stories and ``complete`` is False.
+        """
+        visible = self._visible(user, filters.get("world_id"))
         genre = filters.get("genre")
         text = (filters.get("q") or "").casefold()
-        if genre or text:
-            stories = [
-                s for s in stories
-                if (not genre or s.genre == genre)
-                and (not text or text in s.title.casefold() or text in s.description.casefold())
-            ]
-        return stories[offset:offset + limit], len(stories)
+        if not genre and not text:
+            docs = visible.docs(offset, limit)
+            return StoryPage([Story.from_dict(d) for d in docs], visible.total())
+        total = visible.total()
+        page, matches, scanned = [], 0, 0
+        for start in range(0, min(total, MAX_FILTER_SCAN), SCAN_BATCH):
+            batch = visible.docs(start, min(SCAN_BATCH, MAX_FILTER_SCAN - start))
+            scanned += len(batch)
+            for doc in batch:
+                if ((not genre or doc["genre"] == genre)
+                        and (not text or text in doc["title"].casefold() or text in doc["description"].casefold())):
+                    if offset <= matches < offset + limit:
+                        page.append(Story.from_dict(doc))
+                    matches += 1
+        return StoryPage(page, matches, complete=scanned >= total)
 
-    def _visible_everywhere(self, user: User | None) -> list[Story]:
+    def _visible(self, user: User | None, world_id: str | None) -> "_Visible":
+        """The caller's visible stories (of one world, if given), as a store query where one is exact.
+
+        A story is visible when its world is and it is public, or the caller
+        reads the world (owner, shared user) or owns the story; admins see all
+        (``permissions.can_view_story``). Stories carry no world visibility, so
+        the query is "public or mine or in a world I read", and the few stories it
+        also matches in worlds the caller may not see (``closed``) are left out by id.
+        """
+        if world_id:
+            world = access.visible_world(self.store, user, world_id)
+            return _Visible(self.store, ids=access.visible_story_ids(self.store, user, world))
         if permissions.is_admin(user):
-            return [Story.from_dict(d) for d in self.store.find(Story.collection)]
-        clauses = [{"visibility": "public"}]
-        if user is not None:
-            clauses.append({"owner_id": user.user_id})
+            return _Visible(self.store, query={})
+        closed = self.store.find_ids(World.collection, any_of=[
+            {"visibility": v} for v in VISIBILITIES if v != "public"])
+        if user is None:
+            query = {"where": {"visibility": "public"}}
+            reachable = [{"visibility": "public"}]
+        else:
             readable = self.store.find_ids(World.collection, any_of=[
                 {"owner_id": user.user_id}, {"shared_with": user.user_id}])
-            clauses += [{"world_id": wid} for wid in readable]
-        worlds: dict[str, World | None] = {}
-        visible = []
-        for doc in self.store.find(Story.collection, any_of=clauses):
-            wid = doc["world_id"]
-            if wid not in worlds:
-                worlds[wid] = access.load_world(self.store, wid)
-            story = Story.from_dict(doc)
-            if worlds[wid] is not None and permissions.can_view_story(user, story, worlds[wid]):
-                visible.append(story)
-        return visible
+            query = {"any_of": [{"visibility": "public"}, {"owner_id": user.user_id},
+                                *({"world_id": w} for w in readable)]}
+            reachable = [{"visibility": "public"}, {"owner_id": user.user_id}]
+            open_to_me = set(readable)
+            closed = [w for w in closed if w not in open_to_me]
+        hidden = set()
+        for where in reachable:   # what the query matches in closed worlds
+            for ids in self.store.group_ids(Story.collection, "world_id", closed, where=where).values():
+                hidden.update(ids)
+        return _Visible.excluding(self.store, query, hidden)
 
-    def present(self, story: Story, world: World) -> dict:
-        """The API's Story, with ``metadata.world_time`` from the world's calendar."""
-        data = story.to_dict()
-        calendar = normalise_calendar(world.metadata.get("calendar"), world.world_type)
-        data["metadata"] = {**story.metadata, "world_time": world_time(story.time_index, calendar)}
-        return data
+    def present(self, story: Story, world: World, user: User | None) -> dict:
+        """The API's Story: ``metadata.world_time`` from the world's calendar, and
+        ``linked_stories`` cut to the stories the caller may see."""
+        return self.present_many([story], user, {world.world_id: world})[0]
+
+    def present_many(self, stories: list[Story], user: User | None,
+                     worlds: dict[str, World] | None = None) -> list[dict]:
+        """``present`` for a page of stories, loading each world and its visible ids once.
+        A story whose world is gone is left out (nothing in a missing world is visible)."""
+        worlds = dict(worlds or {})
+        for story in stories:
+            if story.world_id not in worlds:
+                worlds[story.world_id] = access.load_world(self.store, story.world_id)
+        linking = [w for wid, w in worlds.items() if w is not None
+                   and any(s.linked_stories for s in stories if s.world_id == wid)]
+        visible = {wid: set(ids) for wid, ids in
+                   access.visible_story_ids_by_world(self.store, user, linking).items()} if linking else {}
+        answers = []
+        for story in stories:
+            world = worlds[story.world_id]
+            if world is None:
+                continue
+            data = story.to_dict()
+            seen = visible.get(world.world_id, set())
+            data["linked_stories"] = [i for i in story.linked_stories if i in seen]
+            calendar = normalise_calendar(world.metadata.get("calendar"), world.world_type)
+            data["metadata"] = {**story.metadata, "world_time": world_time(story.time_index, calendar)}
+            answers.append(data)
+        return answers
 
     # -- writing ---------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Bounded work per request: the relationship graph and auto-linking answer
-in bounded size, whatever the size of the world."""
+"""Bounded work per request: the relationship graph, auto-linking and story
+lists answer in bounded size and read a bounded number of documents, whatever
+the size of the world."""
 from __future__ import annotations
 
 import pytest
@@ -8,6 +9,7 @@ from core.models import Entity, Location, Story, User, World
 from services import link_service
 from services.link_service import (MAX_EDGE_STORY_IDS, MAX_GRAPH_EDGES, MAX_GRAPH_NODES,
                                    MAX_LINKS_LISTED, MAX_LINKS_PER_STORY)
+from services.story_service import StoryService
 
 MB = 1024 * 1024
 
@@ -167,3 +169,68 @@ def test_auto_link_answer_lists_a_page_of_unlinked_stories(client, store, owner,
     assert len(body["unlinked_stories"]) == link_service.MAX_UNLINKED_LISTED
     assert body["unlinked_total"] == link_service.MAX_UNLINKED_LISTED + 10
     assert set(body["unlinked_stories"][0]) == {"story_id", "title", "time_index", "description"}
+
+
+# -- story lists page in the store query --------------------------------------------------
+
+class CountingStore:
+    """The app's real TinyDB store, counting the documents its reads hand out."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.loaded = 0
+
+    def find(self, *args, **kwargs):
+        docs = self.inner.find(*args, **kwargs)
+        self.loaded += len(docs)
+        return docs
+
+    def get(self, *args, **kwargs):
+        doc = self.inner.get(*args, **kwargs)
+        self.loaded += doc is not None
+        return doc
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "owner", "other", "admin"])
+def test_a_page_of_stories_reads_only_that_page(reader, store, auth, owner, public_world, make_world):
+    seed_stories(store, public_world, owner, 500)
+    hidden = make_world(owner, visibility="private")   # its public stories stay hidden from others
+    seed_stories(store, hidden, owner, 5)
+    account = {"anonymous": None, "owner": owner, "other": auth.register(),
+               "admin": auth.register(role="admin")}[reader]
+    user = account and User.from_dict(store.get("users", account["user_id"]))
+    counting = CountingStore(store)
+    page = StoryService(counting).list(user, {}, offset=40, limit=20)
+    assert len(page.items) == 20
+    assert page.total == (500 if reader in ("anonymous", "other") else 505)
+    assert counting.loaded <= 40
+
+
+def test_a_filtered_list_reads_a_bounded_number_of_stories(store, owner, public_world, monkeypatch):
+    from services import story_service
+    monkeypatch.setattr(story_service, "MAX_FILTER_SCAN", 150)
+    seed_stories(store, public_world, owner, 200, genre="mystery")
+    counting = CountingStore(store)
+    page = StoryService(counting).list(None, {"genre": "mystery"}, offset=0, limit=20)
+    assert len(page.items) == 20 and page.total == 150 and page.complete is False
+    assert counting.loaded <= 150 + 20
+    texts = StoryService(store).list(None, {"q": "tale 1"}, offset=0, limit=200)
+    assert texts.complete is False and texts.items
+    assert all("tale 1" in s.title.casefold() for s in texts.items)
+
+
+def test_capped_filtered_list_says_its_total_is_not_exact(client, store, owner, public_world, make_world,
+                                                         monkeypatch):
+    from services import story_service
+    monkeypatch.setattr(story_service, "MAX_FILTER_SCAN", 30)
+    seed_stories(store, public_world, owner, 40, genre="mystery")
+    capped = client.get("/api/stories?genre=mystery")
+    assert capped.headers["X-Total-Count"] == "30" and capped.headers["X-Total-Count-Exact"] == "false"
+    small = make_world(owner, visibility="public")
+    seed_stories(store, small, owner, 12, genre="mystery")
+    exact = client.get(f"/api/stories?genre=mystery&world_id={small['world_id']}&q=tale 1")
+    assert "X-Total-Count-Exact" not in exact.headers
+    assert exact.headers["X-Total-Count"] == "3" and len(exact.json) == 3   # Tale 1, 10, 11

@@ -16,17 +16,23 @@ def create_stories_blueprint(store, flush):
     stories = StoryService(store)
     links = LinkService(store)
 
-    def present(story):
-        return stories.present(story, access.load_world(store, story.world_id))
-
     @bp.get("/stories")
     @optional_auth
     @query(StoryListQuery)
     def list_stories(query: StoryListQuery):
-        """Stories the caller may see, newest first. Filters: world_id, genre, q."""
+        """Stories the caller may see, newest first. Filters: world_id, genre, q.
+
+        With `genre` or `q`, a bounded number of the newest visible stories is
+        searched; when there are more, `X-Total-Count` counts the matches among
+        those and `X-Total-Count-Exact: false` is sent.
+        """
+        user = current_user()
         page = PageQuery(page=query.page, per_page=query.per_page)
-        items, total = stories.list(current_user(), query.model_dump(), page.offset, page.per_page)
-        return page_response([present(s) for s in items], total, page)
+        found = stories.list(user, query.model_dump(), page.offset, page.per_page)
+        response = page_response(stories.present_many(found.items, user), found.total, page)
+        if not found.complete:
+            response.headers["X-Total-Count-Exact"] = "false"
+        return response
 
     @bp.post("/stories")
     @token_required
@@ -37,14 +43,15 @@ def create_stories_blueprint(store, flush):
         user = current_user()
         world = access.editable_world(store, user, body.world_id)
         story, cone = stories.create(user, world, body.model_dump())
-        return jsonify(story=stories.present(story, world), time_cone=cone.to_dict()), 201
+        return jsonify(story=stories.present(story, world, user), time_cone=cone.to_dict()), 201
 
     @bp.get("/stories/<story_id>")
     @optional_auth
     def get_story(story_id):
         """One story."""
-        story, world = access.visible_story(store, current_user(), story_id)
-        return jsonify(stories.present(story, world))
+        user = current_user()
+        story, world = access.visible_story(store, user, story_id)
+        return jsonify(stories.present(story, world, user))
 
     @bp.route("/stories/<story_id>", methods=["PUT", "PATCH"])
     @token_required
@@ -53,7 +60,7 @@ def create_stories_blueprint(store, flush):
         """Change a story (owner)."""
         user = current_user()
         story, world = access.editable_story(store, user, story_id)
-        return jsonify(stories.present(stories.update(user, story, changes(body)), world))
+        return jsonify(stories.present(stories.update(user, story, changes(body)), world, user))
 
     @bp.delete("/stories/<story_id>")
     @token_required
@@ -68,17 +75,19 @@ def create_stories_blueprint(store, flush):
     @body(LinkEntitiesBody)
     def link_entities(story_id, body: LinkEntitiesBody):
         """Link characters and locations by name or alias (case/accent-insensitive); create the rest."""
-        story, world = access.editable_story(store, current_user(), story_id)
+        user = current_user()
+        story, world = access.editable_story(store, user, story_id)
         result = links.link_entities(story, world, body.character_specs(), body.location_specs(),
                                      body.auto_create)
-        return jsonify(**result, story=stories.present(story, world))
+        return jsonify(**result, story=stories.present(story, world, user))
 
     @bp.post("/stories/<story_id>/clear-links")
     @token_required
     def clear_links(story_id):
         """Unlink every character and location from the story (owner)."""
-        story, world = access.editable_story(store, current_user(), story_id)
+        user = current_user()
+        story, world = access.editable_story(store, user, story_id)
         links.clear_links(story)
-        return jsonify(message="Links cleared", story=stories.present(story, world))
+        return jsonify(message="Links cleared", story=stories.present(story, world, user))
 
     return bp

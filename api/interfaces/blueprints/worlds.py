@@ -109,7 +109,7 @@ def create_worlds_blueprint(store, flush):
         """Stories of the world that the caller may see."""
         user = current_user()
         world = access.visible_world(store, user, world_id)
-        items, total = stories.list(user, {"world_id": world_id}, query.offset, query.per_page)
-        return page_response([stories.present(s, world) for s in items], total, query)
+        found = stories.list(user, {"world_id": world_id}, query.offset, query.per_page)
+        return page_response(stories.present_many(found.items, user, {world_id: world}), found.total, query)
 
     return bp
