@@ -55,9 +55,12 @@ def register_error_handlers(app: Flask) -> None:
         return response
 
     @app.errorhandler(StorageError)
-    def storage_error(exc: StorageError):
+    @app.errorhandler(OSError)
+    def storage_error(exc: Exception):
+        """The database (or the disk under it) failed: the unit rolled back, nothing was saved."""
         log.error("storage failure: %s", exc)
-        return error_response(503, "Storage is unavailable; nothing was saved", "storage_unavailable")
+        return error_response(503, "Storage is unavailable; nothing was saved", "storage_unavailable",
+                              headers={"Retry-After": "5"})
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

@@ -392,15 +392,22 @@ class TinyDBStore(DocumentStore):
                 self.longest_compaction_pause = max(self.longest_compaction_pause, pause)
             self._write_file(pieces)
             self._journal.drop(older)
-            return {"lsn": lsn, "seconds": time.perf_counter() - started, "pause_seconds": pause,
-                    "bytes": self._file_size()}
+            report = {"lsn": lsn, "seconds": time.perf_counter() - started, "pause_seconds": pause,
+                      "bytes": self._file_size()}
+            log.info("%s: compacted to %d bytes (journal record %d) in %.0f ms; writers waited %.1f ms",
+                     self.path, report["bytes"], lsn, report["seconds"] * 1000, pause * 1000)
+            return report
 
     def _write_file(self, pieces: list[bytes]) -> None:
         tmp_path = f"{self.path}.tmp"
-        with open(tmp_path, "wb") as handle:
-            handle.writelines(pieces)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with open(tmp_path, "wb") as handle:
+                handle.writelines(pieces)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError:
+            os.remove(tmp_path)  # a full disk: give the space back to the journal
+            raise
         os.replace(tmp_path, self.path)
         fsync_dir(self.folder)
 

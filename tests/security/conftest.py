@@ -18,7 +18,7 @@ def make_app(app, tmp_path):
 
     def make(**overrides):
         settings = {key: value for key, value in app.config.items() if key.isupper()}
-        settings.update(DB_PATH=str(tmp_path / f"other{next(_files)}.json"), **overrides)
+        settings.update({"DB_PATH": str(tmp_path / f"other{next(_files)}.json"), **overrides})
         made.append(create_app(SimpleNamespace(**settings)))
         return made[-1]
 

@@ -6,12 +6,13 @@ import socket
 import threading
 import time
 
-import orjson
 import pytest
 import requests
 
 from api_client import ApiUser
+from core.models import REGISTRY
 from live_server import LiveServer, free_port, run_to_exit, server_command
+from storage.tinydb_store import TinyDBStore
 
 pytestmark = pytest.mark.slow
 
@@ -72,13 +73,15 @@ def burst_then_kill(server: LiveServer, user: ApiUser, ledger: Ledger) -> None:
         assert not writer.is_alive()
 
 
-def assert_file_holds(db_path: str, ledger: Ledger) -> None:
-    """Read the file directly: valid JSON, with every acknowledged document."""
-    with open(db_path, "rb") as handle:
-        data = orjson.loads(handle.read())
-    for collection, acked in (("worlds", ledger.worlds), ("stories", ledger.stories)):
-        missing = set(acked) - set(data.get(collection, {}))
-        assert not missing, f"{len(missing)} acknowledged {collection} not in the file"
+def assert_store_holds(db_path: str, ledger: Ledger) -> None:
+    """Open the file and its journal as the server would: every acknowledged document is there."""
+    store = TinyDBStore(db_path, REGISTRY)
+    try:
+        for collection, acked in (("worlds", ledger.worlds), ("stories", ledger.stories)):
+            missing = set(acked) - set(store.find_ids(collection))
+            assert not missing, f"{len(missing)} acknowledged {collection} lost"
+    finally:
+        store.close()
 
 
 def assert_server_serves(user: ApiUser, ledger: Ledger) -> None:
@@ -95,15 +98,19 @@ def assert_server_serves(user: ApiUser, ledger: Ledger) -> None:
     assert int(listed.headers["X-Total-Count"]) >= len(ledger.worlds)
 
 
-def test_acknowledged_writes_survive_sigkill(tmp_path):
+@pytest.mark.parametrize("compact_bytes", [16 * 1024 * 1024, 16 * 1024],
+                         ids=["journal", "compacting-all-the-time"])
+def test_acknowledged_writes_survive_sigkill(tmp_path, compact_bytes):
+    """Killed at random points of a burst; with a tiny threshold the journal is
+    compacted all the time, so kills also land in the middle of compactions."""
     db_path = str(tmp_path / "worldsmith.json")
-    server = LiveServer(db_path).start()
+    server = LiveServer(db_path, env={"TINYDB_COMPACT_BYTES": str(compact_bytes)}).start()
     try:
         user = ApiUser.register(server.url)
         ledger = Ledger()
         for round_number in range(ROUNDS):
             burst_then_kill(server, user, ledger)
-            assert_file_holds(db_path, ledger)
+            assert_store_holds(db_path, ledger)
             if round_number == 0:
                 # A half-written temp file from a crash must not stop start-up.
                 with open(db_path + ".tmp", "wb") as handle:
@@ -112,6 +119,8 @@ def test_acknowledged_writes_survive_sigkill(tmp_path):
             user.base_url = server.url
             assert_server_serves(user, ledger)
         assert len(ledger.worlds) >= ROUNDS * ACKS_BEFORE_KILL // 2
+        if compact_bytes < 1024 * 1024:
+            assert ": compacted to " in server.log(), "no compaction ran"
     finally:
         server.stop()
 
