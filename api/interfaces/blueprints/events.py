@@ -3,6 +3,7 @@ from flask import jsonify
 
 from interfaces.auth import current_user, optional_auth, token_required
 from interfaces.blueprints.gpt import accepted, started
+from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery
 from interfaces.validation import body, changes, query, responds
@@ -21,6 +22,7 @@ def create_events_blueprint(store, flush, ai):
         return jsonify(events.timeline(access.visible_world(store, user, world_id), user))
 
     @bp.post("/worlds/<world_id>/events/extract")
+    @rate_limit("ai")
     @token_required
     @started
     @query(ExtractQuery)
@@ -32,6 +34,7 @@ def create_events_blueprint(store, flush, ai):
                                  force=query.force))
 
     @bp.post("/stories/<story_id>/events/extract")
+    @rate_limit("ai")
     @token_required
     @started
     @query(ExtractQuery)
