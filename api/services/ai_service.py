@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from ai import make_provider
-from core.errors import NotFound
+from core.errors import InvalidInput, NotFound
 from core.models import Story, User, World
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService
@@ -15,6 +15,10 @@ from services.link_service import LinkService
 from services.task_runner import JobContext, TaskRunner
 from services.task_service import TaskService
 from storage import DocumentStore
+
+# One batch analysis: how many stories, and how many characters of their text.
+MAX_BATCH_STORIES = 50
+MAX_BATCH_CHARS = 1_000_000
 
 
 class AIService:
@@ -47,6 +51,43 @@ class AIService:
         task = self.tasks.create(user, task_type, self.provider.name, total)
         self.runner.submit(task["task_id"], partial(job, **params))
         return self.store.get("tasks", task["task_id"]) or task
+
+    def start_batch_analysis(self, user: User, world: World, story_ids: list[str]) -> dict:
+        """Start analysing ``story_ids`` of the world, or (none given) its oldest stories
+        not linked to another story, as many as fit; at most ``MAX_BATCH_CHARS`` of text."""
+        if story_ids:
+            ids = list(dict.fromkeys(story_ids))
+            foreign = sorted(set(ids) - set(self.store.find_ids(Story.collection, where={"world_id": world.world_id})))
+            if foreign:
+                raise InvalidInput("Stories not in this world", {"story_ids": f"not in this world: {', '.join(foreign)}"})
+            chars = sum(_text_size(self.store.get(Story.collection, i)) for i in ids)
+            if chars > MAX_BATCH_CHARS:
+                raise InvalidInput(
+                    f"These stories hold {chars:,} characters of text; one batch analyses at most "
+                    f"{MAX_BATCH_CHARS:,}", {"story_ids": f"at most {MAX_BATCH_CHARS:,} characters of text "
+                                                          "per batch: send fewer stories"})
+        else:
+            ids = self._unlinked_batch(world)
+        return self.start(user, "batch_analysis", self.batch_analyze, total=len(ids),
+                          world_id=world.world_id, story_ids=ids)
+
+    def _unlinked_batch(self, world: World, page: int = 100) -> list[str]:
+        """The world's oldest unlinked stories that fit in one batch, read a page at a time."""
+        ids, chars, offset = [], 0, 0
+        while len(ids) < MAX_BATCH_STORIES:
+            docs = self.store.find(Story.collection, where={"world_id": world.world_id},
+                                   offset=offset, limit=page, newest_first=False)
+            for doc in docs:
+                if doc["linked_stories"] or len(ids) == MAX_BATCH_STORIES:
+                    continue
+                if chars + _text_size(doc) > MAX_BATCH_CHARS:
+                    return ids
+                ids.append(doc["story_id"])
+                chars += _text_size(doc)
+            if len(docs) < page:
+                break
+            offset += page
+        return ids
 
     # -- job bodies ------------------------------------------------------------
 
@@ -89,7 +130,7 @@ class AIService:
 
     def batch_analyze(self, ctx: JobContext, world_id: str, story_ids: list[str]) -> dict:
         """Analyse each story, link (creating if new) its characters and places, then re-link stories."""
-        analysed, characters_found, locations_found = [], 0, 0
+        analysed, characters_found, locations_found, chars = [], 0, 0, 0
         total = len(story_ids)
         for done, story_id in enumerate(story_ids, start=1):
             world = self._world(world_id)
@@ -97,6 +138,10 @@ class AIService:
             if doc is None or doc["world_id"] != world_id:
                 ctx.progress(done, total, "Skipped a story that no longer exists")
                 continue
+            if chars + _text_size(doc) > MAX_BATCH_CHARS:   # the stories grew since the start
+                ctx.progress(done, total, "Skipped a story: the batch reached its text limit")
+                continue
+            chars += _text_size(doc)
             story = Story.from_dict(doc)
             known_characters, known_locations = self._known(world)
             answer = self.provider.analyze_story(story.title, story.genre, story.content or story.description,
@@ -137,3 +182,8 @@ class AIService:
         total = sum(s["event_count"] for s in summaries)
         return {"world_id": world_id, "message": f"{total} events in {len(summaries)} stories",
                 "stories": summaries, "total_events": total}
+
+
+def _text_size(doc: dict | None) -> int:
+    """Characters of a story's text an analysis reads (what ``batch_analyze`` sends)."""
+    return 0 if doc is None else len(doc.get("content") or doc.get("description") or "")

@@ -5,8 +5,6 @@ in the background; ``GET /gpt/results/{task_id}`` shows its progress and result.
 """
 from flask import jsonify
 
-from core.errors import InvalidInput
-from core.models import Story
 from interfaces.auth import current_user, token_required
 from interfaces.pagination import PageQuery, page_response
 from interfaces.resource import resource_blueprint
@@ -78,21 +76,14 @@ def create_gpt_blueprint(store, flush, ai):
     def batch_analyze(body: BatchAnalyzeBody):
         """Analyse stories of a world, link their characters and places, re-link the stories (owner).
 
-        An empty `story_ids` means every story not yet linked to another story.
+        A batch covers a bounded number of stories (see `story_ids`) and of
+        characters of their text (400 past either, naming the limit). An empty
+        `story_ids` means the oldest stories not yet linked to another story, as
+        many as fit in one batch.
         """
         user = current_user()
         world = access.editable_world(store, user, body.world_id)
-        in_world = store.find(Story.collection, where={"world_id": world.world_id}, newest_first=False)
-        if body.story_ids:
-            ids = list(dict.fromkeys(body.story_ids))
-            foreign = sorted(set(ids) - {s["story_id"] for s in in_world})
-            if foreign:
-                raise InvalidInput("Stories not in this world", {"story_ids": f"not in this world: {', '.join(foreign)}"})
-        else:
-            ids = [s["story_id"] for s in in_world if not s["linked_stories"]]
-        task = ai.start(user, "batch_analysis", ai.batch_analyze, total=len(ids),
-                        world_id=world.world_id, story_ids=ids)
-        return accepted(task)
+        return accepted(ai.start_batch_analysis(user, world, body.story_ids))
 
     @bp.get("/gpt/results/<task_id>")
     @token_required

@@ -4,6 +4,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from interfaces.schemas.common import Id, LongText, Name, Schema, Text, WorldType
 from interfaces.schemas.stories import CharacterRef, Genre
+from services.ai_service import MAX_BATCH_STORIES
 
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 TaskStatus = Literal["pending", "processing", "completed", "error", "cancelled"]
@@ -57,10 +58,11 @@ class AnalyzeBody(Schema):
 
 
 class BatchAnalyzeBody(Schema):
-    """``story_ids`` empty: every story of the world not linked to another story."""
+    """``story_ids`` empty: the world's oldest stories not linked to another story,
+    as many as one batch holds."""
 
     world_id: Id
-    story_ids: list[Id] = Field(default_factory=list, max_length=1000)
+    story_ids: list[Id] = Field(default_factory=list, max_length=MAX_BATCH_STORIES)
 
 
 class TaskListQuery(Schema):
