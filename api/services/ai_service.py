@@ -6,19 +6,20 @@ from __future__ import annotations
 from functools import partial
 
 from ai import make_provider
-from core.errors import InvalidInput, NotFound
+from core.errors import Forbidden, InvalidInput, NotFound
 from core.models import Story, User, World
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.event_service import EventService
 from services.link_service import LinkService
 from services.task_runner import JobContext, TaskRunner
-from services.task_service import TaskService
+from services.task_service import COLLECTION as TASKS, TaskService
 from storage import DocumentStore
 
 # One batch analysis: how many stories, and how many characters of their text.
 MAX_BATCH_STORIES = 50
 MAX_BATCH_CHARS = 1_000_000
+ACCESS_REVOKED = "Access revoked: you may no longer use this world"
 
 
 class AIService:
@@ -90,6 +91,37 @@ class AIService:
         return ids
 
     # -- job bodies ------------------------------------------------------------
+    # Jobs that read a world re-check, as they run, that the task's owner may
+    # still see it (or change it, for jobs that write): access can be revoked
+    # while a job waits in the queue or calls the model.
+
+    def _owner(self, ctx: JobContext) -> User:
+        """The task's owner as the account stands now; banned or deleted ends the job."""
+        task = self.store.get(TASKS, ctx.task_id) or {}
+        doc = self.store.get(User.collection, task.get("owner_id") or "")
+        if doc is None or doc.get("banned"):
+            raise Forbidden(ACCESS_REVOKED)
+        return User.from_dict(doc)
+
+    def _allowed_world(self, ctx: JobContext, world_id: str | None, write: bool = False) -> World | None:
+        """The world, if the task's owner may still see it (``write``: change it)."""
+        if not world_id:
+            return None
+        check = access.editable_world if write else access.visible_world
+        try:
+            return check(self.store, self._owner(ctx), world_id)
+        except (NotFound, Forbidden):
+            self._world(world_id)   # "no longer exists" when it is gone
+            raise Forbidden(ACCESS_REVOKED) from None
+
+    def _allowed_story(self, ctx: JobContext, story_id: str) -> None:
+        """Raise unless the task's owner may still change the story."""
+        try:
+            access.editable_story(self.store, self._owner(ctx), story_id)
+        except (NotFound, Forbidden):
+            if self.store.get(Story.collection, story_id) is None:
+                raise NotFound("The story no longer exists") from None
+            raise Forbidden(ACCESS_REVOKED) from None
 
     def _world(self, world_id: str | None) -> World | None:
         if not world_id:
@@ -107,33 +139,39 @@ class AIService:
 
     def describe_world(self, ctx: JobContext, name: str, world_type: str, themes: list[str],
                        characters: list[str], world_id: str | None = None) -> dict:
-        world = self._world(world_id)
+        world = self._allowed_world(ctx, world_id)
         if world is not None:
             themes = themes or list(world.metadata.get("themes") or [])
             characters = characters or self._known(world)[0]
-        return self.provider.describe_world(name, world_type, themes, characters, ctx.usage)
+        result = self.provider.describe_world(name, world_type, themes, characters, ctx.usage)
+        self._allowed_world(ctx, world_id)   # the answer draws on the world: still allowed?
+        return result
 
     def describe_story(self, ctx: JobContext, title: str, genre: str, world_description: str,
                        characters: list[str], world_id: str | None = None) -> dict:
-        world = self._world(world_id)
+        world = self._allowed_world(ctx, world_id)
         if world is not None:
             world_description = world_description or world.description
-        return self.provider.describe_story(title, genre, world_description, characters, ctx.usage)
+        result = self.provider.describe_story(title, genre, world_description, characters, ctx.usage)
+        self._allowed_world(ctx, world_id)
+        return result
 
     def analyze_world(self, ctx: JobContext, description: str, world_type: str) -> dict:
         return self.provider.analyze_world(description, world_type, ctx.usage)
 
     def analyze_story(self, ctx: JobContext, title: str, genre: str, text: str,
                       world_id: str | None = None) -> dict:
-        characters, locations = self._known(self._world(world_id))
-        return self.provider.analyze_story(title, genre, text, characters, locations, ctx.usage)
+        characters, locations = self._known(self._allowed_world(ctx, world_id))
+        result = self.provider.analyze_story(title, genre, text, characters, locations, ctx.usage)
+        self._allowed_world(ctx, world_id)
+        return result
 
     def batch_analyze(self, ctx: JobContext, world_id: str, story_ids: list[str]) -> dict:
         """Analyse each story, link (creating if new) its characters and places, then re-link stories."""
         analysed, characters_found, locations_found, chars = [], 0, 0, 0
         total = len(story_ids)
         for done, story_id in enumerate(story_ids, start=1):
-            world = self._world(world_id)
+            world = self._allowed_world(ctx, world_id, write=True)
             doc = self.store.get(Story.collection, story_id)
             if doc is None or doc["world_id"] != world_id:
                 ctx.progress(done, total, "Skipped a story that no longer exists")
@@ -146,6 +184,7 @@ class AIService:
             known_characters, known_locations = self._known(world)
             answer = self.provider.analyze_story(story.title, story.genre, story.content or story.description,
                                                  known_characters, known_locations, ctx.usage)
+            self._allowed_world(ctx, world_id, write=True)
             linked = self.links.link_entities(story, world, answer["characters"], answer["locations"])
             self.store.flush()
             characters_found += len(answer["characters"])
@@ -158,27 +197,32 @@ class AIService:
                 "created_locations": [loc["name"] for loc in linked["created_locations"]],
             })
             ctx.progress(done, total, f"Analysed '{story.title}' ({done}/{total})")
-        relinked = self.links.auto_link(self._world(world_id))
+        relinked = self.links.auto_link(self._allowed_world(ctx, world_id, write=True))
         self.store.flush()
         return {"message": f"Analysed {len(analysed)} stories; {relinked['linked_count']} story links",
                 "analyzed_stories": analysed, "total_characters_found": characters_found,
                 "total_locations_found": locations_found, "linked_count": relinked["linked_count"]}
 
     def extract_story_events(self, ctx: JobContext, story_id: str, force: bool) -> dict:
-        return self.events.extract_story(story_id, force, ctx.usage)
+        self._allowed_story(ctx, story_id)
+        result = self.events.extract_story(story_id, force, ctx.usage)
+        self._allowed_story(ctx, story_id)
+        return result
 
     def extract_world_events(self, ctx: JobContext, world_id: str, force: bool) -> dict:
         """Extract the events of every story of the world, reusing cached extractions."""
+        self._allowed_world(ctx, world_id, write=True)
         story_ids = self.store.find_ids(Story.collection, where={"world_id": world_id})[::-1]
-        self._world(world_id)
         summaries = []
         for done, story_id in enumerate(story_ids, start=1):
+            self._allowed_world(ctx, world_id, write=True)
             try:
                 summary = self.events.extract_story(story_id, force, ctx.usage)
             except NotFound:   # deleted meanwhile
                 continue
             summaries.append({k: summary[k] for k in ("story_id", "title", "cached", "event_count")})
             ctx.progress(done, len(story_ids), f"Events of '{summary['title']}' ({done}/{len(story_ids)})")
+        self._allowed_world(ctx, world_id, write=True)
         total = sum(s["event_count"] for s in summaries)
         return {"world_id": world_id, "message": f"{total} events in {len(summaries)} stories",
                 "stories": summaries, "total_events": total}
