@@ -4,8 +4,9 @@
 and PostgreSQL instead (see ``migrate.py``).
 
 Serves the API (and the built frontend, if present) with waitress, a
-multi-threaded production WSGI server. If the port is taken it says so and
-exits with status 1; it never touches other processes.
+multi-threaded production WSGI server, with bounds from the configuration
+(``serve_options``). If the port is taken it says so and exits with status 1;
+it never touches other processes.
 """
 from __future__ import annotations
 
@@ -26,10 +27,30 @@ def parse_args(argv=None):
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5000)
     parser.add_argument("--db-path", help="TinyDB file (default: data/worldsmith.json)")
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--threads", type=int, help="worker threads (default: WAITRESS_THREADS, 8)")
     parser.add_argument("--debug", action="store_true",
                         help="development mode: verbose logs, ephemeral JWT key if none is set")
     return parser.parse_args(argv)
+
+
+# Bodies up to MAX_CONTENT_LENGTH plus this reach Flask (which answers 413 in the
+# app's error shape); waitress refuses larger declared bodies from their headers.
+BODY_MARGIN = 64 * 1024
+
+
+def serve_options(config, threads: int | None = None) -> dict:
+    """waitress settings: no body is read past the app's limit, idle connections
+    are closed after ``WAITRESS_CHANNEL_TIMEOUT`` s, at most ``WAITRESS_CONNECTION_LIMIT``
+    are open at once. (Behind nginx or Caddy these bounds are a second line.)"""
+    timeout = int(config["WAITRESS_CHANNEL_TIMEOUT"])
+    return {
+        "threads": threads or int(config["WAITRESS_THREADS"]),
+        "connection_limit": int(config["WAITRESS_CONNECTION_LIMIT"]),
+        "channel_timeout": timeout,
+        "cleanup_interval": max(1, min(30, timeout // 2)),  # how often idle connections are swept
+        "max_request_body_size": int(config["MAX_CONTENT_LENGTH"]) + BODY_MARGIN,
+        "asyncore_use_poll": True,  # select() cannot watch more than 1024 sockets
+    }
 
 
 def main(argv=None) -> int:
@@ -51,7 +72,8 @@ def main(argv=None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     try:
-        server = create_server(app, host=args.host, port=args.port, threads=args.threads)
+        server = create_server(app, host=args.host, port=args.port,
+                               **serve_options(app.config, args.threads))
     except OSError as exc:
         app.extensions["worldsmith"].store.close()
         if exc.errno == errno.EADDRINUSE:

@@ -85,3 +85,28 @@ def test_vercel_json_routes_the_api_to_the_function_and_the_rest_to_the_spa():
     assert destination("/favicon.svg") == "/frontend/favicon.svg"
     for path in ("/", "/worlds/123", "/stories/9/timeline"):
         assert destination(path) == "/frontend/index.html", path
+
+
+def test_waitress_bounds_come_from_the_configuration(monkeypatch):
+    from config import Config
+    from main import BODY_MARGIN, serve_options
+    monkeypatch.setenv("WAITRESS_CHANNEL_TIMEOUT", "7")
+    monkeypatch.setenv("WAITRESS_CONNECTION_LIMIT", "50")
+    monkeypatch.setenv("WAITRESS_THREADS", "3")
+    monkeypatch.setenv("MAX_CONTENT_LENGTH", "2048")
+    options = serve_options(vars(Config()))
+    assert options["channel_timeout"] == 7 and options["cleanup_interval"] == 3
+    assert options["connection_limit"] == 50 and options["threads"] == 3
+    assert options["max_request_body_size"] == 2048 + BODY_MARGIN
+    assert serve_options(vars(Config()), threads=12)["threads"] == 12   # --threads wins
+
+
+def test_waitress_defaults_bound_idle_connections_and_bodies(monkeypatch):
+    from config import Config
+    from main import serve_options
+    for name in ("WAITRESS_CHANNEL_TIMEOUT", "WAITRESS_CONNECTION_LIMIT", "WAITRESS_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    options = serve_options(vars(Config(MAX_CONTENT_LENGTH=1024 * 1024)))
+    assert options["channel_timeout"] == 30 and options["cleanup_interval"] == 15
+    assert options["connection_limit"] == 200
+    assert options["max_request_body_size"] < 2 * 1024 * 1024   # waitress alone: 1 GiB
