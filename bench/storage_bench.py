@@ -28,14 +28,14 @@ from contextlib import contextmanager, nullcontext
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:0] = [os.path.join(ROOT, "bench"), os.path.join(ROOT, "api"),
-                os.path.join(ROOT, "tests", "storage")]
+                os.path.join(ROOT, "tests")]
 import api_bench  # noqa: E402  (also puts tests/server on sys.path)
 from live_server import SERVER_ENV, LiveServer  # noqa: E402
 
 sys.path.insert(0, os.path.join(ROOT, "tests", "deploy"))
 from gunicorn_server import GunicornServer  # noqa: E402
 
-from core.models import Story, World  # noqa: E402
+from core.models import REGISTRY, Story, World  # noqa: E402
 
 OWNERS, PUBLIC_PER_OWNER, STORIES_PER_WORLD = 1000, 5, api_bench.STORIES_PER_WORLD
 HTTP_SEED_DOCS = 250
@@ -70,7 +70,6 @@ def bulk_load(store, docs: int) -> tuple[float, list[str]]:
             batches[collection] = []
     for collection, batch in batches.items():
         store.put_many(collection, batch)
-    store.flush()
     return time.monotonic() - started, public
 
 
@@ -83,7 +82,7 @@ def prepared_server(kind: str, docs: int, workdir: str, gunicorn_workers: int = 
     from pg_schema import fresh_schema
     with fresh_schema() if kind == "postgres" else nullcontext() as url:
         db_path = os.path.join(workdir, f"{kind}-{docs}.json")
-        store = PostgresStore(url, pool_size=2) if url else TinyDBStore(db_path)
+        store = PostgresStore(url, REGISTRY, pool_size=2) if url else TinyDBStore(db_path, REGISTRY)
         try:
             seconds, public = bulk_load(store, docs)
             if url:
