@@ -1,8 +1,18 @@
 """Story lists page correctly for every kind of caller, and a story's
-``linked_stories`` never names a story the caller may not see."""
+``linked_stories`` never names a story the caller may not see; on both stores."""
 from __future__ import annotations
 
 import pytest
+from pg_schema import fresh_schema
+
+
+@pytest.fixture(params=["tinydb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def config_overrides(request):
+    if request.param == "tinydb":
+        yield {}
+        return
+    with fresh_schema() as url:
+        yield {"DATABASE_URL": url, "DATABASE_POOL_SIZE": 4}
 
 
 def share(client, owner, world, user):

@@ -27,7 +27,7 @@ MAX_GRAPH_EDGES = 2000           # the heaviest are kept
 MAX_EDGE_STORY_IDS = 20          # story ids listed per edge; ``weight`` stays the true count
 MAX_PAIRS_PER_STORY = 500        # co_appears + visits pairs of one story; a bigger cast adds none
 MAX_GRAPH_PAIRS = 50_000         # such pairs counted per graph, over all its stories
-GRAPH_CACHE_SIZE = 32            # graphs kept (least recently used dropped)
+GRAPH_CACHE_SIZE = 16            # graphs kept (least recently used dropped)
 
 
 class LinkService:
