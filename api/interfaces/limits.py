@@ -103,7 +103,7 @@ def _configured(app: Flask, name: str, key: str) -> str:
 
 def _storage_options(app: Flask) -> dict:
     """Short Redis timeouts: a Redis that hangs must not hang every limited request."""
-    if not str(app.config.get("RATELIMIT_STORAGE_URI", "")).startswith(("redis", "rediss")):
+    if not str(app.config.get("RATELIMIT_STORAGE_URI", "")).startswith("redis"):
         return {}
     timeout = app.config.get("RATELIMIT_STORAGE_TIMEOUT", 1.0)
     return {"socket_connect_timeout": timeout, "socket_timeout": timeout}
