@@ -79,9 +79,9 @@ class AIService:
             docs = self.store.find(Story.collection, where={"world_id": world.world_id},
                                    offset=offset, limit=page, newest_first=False)
             for doc in docs:
-                if doc["linked_stories"] or len(ids) == MAX_BATCH_STORIES:
+                if doc["linked_stories"]:
                     continue
-                if chars + _text_size(doc) > MAX_BATCH_CHARS:
+                if len(ids) == MAX_BATCH_STORIES or chars + _text_size(doc) > MAX_BATCH_CHARS:
                     return ids
                 ids.append(doc["story_id"])
                 chars += _text_size(doc)
