@@ -52,3 +52,12 @@ elif workers != 1:
     sys.exit(f"error: WEB_CONCURRENCY={workers}, but the TinyDB backend ({_config.DB_PATH}) "
              "is one file owned by one process. Run 1 worker (it has "
              f"{threads} threads) or set DATABASE_URL to use PostgreSQL with many workers.")
+
+
+def worker_exit(server, worker):
+    """A worker stopping cleanly closes its store: on TinyDB the journal is
+    folded into the file (a plain TinyDB database again)."""
+    app = getattr(worker, "wsgi", None)
+    services = getattr(app, "extensions", {}).get("worldsmith")
+    if services is not None:
+        services.store.close()

@@ -35,6 +35,8 @@ class Config:
         self.JWT_EXPIRES_MINUTES = int(_env("JWT_EXPIRES_MINUTES", 60 * 24))
         # A relative path is relative to the repository, wherever the app is started from.
         self.DB_PATH = os.path.join(REPO_ROOT, _env("WORLDSMITH_DB_PATH", "data/worldsmith.json"))
+        # The TinyDB journal is compacted into the file once it is this large (or larger than the file).
+        self.TINYDB_COMPACT_BYTES = int(_env("TINYDB_COMPACT_BYTES", 16 * 1024 * 1024))
         self.DATABASE_URL = _env("DATABASE_URL")
         self.DATABASE_POOL_SIZE = int(_env("DATABASE_POOL_SIZE", 10))  # per process
         self.SERVERLESS = bool(_env("VERCEL"))  # Vercel sets VERCEL=1: no disk, no threads
@@ -70,6 +72,8 @@ class Config:
         self.OPENAI_RETRY_BACKOFF = float(_env("OPENAI_RETRY_BACKOFF", 1.0))  # seconds, doubled per retry
         self.TASK_MODE = _env("TASK_MODE", "thread")
         self.TASK_WORKERS = int(_env("TASK_WORKERS", 4))
+        # Wall-time budget of one AI job (the offline heuristics and model calls honour it).
+        self.AI_JOB_SECONDS = float(_env("AI_JOB_SECONDS", 300))
         self.TASK_RETENTION_DAYS = int(_env("TASK_RETENTION_DAYS", 30))
         self.INITIAL_ADMIN_USERNAME = _env("INITIAL_ADMIN_USERNAME")
         self.INITIAL_ADMIN_EMAIL = _env("INITIAL_ADMIN_EMAIL")

@@ -1,7 +1,8 @@
 """Local server: ``python api/main.py --host 127.0.0.1 --port 5000 --db-path data/worldsmith.json``.
 
 ``python api/main.py migrate --from A --to B`` moves the data between TinyDB
-and PostgreSQL instead (see ``migrate.py``).
+and PostgreSQL instead (see ``migrate.py``); ``python api/main.py compact
+[--db-path F]`` folds the TinyDB journal into the file (the server must be stopped).
 
 Serves the API (and the built frontend, if present) with waitress, a
 multi-threaded production WSGI server, with bounds from the configuration
@@ -33,6 +34,29 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
+def compact(argv) -> int:
+    """Write everything the TinyDB journal holds into the database file."""
+    parser = argparse.ArgumentParser(prog="main.py compact",
+                                     description="Compact the TinyDB journal into the file.")
+    parser.add_argument("--db-path", help="TinyDB file (default: data/worldsmith.json)")
+    args = parser.parse_args(argv)
+    from core.models import REGISTRY
+    from storage.tinydb_store import TinyDBStore
+    path = os.path.abspath(args.db_path) if args.db_path else Config().DB_PATH
+    try:
+        store = TinyDBStore(path, REGISTRY)
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        report = store.compact()
+    finally:
+        store.close()
+    print(f"compacted {path}: {report['bytes']} bytes, journal record {report['lsn']}, "
+          f"{report['seconds'] * 1000:.0f} ms")
+    return 0
+
+
 # Bodies up to MAX_CONTENT_LENGTH plus this reach Flask (which answers 413 in the
 # app's error shape); waitress refuses larger declared bodies from their headers.
 BODY_MARGIN = 64 * 1024
@@ -58,6 +82,8 @@ def main(argv=None) -> int:
     if argv[:1] == ["migrate"]:  # python api/main.py migrate --from ... --to ...
         from migrate import main as migrate
         return migrate(argv[1:])
+    if argv[:1] == ["compact"]:
+        return compact(argv[1:])
     args = parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

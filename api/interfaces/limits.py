@@ -122,6 +122,9 @@ def init_limits(app: Flask) -> Limiter:
         if name is None:
             continue
         for key, (_, key_func, guesses) in LIMITS[name].items():
+            if name == "ai":  # one bucket per user for every route that starts an AI job
+                view = limiter.shared_limit(_configured(app, name, key), "ai", key_func=key_func)(view)
+                continue
             view = limiter.limit(_configured(app, name, key), key_func=key_func,
                                  scope=GUESSES if guesses else None)(view)
         app.view_functions[endpoint] = view

@@ -83,9 +83,14 @@ def query(schema: type[BaseModel]):
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
+            unknown = sorted(set(request.args) - known)
+            if unknown:  # a misspelt filter must not silently answer unfiltered data
+                raise InvalidInput("Unknown query parameters",
+                                   {name: "unknown query parameter" for name in unknown})
             kwargs["query"] = _validate(schema, request.args.to_dict(), "query")
             return view(*args, **kwargs)
 
+        known = {field.alias or name for name, field in schema.model_fields.items()} | set(schema.model_fields)
         wrapper.api_query = schema
         return wrapper
     return decorator

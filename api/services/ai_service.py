@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from ai import make_provider
-from core.errors import Forbidden, InvalidInput, NotFound
+from core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.models import Story, User, World
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService
@@ -38,7 +38,8 @@ class AIService:
         # A task with no progress for this long on another host is presumed dead.
         stale = float(config.get("OPENAI_TIMEOUT") or 60) * (int(config.get("OPENAI_MAX_RETRIES") or 0) + 2) + 300
         tasks = TaskService(store, stale_seconds=stale, retention_days=int(config.get("TASK_RETENTION_DAYS") or 30))
-        runner = TaskRunner(tasks, config.get("TASK_MODE") or "thread", int(config.get("TASK_WORKERS") or 4))
+        runner = TaskRunner(tasks, config.get("TASK_MODE") or "thread", int(config.get("TASK_WORKERS") or 4),
+                            job_seconds=float(config.get("AI_JOB_SECONDS") or 300))
         tasks.recover_interrupted()
         tasks.prune()
         return cls(store, make_provider(config), tasks, runner)
@@ -48,10 +49,11 @@ class AIService:
         return self.provider.name
 
     def start(self, user: User, task_type: str, job, total: int = 1, **params) -> dict:
-        """Record a task and run ``job(ctx, **params)`` for it; the task as it stands now."""
+        """Record a task; ``job(ctx, **params)`` runs for it once the task is
+        committed (never for a request that rolls back). The task as recorded."""
         task = self.tasks.create(user, task_type, self.provider.name, total)
-        self.runner.submit(task["task_id"], partial(job, **params))
-        return self.store.get("tasks", task["task_id"]) or task
+        self.store.after_commit(partial(self.runner.submit, task["task_id"], partial(job, **params)))
+        return task
 
     def start_batch_analysis(self, user: User, world: World, story_ids: list[str]) -> dict:
         """Start analysing ``story_ids`` of the world, or (none given) its oldest stories
@@ -143,7 +145,7 @@ class AIService:
         if world is not None:
             themes = themes or list(world.metadata.get("themes") or [])
             characters = characters or self._known(world)[0]
-        result = self.provider.describe_world(name, world_type, themes, characters, ctx.usage)
+        result = self.provider.describe_world(name, world_type, themes, characters, ctx.usage, budget=ctx.budget)
         self._allowed_world(ctx, world_id)   # the answer draws on the world: still allowed?
         return result
 
@@ -152,17 +154,17 @@ class AIService:
         world = self._allowed_world(ctx, world_id)
         if world is not None:
             world_description = world_description or world.description
-        result = self.provider.describe_story(title, genre, world_description, characters, ctx.usage)
+        result = self.provider.describe_story(title, genre, world_description, characters, ctx.usage, budget=ctx.budget)
         self._allowed_world(ctx, world_id)
         return result
 
     def analyze_world(self, ctx: JobContext, description: str, world_type: str) -> dict:
-        return self.provider.analyze_world(description, world_type, ctx.usage)
+        return self.provider.analyze_world(description, world_type, ctx.usage, budget=ctx.budget)
 
     def analyze_story(self, ctx: JobContext, title: str, genre: str, text: str,
                       world_id: str | None = None) -> dict:
         characters, locations = self._known(self._allowed_world(ctx, world_id))
-        result = self.provider.analyze_story(title, genre, text, characters, locations, ctx.usage)
+        result = self.provider.analyze_story(title, genre, text, characters, locations, ctx.usage, budget=ctx.budget)
         self._allowed_world(ctx, world_id)
         return result
 
@@ -183,10 +185,16 @@ class AIService:
             story = Story.from_dict(doc)
             known_characters, known_locations = self._known(world)
             answer = self.provider.analyze_story(story.title, story.genre, story.content or story.description,
-                                                 known_characters, known_locations, ctx.usage)
+                                                 known_characters, known_locations, ctx.usage, budget=ctx.budget)
             self._allowed_world(ctx, world_id, write=True)
-            linked = self.links.link_entities(story, world, answer["characters"], answer["locations"])
-            self.store.flush()
+            with self.store.unit_of_work():  # link to the story and cast as they are now
+                doc = self.store.get(Story.collection, story_id)
+                world = access.load_world(self.store, world_id)
+                if doc is None or world is None or doc["world_id"] != world_id:
+                    ctx.progress(done, total, "Skipped a story that no longer exists")
+                    continue
+                story = Story.from_dict(doc)
+                linked = self.links.link_entities(story, world, answer["characters"], answer["locations"])
             characters_found += len(answer["characters"])
             locations_found += len(answer["locations"])
             analysed.append({
@@ -198,16 +206,14 @@ class AIService:
             })
             ctx.progress(done, total, f"Analysed '{story.title}' ({done}/{total})")
         relinked = self.links.auto_link(self._allowed_world(ctx, world_id, write=True))
-        self.store.flush()
         return {"message": f"Analysed {len(analysed)} stories; {relinked['linked_count']} story links",
                 "analyzed_stories": analysed, "total_characters_found": characters_found,
                 "total_locations_found": locations_found, "linked_count": relinked["linked_count"]}
 
     def extract_story_events(self, ctx: JobContext, story_id: str, force: bool) -> dict:
         self._allowed_story(ctx, story_id)
-        result = self.events.extract_story(story_id, force, ctx.usage)
-        self._allowed_story(ctx, story_id)
-        return result
+        return self.events.extract_story(story_id, force, ctx.usage, ctx.budget,
+                                         allowed=lambda: self._allowed_story(ctx, story_id))
 
     def extract_world_events(self, ctx: JobContext, world_id: str, force: bool) -> dict:
         """Extract the events of every story of the world, reusing cached extractions."""
@@ -217,8 +223,10 @@ class AIService:
         for done, story_id in enumerate(story_ids, start=1):
             self._allowed_world(ctx, world_id, write=True)
             try:
-                summary = self.events.extract_story(story_id, force, ctx.usage)
-            except NotFound:   # deleted meanwhile
+                summary = self.events.extract_story(
+                    story_id, force, ctx.usage, ctx.budget,
+                    allowed=lambda: self._allowed_world(ctx, world_id, write=True))
+            except (NotFound, Conflict):   # deleted or rewritten meanwhile: its next run picks it up
                 continue
             summaries.append({k: summary[k] for k in ("story_id", "title", "cached", "event_count")})
             ctx.progress(done, len(story_ids), f"Events of '{summary['title']}' ({done}/{len(story_ids)})")

@@ -7,7 +7,7 @@ import hashlib
 from core import permissions
 from core.calendar import normalise_calendar, world_time
 from core.clock import utc_now
-from core.errors import Forbidden, InvalidInput, NotFound
+from core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.models import Event, Story, User, World
 from core.names import name_key
 from services import access
@@ -42,8 +42,11 @@ class EventService:
 
     # -- extraction (runs inside AI jobs) ------------------------------------------
 
-    def extract_story(self, story_id: str, force: bool, usage) -> dict:
-        """The story's events; re-extracted only if its text changed (or ``force``)."""
+    def extract_story(self, story_id: str, force: bool, usage, budget=None, allowed=None) -> dict:
+        """The story's events; re-extracted only if its text changed (or ``force``).
+        The model runs outside any unit of work; the events are written only if,
+        under the write lock, the story still exists with the same text and
+        ``allowed()`` (the caller's access check) does not raise."""
         doc = self.store.get(Story.collection, story_id)
         world = access.load_world(self.store, doc["world_id"]) if doc else None
         if doc is None or world is None:
@@ -56,10 +59,19 @@ class EventService:
         people = self.cast.by_name(ENTITY, world)
         places = self.cast.by_name(LOCATION, world)
         answer = self.provider.extract_events(
-            story.title, story.content or story.description, self._names(people), self._names(places), usage)
+            story.title, story.content or story.description, self._names(people), self._names(places), usage,
+            budget=budget)
         events = [self._event(world, story, n, item, people, places, digest)
                   for n, item in enumerate(answer["events"])]
-        with self.store.transaction():
+        with self.store.unit_of_work():
+            current = self.store.get(Story.collection, story_id)
+            if current is None:
+                raise NotFound("The story no longer exists")
+            if content_hash(Story.from_dict(current)) != digest:
+                raise Conflict("The story changed while its events were extracted; run it again",
+                               code="story_changed")
+            if allowed is not None:
+                allowed()
             old = self.store.find_ids(Event.collection, where={"story_id": story_id})
             for event_id in old:
                 self.store.delete(Event.collection, event_id)
@@ -70,7 +82,6 @@ class EventService:
                 "story_id": story_id, "world_id": world.world_id, "content_hash": digest,
                 "event_ids": [e.event_id for e in events], "provider": self.provider.name,
                 "created_at": utc_now()})
-        self.store.flush()
         return self._summary(story, cached=False)
 
     @staticmethod
@@ -143,7 +154,7 @@ class EventService:
         return Event.from_dict(doc), world
 
     def update(self, event: Event, world: World, changes: dict) -> Event:
-        with self.store.transaction():
+        with self.store.unit_of_work():
             for field, kind in (("entities", ENTITY), ("locations", LOCATION)):
                 if field in changes:
                     changes[field] = list(dict.fromkeys(changes[field]))
@@ -159,13 +170,13 @@ class EventService:
         return event
 
     def delete(self, event: Event) -> None:
-        with self.store.transaction():
+        with self.store.unit_of_work():
             self.store.delete(Event.collection, event.event_id)
             drop_connections(self.store, event.world_id, [event.event_id])
 
     def connect(self, event: Event, target_id: str, relation_type: str, relation_label: str) -> Event:
         """Connect ``event`` to another event of the same world (replacing one of the same type)."""
-        with self.store.transaction():
+        with self.store.unit_of_work():
             target = self.store.get(Event.collection, target_id)
             if target is None or target["world_id"] != event.world_id:
                 raise InvalidInput("Unknown target event", {"target_event_id": "no such event in this world"})

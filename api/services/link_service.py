@@ -44,7 +44,7 @@ class LinkService:
         aliases regardless of case and accents; create the rest if asked."""
         result = {"linked_entities": [], "linked_locations": [],
                   "created_entities": [], "created_locations": []}
-        with self.store.transaction():
+        with self.store.unit_of_work():
             for kind, specs, field, linked, created in (
                 (ENTITY, characters, "entities", "linked_entities", "created_entities"),
                 (LOCATION, locations, "locations", "linked_locations", "created_locations"),
@@ -72,7 +72,7 @@ class LinkService:
 
     def clear_links(self, story: Story) -> Story:
         """Unlink every character and location from the story."""
-        with self.store.transaction():
+        with self.store.unit_of_work():
             story.entities, story.locations = [], []
             self.stories.save(story)
         return story
@@ -84,7 +84,7 @@ class LinkService:
         lists one page of the links (``offset``/``limit``) and at most
         ``MAX_UNLINKED_LISTED`` unlinked stories, with the totals of both.
         """
-        with self.store.transaction():
+        with self.store.unit_of_work():
             stories = {d["story_id"]: Story.from_dict(d) for d in
                        self.store.find(Story.collection, where={"world_id": world.world_id}, newest_first=False)}
             order = {story_id: n for n, story_id in enumerate(stories)}

@@ -157,7 +157,7 @@ class StoryService:
         cone = TimeCone(world_id=world.world_id, story_id=story.story_id,
                         time_index=story.time_index, label=story.title)
         story.time_cones = [cone.time_cone_id]
-        with self.store.transaction():
+        with self.store.unit_of_work():
             self._check_entities(world, characters)
             check_public_quota(self.store, user, Story, story.visibility)
             self.store.put(TimeCone.collection, cone.time_cone_id, cone.to_dict())
@@ -172,7 +172,7 @@ class StoryService:
                                {"selected_characters": f"not in this world: {', '.join(foreign)}"})
 
     def update(self, user: User, story: Story, changes: dict) -> Story:
-        with self.store.transaction():
+        with self.store.unit_of_work():
             if "visibility" in changes:
                 check_public_quota(self.store, user, Story, changes["visibility"], story.visibility)
             for key, value in changes.items():
@@ -186,7 +186,7 @@ class StoryService:
         return story
 
     def delete(self, story: Story) -> None:
-        with self.store.transaction():
+        with self.store.unit_of_work():
             self.delete_contents(story.story_id)
             for other_id in story.linked_stories:
                 other = self.store.get(Story.collection, other_id)

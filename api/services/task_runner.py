@@ -15,6 +15,7 @@ import threading
 import time
 from typing import Callable
 
+from ai.budget import Budget, JobStopped
 from ai.gpt_client import AIError, Usage
 from core.errors import DomainError
 from services.task_service import TaskCancelled, TaskService
@@ -25,12 +26,19 @@ Job = Callable[["JobContext"], object]
 
 
 class JobContext:
-    """What a running job sees: progress reporting and token usage."""
+    """What a running job sees: progress reporting, token usage, and its work
+    budget (a deadline, and a stop when the task is cancelled), which the job
+    passes to every provider call."""
 
-    def __init__(self, tasks: TaskService, task_id: str):
+    def __init__(self, tasks: TaskService, task_id: str, seconds: float | None = None):
         self.tasks = tasks
         self.task_id = task_id
         self.usage = Usage()
+        self.budget = Budget(seconds=seconds, should_stop=self.stopped)
+
+    def stopped(self) -> bool:
+        """Whether the task was cancelled (or otherwise ended) meanwhile."""
+        return self.tasks.is_finished(self.task_id)
 
     def progress(self, done: int, total: int, message: str) -> None:
         """Record progress; raises ``TaskCancelled`` if the owner cancelled the task."""
@@ -39,10 +47,12 @@ class JobContext:
 
 
 class TaskRunner:
-    def __init__(self, tasks: TaskService, mode: str = "thread", workers: int = 4):
+    def __init__(self, tasks: TaskService, mode: str = "thread", workers: int = 4,
+                 job_seconds: float | None = None):
         self.tasks = tasks
         self.inline = mode == "inline"
         self.workers = max(1, workers)
+        self.job_seconds = job_seconds
         self._queue: queue.Queue = queue.Queue()
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
@@ -87,13 +97,13 @@ class TaskRunner:
         return True
 
     def run(self, task_id: str, job: Job) -> None:
-        ctx = JobContext(self.tasks, task_id)
+        ctx = JobContext(self.tasks, task_id, self.job_seconds)
         try:
             task = self.tasks.store.get("tasks", task_id) or {}
             progress = {**task.get("progress", {}), "message": "Working"}
             self.tasks.update(task_id, status="processing", progress=progress)
             result = job(ctx)
-        except TaskCancelled:
+        except (TaskCancelled, JobStopped):  # whoever stopped it has settled the task
             return
         except AIError as exc:
             self.tasks.finish(task_id, "error", str(exc), ctx.usage.to_dict())

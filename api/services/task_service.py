@@ -88,6 +88,11 @@ class TaskService:
             self.store.put(COLLECTION, task_id, task)
         return task
 
+    def is_finished(self, task_id: str) -> bool:
+        """Whether the task is gone or in a final state (a cancelled job stops)."""
+        task = self.store.get(COLLECTION, task_id)
+        return task is None or task["status"] in FINAL
+
     def finish(self, task_id: str, status: str, result, usage: dict) -> None:
         """Record the outcome, unless the task was cancelled first."""
         try:

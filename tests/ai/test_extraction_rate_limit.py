@@ -23,3 +23,17 @@ def test_event_extraction_answers_429_past_the_ai_limit(route, client, auth, mak
     assert limited.json["code"] == "rate_limited" and int(limited.headers["Retry-After"]) >= 1
     assert client.post(path, headers=other["headers"]).status_code == 404   # per user: others are not limited
 
+
+
+def test_extraction_and_gpt_jobs_share_one_bucket_per_user(client, auth, make_world, make_story, ai):
+    owner = auth.register()
+    world = make_world(owner)
+    story = make_story(owner, world, content="Mara Vell sailed to Karsk.")
+    analyse = client.post("/api/gpt/analyze", headers=owner["headers"],
+                          json={"story_title": "T", "story_description": "Mara met Tobin."})
+    extract = client.post(f"/api/stories/{story['story_id']}/events/extract", headers=owner["headers"])
+    assert [analyse.status_code, extract.status_code] == [202, 202]
+    assert client.post(f"/api/worlds/{world['world_id']}/events/extract",
+                       headers=owner["headers"]).status_code == 429
+    assert client.post("/api/gpt/analyze", headers=owner["headers"],
+                       json={"story_title": "T", "story_description": "Again."}).status_code == 429

@@ -42,7 +42,7 @@ def test_tinydb_serves_with_one_threaded_worker(tmp_path):
         registered = requests.post(server.url + "/api/auth/register", timeout=30, json={
             "username": "solo", "email": "solo@example.com", "password": "password123"})
         assert registered.status_code == 201
-    with open(tmp_path / "db.json", "rb") as handle:
+    with open(tmp_path / "db.json", "rb") as handle:  # the stopped worker compacted its journal
         assert b'"solo"' in handle.read()
 
 

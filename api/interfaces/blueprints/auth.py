@@ -9,8 +9,8 @@ from interfaces.validation import body, errors, responds
 from services.auth_service import AuthService
 
 
-def create_auth_blueprint(auth: AuthService, flush):
-    bp = resource_blueprint("auth", __name__, flush, url_prefix="/api/auth")
+def create_auth_blueprint(auth: AuthService):
+    bp = resource_blueprint("auth", __name__, auth.store, url_prefix="/api/auth")
 
     @bp.after_request
     def auth_envelope(response):
@@ -60,8 +60,7 @@ def create_auth_blueprint(auth: AuthService, flush):
     @body(ChangePasswordBody)
     def change_password(body: ChangePasswordBody):
         """Change the password; tokens issued before stop working. A new token is returned."""
-        user = current_user()
-        auth.change_password(user, body.old_password, body.new_password)
+        user = auth.change_password(current_user(), body.old_password, body.new_password)
         return jsonify(success=True, message="Password changed", token=auth.issue_token(user))
 
     return bp

@@ -10,8 +10,8 @@ from services import access
 from services.cast_service import ENTITY, LOCATION, CastService
 
 
-def create_cast_blueprint(store, flush):
-    bp = resource_blueprint("cast", __name__, flush)
+def create_cast_blueprint(store):
+    bp = resource_blueprint("cast", __name__, store)
     cast = CastService(store)
 
     def listing(kind, world_id, page: PageQuery):

@@ -10,8 +10,8 @@ from interfaces.validation import body, changes, query, responds
 from services import access
 
 
-def create_events_blueprint(store, flush, ai):
-    bp = resource_blueprint("events", __name__, flush)
+def create_events_blueprint(store, ai):
+    bp = resource_blueprint("events", __name__, store)
     events = ai.events
 
     @bp.get("/worlds/<world_id>/events")

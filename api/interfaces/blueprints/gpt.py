@@ -3,7 +3,7 @@
 Each job counts against the caller's daily AI-job quota (429 past it) and runs
 in the background; ``GET /gpt/results/{task_id}`` shows its progress and result.
 """
-from flask import jsonify
+from flask import current_app, g, jsonify, make_response
 
 from interfaces.auth import current_user, token_required
 from interfaces.pagination import PageQuery, page_response
@@ -20,11 +20,19 @@ def started(view):
 
 
 def accepted(task: dict):
+    """202 with the task. Inline jobs (serverless) have run by the time the
+    answer leaves: it then shows their outcome."""
+    ai = current_app.extensions["worldsmith_ai"]
+    if ai.runner.inline:
+        def outcome():
+            current = ai.store.get("tasks", task["task_id"]) or task
+            return make_response(jsonify(task_id=task["task_id"], status=current["status"]), 202)
+        g.response_after_commit = outcome
     return jsonify(task_id=task["task_id"], status=task["status"]), 202
 
 
-def create_gpt_blueprint(store, flush, ai):
-    bp = resource_blueprint("gpt", __name__, flush)
+def create_gpt_blueprint(store, ai):
+    bp = resource_blueprint("gpt", __name__, store)
     tasks = ai.tasks
 
     @bp.post("/gpt/generate-description")

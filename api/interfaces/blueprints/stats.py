@@ -12,8 +12,8 @@ from services.stats_service import StatsService
 log = logging.getLogger(__name__)
 
 
-def create_stats_blueprint(store, flush):
-    bp = resource_blueprint("stats", __name__, flush)
+def create_stats_blueprint(store):
+    bp = resource_blueprint("stats", __name__, store)
     stats = StatsService(store)
 
     def provider() -> str:

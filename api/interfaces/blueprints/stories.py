@@ -11,8 +11,8 @@ from services.link_service import LinkService
 from services.story_service import StoryService
 
 
-def create_stories_blueprint(store, flush):
-    bp = resource_blueprint("stories", __name__, flush)
+def create_stories_blueprint(store):
+    bp = resource_blueprint("stories", __name__, store)
     stories = StoryService(store)
     links = LinkService(store)
 

@@ -13,8 +13,8 @@ from services.story_service import StoryService
 from services.world_service import WorldService
 
 
-def create_worlds_blueprint(store, flush):
-    bp = resource_blueprint("worlds", __name__, flush)
+def create_worlds_blueprint(store):
+    bp = resource_blueprint("worlds", __name__, store)
     worlds = WorldService(store)
     links = LinkService(store)
     stories = StoryService(store)
