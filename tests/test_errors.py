@@ -82,3 +82,12 @@ def test_nul_characters_are_rejected_everywhere(client, auth):
     assert_error_shape(client.get("/api/worlds?q=a%00b"), 400, "nul_character")
     assert_error_shape(client.get("/api/worlds/abc%00def"), 400, "nul_character")
     assert client.get("/api/worlds", headers=user["headers"]).json == []
+
+
+def test_unknown_query_parameters_are_400_not_silently_ignored(client, auth):
+    user = auth.register()
+    answer = client.get("/api/worlds?visiblity=public", headers=user["headers"])
+    assert answer.status_code == 400
+    assert answer.json["details"] == {"visiblity": "unknown query parameter"}
+    assert client.get("/api/worlds?visibility=public&page=1&per_page=5",
+                      headers=user["headers"]).status_code == 200
