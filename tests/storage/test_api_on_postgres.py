@@ -94,3 +94,19 @@ def test_an_inline_ai_job_does_not_hold_up_other_writers(app, client, auth, stor
         if other.ident is not None:
             other.join(timeout=60)
     assert answers["job"].status_code == 202
+
+
+def test_a_dropped_and_recreated_database_answers_503_once_then_works(client, auth, app):
+    import psycopg
+    user = auth.register()
+    url = app.config["DATABASE_URL"]
+    with psycopg.connect(url, autocommit=True) as conn:
+        schema = conn.execute("SELECT current_schema()").fetchone()[0]
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    ready = client.get("/api/health/ready")
+    assert ready.status_code == 503
+    assert client.get("/api/health/ready").status_code == 200   # the schema was set up again
+    again = client.post("/api/auth/register", json={
+        "username": user["username"], "email": "again@example.com", "password": "password123"})
+    assert again.status_code == 201                             # an empty database, working
