@@ -107,6 +107,9 @@ class TinyDBStore(DocumentStore):
             raise StorageError(str(exc)) from None
         self._count_memo: dict[tuple, int] = {}
         self._count_memo_lsn = -1
+        # Join every block now: the first compaction would otherwise do it while
+        # writers wait (about 40 ms at 100k documents instead of 1-3 ms).
+        self._encoded.pieces()
 
     # -- opening -------------------------------------------------------------
 
