@@ -50,6 +50,19 @@ def config_overrides():
     return {}
 
 
+@pytest.fixture(params=["tinydb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def on_both_stores(request):
+    """Overrides running the app on TinyDB, then on a fresh PostgreSQL schema; a
+    module runs its tests on both stores with
+    ``def config_overrides(on_both_stores): return on_both_stores``."""
+    if request.param == "tinydb":
+        yield {}
+        return
+    from pg_schema import fresh_schema
+    with fresh_schema() as url:
+        yield {"DATABASE_URL": url, "DATABASE_POOL_SIZE": 20}
+
+
 @pytest.fixture
 def app(db_path, config_overrides):
     app = create_app(TestConfig(db_path, **config_overrides))

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from pg_schema import fresh_schema
 
 
-@pytest.fixture(params=["tinydb", pytest.param("postgres", marks=pytest.mark.postgres)])
-def config_overrides(request):
-    if request.param == "tinydb":
-        yield {}
-        return
-    with fresh_schema() as url:
-        yield {"DATABASE_URL": url, "DATABASE_POOL_SIZE": 4}
+@pytest.fixture
+def config_overrides(on_both_stores):
+    return on_both_stores
 
 
 def share(client, owner, world, user):

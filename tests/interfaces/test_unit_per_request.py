@@ -10,18 +10,13 @@ import pytest
 from flask import jsonify
 
 from interfaces.resource import resource_blueprint
-from pg_schema import fresh_schema
 
 THREADS = 16
 
 
-@pytest.fixture(params=["tinydb", pytest.param("postgres", marks=pytest.mark.postgres)])
-def config_overrides(request):
-    if request.param == "tinydb":
-        yield {}
-        return
-    with fresh_schema() as url:
-        yield {"DATABASE_URL": url, "DATABASE_POOL_SIZE": THREADS + 2}
+@pytest.fixture
+def config_overrides(on_both_stores):
+    return on_both_stores
 
 
 def race(app, calls):

@@ -2,9 +2,14 @@
 corruption), compaction to a plain TinyDB file, the process lock, refusing
 broken files, index upkeep under updates."""
 import os
+import random
+import signal
 import subprocess
 import sys
 import textwrap
+import time
+from contextlib import contextmanager
+from typing import Iterator
 
 import orjson
 import pytest
@@ -44,6 +49,15 @@ def write_then_die(path: str, count: int, compact_bytes: int = 1 << 30) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
 
 
+@contextmanager
+def opened(path: str) -> Iterator[TinyDBStore]:
+    store = TinyDBStore(path, REGISTRY)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 def segments(path: str) -> list[str]:
     folder, name = os.path.split(path)
     return sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.startswith(name + ".journal."))
@@ -66,19 +80,13 @@ def test_a_process_that_dies_loses_no_commit(tmp_path):
     path = str(tmp_path / "db.json")
     write_then_die(path, 50)
     assert not os.path.exists(path) or os.path.getsize(path) == 0   # everything is in the journal
-    store = TinyDBStore(path, REGISTRY)
-    try:
+    with opened(path) as store:
         assert store.count("worlds") == 50
         assert store.find_ids("worlds")[:2] == ["w49", "w48"]
         assert store.get("worlds", "w7")["n"] == 7
         store.put("worlds", "w50", world(50))      # appends after the replayed records
-    finally:
-        store.close()
-    store = TinyDBStore(path, REGISTRY)
-    try:
+    with opened(path) as store:
         assert store.count("worlds") == 51
-    finally:
-        store.close()
 
 
 def test_a_torn_last_record_is_dropped_with_a_log_line(tmp_path, caplog):
@@ -89,19 +97,13 @@ def test_a_torn_last_record_is_dropped_with_a_log_line(tmp_path, caplog):
         good = handle.read()
     with open(last, "ab") as handle:          # a commit cut off mid-write
         handle.write(good[:40])
-    store = TinyDBStore(path, REGISTRY)
-    try:
+    with opened(path) as store:
         assert store.count("worlds") == 5
         assert "dropped an incomplete last record" in caplog.text
         assert os.path.getsize(last) == len(good)   # cut back to the last good record
         store.put("worlds", "w5", world(5))
-    finally:
-        store.close()
-    reopened = TinyDBStore(path, REGISTRY)
-    try:
+    with opened(path) as reopened:
         assert reopened.count("worlds") == 6
-    finally:
-        reopened.close()
 
 
 def test_a_last_record_with_a_bad_checksum_is_dropped(tmp_path):
@@ -113,11 +115,8 @@ def test_a_last_record_with_a_bad_checksum_is_dropped(tmp_path):
         data[-3] ^= 0xFF                       # damage inside the last record only
         handle.seek(0)
         handle.write(data)
-    store = TinyDBStore(path, REGISTRY)
-    try:
+    with opened(path) as store:
         assert sorted(store.find_ids("worlds")) == ["w0", "w1"]
-    finally:
-        store.close()
 
 
 def test_corruption_before_the_last_record_stops_start_up(tmp_path):
@@ -168,12 +167,9 @@ def test_a_crash_between_compaction_steps_loses_and_repeats_nothing(tmp_path):
     store.close()
     with open(segment, "wb") as handle:      # the old segment survives the "crash"
         handle.write(kept)
-    reopened = TinyDBStore(path, REGISTRY)
-    try:
+    with opened(path) as reopened:
         assert reopened.find_ids("worlds") == ["w2", "w1", "w0"]
         assert reopened.get("worlds", "w0")["name"] == "again"
-    finally:
-        reopened.close()
 
 
 def test_the_journal_is_compacted_in_the_background_once_it_outgrows_the_file(tmp_path):
@@ -189,11 +185,8 @@ def test_the_journal_is_compacted_in_the_background_once_it_outgrows_the_file(tm
         assert store.journal_bytes < 200 * 150              # and the journal far less than all
     finally:
         store.close()
-    reopened = TinyDBStore(path, REGISTRY)
-    try:
+    with opened(path) as reopened:
         assert reopened.count("worlds") == 200
-    finally:
-        reopened.close()
 
 
 def test_clean_shutdown_leaves_everything_in_the_file(tmp_path):
@@ -225,12 +218,9 @@ def test_reopen_keeps_data_order_and_indexes(tmp_path):
     for n in range(5):
         store.put("stories", f"s{n}", {"story_id": f"s{n}", "world_id": "w" if n % 2 else "v", "owner_id": "u"})
     store.close()
-    store = TinyDBStore(path, REGISTRY)
-    try:
+    with opened(path) as store:
         assert [d["story_id"] for d in store.find("stories", where={"world_id": "w"})] == ["s3", "s1"]
         assert store.count("stories", where={"world_id": "v"}) == 3
-    finally:
-        store.close()
 
 
 def test_updates_move_index_entries_but_keep_creation_order(tiny):
@@ -314,11 +304,8 @@ for n in range(100000):
 
 @pytest.mark.slow
 def test_sigkill_at_random_points_while_compacting_loses_no_acknowledged_write(tmp_path):
-    import random
-    import signal
-    import time
     path = str(tmp_path / "db.json")
-    acked, deleted = set(), set()
+    acked, deleted, maybe_deleted = set(), set(), set()
     for round_ in range(6):
         child = subprocess.Popen([sys.executable, "-c", KILLER_SCRIPT.format(api=API, path=path)],
                                  stdout=subprocess.PIPE, text=True)
@@ -334,11 +321,14 @@ def test_sigkill_at_random_points_while_compacting_loses_no_acknowledged_write(t
             if n % 3 == 0 and n:
                 deleted.add(doc_id.rsplit("-", 1)[0] + f"-{n - 1}")
             acked.add(doc_id)
+        last = int(printed[-1].rsplit("-", 1)[1])
+        if (last + 1) % 3 == 0:  # the next unit, committed but not yet printed, may delete it
+            maybe_deleted.add(printed[-1])
         store = TinyDBStore(path, REGISTRY)   # always loads
         try:
             present = set(store.find_ids("stories"))
         finally:
             store._journal.close()        # leave the files as the crash left them
             store._release_process_lock()
-        assert not (acked - deleted) - present, f"round {round_}: acknowledged writes lost"
+        assert not (acked - deleted - maybe_deleted) - present, f"round {round_}: acknowledged writes lost"
         assert not (deleted & present), f"round {round_}: a committed delete came back"
