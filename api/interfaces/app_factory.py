@@ -85,7 +85,7 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     register_cli(app)
     register_security_headers(app)
     CORS(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
-         expose_headers=["X-Total-Count", "Link", "Retry-After"])
+         expose_headers=["X-Total-Count", "X-Total-Count-Exact", "Link", "Retry-After"])
     register_api_docs(app, "Worldsmith API", app.config["VERSION"], {  # flasgger, lazily
         "openapi": "3.0.3",
         "headers": [],

@@ -25,9 +25,13 @@ class PageQuery(BaseModel):
         return (self.page - 1) * self.per_page
 
 
-def page_response(items: list, total: int, page: PageQuery):
+def page_response(items: list, total: int, page: PageQuery, exact: bool = True):
+    """The page as a bare array with ``X-Total-Count`` and ``Link``; a filtered list
+    that stopped reading at its bound also says ``X-Total-Count-Exact: false``."""
     response = jsonify(items)
     response.headers["X-Total-Count"] = str(total)
+    if not exact:
+        response.headers["X-Total-Count-Exact"] = "false"
     last = max(1, -(-total // page.per_page))
     links = []
     args = request.args.to_dict()

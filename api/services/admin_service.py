@@ -8,6 +8,7 @@ from __future__ import annotations
 from core import permissions
 from core.errors import Conflict, Forbidden, NotFound
 from core.models import Story, User, World
+from services.listing import Page, filtered_page
 from storage import DocumentStore
 
 VISIBILITIES = ("public", "private", "draft")
@@ -20,16 +21,21 @@ class AdminService:
     # -- reading ---------------------------------------------------------------
 
     def list_users(self, role: str | None, search: str | None, offset: int,
-                   limit: int) -> tuple[list[User], int]:
-        """Users, newest first, filtered by role and by a username/email substring."""
+                   limit: int) -> Page:
+        """Users, newest first, filtered by role and (at bounded cost, see
+        ``services.listing``) by a username/email substring."""
         where = {"role": role} if role else None
+
+        def read(start: int, count: int) -> list[dict]:
+            return self.store.find(User.collection, where=where, offset=start, limit=count)
+
+        total = self.store.count(User.collection, where=where)
         if not search:
-            docs = self.store.find(User.collection, where=where, offset=offset, limit=limit)
-            return [User.from_dict(d) for d in docs], self.store.count(User.collection, where=where)
+            return Page([User.from_dict(d) for d in read(offset, limit)], total)
         text = search.casefold()
-        matches = [d for d in self.store.find(User.collection, where=where)
-                   if text in d["username_key"] or text in d["email_key"]]
-        return [User.from_dict(d) for d in matches[offset:offset + limit]], len(matches)
+        found = filtered_page(read, total, lambda d: text in d["username_key"] or text in d["email_key"],
+                              offset, limit)
+        return found._replace(items=[User.from_dict(d) for d in found.items])
 
     def get_user(self, user_id: str) -> User:
         doc = self.store.get(User.collection, user_id)

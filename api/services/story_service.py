@@ -2,25 +2,15 @@
 and deletes that clean up events, time cones and links."""
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from core import permissions
 from core.calendar import normalise_calendar, world_time
 from core.errors import InvalidInput
 from core.models import VISIBILITIES, Entity, Event, Story, TimeCone, User, World
 from services import access
+from services.listing import Page, filtered_page
 from services.publishing import check_public_quota
 from services.event_service import drop_connections
 from storage import DocumentStore
-
-MAX_FILTER_SCAN = 2_000   # stories a genre/text-filtered list reads at most (newest first)
-SCAN_BATCH = 100
-
-
-class StoryPage(NamedTuple):
-    items: list[Story]
-    total: int
-    complete: bool = True   # False: a filtered list stopped after MAX_FILTER_SCAN stories
 
 
 class _Visible:
@@ -54,31 +44,22 @@ class StoryService:
 
     # -- reading ---------------------------------------------------------------
 
-    def list(self, user: User | None, filters: dict, offset: int, limit: int) -> StoryPage:
+    def list(self, user: User | None, filters: dict, offset: int, limit: int) -> Page:
         """A page of the stories the caller may see, newest first, read in the store query.
-
-        With ``genre`` or ``q`` (not indexed) the visible stories are read in
-        batches, at most ``MAX_FILTER_SCAN`` of them: past that, the page and the
-        total cover the newest ``MAX_FILTER_SCAN`` stories and ``complete`` is False.
-        """
+        ``genre`` and ``q`` (not indexed) filter at bounded cost (``services.listing``)."""
         visible = self._visible(user, filters.get("world_id"))
         genre = filters.get("genre")
         text = (filters.get("q") or "").casefold()
         if not genre and not text:
             docs = visible.docs(offset, limit)
-            return StoryPage([Story.from_dict(d) for d in docs], visible.total())
-        total = visible.total()
-        page, matches, scanned = [], 0, 0
-        for start in range(0, min(total, MAX_FILTER_SCAN), SCAN_BATCH):
-            batch = visible.docs(start, min(SCAN_BATCH, MAX_FILTER_SCAN - start))
-            scanned += len(batch)
-            for doc in batch:
-                if ((not genre or doc["genre"] == genre)
-                        and (not text or text in doc["title"].casefold() or text in doc["description"].casefold())):
-                    if offset <= matches < offset + limit:
-                        page.append(Story.from_dict(doc))
-                    matches += 1
-        return StoryPage(page, matches, complete=scanned >= total)
+            return Page([Story.from_dict(d) for d in docs], visible.total())
+
+        def keep(doc: dict) -> bool:
+            return ((not genre or doc["genre"] == genre)
+                    and (not text or text in doc["title"].casefold() or text in doc["description"].casefold()))
+
+        found = filtered_page(visible.docs, visible.total(), keep, offset, limit)
+        return found._replace(items=[Story.from_dict(d) for d in found.items])
 
     def _visible(self, user: User | None, world_id: str | None) -> "_Visible":
         """The caller's visible stories (of one world, if given), as a store query where one is exact.

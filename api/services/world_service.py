@@ -7,6 +7,7 @@ from core.calendar import normalise_calendar
 from core.errors import InvalidInput
 from core.models import Entity, Location, Story, User, World
 from services import access
+from services.listing import Page, filtered_page
 from services.publishing import check_public_quota
 from services.cast_service import CastService
 from services.story_service import StoryService
@@ -30,29 +31,34 @@ class WorldService:
         return {"any_of": [{"visibility": "public"}, {"owner_id": user.user_id},
                            {"shared_with": user.user_id}]}
 
-    def list(self, user: User | None, filters: dict, offset: int, limit: int) -> tuple[list[World], int]:
+    def list(self, user: User | None, filters: dict, offset: int, limit: int) -> Page:
+        """A page of the worlds the caller may see, newest first, read in the store
+        query; ``q`` (not indexed) filters at bounded cost (``services.listing``)."""
         query = self.visibility_query(user)
         where = dict(query.get("where", {}))
         if filters.get("mine"):
             if user is None:
-                return [], 0
+                return Page([], 0)
             where["owner_id"] = user.user_id
         if filters.get("visibility"):
             if where.get("visibility", filters["visibility"]) != filters["visibility"]:
-                return [], 0   # anonymous callers see public worlds only, whatever they ask for
+                return Page([], 0)   # anonymous callers see public worlds only, whatever they ask for
             where["visibility"] = filters["visibility"]
+        if filters.get("world_type"):
+            where["world_type"] = filters["world_type"]
         query["where"] = where
         text = (filters.get("q") or "").casefold()
-        world_type = filters.get("world_type")
-        if not text and not world_type:
-            docs = self.store.find(World.collection, offset=offset, limit=limit, **query)
-            return [World.from_dict(d) for d in docs], self.store.count(World.collection, **query)
-        matches = [
-            w for w in map(World.from_dict, self.store.find(World.collection, **query))
-            if (not world_type or w.world_type == world_type)
-            and (not text or text in w.name.casefold() or text in w.description.casefold())
-        ]
-        return matches[offset:offset + limit], len(matches)
+
+        def read(start: int, count: int) -> list[dict]:
+            return self.store.find(World.collection, offset=start, limit=count, **query)
+
+        if not text:
+            return Page([World.from_dict(d) for d in read(offset, limit)],
+                        self.store.count(World.collection, **query))
+        found = filtered_page(read, self.store.count(World.collection, **query),
+                              lambda doc: text in doc["name"].casefold() or text in doc["description"].casefold(),
+                              offset, limit)
+        return found._replace(items=[World.from_dict(d) for d in found.items])
 
     def present(self, world: World, user: User | None) -> dict:
         """The API's World: stored fields plus the derived id lists."""

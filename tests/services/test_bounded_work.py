@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.models import Entity, Location, Story, User, World
-from services import link_service
+from services import link_service, listing
 from services.link_service import (MAX_EDGE_STORY_IDS, MAX_GRAPH_EDGES, MAX_GRAPH_NODES,
                                    MAX_LINKS_LISTED, MAX_LINKS_PER_STORY)
 from services.story_service import StoryService
@@ -210,8 +210,7 @@ def test_a_page_of_stories_reads_only_that_page(reader, store, auth, owner, publ
 
 
 def test_a_filtered_list_reads_a_bounded_number_of_stories(store, owner, public_world, monkeypatch):
-    from services import story_service
-    monkeypatch.setattr(story_service, "MAX_FILTER_SCAN", 150)
+    monkeypatch.setattr(listing, "MAX_FILTER_SCAN", 150)
     seed_stories(store, public_world, owner, 200, genre="mystery")
     counting = CountingStore(store)
     page = StoryService(counting).list(None, {"genre": "mystery"}, offset=0, limit=20)
@@ -224,8 +223,7 @@ def test_a_filtered_list_reads_a_bounded_number_of_stories(store, owner, public_
 
 def test_capped_filtered_list_says_its_total_is_not_exact(client, store, owner, public_world, make_world,
                                                          monkeypatch):
-    from services import story_service
-    monkeypatch.setattr(story_service, "MAX_FILTER_SCAN", 30)
+    monkeypatch.setattr(listing, "MAX_FILTER_SCAN", 30)
     seed_stories(store, public_world, owner, 40, genre="mystery")
     capped = client.get("/api/stories?genre=mystery")
     assert capped.headers["X-Total-Count"] == "30" and capped.headers["X-Total-Count-Exact"] == "false"
@@ -234,3 +232,16 @@ def test_capped_filtered_list_says_its_total_is_not_exact(client, store, owner, 
     exact = client.get(f"/api/stories?genre=mystery&world_id={small['world_id']}&q=tale 1")
     assert "X-Total-Count-Exact" not in exact.headers
     assert exact.headers["X-Total-Count"] == "3" and len(exact.json) == 3   # Tale 1, 10, 11
+
+
+def test_world_search_reads_a_bounded_number_of_worlds_and_says_so(client, auth, make_world, monkeypatch):
+    monkeypatch.setattr(listing, "MAX_FILTER_SCAN", 30)
+    owner = auth.register()
+    for n in range(36):
+        make_world(owner, name=f"Tale {n}", visibility="private", world_type="sci-fi" if n % 2 else "fantasy")
+    capped = client.get("/api/worlds?q=tale&per_page=10", headers=owner["headers"])
+    assert capped.headers["X-Total-Count"] == "30" and capped.headers["X-Total-Count-Exact"] == "false"
+    assert len(capped.json) == 10
+    by_type = client.get("/api/worlds?world_type=sci-fi", headers=owner["headers"])   # indexed: exact
+    assert by_type.headers["X-Total-Count"] == "18" and "X-Total-Count-Exact" not in by_type.headers
+    assert {w["world_type"] for w in by_type.json} == {"sci-fi"}

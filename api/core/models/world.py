@@ -15,7 +15,7 @@ class World(Model):
 
     collection = "worlds"
     id_field = "world_id"
-    indexed_fields = ("owner_id", "visibility", "shared_with")
+    indexed_fields = ("owner_id", "visibility", "shared_with", "world_type")
     list_fields = ("shared_with",)
 
     name: str

@@ -22,9 +22,12 @@ def create_admin_blueprint(store):
     @permission_required(VIEW_USERS)
     @query(UserListQuery)
     def list_users(query: UserListQuery):
-        """Accounts, newest first; filter by ``role`` and a username/email ``search``."""
-        users, total = admin.list_users(query.role, query.search, query.offset, query.per_page)
-        return jsonify(success=True, users=[u.public_dict() for u in users], total=total)
+        """Accounts, newest first; filter by ``role`` and a username/email ``search``
+        (a bounded number of the newest accounts is searched: ``total_exact`` is
+        false when there were more)."""
+        found = admin.list_users(query.role, query.search, query.offset, query.per_page)
+        return jsonify(success=True, users=[u.public_dict() for u in found.items], total=found.total,
+                       total_exact=found.complete)
 
     @bp.get("/users/<user_id>")
     @permission_required(VIEW_USERS)

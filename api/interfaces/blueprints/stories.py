@@ -29,10 +29,7 @@ def create_stories_blueprint(store):
         user = current_user()
         page = PageQuery(page=query.page, per_page=query.per_page)
         found = stories.list(user, query.model_dump(), page.offset, page.per_page)
-        response = page_response(stories.present_many(found.items, user), found.total, page)
-        if not found.complete:
-            response.headers["X-Total-Count-Exact"] = "false"
-        return response
+        return page_response(stories.present_many(found.items, user), found.total, page, found.complete)
 
     @bp.post("/stories")
     @token_required

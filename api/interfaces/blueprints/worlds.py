@@ -23,11 +23,15 @@ def create_worlds_blueprint(store):
     @optional_auth
     @query(WorldListQuery)
     def list_worlds(query: WorldListQuery):
-        """Worlds the caller may see, newest first. Filters: q, world_type, visibility, mine."""
+        """Worlds the caller may see, newest first. Filters: q, world_type, visibility, mine.
+
+        With `q`, a bounded number of the newest visible worlds is searched; when
+        there are more, `X-Total-Count-Exact: false` is sent.
+        """
         user = current_user()
         page = PageQuery(page=query.page, per_page=query.per_page)
-        items, total = worlds.list(user, query.model_dump(), page.offset, page.per_page)
-        return page_response(worlds.present_many(items, user), total, page)
+        found = worlds.list(user, query.model_dump(), page.offset, page.per_page)
+        return page_response(worlds.present_many(found.items, user), found.total, page, found.complete)
 
     @bp.post("/worlds")
     @token_required
