@@ -203,6 +203,7 @@ class AIService:
                 "locations": [loc["name"] for loc in answer["locations"]],
                 "created_entities": [e["name"] for e in linked["created_entities"]],
                 "created_locations": [loc["name"] for loc in linked["created_locations"]],
+                **({"truncated": answer["truncated"]} if answer.get("truncated") else {}),
             })
             ctx.progress(done, total, f"Analysed '{story.title}' ({done}/{total})")
         relinked = self.links.auto_link(self._allowed_world(ctx, world_id, write=True))
