@@ -24,5 +24,4 @@ class Task(Model):
     usage: dict = field(default_factory=dict)
     provider: str = "offline"
     runner: str = ""
-    params: dict = field(default_factory=dict)
     task_id: str = id_factory()
