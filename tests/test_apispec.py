@@ -45,3 +45,44 @@ def test_swagger_ui_is_served(client):
     response = client.get("/apidocs/")
     assert response.status_code == 200
     assert b"swagger" in response.data.lower()
+
+
+def test_responds_documents_models_lists_dicts_and_headers():
+    from flask import Flask
+    from pydantic import BaseModel
+
+    from interfaces.apispec import build_spec
+    from interfaces.pagination import paged
+    from interfaces.validation import responds
+
+    class ThingOut(BaseModel):
+        thing_id: str
+        label: str | None
+
+    app = Flask(__name__)
+
+    @app.get("/api/thing")
+    @responds(200, "A thing", schema=ThingOut)
+    def thing():
+        """One thing."""
+
+    @app.get("/api/things")
+    @paged(ThingOut)
+    def things():
+        """Things."""
+
+    @app.get("/api/raw")
+    @responds(200, "Raw", schema={"type": "object", "properties": {"n": {"type": "integer"}}})
+    def raw():
+        """Raw."""
+
+    spec = build_spec(app, "t", "1")
+    ok = {path: spec["paths"][path]["get"]["responses"]["200"] for path in spec["paths"]}
+    assert ok["/api/thing"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ThingOut"}
+    thing_schema = spec["components"]["schemas"]["ThingOut"]
+    assert thing_schema["required"] == ["thing_id", "label"]
+    assert thing_schema["properties"]["label"]["nullable"] is True
+    assert ok["/api/things"]["content"]["application/json"]["schema"] == {
+        "type": "array", "items": {"$ref": "#/components/schemas/ThingOut"}}
+    assert ok["/api/things"]["headers"]["X-Total-Count"]["required"] is True
+    assert ok["/api/raw"]["content"]["application/json"]["schema"]["properties"] == {"n": {"type": "integer"}}

@@ -2,7 +2,8 @@
 
 Paths come from the URL map; summaries from view docstrings; request bodies
 and query parameters from the same pydantic models that validate requests;
-security from the auth decorators. Nothing is written twice, so the spec
+answers (status, body schema, headers) from ``@responds``; security from the
+auth decorators. Nothing is written twice, so the spec
 cannot drift from what the routes accept.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 from flask import Flask
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 ERROR_TEXT = {
@@ -75,6 +76,20 @@ class SpecBuilder:
             self.schemas[model.__name__] = _openapi30(schema)
         return {"$ref": f"#/components/schemas/{model.__name__}"}
 
+    def response_schema(self, schema) -> dict:
+        """The OpenAPI schema of an answer declared with ``responds``: a model's
+        ``$ref``, a type pydantic can describe (``list[Model]``...) or a dict as is."""
+        if schema is None:
+            return {}
+        if isinstance(schema, dict):
+            return _openapi30(schema)
+        if isinstance(schema, type) and issubclass(schema, BaseModel):
+            return self.ref(schema)
+        generated = TypeAdapter(schema).json_schema(ref_template="#/components/schemas/{model}")
+        for name, sub in generated.pop("$defs", {}).items():
+            self.schemas.setdefault(name, _openapi30(sub))
+        return _openapi30(generated)
+
     def query_parameters(self, model: type[BaseModel]) -> list[dict]:
         self.ref(model)
         schema = self.schemas[model.__name__]
@@ -121,10 +136,12 @@ class SpecBuilder:
         if method == "POST" and body_model is not None:
             errors.add(409)
         errors |= set(getattr(view, "api_errors", ()))
-        declared = getattr(view, "api_responses", {}) or {200: ("OK", None)}
-        for status, (description, schema) in sorted(declared.items()):
-            content = {"application/json": {"schema": self.ref(schema) if schema else {}}}
+        declared = getattr(view, "api_responses", {}) or {200: ("OK", None, {})}
+        for status, (description, schema, headers) in sorted(declared.items()):
+            content = {"application/json": {"schema": self.response_schema(schema)}}
             op["responses"][str(status)] = {"description": description or "OK", "content": content}
+            if headers:
+                op["responses"][str(status)]["headers"] = headers
         for status in sorted(errors):
             op["responses"][str(status)] = {
                 "description": ERROR_TEXT[status],

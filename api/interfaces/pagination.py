@@ -11,7 +11,19 @@ from urllib.parse import quote, urlencode
 from flask import current_app, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field
 
+from interfaces.validation import responds
+
 MAX_PER_PAGE = 200
+# The headers of every page answer, for the spec.
+PAGE_HEADERS = {
+    "X-Total-Count": {"description": "How many items match, over all pages", "required": True,
+                      "schema": {"type": "integer", "minimum": 0}},
+    "Link": {"description": "`first`, `prev`, `next` and `last` page URLs (RFC 8288)", "required": True,
+             "schema": {"type": "string"}},
+    "X-Total-Count-Exact": {"description": "`false` when a filtered list stopped reading at its bound: "
+                                           "`X-Total-Count` then counts the matches among the items read",
+                            "required": False, "schema": {"type": "string", "enum": ["false"]}},
+}
 
 
 class PageQuery(BaseModel):
@@ -23,6 +35,12 @@ class PageQuery(BaseModel):
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
+
+
+def paged(item, description: str = "One page of items, a bare array"):
+    """Declare, for the spec, that the view answers ``page_response``: an array of ``item``
+    with the page headers."""
+    return responds(200, description, schema=list[item], headers=PAGE_HEADERS)
 
 
 def page_response(items: list, total: int, page: PageQuery, exact: bool = True):

@@ -96,11 +96,17 @@ def query(schema: type[BaseModel]):
     return decorator
 
 
-def responds(status: int, description: str = "", schema=None):
-    """Declare a success answer for the spec (the status the view returns)."""
+def responds(status: int, description: str = "", schema=None, headers: dict | None = None):
+    """Declare, for the spec, an answer the view gives: its status, and the shape of its body.
+
+    ``schema`` is a pydantic model (``WorldOut``), any type pydantic can describe
+    (``list[WorldOut]``, a ``Union``), or a ready OpenAPI schema (a dict).
+    ``headers`` maps a header name to its OpenAPI header object (``description``,
+    ``required``, ``schema``). The spec only documents: the view's answer is unchanged.
+    """
     def decorator(view):
         responses = dict(getattr(view, "api_responses", {}))
-        responses[status] = (description, schema)
+        responses[status] = (description, schema, dict(headers or {}))
         view.api_responses = responses
         return view
     return decorator
