@@ -18,12 +18,13 @@ from ai import heuristics
 from ai.budget import Budget
 from ai.gpt_client import Usage
 from ai.schemas import EventList, StoryAnalysis, StoryDescription, WorldAnalysis, WorldDescription
+from core.vocabulary import STORY_TEXT_MAX, TEXT_MAX
 
 MAX_EVENTS = 20
-OFFLINE_MAX_CHARS = 200_000   # the largest story allowed; bounds the work of one job
-MAX_NAMES = 200               # per list in an analysis (the answers' schemas allow no more)
-MAX_EVENT_NAMES = 100         # characters (or places) per event, likewise
-MAX_DESCRIPTION = 20_000      # characters of a description, likewise
+OFFLINE_MAX_CHARS = STORY_TEXT_MAX   # the largest story allowed; bounds the work of one job
+MAX_NAMES = 200                     # per list in an analysis (the answers' schemas allow no more)
+MAX_EVENT_NAMES = 100               # characters (or places) per event, likewise
+MAX_DESCRIPTION = TEXT_MAX          # characters of a description, likewise
 
 WORLD_OPENINGS = {
     "fantasy": ["{name} is a realm of old magic and older grudges, where kingdoms rise on the bones of forgotten empires.",

@@ -7,9 +7,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
-Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+from core.vocabulary import NAME_MAX, SHORT_MAX, TEXT_MAX
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_MAX)]
 
 
 class Answer(BaseModel):
@@ -17,12 +19,12 @@ class Answer(BaseModel):
 
 
 class WorldDescription(Answer):
-    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
 
 
 class StoryDescription(Answer):
     story_description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                        max_length=20_000)]
+                                                        max_length=TEXT_MAX)]
 
 
 class AnalysedEntity(Answer):

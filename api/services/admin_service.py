@@ -8,10 +8,10 @@ from __future__ import annotations
 from core import permissions
 from core.errors import Conflict, Forbidden, NotFound
 from core.models import Story, User, World
+from core.vocabulary import VISIBILITIES
 from services.listing import Page, filtered_page
 from storage import DocumentStore
 
-VISIBILITIES = ("public", "private", "draft")
 
 
 class AdminService:

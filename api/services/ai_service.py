@@ -48,11 +48,13 @@ class AIService:
     def provider_name(self) -> str:
         return self.provider.name
 
-    def start(self, user: User, task_type: str, job, total: int = 1, **params) -> dict:
-        """Record a task; ``job(ctx, **params)`` runs for it once the task is
-        committed (never for a request that rolls back). The task as recorded."""
-        task = self.tasks.create(user, task_type, self.provider.name, total)
-        self.store.after_commit(partial(self.runner.submit, task["task_id"], partial(job, **params)))
+    def start(self, user: User, job_type: str, total: int = 1, **params) -> dict:
+        """Record a task of ``job_type`` (a key of ``JOBS``); its job runs as
+        ``JOBS[job_type](self, ctx, **params)`` once the task is committed (never
+        for a request that rolls back). The task as recorded."""
+        job = JOBS[job_type]
+        task = self.tasks.create(user, job_type, self.provider.name, total)
+        self.store.after_commit(partial(self.runner.submit, task["task_id"], partial(job, self, **params)))
         return task
 
     def start_batch_analysis(self, user: User, world: World, story_ids: list[str]) -> dict:
@@ -71,7 +73,7 @@ class AIService:
                                                           "per batch: send fewer stories"})
         else:
             ids = self._unlinked_batch(world)
-        return self.start(user, "batch_analysis", self.batch_analyze, total=len(ids),
+        return self.start(user, "batch_analysis", total=len(ids),
                           world_id=world.world_id, story_ids=ids)
 
     def _unlinked_batch(self, world: World, page: int = 100) -> list[str]:
@@ -240,3 +242,15 @@ class AIService:
 def _text_size(doc: dict | None) -> int:
     """Characters of a story's text an analysis reads (what ``batch_analyze`` sends)."""
     return 0 if doc is None else len(doc.get("content") or doc.get("description") or "")
+
+
+# Task type -> the job body that runs it (the type is what task records and the API show).
+JOBS = {
+    "world_description": AIService.describe_world,
+    "story_description": AIService.describe_story,
+    "world_analysis": AIService.analyze_world,
+    "story_analysis": AIService.analyze_story,
+    "batch_analysis": AIService.batch_analyze,
+    "story_events": AIService.extract_story_events,
+    "world_events": AIService.extract_world_events,
+}

@@ -18,11 +18,11 @@ from core import permissions
 from core.clock import new_id, utc_now
 from core.errors import Conflict, NotFound, QuotaExceeded
 from core.models import User
+from core.vocabulary import ACTIVE_TASK_STATUSES, FINAL_TASK_STATUSES
 from storage import DocumentStore
 
 COLLECTION = "tasks"
-ACTIVE = ("pending", "processing")
-FINAL = ("completed", "error", "cancelled")
+ACTIVE, FINAL = ACTIVE_TASK_STATUSES, FINAL_TASK_STATUSES
 INTERRUPTED = "interrupted: the server stopped while this job was running; please start it again"
 QUOTA_WINDOW = timedelta(days=1)
 _process = {"pid": None, "token": None}

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from core.models.base import Model, id_factory
 
-TASK_STATUSES = ("pending", "processing", "completed", "error", "cancelled")
+from core.vocabulary import TASK_STATUSES  # noqa: F401  (re-exported)
 
 
 @dataclass

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from core.models.base import Model, id_factory
 
-ROLES = ("admin", "moderator", "premium", "user", "guest")
+from core.vocabulary import ROLES  # noqa: F401  (re-exported)
 
 
 @dataclass

@@ -4,8 +4,7 @@ from dataclasses import dataclass, field
 
 from core.models.base import Model, id_factory
 
-WORLD_TYPES = ("fantasy", "sci-fi", "modern", "historical")
-VISIBILITIES = ("draft", "private", "public")
+from core.vocabulary import VISIBILITIES, WORLD_TYPES  # noqa: F401  (re-exported)
 
 
 @dataclass

@@ -30,7 +30,7 @@ def create_events_blueprint(store, ai):
         """Extract the events of every story of the world (owner); `?force=true` ignores the cache."""
         user = current_user()
         world = access.editable_world(store, user, world_id)
-        return accepted(ai.start(user, "world_events", ai.extract_world_events, world_id=world.world_id,
+        return accepted(ai.start(user, "world_events", world_id=world.world_id,
                                  force=query.force))
 
     @bp.post("/stories/<story_id>/events/extract")
@@ -42,7 +42,7 @@ def create_events_blueprint(store, ai):
         """Extract the story's events (owner); cached by content, `?force=true` re-extracts."""
         user = current_user()
         story, _ = access.editable_story(store, user, story_id)
-        return accepted(ai.start(user, "story_events", ai.extract_story_events, story_id=story.story_id,
+        return accepted(ai.start(user, "story_events", story_id=story.story_id,
                                  force=query.force))
 
     @bp.delete("/stories/<story_id>/events/cache")

@@ -48,11 +48,11 @@ def create_gpt_blueprint(store, ai):
         if body.world_id:
             access.visible_world(store, user, body.world_id)
         if body.type == "world":
-            task = ai.start(user, "world_description", ai.describe_world, name=body.world_name,
+            task = ai.start(user, "world_description", name=body.world_name,
                             world_type=body.world_type, themes=body.themes,
                             characters=body.character_names(), world_id=body.world_id)
         else:
-            task = ai.start(user, "story_description", ai.describe_story, title=body.story_title,
+            task = ai.start(user, "story_description", title=body.story_title,
                             genre=body.story_genre, world_description=body.world_description,
                             characters=body.character_names(), world_id=body.world_id)
         return accepted(task)
@@ -70,10 +70,10 @@ def create_gpt_blueprint(store, ai):
         if body.world_id:
             access.visible_world(store, user, body.world_id)
         if body.is_story:
-            task = ai.start(user, "story_analysis", ai.analyze_story, title=body.story_title,
+            task = ai.start(user, "story_analysis", title=body.story_title,
                             genre=body.story_genre, text=body.story_description, world_id=body.world_id)
         else:
-            task = ai.start(user, "world_analysis", ai.analyze_world, description=body.world_description,
+            task = ai.start(user, "world_analysis", description=body.world_description,
                             world_type=body.world_type)
         return accepted(task)
 

@@ -1,13 +1,11 @@
 """Request schemas of the admin routes."""
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Optional
 
 from pydantic import StringConstraints
 
-from core.models import ROLES
+from core.vocabulary import Role
 from interfaces.pagination import PageQuery
 from interfaces.schemas.common import Schema
-
-Role = Literal[ROLES]
 
 
 class UserListQuery(PageQuery):

@@ -1,13 +1,13 @@
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-Visibility = Literal["draft", "private", "public"]
-WorldType = Literal["fantasy", "sci-fi", "modern", "historical"]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(max_length=20_000)]
-LongText = Annotated[str, StringConstraints(max_length=200_000)]
-Id = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+from core.vocabulary import ID_MAX, NAME_MAX, STORY_TEXT_MAX, TEXT_MAX, Visibility, WorldType  # noqa: F401
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
+LongText = Annotated[str, StringConstraints(max_length=STORY_TEXT_MAX)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=ID_MAX)]
 
 
 class Schema(BaseModel):

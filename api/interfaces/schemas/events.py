@@ -2,10 +2,11 @@ from typing import Annotated, Optional
 
 from pydantic import Field, StringConstraints
 
+from core.vocabulary import NAME_MAX
 from interfaces.schemas.common import Id, Name, Schema, Text
 
 Relation = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
-Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX)]
 
 
 class ExtractQuery(Schema):

@@ -2,12 +2,12 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import Field, StringConstraints, model_validator
 
+from core.vocabulary import SHORT_MAX, TaskStatus
 from interfaces.schemas.common import Id, LongText, Name, Schema, Text, WorldType
 from interfaces.schemas.stories import CharacterRef, Genre
 from services.ai_service import MAX_BATCH_STORIES
 
-Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-TaskStatus = Literal["pending", "processing", "completed", "error", "cancelled"]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_MAX)]
 
 
 class DescriptionBody(Schema):

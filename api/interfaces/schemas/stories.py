@@ -3,10 +3,11 @@ from typing import Annotated, Optional, Union
 from pydantic import Field, StringConstraints
 
 from ai.schemas import StoryCharacter, StoryPlace
+from core.vocabulary import NAME_MAX
 from interfaces.schemas.common import Id, LongText, Name, Schema, Text, Visibility
 
 Genre = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
-Short = Annotated[str, StringConstraints(max_length=200)]
+Short = Annotated[str, StringConstraints(max_length=NAME_MAX)]
 
 
 class StoryCreateBody(Schema):

@@ -3,10 +3,11 @@ from typing import Annotated, Optional
 from pydantic import Field, StringConstraints
 
 from ai.schemas import WorldAnalysis
+from core.vocabulary import NAME_MAX, SHORT_MAX
 from interfaces.pagination import MAX_PER_PAGE, PageQuery
 from interfaces.schemas.common import Name, Schema, Text, Visibility, WorldType
 
-Short = Annotated[str, StringConstraints(max_length=100)]
+Short = Annotated[str, StringConstraints(max_length=SHORT_MAX)]
 
 
 class CalendarBody(Schema):
@@ -40,7 +41,7 @@ class WorldUpdateBody(Schema):
 
 
 class WorldListQuery(Schema):
-    q: Optional[Annotated[str, StringConstraints(max_length=200)]] = None
+    q: Optional[Annotated[str, StringConstraints(max_length=NAME_MAX)]] = None
     world_type: Optional[WorldType] = None
     visibility: Optional[Visibility] = None
     mine: bool = False
