@@ -48,7 +48,7 @@ def run(jobs: int, pool: int, latency: float) -> float:
             # and builds the SDK's response models; the benchmark measures the steady state.
             cold = time.perf_counter()
             warm_id = client.post("/api/gpt/analyze", json=body, headers=headers).json["task_id"]
-            app.extensions["worldsmith_ai"].runner.wait_idle(timeout=60)
+            app.extensions["worldsmith"].ai.runner.wait_idle(timeout=60)
             assert client.get(f"/api/gpt/results/{warm_id}", headers=headers).json["status"] == "completed"
             print(f"warm-up job (SDK import, first call): {time.perf_counter() - cold:.2f}s")
 
@@ -70,7 +70,7 @@ def run(jobs: int, pool: int, latency: float) -> float:
             if finished < jobs + 1:
                 raise SystemExit(f"{jobs + 1 - finished} jobs unfinished after {elapsed:.1f}s")
         finally:
-            app.extensions["worldsmith_ai"].runner.wait_idle(timeout=30)
+            app.extensions["worldsmith"].ai.runner.wait_idle(timeout=30)
             app.extensions["worldsmith"].store.close()
             fake.stop()
     return elapsed

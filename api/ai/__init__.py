@@ -22,9 +22,8 @@ def make_provider(config):
         return OfflineProvider()
     from ai.gpt_client import GPTClient
     from ai.openai_provider import OpenAIProvider
-    client = GPTClient(api_key=config.get("OPENAI_API_KEY"), base_url=config.get("OPENAI_BASE_URL"),
-                       model=config.get("OPENAI_MODEL") or "gpt-4o-mini",
-                       timeout=float(config.get("OPENAI_TIMEOUT") or 60),
-                       max_retries=int(config.get("OPENAI_MAX_RETRIES") or 0),
-                       backoff=float(config.get("OPENAI_RETRY_BACKOFF", 1.0)))
+    # The settings are typed and defaulted once, in config.py.
+    client = GPTClient(api_key=config["OPENAI_API_KEY"], base_url=config["OPENAI_BASE_URL"],
+                       model=config["OPENAI_MODEL"], timeout=config["OPENAI_TIMEOUT"],
+                       max_retries=config["OPENAI_MAX_RETRIES"], backoff=config["OPENAI_RETRY_BACKOFF"])
     return OpenAIProvider(client, name)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass
 
 from flask import Flask
 from flask_cors import CORS
@@ -27,20 +26,22 @@ from interfaces.json_provider import OrjsonProvider
 from interfaces.limits import init_limits
 from interfaces.security import register_security_headers
 from interfaces.validation import reject_nul_characters
+from ai import make_provider
+from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
+from services.cast_service import CastService
+from services.container import Services
+from services.event_service import EventService
+from services.link_service import LinkService
+from services.stats_service import StatsService
+from services.story_service import StoryService
+from services.task_runner import TaskRunner
+from services.task_service import TaskService
+from services.world_service import WorldService
 from storage import DocumentStore, open_store
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class AppServices:
-    """What the app holds for its lifetime; found at ``app.extensions["worldsmith"]``."""
-
-    store: DocumentStore
-    auth: AuthService
-    gpt_provider: str = "offline"
 
 
 def _jwt_secret(config: dict) -> str:
@@ -55,6 +56,28 @@ def _jwt_secret(config: dict) -> str:
                        "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))').")
 
 
+BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_blueprint,
+              create_stories_blueprint, create_stats_blueprint, create_admin_blueprint,
+              create_gpt_blueprint, create_events_blueprint)
+
+
+def build_services(config, store: DocumentStore) -> Services:
+    """Every service, once, wired to the store, the AI provider and the job runner."""
+    provider = make_provider(config)
+    # A task with no progress for this long on another host is presumed dead.
+    stale = config["OPENAI_TIMEOUT"] * (config["OPENAI_MAX_RETRIES"] + 2) + 300
+    tasks = TaskService(store, stale_seconds=stale, retention_days=config["TASK_RETENTION_DAYS"])
+    runner = TaskRunner(tasks, config["TASK_MODE"], config["TASK_WORKERS"], config["AI_JOB_SECONDS"])
+    cast, links, events = CastService(store), LinkService(store), EventService(store, provider)
+    return Services(
+        store=store,
+        auth=AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
+                         config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"]),
+        worlds=WorldService(store), stories=StoryService(store), cast=cast, links=links,
+        events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
+        ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events))
+
+
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.from_object(config or Config())
@@ -64,20 +87,12 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.config["JWT_SECRET_KEY"] = _jwt_secret(app.config)
 
-    store = store or open_store(app.config, REGISTRY)
-    auth = AuthService(store, app.config["JWT_SECRET_KEY"], app.config["JWT_EXPIRES_MINUTES"],
-                       app.config["ARGON2_TIME_COST"], app.config["ARGON2_MEMORY_COST"])
-    app.extensions["worldsmith"] = AppServices(store=store, auth=auth)
-    _ensure_initial_admin(app, auth)
-
-    app.register_blueprint(create_auth_blueprint(auth))
-    for factory in (create_worlds_blueprint, create_cast_blueprint, create_stories_blueprint,
-                    create_stats_blueprint, create_admin_blueprint):
-        app.register_blueprint(factory(store))
-    ai = app.extensions["worldsmith_ai"] = AIService.from_config(app.config, store)
-    app.extensions["worldsmith"].gpt_provider = ai.provider_name
-    app.register_blueprint(create_gpt_blueprint(store, ai))
-    app.register_blueprint(create_events_blueprint(store, ai))
+    services = app.extensions["worldsmith"] = build_services(app.config, store or open_store(app.config, REGISTRY))
+    _ensure_initial_admin(app, services.auth)
+    services.tasks.recover_interrupted()   # settle tasks a dead process left behind
+    services.tasks.prune()
+    for factory in BLUEPRINTS:
+        app.register_blueprint(factory(services))
 
     register_error_handlers(app)
     app.before_request(reject_nul_characters)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from ai import make_provider
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.models import Story, User, World
 from services import access
@@ -23,26 +22,17 @@ ACCESS_REVOKED = "Access revoked: you may no longer use this world"
 
 
 class AIService:
-    def __init__(self, store: DocumentStore, provider, tasks: TaskService, runner: TaskRunner):
+    """Starts AI jobs (``JOBS``) as tasks and holds their bodies."""
+
+    def __init__(self, store: DocumentStore, provider, tasks: TaskService, runner: TaskRunner,
+                 cast: CastService, links: LinkService, events: EventService):
         self.store = store
         self.provider = provider
         self.tasks = tasks
         self.runner = runner
-        self.cast = CastService(store)
-        self.links = LinkService(store)
-        self.events = EventService(store, provider)
-
-    @classmethod
-    def from_config(cls, config, store: DocumentStore) -> "AIService":
-        """Build the provider, task store and runner; settle tasks a dead process left behind."""
-        # A task with no progress for this long on another host is presumed dead.
-        stale = float(config.get("OPENAI_TIMEOUT") or 60) * (int(config.get("OPENAI_MAX_RETRIES") or 0) + 2) + 300
-        tasks = TaskService(store, stale_seconds=stale, retention_days=int(config.get("TASK_RETENTION_DAYS") or 30))
-        runner = TaskRunner(tasks, config.get("TASK_MODE") or "thread", int(config.get("TASK_WORKERS") or 4),
-                            job_seconds=float(config.get("AI_JOB_SECONDS") or 300))
-        tasks.recover_interrupted()
-        tasks.prune()
-        return cls(store, make_provider(config), tasks, runner)
+        self.cast = cast
+        self.links = links
+        self.events = events
 
     @property
     def provider_name(self) -> str:

@@ -15,7 +15,7 @@ def fake_ai():
 @pytest.fixture
 def ai(app):
     """The app's AI service; on teardown, lets running jobs end before the store closes."""
-    service = app.extensions["worldsmith_ai"]
+    service = app.extensions["worldsmith"].ai
     yield service
     assert service.runner.wait_idle(timeout=20), "an AI job was still running after the test"
 

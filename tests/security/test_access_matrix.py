@@ -95,7 +95,7 @@ class Cast:
                   for title in ("Storm", "Wreck")]
         for event in events:
             store.put(Event.collection, event.event_id, event.to_dict())
-        task = self.app.extensions["worldsmith_ai"].tasks.create(owner, "world_description", "offline")
+        task = self.app.extensions["worldsmith"].ai.tasks.create(owner, "world_description", "offline")
         return {
             "serial": serial, "users": self.ids, "world_id": world.world_id,
             "story_id": story.story_id, "entity_id": entity.entity_id,

@@ -60,7 +60,7 @@ def test_an_inline_ai_job_does_not_hold_up_other_writers(app, client, auth, stor
     """Serverless (TASK_MODE=inline) runs the job inside the request: the task
     record must be committed first, or the request's transaction (and the
     write lock) would stay open for the whole model call."""
-    ai = app.extensions["worldsmith_ai"]
+    ai = app.extensions["worldsmith"].ai
     ai.runner.inline = True
     user = auth.register()
     in_job, release = threading.Event(), threading.Event()

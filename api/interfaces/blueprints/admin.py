@@ -11,12 +11,11 @@ from interfaces.auth import current_user, permission_required
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.admin import BanBody, RoleBody, UserListQuery
 from interfaces.validation import body, query
-from services.admin_service import AdminService
 
 
-def create_admin_blueprint(store):
-    bp = resource_blueprint("admin", __name__, store, url_prefix="/api/admin")
-    admin = AdminService(store)
+def create_admin_blueprint(services):
+    bp = resource_blueprint("admin", __name__, services.store, url_prefix="/api/admin")
+    admin = services.admin
 
     @bp.get("/users")
     @permission_required(VIEW_USERS)

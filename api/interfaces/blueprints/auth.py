@@ -6,11 +6,11 @@ from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.auth import ChangePasswordBody, LoginBody, RegisterBody
 from interfaces.validation import body, errors, responds
-from services.auth_service import AuthService
 
 
-def create_auth_blueprint(auth: AuthService):
-    bp = resource_blueprint("auth", __name__, auth.store, url_prefix="/api/auth")
+def create_auth_blueprint(services):
+    bp = resource_blueprint("auth", __name__, services.store, url_prefix="/api/auth")
+    auth = services.auth
 
     @bp.after_request
     def auth_envelope(response):

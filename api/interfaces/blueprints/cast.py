@@ -7,12 +7,13 @@ from interfaces.resource import resource_blueprint
 from interfaces.schemas.worlds import EntityBody, EntityUpdateBody, LocationBody, LocationUpdateBody
 from interfaces.validation import body, changes, query, responds
 from services import access
-from services.cast_service import ENTITY, LOCATION, CastService
+from services.cast_service import ENTITY, LOCATION
 
 
-def create_cast_blueprint(store):
+def create_cast_blueprint(services):
+    store = services.store
     bp = resource_blueprint("cast", __name__, store)
-    cast = CastService(store)
+    cast = services.cast
 
     def listing(kind, world_id, page: PageQuery):
         world = access.visible_world(store, current_user(), world_id)

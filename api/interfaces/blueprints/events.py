@@ -10,9 +10,9 @@ from interfaces.validation import body, changes, query, responds
 from services import access
 
 
-def create_events_blueprint(store, ai):
+def create_events_blueprint(services):
+    store, ai, events = services.store, services.ai, services.events
     bp = resource_blueprint("events", __name__, store)
-    events = ai.events
 
     @bp.get("/worlds/<world_id>/events")
     @optional_auth

@@ -22,7 +22,7 @@ def started(view):
 def accepted(task: dict):
     """202 with the task. Inline jobs (serverless) have run by the time the
     answer leaves: it then shows their outcome."""
-    ai = current_app.extensions["worldsmith_ai"]
+    ai = current_app.extensions["worldsmith"].ai
     if ai.runner.inline:
         def outcome():
             current = ai.store.get("tasks", task["task_id"]) or task
@@ -31,9 +31,9 @@ def accepted(task: dict):
     return jsonify(task_id=task["task_id"], status=task["status"]), 202
 
 
-def create_gpt_blueprint(store, ai):
+def create_gpt_blueprint(services):
+    store, ai, tasks = services.store, services.ai, services.tasks
     bp = resource_blueprint("gpt", __name__, store)
-    tasks = ai.tasks
 
     @bp.post("/gpt/generate-description")
     @token_required

@@ -7,17 +7,16 @@ from interfaces.auth import current_user, optional_auth
 from interfaces.limits import limiter_status
 from interfaces.resource import resource_blueprint
 from interfaces.validation import responds
-from services.stats_service import StatsService
 
 log = logging.getLogger(__name__)
 
 
-def create_stats_blueprint(store):
+def create_stats_blueprint(services):
+    store, stats = services.store, services.stats
     bp = resource_blueprint("stats", __name__, store)
-    stats = StatsService(store)
 
     def provider() -> str:
-        return current_app.extensions["worldsmith"].gpt_provider
+        return services.gpt_provider
 
     @bp.get("/stats")
     @optional_auth

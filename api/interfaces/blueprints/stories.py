@@ -7,14 +7,11 @@ from interfaces.resource import resource_blueprint
 from interfaces.schemas.stories import LinkEntitiesBody, StoryCreateBody, StoryListQuery, StoryUpdateBody
 from interfaces.validation import body, changes, query, responds
 from services import access
-from services.link_service import LinkService
-from services.story_service import StoryService
 
 
-def create_stories_blueprint(store):
+def create_stories_blueprint(services):
+    store, stories, links = services.store, services.stories, services.links
     bp = resource_blueprint("stories", __name__, store)
-    stories = StoryService(store)
-    links = LinkService(store)
 
     @bp.get("/stories")
     @optional_auth

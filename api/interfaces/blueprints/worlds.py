@@ -8,16 +8,11 @@ from interfaces.schemas.common import IdList
 from interfaces.schemas.worlds import AutoLinkQuery, WorldCreateBody, WorldListQuery, WorldUpdateBody
 from interfaces.validation import body, changes, query, responds
 from services import access
-from services.link_service import LinkService
-from services.story_service import StoryService
-from services.world_service import WorldService
 
 
-def create_worlds_blueprint(store):
+def create_worlds_blueprint(services):
+    store, worlds, links, stories = services.store, services.worlds, services.links, services.stories
     bp = resource_blueprint("worlds", __name__, store)
-    worlds = WorldService(store)
-    links = LinkService(store)
-    stories = StoryService(store)
 
     @bp.get("/worlds")
     @optional_auth

@@ -1,0 +1,39 @@
+"""Every service of the app, built once by the app factory (the composition root).
+
+Blueprints receive this object and take the services they need from it; no
+view builds a service of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.admin_service import AdminService
+from services.ai_service import AIService
+from services.auth_service import AuthService
+from services.cast_service import CastService
+from services.event_service import EventService
+from services.link_service import LinkService
+from services.stats_service import StatsService
+from services.story_service import StoryService
+from services.task_service import TaskService
+from services.world_service import WorldService
+from storage import DocumentStore
+
+
+@dataclass(frozen=True)
+class Services:
+    store: DocumentStore
+    auth: AuthService
+    worlds: WorldService
+    stories: StoryService
+    cast: CastService
+    links: LinkService
+    events: EventService
+    tasks: TaskService
+    ai: AIService
+    admin: AdminService
+    stats: StatsService
+
+    @property
+    def gpt_provider(self) -> str:
+        return self.ai.provider_name
