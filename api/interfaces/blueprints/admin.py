@@ -10,7 +10,8 @@ from core.permissions import BAN_USERS, MANAGE_ROLES, VIEW_ADMIN_STATS, VIEW_USE
 from interfaces.auth import current_user, permission_required
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.admin import BanBody, RoleBody, UserListQuery
-from interfaces.validation import body, query
+from interfaces.schemas.responses import AdminStatsOut, AdminUserEnvelopeOut, RolesOut, UserListOut
+from interfaces.validation import body, query, responds
 
 
 def create_admin_blueprint(services):
@@ -20,6 +21,7 @@ def create_admin_blueprint(services):
     @bp.get("/users")
     @permission_required(VIEW_USERS)
     @query(UserListQuery)
+    @responds(200, "One page of accounts, with the total", schema=UserListOut)
     def list_users(query: UserListQuery):
         """Accounts, newest first; filter by ``role`` and a username/email ``search``
         (a bounded number of the newest accounts is searched: ``total_exact`` is
@@ -30,6 +32,7 @@ def create_admin_blueprint(services):
 
     @bp.get("/users/<user_id>")
     @permission_required(VIEW_USERS)
+    @responds(200, "The account as staff see it", schema=AdminUserEnvelopeOut)
     def get_user(user_id):
         """One account with its ban reason, permissions, quotas and usage."""
         return jsonify(success=True, user=admin.describe(admin.get_user(user_id)))
@@ -37,6 +40,7 @@ def create_admin_blueprint(services):
     @bp.put("/users/<user_id>/role")
     @permission_required(MANAGE_ROLES)
     @body(RoleBody)
+    @responds(200, "The account with its new role", schema=AdminUserEnvelopeOut)
     def set_role(user_id, body: RoleBody):
         """Change an account's role; its permissions and quotas follow at once.
 
@@ -48,6 +52,7 @@ def create_admin_blueprint(services):
     @bp.post("/users/<user_id>/ban")
     @permission_required(BAN_USERS)
     @body(BanBody)
+    @responds(200, "The account, banned or unbanned", schema=AdminUserEnvelopeOut)
     def ban_user(user_id, body: BanBody):
         """Ban (``banned: true``) or unban an account of lower rank than yours.
 
@@ -59,12 +64,14 @@ def create_admin_blueprint(services):
 
     @bp.get("/roles")
     @permission_required(VIEW_USERS)
+    @responds(200, "The roles catalogue", schema=RolesOut)
     def roles():
         """The roles catalogue: each role's permissions and quotas."""
         return jsonify(success=True, roles=permissions.roles_catalogue())
 
     @bp.get("/stats")
     @permission_required(VIEW_ADMIN_STATS)
+    @responds(200, "Counts over all accounts and content", schema=AdminStatsOut)
     def stats():
         """Counts over all accounts and all content, whatever its visibility."""
         return jsonify(success=True, stats=admin.stats())

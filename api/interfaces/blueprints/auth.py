@@ -5,6 +5,7 @@ from interfaces.auth import current_user, token_required
 from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.auth import ChangePasswordBody, LoginBody, RegisterBody
+from interfaces.schemas.responses import CurrentUserOut, LoggedInOut, PasswordChangedOut, RegisteredOut
 from interfaces.validation import body, errors, responds
 
 
@@ -24,7 +25,7 @@ def create_auth_blueprint(services):
 
     @bp.post("/register")
     @rate_limit("register")
-    @responds(201, "Account created; a token is included")
+    @responds(201, "Account created; a token is included", schema=RegisteredOut)
     @body(RegisterBody)
     def register(body: RegisterBody):
         """Create an account (always with the plain ``user`` role)."""
@@ -34,7 +35,7 @@ def create_auth_blueprint(services):
 
     @bp.post("/login")
     @rate_limit("login")
-    @responds(200, "Logged in")
+    @responds(200, "Logged in", schema=LoggedInOut)
     @errors(401, 403)
     @body(LoginBody)
     def login(body: LoginBody):
@@ -44,12 +45,14 @@ def create_auth_blueprint(services):
 
     @bp.get("/verify")
     @token_required
+    @responds(200, "The token is valid: its user", schema=CurrentUserOut)
     def verify():
         """Check a token and return its user."""
         return jsonify(success=True, user=current_user().public_dict())
 
     @bp.get("/me")
     @token_required
+    @responds(200, "The logged-in user", schema=CurrentUserOut)
     def me():
         """The logged-in user."""
         return jsonify(success=True, user=current_user().public_dict())
@@ -58,6 +61,7 @@ def create_auth_blueprint(services):
     @rate_limit("change_password")
     @token_required
     @body(ChangePasswordBody)
+    @responds(200, "Password changed; a new token", schema=PasswordChangedOut)
     def change_password(body: ChangePasswordBody):
         """Change the password; tokens issued before stop working. A new token is returned."""
         user = auth.change_password(current_user(), body.old_password, body.new_password)

@@ -6,6 +6,7 @@ from interfaces.blueprints.gpt import accepted, started
 from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery
+from interfaces.schemas.responses import CacheDroppedOut, EventDeletedOut, EventOut, TimelineOut
 from interfaces.validation import body, changes, query, responds
 from services import access
 
@@ -16,6 +17,7 @@ def create_events_blueprint(services):
 
     @bp.get("/worlds/<world_id>/events")
     @optional_auth
+    @responds(200, "The timeline", schema=TimelineOut)
     def timeline(world_id):
         """The world's timeline: events of the stories you may see, by year, with connections."""
         user = current_user()
@@ -47,6 +49,7 @@ def create_events_blueprint(services):
 
     @bp.delete("/stories/<story_id>/events/cache")
     @token_required
+    @responds(200, "Whether a cached extraction was dropped", schema=CacheDroppedOut)
     def drop_cache(story_id):
         """Forget the story's cached extraction (its events stay until the next extraction)."""
         story, _ = access.editable_story(store, current_user(), story_id)
@@ -57,6 +60,7 @@ def create_events_blueprint(services):
     @bp.route("/events/<event_id>", methods=["PUT", "PATCH"])
     @token_required
     @body(EventUpdateBody)
+    @responds(200, "The changed event", schema=EventOut)
     def update_event(event_id, body: EventUpdateBody):
         """Change an event's title, description, time, order, characters or places (world owner)."""
         event, world = events.editable_event(current_user(), event_id)
@@ -64,6 +68,7 @@ def create_events_blueprint(services):
 
     @bp.delete("/events/<event_id>")
     @token_required
+    @responds(200, "Event deleted", schema=EventDeletedOut)
     def delete_event(event_id):
         """Delete an event and the connections to it (world owner)."""
         event, _ = events.editable_event(current_user(), event_id)
@@ -72,7 +77,7 @@ def create_events_blueprint(services):
 
     @bp.post("/events/<event_id>/connections")
     @token_required
-    @responds(201, "The event with its connections")
+    @responds(201, "The event with its connections", schema=EventOut)
     @body(ConnectionBody)
     def connect(event_id, body: ConnectionBody):
         """Connect an event to another event of the same world (world owner)."""

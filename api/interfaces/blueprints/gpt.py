@@ -6,9 +6,10 @@ in the background; ``GET /gpt/results/{task_id}`` shows its progress and result.
 from flask import current_app, g, jsonify, make_response
 
 from interfaces.auth import current_user, token_required
-from interfaces.pagination import PageQuery, page_response
+from interfaces.pagination import PageQuery, page_response, paged
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.gpt import AnalyzeBody, BatchAnalyzeBody, DescriptionBody, TaskListQuery
+from interfaces.schemas.responses import TaskOut, TaskStartedOut
 from interfaces.validation import body, query, responds
 from services import access
 
@@ -16,7 +17,8 @@ from services import access
 def started(view):
     """Declare, for the spec, that the route starts a quota-counted job."""
     view.api_errors = {429}
-    return responds(202, "Job started: `{task_id, status}`; poll /api/gpt/results/{task_id}")(view)
+    return responds(202, "Job started: `{task_id, status}`; poll /api/gpt/results/{task_id}",
+                    schema=TaskStartedOut)(view)
 
 
 def accepted(task: dict):
@@ -95,6 +97,7 @@ def create_gpt_blueprint(services):
 
     @bp.get("/gpt/results/<task_id>")
     @token_required
+    @responds(200, "The job", schema=TaskOut)
     def get_result(task_id):
         """A job's status, progress, result, provider and token usage (its owner only)."""
         return jsonify(tasks.present(tasks.get(current_user(), task_id)))
@@ -102,6 +105,7 @@ def create_gpt_blueprint(services):
     @bp.get("/gpt/tasks")
     @token_required
     @query(TaskListQuery)
+    @paged(TaskOut, "One page of your jobs, a bare array")
     def list_tasks(query: TaskListQuery):
         """The caller's jobs, newest first; filter by `status`."""
         page = PageQuery(page=query.page, per_page=query.per_page)
@@ -110,6 +114,7 @@ def create_gpt_blueprint(services):
 
     @bp.delete("/gpt/tasks/<task_id>")
     @token_required
+    @responds(200, "The cancelled job", schema=TaskOut)
     def cancel_task(task_id):
         """Cancel a pending or running job (409 if it already finished)."""
         return jsonify(tasks.present(tasks.cancel(current_user(), task_id)))

@@ -6,6 +6,7 @@ from flask import current_app, jsonify
 from interfaces.auth import current_user, optional_auth
 from interfaces.limits import limiter_status
 from interfaces.resource import resource_blueprint
+from interfaces.schemas.responses import HealthOut, NotReadyOut, ReadyOut, StatsOut
 from interfaces.validation import responds
 
 log = logging.getLogger(__name__)
@@ -20,11 +21,13 @@ def create_stats_blueprint(services):
 
     @bp.get("/stats")
     @optional_auth
+    @responds(200, "Counts", schema=StatsOut)
     def get_stats():
         """Counts of what the caller may see; breakdown and quotas when logged in."""
         return jsonify(stats.stats(current_user(), provider()))
 
     @bp.get("/health")
+    @responds(200, "Alive", schema=HealthOut)
     def health():
         """Liveness: storage backend, AI provider and version."""
         return jsonify(status="ok", storage=store.kind, gpt_enabled=provider() != "offline",
@@ -39,8 +42,9 @@ def create_stats_blueprint(services):
             return False
 
     @bp.get("/health/ready")
-    @responds(200, "Ready: `status` is `ok`, or `degraded` when rate limits count in memory")
-    @responds(503, "Not ready: the storage is unavailable")
+    @responds(200, "Ready: `status` is `ok`, or `degraded` when rate limits count in memory",
+              schema=ReadyOut)
+    @responds(503, "Not ready: the storage is unavailable", schema=NotReadyOut)
     def ready():
         """Readiness: probes each dependency (storage, rate-limit storage)."""
         limits_ok, limits = limiter_status(current_app)

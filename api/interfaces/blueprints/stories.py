@@ -2,9 +2,10 @@
 from flask import jsonify
 
 from interfaces.auth import current_user, optional_auth, token_required
-from interfaces.pagination import PageQuery, page_response
+from interfaces.pagination import PageQuery, page_response, paged
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.stories import LinkEntitiesBody, StoryCreateBody, StoryListQuery, StoryUpdateBody
+from interfaces.schemas.responses import LinkedEntitiesOut, LinksClearedOut, StoryCreatedOut, StoryDeletedOut, StoryOut
 from interfaces.validation import body, changes, query, responds
 from services import access
 
@@ -16,6 +17,7 @@ def create_stories_blueprint(services):
     @bp.get("/stories")
     @optional_auth
     @query(StoryListQuery)
+    @paged(StoryOut, "One page of stories, a bare array")
     def list_stories(query: StoryListQuery):
         """Stories the caller may see, newest first. Filters: world_id, genre, q.
 
@@ -30,7 +32,7 @@ def create_stories_blueprint(services):
 
     @bp.post("/stories")
     @token_required
-    @responds(201, "Story created with its time cone")
+    @responds(201, "Story created with its time cone", schema=StoryCreatedOut)
     @body(StoryCreateBody)
     def create_story(body: StoryCreateBody):
         """Create a story in a world the caller may write to."""
@@ -41,6 +43,7 @@ def create_stories_blueprint(services):
 
     @bp.get("/stories/<story_id>")
     @optional_auth
+    @responds(200, "The story", schema=StoryOut)
     def get_story(story_id):
         """One story."""
         user = current_user()
@@ -50,6 +53,7 @@ def create_stories_blueprint(services):
     @bp.route("/stories/<story_id>", methods=["PUT", "PATCH"])
     @token_required
     @body(StoryUpdateBody)
+    @responds(200, "The changed story", schema=StoryOut)
     def update_story(story_id, body: StoryUpdateBody):
         """Change a story (owner)."""
         user = current_user()
@@ -58,6 +62,7 @@ def create_stories_blueprint(services):
 
     @bp.delete("/stories/<story_id>")
     @token_required
+    @responds(200, "Story deleted", schema=StoryDeletedOut)
     def delete_story(story_id):
         """Delete a story, its events and time cone, and links to it (owner)."""
         story, _ = access.editable_story(store, current_user(), story_id)
@@ -67,6 +72,7 @@ def create_stories_blueprint(services):
     @bp.post("/stories/<story_id>/link-entities")
     @token_required
     @body(LinkEntitiesBody)
+    @responds(200, "What was linked and created, and the story", schema=LinkedEntitiesOut)
     def link_entities(story_id, body: LinkEntitiesBody):
         """Link characters and locations by name or alias (case/accent-insensitive); create the rest."""
         user = current_user()
@@ -77,6 +83,7 @@ def create_stories_blueprint(services):
 
     @bp.post("/stories/<story_id>/clear-links")
     @token_required
+    @responds(200, "The story, unlinked", schema=LinksClearedOut)
     def clear_links(story_id):
         """Unlink every character and location from the story (owner)."""
         user = current_user()

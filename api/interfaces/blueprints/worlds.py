@@ -2,9 +2,10 @@
 from flask import jsonify
 
 from interfaces.auth import current_user, optional_auth, token_required
-from interfaces.pagination import PageQuery, page_response
+from interfaces.pagination import PageQuery, page_response, paged
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.common import IdList
+from interfaces.schemas.responses import AutoLinkOut, GraphOut, StoryOut, WorldDeletedOut, WorldOut
 from interfaces.schemas.worlds import AutoLinkQuery, WorldCreateBody, WorldListQuery, WorldUpdateBody
 from interfaces.validation import body, changes, query, responds
 from services import access
@@ -17,6 +18,7 @@ def create_worlds_blueprint(services):
     @bp.get("/worlds")
     @optional_auth
     @query(WorldListQuery)
+    @paged(WorldOut, "One page of worlds, a bare array")
     def list_worlds(query: WorldListQuery):
         """Worlds the caller may see, newest first. Filters: q, world_type, visibility, mine.
 
@@ -30,7 +32,7 @@ def create_worlds_blueprint(services):
 
     @bp.post("/worlds")
     @token_required
-    @responds(201, "World created")
+    @responds(201, "World created", schema=WorldOut)
     @body(WorldCreateBody)
     def create_world(body: WorldCreateBody):
         """Create a world, optionally with a starter cast or an analysis's entities."""
@@ -40,6 +42,7 @@ def create_worlds_blueprint(services):
 
     @bp.get("/worlds/<world_id>")
     @optional_auth
+    @responds(200, "The world", schema=WorldOut)
     def get_world(world_id):
         """One world."""
         user = current_user()
@@ -48,6 +51,7 @@ def create_worlds_blueprint(services):
     @bp.route("/worlds/<world_id>", methods=["PUT", "PATCH"])
     @token_required
     @body(WorldUpdateBody)
+    @responds(200, "The changed world", schema=WorldOut)
     def update_world(world_id, body: WorldUpdateBody):
         """Change a world's name, description, type, visibility or calendar (owner)."""
         user = current_user()
@@ -57,6 +61,7 @@ def create_worlds_blueprint(services):
 
     @bp.delete("/worlds/<world_id>")
     @token_required
+    @responds(200, "World deleted", schema=WorldDeletedOut)
     def delete_world(world_id):
         """Delete a world and everything in it (owner)."""
         world = access.editable_world(store, current_user(), world_id)
@@ -66,6 +71,7 @@ def create_worlds_blueprint(services):
     @bp.post("/worlds/<world_id>/share")
     @token_required
     @body(IdList)
+    @responds(200, "The world", schema=WorldOut)
     def share_world(world_id, body: IdList):
         """Let users read this world (never write)."""
         user = current_user()
@@ -75,6 +81,7 @@ def create_worlds_blueprint(services):
     @bp.post("/worlds/<world_id>/unshare")
     @token_required
     @body(IdList)
+    @responds(200, "The world", schema=WorldOut)
     def unshare_world(world_id, body: IdList):
         """Stop sharing this world with users."""
         user = current_user()
@@ -84,6 +91,7 @@ def create_worlds_blueprint(services):
     @bp.post("/worlds/<world_id>/auto-link-stories")
     @token_required
     @query(AutoLinkQuery)
+    @responds(200, "The links made and the stories left unlinked", schema=AutoLinkOut)
     def auto_link_stories(world_id, query: AutoLinkQuery):
         """Link stories that share a character or location; drop stale links.
 
@@ -96,6 +104,7 @@ def create_worlds_blueprint(services):
 
     @bp.get("/worlds/<world_id>/relationships")
     @optional_auth
+    @responds(200, "The graph", schema=GraphOut)
     def relationships(world_id):
         """Graph of characters, locations and visible stories."""
         user = current_user()
@@ -104,6 +113,7 @@ def create_worlds_blueprint(services):
     @bp.get("/worlds/<world_id>/stories")
     @optional_auth
     @query(PageQuery)
+    @paged(StoryOut, "One page of the world's stories, a bare array")
     def world_stories(world_id, query: PageQuery):
         """Stories of the world that the caller may see."""
         user = current_user()
