@@ -64,3 +64,26 @@ def test_api_matches_its_spec(app, auth, make_world, make_story, logged_in, mode
     print(f"fuzzed {operations} operations; calls so far: {dict(CALLS)}")
     assert operations >= 40
     assert not failures, "\n\n".join(failures)
+
+
+def test_fuzzing_reports_an_answer_its_schema_does_not_describe(app, monkeypatch):
+    """The check bites: with the stats presenter changed to leave out ``total_worlds``
+    (a field ``StatsOut`` requires), fuzzing ``GET /api/stats`` reports a response
+    that violates its schema; with the real presenter the same run passes."""
+    from services.stats_service import StatsService
+
+    schema = schemathesis.openapi.from_wsgi("/apispec.json", app, config=CONFIG)
+    operation = schema.find_operation_by_label("GET /api/stats")
+    assert fuzz(operation, GenerationMode.POSITIVE, {}) is None
+
+    real = StatsService.stats
+
+    def without_total(self, user, provider):
+        answer = real(self, user, provider)
+        del answer["total_worlds"]
+        return answer
+
+    monkeypatch.setattr(StatsService, "stats", without_total)
+    failure = fuzz(operation, GenerationMode.POSITIVE, {})
+    assert failure is not None and "Response violates schema" in failure, failure
+    assert '"total_worlds" is a required property' in failure, failure
