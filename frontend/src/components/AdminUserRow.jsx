@@ -1,27 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { admin } from '../services/api.js';
+import { queryKeys } from '../services/queries.js';
 
-export default function AdminUserRow({ user, roles, isSelf, canChangeRole, onChanged }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
+export default function AdminUserRow({ user, roles, isSelf, canChangeRole }) {
   const [reason, setReason] = useState('');
-  const [role, setRole] = useState(user.role);
-  useEffect(() => setRole(user.role), [user.role]);
+  // the role just picked shows until the refreshed list confirms it, or the change fails
+  const [picked, setPicked] = useState(null);
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: ({ role, banned }) => (role ? admin.setRole(user.user_id, role) : admin.ban(user.user_id, banned, banned ? reason : '')),
+    // the user list and the admin counts (banned users) both change
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.all() }),
+    onSettled: () => setPicked(null),
+  });
+  const busy = change.isPending;
+  const error = change.error;
+  const role = picked || user.role;
   const banned = !!(user.banned || (user.metadata && user.metadata.banned));
-
-  const act = async (fn) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      await onChanged();
-    } catch (err) {
-      setError(err);
-      setRole(user.role);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <tr>
@@ -37,9 +33,8 @@ export default function AdminUserRow({ user, roles, isSelf, canChangeRole, onCha
           value={role}
           disabled={busy || isSelf || !canChangeRole}
           onChange={(e) => {
-            const next = e.target.value;
-            setRole(next);
-            act(() => admin.setRole(user.user_id, next));
+            setPicked(e.target.value);
+            change.mutate({ role: e.target.value });
           }}
         >
           {roles.map((r) => <option key={r} value={r}>{r}</option>)}
@@ -60,7 +55,7 @@ export default function AdminUserRow({ user, roles, isSelf, canChangeRole, onCha
               type="button"
               className={`btn btn-small ${banned ? '' : 'btn-danger'}`}
               disabled={busy}
-              onClick={() => act(() => admin.ban(user.user_id, !banned, banned ? '' : reason))}
+              onClick={() => change.mutate({ banned: !banned })}
             >
               {banned ? 'Unban' : 'Ban'}
             </button>

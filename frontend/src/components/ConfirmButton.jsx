@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 
-/** A button that asks "Sure?" inline before running a destructive action. */
+/**
+ * A button that asks "Sure?" inline before running a destructive action. `onConfirm` shows its own
+ * errors (a mutation's `error`); its rejection only ends the busy state.
+ */
 export default function ConfirmButton({ children, confirmLabel = 'Yes, delete', onConfirm, disabled, className = 'btn btn-small btn-danger', label }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,6 +31,8 @@ export default function ConfirmButton({ children, confirmLabel = 'Yes, delete', 
           setBusy(true);
           try {
             await onConfirm();
+          } catch {
+            /* shown by the caller */
           } finally {
             setBusy(false);
             setAsking(false);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { queries, worldChanged } from '../services/queries.js';
 import EntityForm from './EntityForm.jsx';
 import ConfirmButton from './ConfirmButton.jsx';
 import Loading from './Loading.jsx';
@@ -10,7 +11,7 @@ import EmptyState from './EmptyState.jsx';
 const API = {
   character: {
     idKey: 'entity_id',
-    list: (w) => worlds.characters(w, { per_page: 200 }),
+    query: queries.characters,
     create: (...args) => worlds.createEntity(...args),
     update: (...args) => worlds.updateEntity(...args),
     remove: (...args) => worlds.deleteEntity(...args),
@@ -18,7 +19,7 @@ const API = {
   },
   location: {
     idKey: 'location_id',
-    list: (w) => worlds.locations(w, { per_page: 200 }),
+    query: queries.locations,
     create: (...args) => worlds.createLocation(...args),
     update: (...args) => worlds.updateLocation(...args),
     remove: (...args) => worlds.deleteLocation(...args),
@@ -27,24 +28,24 @@ const API = {
 };
 
 /** List + create/edit/delete of a world's characters or locations. */
-export default function EntityManager({ worldId, kind, editable, onChange }) {
+export default function EntityManager({ worldId, kind, editable }) {
   const api = API[kind];
-  const { data, error, loading, reload } = useAsync(() => api.list(worldId), [worldId, kind]);
+  const queryClient = useQueryClient();
+  const { data, error, isPending, refetch } = useQuery(api.query(worldId));
   const [editing, setEditing] = useState(null);
-  const [actionError, setActionError] = useState(null);
+  // characters and places show in stories, the graph, the timeline and the world's counts
+  const onSuccess = () => worldChanged(queryClient, worldId);
+  const create = useMutation({ mutationFn: (body) => api.create(worldId, body), onSuccess });
+  const update = useMutation({ mutationFn: ({ id, body }) => api.update(worldId, id, body), onSuccess });
+  const remove = useMutation({ mutationFn: (id) => api.remove(worldId, id), onSuccess });
   const items = (data && data.items) || [];
-
-  const changed = async () => {
-    await reload();
-    if (onChange) onChange();
-  };
 
   return (
     <section className="entity-manager" aria-label={api.plural}>
-      {editable && <EntityForm kind={kind} onSubmit={async (body) => { await api.create(worldId, body); await changed(); }} />}
-      <ErrorMessage error={actionError} />
-      {loading && !data && <Loading label={`Loading ${api.plural}…`} />}
-      {error && <ErrorMessage error={error} onRetry={reload} />}
+      {editable && <EntityForm kind={kind} onSubmit={create.mutateAsync} />}
+      <ErrorMessage error={remove.error} />
+      {isPending && <Loading label={`Loading ${api.plural}…`} />}
+      {error && <ErrorMessage error={error} onRetry={() => refetch()} />}
       {data && items.length === 0 && (
         <EmptyState title={`No ${api.plural} yet.`}>
           {editable ? `Add one above, or let the AI find ${api.plural} in your stories.` : null}
@@ -61,9 +62,8 @@ export default function EntityManager({ worldId, kind, editable, onChange }) {
                   initial={item}
                   onCancel={() => setEditing(null)}
                   onSubmit={async (body) => {
-                    await api.update(worldId, id, body);
+                    await update.mutateAsync({ id, body });
                     setEditing(null);
-                    await changed();
                   }}
                 />
               </li>
@@ -86,15 +86,7 @@ export default function EntityManager({ worldId, kind, editable, onChange }) {
                   </button>
                   <ConfirmButton
                     label={`Delete ${item.name}`}
-                    onConfirm={async () => {
-                      setActionError(null);
-                      try {
-                        await api.remove(worldId, id);
-                        await changed();
-                      } catch (err) {
-                        setActionError(err);
-                      }
-                    }}
+                    onConfirm={() => remove.mutateAsync(id)}
                   >
                     Delete
                   </ConfirmButton>

@@ -1,5 +1,5 @@
-import { gpt } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../services/queries.js';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import { formatDate } from '../utils/options.js';
@@ -8,13 +8,13 @@ const TONE = { completed: 'ok', error: 'danger', cancelled: 'default', pending: 
 
 /** The caller's latest AI jobs (GET /gpt/tasks). */
 export default function RecentJobs() {
-  const { data, error, loading, reload } = useAsync(() => gpt.tasks({ per_page: 5 }), []);
+  const { data, error, isPending, refetch } = useQuery(queries.tasks({ per_page: 5 }));
   const items = (data && data.items) || [];
   return (
     <section className="card">
       <h2>Recent AI jobs</h2>
-      {loading && !data && <Loading label="Loading jobs…" />}
-      <ErrorMessage error={error} onRetry={reload} />
+      {isPending && <Loading label="Loading jobs…" />}
+      <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && items.length === 0 && <p className="muted">No AI jobs yet. Try “Write description with AI” when you create a world.</p>}
       {items.length > 0 && (
         <ul className="jobs">

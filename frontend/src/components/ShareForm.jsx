@@ -1,43 +1,37 @@
 import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
+import { worldChanged } from '../services/queries.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
 
 /** Share a world read-only with other users by their user IDs. */
-export default function ShareForm({ world, onChange }) {
+export default function ShareForm({ world }) {
   const [ids, setIds] = useState('');
-  const [error, setError] = useState(null);
-  const [notice, setNotice] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState(null);
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: ({ share, userIds }) => (share ? worlds.share : worlds.unshare)(world.world_id, userIds),
+    onSuccess: (_, { share }) => {
+      if (share) setIds('');
+      // shared_with is on the world, and the world lists badge worlds shared with you
+      return worldChanged(queryClient, world.world_id);
+    },
+  });
   const shared = world.shared_with || [];
-
-  const run = async (fn, okText) => {
-    setBusy(true);
-    setError(null);
-    setNotice('');
-    try {
-      const res = await fn();
-      setNotice(okText);
-      await onChange(res);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const error = problem || change.error;
+  const done = change.isSuccess && change.variables;
+  const notice = done && (done.share ? `Shared with ${done.userIds.length} user${done.userIds.length > 1 ? 's' : ''}.` : 'Access removed.');
 
   const submit = (e) => {
     e.preventDefault();
-    const list = ids
+    const userIds = ids
       .split(/[\s,;]+/)
       .map((s) => s.trim())
       .filter(Boolean);
-    if (!list.length) {
-      setError('Enter at least one user ID.');
-      return;
-    }
-    run(() => worlds.share(world.world_id, list), `Shared with ${list.length} user${list.length > 1 ? 's' : ''}.`).then(() => setIds(''));
+    setProblem(userIds.length ? null : 'Enter at least one user ID.');
+    if (userIds.length) change.mutate({ share: true, userIds });
   };
 
   return (
@@ -59,7 +53,7 @@ export default function ShareForm({ world, onChange }) {
           </p>
         )}
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={change.isPending}>
             Share
           </button>
         </div>
@@ -75,8 +69,11 @@ export default function ShareForm({ world, onChange }) {
               <button
                 type="button"
                 className="btn btn-small btn-ghost"
-                disabled={busy}
-                onClick={() => run(() => worlds.unshare(world.world_id, [id]), 'Access removed.')}
+                disabled={change.isPending}
+                onClick={() => {
+                  setProblem(null);
+                  change.mutate({ share: false, userIds: [id] });
+                }}
                 aria-label={`Stop sharing with ${id}`}
               >
                 Remove

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
 import { gpt, stories } from '../services/api.js';
+import { queryKeys, storyChanged } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
@@ -11,7 +13,8 @@ import Icon from './Icon.jsx';
 const names = (list) => (list || []).map((x) => (typeof x === 'string' ? x : x && x.name)).filter(Boolean);
 
 /** Owner tools of a story: analyse & link, clear links, extract events. */
-export default function StoryAIPanel({ story, onStory }) {
+export default function StoryAIPanel({ story }) {
+  const queryClient = useQueryClient();
   const analyze = useTask();
   const extract = useTask({ timeoutMs: 300000 });
   const [linkInfo, setLinkInfo] = useState(null);
@@ -42,7 +45,8 @@ export default function StoryAIPanel({ story, onStory }) {
         auto_create: true,
       });
       setLinkInfo({ ...res, found: result });
-      if (res && res.story) onStory(res.story);
+      // linking may have created characters and places in the world
+      if (res && res.story) await storyChanged(queryClient, res.story);
     } catch (err) {
       setError(err);
     } finally {
@@ -55,7 +59,7 @@ export default function StoryAIPanel({ story, onStory }) {
     setLinkInfo(null);
     try {
       const res = await stories.clearLinks(story.story_id);
-      if (res && res.story) onStory(res.story);
+      if (res && res.story) await storyChanged(queryClient, res.story);
       setLinkInfo({ message: (res && res.message) || 'Links cleared.' });
     } catch (err) {
       setError(err);
@@ -68,6 +72,7 @@ export default function StoryAIPanel({ story, onStory }) {
     try {
       const result = await extract.run(() => stories.extractEvents(story.story_id));
       setExtractInfo(result || {});
+      await queryClient.invalidateQueries({ queryKey: queryKeys.worlds.events(story.world_id) });
     } catch {
       /* shown in TaskProgress */
     }

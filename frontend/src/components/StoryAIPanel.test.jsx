@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gpt, stories } from '../services/api.js';
 import StoryAIPanel from './StoryAIPanel.jsx';
+import { queryKeys } from '../services/queries.js';
 import { renderAt } from '../test/utils.jsx';
 
 afterEach(() => vi.restoreAllMocks());
@@ -16,8 +17,8 @@ describe('StoryAIPanel', () => {
       .mockResolvedValue({ status: 'completed', result: { characters: [{ name: 'Ayla', role: 'hero' }], locations: [{ name: 'Lumen', description: '' }] } });
     const linked = { ...story, entities: ['e1'] };
     const link = vi.spyOn(stories, 'linkEntities').mockResolvedValue({ message: 'Linked 1 character and 1 location', story: linked, created_entities: [], created_locations: [] });
-    const onStory = vi.fn();
-    renderAt(<StoryAIPanel story={story} onStory={onStory} />);
+    const { queryClient } = renderAt(<StoryAIPanel story={story} />);
+    queryClient.setQueryData(queryKeys.worlds.characters('w1'), { items: [], total: 0 });
     fireEvent.click(screen.getByRole('button', { name: /Analyse and link/ }));
     expect(await screen.findByText('Linked 1 character and 1 location', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(analyze).toHaveBeenCalledWith({ story_description: 'Ayla walks to Lumen.', story_title: 'The Gate', story_genre: 'mystery' });
@@ -26,7 +27,9 @@ describe('StoryAIPanel', () => {
       locations: [{ name: 'Lumen', description: '' }],
       auto_create: true,
     });
-    expect(onStory).toHaveBeenCalledWith(linked);
+    // the page shows the linked story, and the world's cast (new characters) is refetched
+    expect(queryClient.getQueryData(queryKeys.stories.detail('s1'))).toEqual(linked);
+    expect(queryClient.getQueryState(queryKeys.worlds.characters('w1')).isInvalidated).toBe(true);
     expect(screen.getByText(/Found characters: Ayla · places: Lumen/)).toBeInTheDocument();
   });
 
@@ -34,7 +37,7 @@ describe('StoryAIPanel', () => {
     vi.spyOn(gpt, 'analyze').mockResolvedValue({ task_id: 't1', status: 'pending' });
     vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'error', result: 'AI provider unavailable' });
     const link = vi.spyOn(stories, 'linkEntities');
-    renderAt(<StoryAIPanel story={story} onStory={() => {}} />);
+    renderAt(<StoryAIPanel story={story} />);
     fireEvent.click(screen.getByRole('button', { name: /Analyse and link/ }));
     expect(await screen.findByText('AI provider unavailable', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(link).not.toHaveBeenCalled();
@@ -43,7 +46,7 @@ describe('StoryAIPanel', () => {
   it('extracts events and offers the timeline', async () => {
     vi.spyOn(stories, 'extractEvents').mockResolvedValue({ task_id: 't2', status: 'pending' });
     vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { events: [{}, {}] } });
-    renderAt(<StoryAIPanel story={story} onStory={() => {}} />);
+    renderAt(<StoryAIPanel story={story} />);
     fireEvent.click(screen.getByRole('button', { name: /Extract events/ }));
     expect(await screen.findByText(/Extracted 2 events./, {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'View the timeline' })).toHaveAttribute('href', '/worlds/w1?tab=timeline');
@@ -51,7 +54,7 @@ describe('StoryAIPanel', () => {
 
   it('clears links after confirmation', async () => {
     const clear = vi.spyOn(stories, 'clearLinks').mockResolvedValue({ message: 'Links cleared', story });
-    renderAt(<StoryAIPanel story={story} onStory={() => {}} />);
+    renderAt(<StoryAIPanel story={story} />);
     fireEvent.click(screen.getByRole('button', { name: 'Clear links' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, clear links' }));
     await waitFor(() => expect(clear).toHaveBeenCalledWith('s1'));

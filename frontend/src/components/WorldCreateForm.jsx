@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { gpt, worlds } from '../services/api.js';
+import { worldChanged } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import { VISIBILITIES, VISIBILITY_HINT, WORLD_TYPES } from '../utils/options.js';
 import Field from './Field.jsx';
@@ -16,6 +18,7 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
   const [busy, setBusy] = useState(false);
   const descTask = useTask();
   const analyzeTask = useTask();
+  const queryClient = useQueryClient();
 
   const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const details = (error && error.details) || {};
@@ -60,6 +63,7 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
       }
       const world = await worlds.create(body);
       onCreated(world);
+      worldChanged(queryClient, world.world_id); // the lists and counts that now include it
     } catch (err) {
       setError(err);
     } finally {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gpt, worlds } from '../services/api.js';
 import WorldCreateForm from './WorldCreateForm.jsx';
 import ShareForm from './ShareForm.jsx';
+import { queryKeys } from '../services/queries.js';
 import { renderAt } from '../test/utils.jsx';
 
 afterEach(() => vi.restoreAllMocks());
@@ -57,19 +58,19 @@ describe('WorldCreateForm', () => {
 describe('ShareForm', () => {
   it('shares with the given user ids and lists who has access', async () => {
     const share = vi.spyOn(worlds, 'share').mockResolvedValue({});
-    const onChange = vi.fn();
-    renderAt(<ShareForm world={{ world_id: 'w1', shared_with: ['u-old'] }} onChange={onChange} />);
+    const { queryClient } = renderAt(<ShareForm world={{ world_id: 'w1', shared_with: ['u-old'] }} />);
+    queryClient.setQueryData(queryKeys.worlds.detail('w1'), { world_id: 'w1', shared_with: ['u-old'] });
     expect(screen.getByText('u-old')).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('User IDs'), { target: { value: 'u-a, u-b' } });
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     expect(await screen.findByText('Shared with 2 users.')).toBeInTheDocument();
     expect(share).toHaveBeenCalledWith('w1', ['u-a', 'u-b']);
-    expect(onChange).toHaveBeenCalled();
+    expect(queryClient.getQueryState(queryKeys.worlds.detail('w1')).isInvalidated).toBe(true); // shared_with changed
   });
 
   it('unshares one user', async () => {
     const unshare = vi.spyOn(worlds, 'unshare').mockResolvedValue({});
-    renderAt(<ShareForm world={{ world_id: 'w1', shared_with: ['u-old'] }} onChange={() => {}} />);
+    renderAt(<ShareForm world={{ world_id: 'w1', shared_with: ['u-old'] }} />);
     fireEvent.click(screen.getByRole('button', { name: 'Stop sharing with u-old' }));
     await waitFor(() => expect(unshare).toHaveBeenCalledWith('w1', ['u-old']));
   });

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
+import { queryKeys, worldChanged } from '../services/queries.js';
 import { VISIBILITIES, VISIBILITY_HINT, WORLD_TYPES } from '../utils/options.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -15,31 +17,30 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
     current_era: cal.current_era || '',
     year_name: cal.year_name || '',
   });
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body) => worlds.update(world.world_id, body),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.worlds.detail(world.world_id), saved);
+      onSaved();
+      return worldChanged(queryClient, world.world_id);
+    },
+  });
   const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const error = save.error;
   const details = (error && error.details) || {};
 
-  const submit = async (e) => {
+  const submit = (e) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const calendar = { ...cal, current_era: form.current_era, year_name: form.year_name };
-      if (form.current_year !== '') calendar.current_year = Number(form.current_year);
-      const saved = await worlds.update(world.world_id, {
-        name: form.name.trim(),
-        description: form.description,
-        world_type: form.world_type,
-        visibility: form.visibility,
-        metadata: { calendar },
-      });
-      onSaved(saved);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const calendar = { ...cal, current_era: form.current_era, year_name: form.year_name };
+    if (form.current_year !== '') calendar.current_year = Number(form.current_year);
+    save.mutate({
+      name: form.name.trim(),
+      description: form.description,
+      world_type: form.world_type,
+      visibility: form.visibility,
+      metadata: { calendar },
+    });
   };
 
   return (
@@ -72,8 +73,8 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
       </fieldset>
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save world'}
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save world'}
         </button>
         <button type="button" className="btn btn-ghost" onClick={onCancel}>
           Cancel

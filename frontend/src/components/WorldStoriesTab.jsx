@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { gpt, worlds } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { queries, worldChanged } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -10,38 +11,26 @@ import StoryList from './StoryList.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
 
-export default function WorldStoriesTab({ world, editable, onChange }) {
+export default function WorldStoriesTab({ world, editable }) {
   const id = world.world_id;
-  const { data, error, loading, reload } = useAsync(() => worlds.stories(id, { per_page: 200 }), [id]);
+  const queryClient = useQueryClient();
+  const { data, error, isPending, refetch } = useQuery(queries.worldStories(id));
   const batch = useTask({ timeoutMs: 600000 });
-  const [linkResult, setLinkResult] = useState(null);
   const [batchResult, setBatchResult] = useState(null);
-  const [actionError, setActionError] = useState(null);
-  const [linking, setLinking] = useState(false);
+  const autoLink = useMutation({
+    mutationFn: () => worlds.autoLink(id),
+    onSuccess: () => worldChanged(queryClient, id),
+  });
+  const linkResult = autoLink.data;
   const items = (data && data.items) || [];
 
-  const autoLink = async () => {
-    setLinking(true);
-    setActionError(null);
-    setLinkResult(null);
-    try {
-      setLinkResult(await worlds.autoLink(id));
-      await reload();
-    } catch (err) {
-      setActionError(err);
-    } finally {
-      setLinking(false);
-    }
-  };
-
   const analyzeAll = async () => {
-    setActionError(null);
     setBatchResult(null);
     try {
       const result = await batch.run(() => gpt.batchAnalyze({ world_id: id, story_ids: [] }));
       setBatchResult(result);
-      await reload();
-      if (onChange) onChange();
+      // the job linked characters and places to stories, and may have created some
+      await worldChanged(queryClient, id);
     } catch {
       /* shown in TaskProgress */
     }
@@ -56,8 +45,8 @@ export default function WorldStoriesTab({ world, editable, onChange }) {
           </Link>
         )}
         {editable && items.length > 1 && (
-          <button type="button" className="btn" onClick={autoLink} disabled={linking}>
-            <Icon name="link" /> {linking ? 'Linking…' : 'Auto-link stories'}
+          <button type="button" className="btn" onClick={() => autoLink.mutate()} disabled={autoLink.isPending}>
+            <Icon name="link" /> {autoLink.isPending ? 'Linking…' : 'Auto-link stories'}
           </button>
         )}
         {editable && items.length > 0 && (
@@ -66,7 +55,7 @@ export default function WorldStoriesTab({ world, editable, onChange }) {
           </button>
         )}
       </div>
-      <ErrorMessage error={actionError} />
+      <ErrorMessage error={autoLink.error} />
       <TaskProgress task={batch} label="Batch analysis" />
       {batchResult && (
         <p className="alert alert-success" role="status">
@@ -91,8 +80,8 @@ export default function WorldStoriesTab({ world, editable, onChange }) {
           )}
         </div>
       )}
-      {loading && !data && <Loading label="Loading stories…" />}
-      <ErrorMessage error={error} onRetry={reload} />
+      {isPending && <Loading label="Loading stories…" />}
+      <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && items.length === 0 && (
         <EmptyState title="No stories in this world yet.">{editable ? 'Write the first one.' : null}</EmptyState>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { queries, queryKeys } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -11,7 +12,10 @@ import Icon from './Icon.jsx';
 
 export default function WorldTimelineTab({ world, editable }) {
   const id = world.world_id;
-  const { data, error, loading, reload } = useAsync(() => worlds.events(id), [id]);
+  const queryClient = useQueryClient();
+  const { data, error, isPending, refetch } = useQuery(queries.events(id));
+  // events live only on the timeline: an extraction or an edit changes nothing else on screen
+  const eventsChanged = () => queryClient.invalidateQueries({ queryKey: queryKeys.worlds.events(id) });
   const task = useTask({ timeoutMs: 600000 });
   const [force, setForce] = useState(false);
   const [summary, setSummary] = useState('');
@@ -24,7 +28,7 @@ export default function WorldTimelineTab({ world, editable }) {
       setSummary('');
       const result = await task.run(() => worlds.extractEvents(id, force));
       if (result && result.message) setSummary(result.message);
-      await reload();
+      await eventsChanged();
     } catch {
       /* shown in TaskProgress */
     }
@@ -48,14 +52,14 @@ export default function WorldTimelineTab({ world, editable }) {
           {summary}
         </p>
       )}
-      {loading && !data && <Loading label="Loading timeline…" />}
-      <ErrorMessage error={error} onRetry={reload} />
+      {isPending && <Loading label="Loading timeline…" />}
+      <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && count === 0 && (
         <EmptyState title="The timeline is empty.">
           {editable ? 'Extract events from your stories to build it.' : 'The owner has not built a timeline yet.'}
         </EmptyState>
       )}
-      {data && count > 0 && <Timeline data={data} editable={editable} onChanged={reload} />}
+      {data && count > 0 && <Timeline data={data} editable={editable} onChanged={eventsChanged} />}
     </section>
   );
 }

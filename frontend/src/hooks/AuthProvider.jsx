@@ -1,10 +1,22 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { auth, getToken, setToken, AUTH_EXPIRED_EVENT } from '../services/api.js';
 import { AuthContext } from './authContext.js';
 
 export default function AuthProvider({ children }) {
   const [user, setUser] = useState(null);
   const [ready, setReady] = useState(!getToken());
+  const queryClient = useQueryClient();
+
+  // Answers depend on who asks: when the token changes hands, drop every cached answer and refetch
+  // what is on screen. (Not after /auth/me: the queries so far already went out with that token.)
+  const switchUser = useCallback(
+    (next) => {
+      setUser(next);
+      queryClient.resetQueries();
+    },
+    [queryClient],
+  );
 
   useEffect(() => {
     if (!getToken()) return undefined;
@@ -25,29 +37,29 @@ export default function AuthProvider({ children }) {
   }, []);
 
   useEffect(() => {
-    const onExpired = () => setUser(null);
+    const onExpired = () => switchUser(null);
     window.addEventListener(AUTH_EXPIRED_EVENT, onExpired);
     return () => window.removeEventListener(AUTH_EXPIRED_EVENT, onExpired);
-  }, []);
+  }, [switchUser]);
 
   const login = useCallback(async (username, password) => {
     const res = await auth.login({ username, password });
     setToken(res.token);
-    setUser(res.user);
+    switchUser(res.user);
     return res.user;
-  }, []);
+  }, [switchUser]);
 
   const register = useCallback(async (body) => {
     const res = await auth.register(body);
     setToken(res.token);
-    setUser(res.user);
+    switchUser(res.user);
     return res.user;
-  }, []);
+  }, [switchUser]);
 
   const logout = useCallback(() => {
     setToken(null);
-    setUser(null);
-  }, []);
+    switchUser(null);
+  }, [switchUser]);
 
   const value = useMemo(() => ({ user, ready, login, register, logout }), [user, ready, login, register, logout]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

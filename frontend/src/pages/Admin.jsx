@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { admin } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queries } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
 import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
@@ -15,9 +15,12 @@ export default function Admin() {
   const [search, setSearch] = useState('');
   useTitle('Administration');
   const [filter, setFilter] = useState({ search: '', role: '' });
-  const stats = useAsync(() => admin.stats(), []);
-  const roles = useAsync(() => admin.roles(), []);
-  const users = useAsync(() => admin.users({ search: filter.search || undefined, role: filter.role || undefined }), [filter.search, filter.role]);
+  const stats = useQuery(queries.adminStats());
+  const roles = useQuery(queries.adminRoles());
+  const users = useQuery({
+    ...queries.adminUsers({ search: filter.search || undefined, role: filter.role || undefined }),
+    placeholderData: keepPreviousData, // the last result stays while a new filter loads
+  });
   const s = stats.data && stats.data.stats;
   const roleList = (roles.data && roles.data.roles) || [];
   const roleNames = roleList.length ? roleList.map((r) => r.role) : ROLES;
@@ -26,7 +29,7 @@ export default function Admin() {
   return (
     <div className="page">
       <h1>Administration</h1>
-      <ErrorMessage error={stats.error} onRetry={stats.reload} />
+      <ErrorMessage error={stats.error} onRetry={() => stats.refetch()} />
       {s && (
         <div className="stats-grid">
           <div className="card stat"><span className="stat-value">{s.total_users}</span><span className="stat-label">Users</span></div>
@@ -55,8 +58,8 @@ export default function Admin() {
           </select>
           <button type="submit" className="btn">Search</button>
         </form>
-        {users.loading && !users.data && <Loading label="Loading users…" />}
-        <ErrorMessage error={users.error} onRetry={users.reload} />
+        {users.isPending && <Loading label="Loading users…" />}
+        <ErrorMessage error={users.error} onRetry={() => users.refetch()} />
         {users.data && userList.length === 0 && <EmptyState title="No users match." />}
         {userList.length > 0 && (
           <div className="table-wrap">
@@ -71,7 +74,7 @@ export default function Admin() {
               </thead>
               <tbody>
                 {userList.map((u) => (
-                  <AdminUserRow key={u.user_id} user={u} roles={roleNames} isSelf={u.user_id === user.user_id} canChangeRole={user.role === 'admin'} onChanged={users.reload} />
+                  <AdminUserRow key={u.user_id} user={u} roles={roleNames} isSelf={u.user_id === user.user_id} canChangeRole={user.role === 'admin'} />
                 ))}
               </tbody>
             </table>
@@ -81,8 +84,8 @@ export default function Admin() {
 
       <section className="card">
         <h2>Roles</h2>
-        <ErrorMessage error={roles.error} onRetry={roles.reload} />
-        {roles.loading && !roles.data && <Loading />}
+        <ErrorMessage error={roles.error} onRetry={() => roles.refetch()} />
+        {roles.isPending && <Loading />}
         <ul className="roles">
           {roleList.map((r) => (
             <li key={r.role}>

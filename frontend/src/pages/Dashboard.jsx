@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { getStats } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
 import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
@@ -28,7 +28,7 @@ function StatCard({ label, value, to }) {
 
 export default function Dashboard() {
   const { user } = useAuth();
-  const { data, error, loading, reload } = useAsync(() => getStats(), [user && user.user_id]);
+  const { data, error, isPending, refetch } = useQuery(queries.stats());
   useTitle('Dashboard');
 
   return (
@@ -51,8 +51,8 @@ export default function Dashboard() {
         )}
       </div>
 
-      {loading && !data && <Loading label="Loading statistics…" />}
-      <ErrorMessage error={error} onRetry={reload} />
+      {isPending && <Loading label="Loading statistics…" />}
+      <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && (
         <>
           <div className="stats-grid">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { stories, worlds } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queries } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
 import { GENRES } from '../utils/options.js';
 import Loading from '../components/Loading.jsx';
@@ -24,11 +24,12 @@ export default function Stories() {
   useTitle('Stories');
   useEffect(() => setSearch(q), [q]);
 
-  const { data, error, loading, reload } = useAsync(
-    () => stories.list({ q, genre, world_id: worldId, page, per_page: PER_PAGE }),
-    [q, genre, worldId, page, user && user.user_id],
-  );
-  const worldList = useAsync(() => worlds.list({ per_page: 200 }), [user && user.user_id]);
+  // the previous page stays on screen while the next one loads
+  const { data, error, isPending, refetch } = useQuery({
+    ...queries.stories({ q, genre, world_id: worldId, page, per_page: PER_PAGE }),
+    placeholderData: keepPreviousData,
+  });
+  const worldList = useQuery(queries.worlds({ per_page: 200 }));
   const worldNames = Object.fromEntries(((worldList.data && worldList.data.items) || []).map((w) => [w.world_id, w.name]));
 
   const update = (patch) => {
@@ -87,8 +88,8 @@ export default function Stories() {
           Search
         </button>
       </form>
-      {loading && !data && <Loading label="Loading stories…" />}
-      <ErrorMessage error={error} onRetry={reload} />
+      {isPending && <Loading label="Loading stories…" />}
+      <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && items.length === 0 && (
         <EmptyState title={q || genre || worldId ? 'No stories match.' : 'No stories yet.'}>
           {user ? 'Stories live inside worlds: open a world and write one.' : null}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { stories, worlds } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { stories } from '../services/api.js';
+import { queries, queryKeys, storyChanged, worldChanged } from '../services/queries.js';
 import { canEdit, useAuth } from '../hooks/useAuth.js';
 import { formatDate } from '../utils/options.js';
 import Loading from '../components/Loading.jsx';
@@ -23,56 +24,51 @@ export default function StoryDetail() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
-  const [deleteError, setDeleteError] = useState(null);
-  const { data: story, error, loading, reload, setData } = useAsync(() => stories.get(storyId), [storyId, user && user.user_id]);
+  const queryClient = useQueryClient();
+  const { data: story, error, isPending, refetch } = useQuery(queries.story(storyId));
   useTitle(story ? story.title : 'Story');
+  // The world's name and the names of what the story links to; the page works without them.
   const worldId = story && story.world_id;
-  const context = useAsync(async () => {
-    if (!worldId) return null;
-    const [world, chars, locs, siblings] = await Promise.all([
-      worlds.get(worldId).catch(() => null),
-      worlds.characters(worldId, { per_page: 200 }).catch(() => ({ items: [] })),
-      worlds.locations(worldId, { per_page: 200 }).catch(() => ({ items: [] })),
-      worlds.stories(worldId, { per_page: 200 }).catch(() => ({ items: [] })),
-    ]);
-    return { world, chars: chars.items, locs: locs.items, siblings: siblings.items };
-  }, [worldId, story && story.updated_at, story && (story.entities || []).length, story && (story.locations || []).length]);
+  const world = useQuery({ ...queries.world(worldId), enabled: !!worldId }).data;
+  const chars = useQuery({ ...queries.characters(worldId), enabled: !!worldId }).data;
+  const locs = useQuery({ ...queries.locations(worldId), enabled: !!worldId }).data;
+  const siblings = useQuery({ ...queries.worldStories(worldId), enabled: !!worldId }).data;
+  const update = useMutation({
+    mutationFn: (body) => stories.update(storyId, body),
+    onSuccess: (saved) => storyChanged(queryClient, saved),
+  });
+  const removal = useMutation({
+    mutationFn: () => stories.remove(storyId),
+    onSuccess: () => {
+      navigate(`/worlds/${worldId}`, { replace: true });
+      queryClient.removeQueries({ queryKey: queryKeys.stories.detail(storyId) });
+      return worldChanged(queryClient, worldId);
+    },
+  });
 
-  if (loading && !story) return <Loading label="Loading story…" />;
+  if (isPending) return <Loading label="Loading story…" />;
   if (error && error.status === 404) return <NotFound what="story" />;
   if (error && !story)
     return (
       <div className="page">
-        <ErrorMessage error={error} onRetry={reload} />
+        <ErrorMessage error={error} onRetry={() => refetch()} />
       </div>
     );
-  if (!story) return null;
 
   const editable = canEdit(user, story);
-  const ctx = context.data || {};
-  const charName = Object.fromEntries((ctx.chars || []).map((c) => [c.entity_id, c.name]));
-  const locName = Object.fromEntries((ctx.locs || []).map((l) => [l.location_id, l.name]));
-  const storyTitle = Object.fromEntries((ctx.siblings || []).map((s) => [s.story_id, s.title]));
+  const charName = Object.fromEntries(((chars && chars.items) || []).map((c) => [c.entity_id, c.name]));
+  const locName = Object.fromEntries(((locs && locs.items) || []).map((l) => [l.location_id, l.name]));
+  const storyTitle = Object.fromEntries(((siblings && siblings.items) || []).map((s) => [s.story_id, s.title]));
   const linkedChars = (story.entities || []).map((e) => ({ id: idOf(e, 'entity_id'), name: (e && e.name) || charName[idOf(e, 'entity_id')] }));
   const linkedLocs = (story.locations || []).map((l) => ({ id: idOf(l, 'location_id'), name: (l && l.name) || locName[idOf(l, 'location_id')] }));
   const linkedStories = (story.linked_stories || []).map((s) => ({ id: idOf(s, 'story_id'), title: (s && s.title) || storyTitle[idOf(s, 'story_id')] }));
   const wt = story.metadata && story.metadata.world_time;
 
-  const remove = async () => {
-    setDeleteError(null);
-    try {
-      await stories.remove(story.story_id);
-      navigate(`/worlds/${story.world_id}`, { replace: true });
-    } catch (err) {
-      setDeleteError(err);
-    }
-  };
-
   return (
     <div className="page">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
         <Link to="/worlds">Worlds</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={`/worlds/${story.world_id}`}>{(ctx.world && ctx.world.name) || 'World'}</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={`/worlds/${story.world_id}`}>{(world && world.name) || 'World'}</Link> <span aria-hidden="true">/</span>{' '}
         <span>{story.title}</span>
       </nav>
       {editing ? (
@@ -80,12 +76,10 @@ export default function StoryDetail() {
           initial={story}
           label="Edit story"
           onCancel={() => setEditing(false)}
-          aiContext={() => ({ world_description: (ctx.world && ctx.world.description) || '', characters: linkedChars.map((c) => c.name).filter(Boolean) })}
+          aiContext={() => ({ world_description: (world && world.description) || '', characters: linkedChars.map((c) => c.name).filter(Boolean) })}
           onSubmit={async (body) => {
-            const saved = await stories.update(story.story_id, body);
+            await update.mutateAsync(body);
             setEditing(false);
-            if (saved && saved.story_id) setData(saved);
-            else reload();
           }}
         />
       ) : (
@@ -109,13 +103,13 @@ export default function StoryDetail() {
                 <button type="button" className="btn" onClick={() => setEditing(true)}>
                   Edit story
                 </button>
-                <ConfirmButton onConfirm={remove} label="Delete story">
+                <ConfirmButton onConfirm={() => removal.mutateAsync()} label="Delete story">
                   Delete
                 </ConfirmButton>
               </div>
             )}
           </div>
-          <ErrorMessage error={deleteError} />
+          <ErrorMessage error={removal.error} />
           {story.description && <p className="lead">{story.description}</p>}
           <article className="card story-content">
             {story.content ? story.content.split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>) : <p className="muted">No story text yet.</p>}
@@ -155,7 +149,7 @@ export default function StoryDetail() {
           )}
           <p className="muted small">Updated {formatDate(story.updated_at)}</p>
         </section>
-        {editable && <StoryAIPanel story={story} onStory={(s) => setData(s)} />}
+        {editable && <StoryAIPanel story={story} />}
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { stories, worlds } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { stories } from '../services/api.js';
+import { queries, worldChanged } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
 import Field from '../components/Field.jsx';
 import Loading from '../components/Loading.jsx';
@@ -17,15 +18,24 @@ export default function StoryNew() {
   const [worldId, setWorldId] = useState(params.get('world_id') || '');
   const [selected, setSelected] = useState([]);
   useTitle('New story');
-  const myWorlds = useAsync(() => worlds.list({ mine: 1, per_page: 200 }), [user && user.user_id]);
+  const queryClient = useQueryClient();
+  const myWorlds = useQuery(queries.worlds({ mine: 1, per_page: 200 }));
   const list = ((myWorlds.data && myWorlds.data.items) || []).filter((w) => w.owner_id === user.user_id || user.role === 'admin');
   const effectiveWorld = worldId || (list[0] && list[0].world_id) || '';
-  const chars = useAsync(() => (effectiveWorld ? worlds.characters(effectiveWorld, { per_page: 200 }) : Promise.resolve({ items: [] })), [effectiveWorld]);
+  const chars = useQuery({ ...queries.characters(effectiveWorld), enabled: !!effectiveWorld });
   const characters = (chars.data && chars.data.items) || [];
   const world = list.find((w) => w.world_id === effectiveWorld);
+  const create = useMutation({
+    mutationFn: (body) => stories.create(body),
+    onSuccess: (res) => {
+      const story = (res && res.story) || res;
+      navigate(`/stories/${story.story_id}`);
+      return worldChanged(queryClient, story.world_id);
+    },
+  });
 
-  if (myWorlds.loading && !myWorlds.data) return <Loading label="Loading your worlds…" />;
-  if (myWorlds.error) return <div className="page"><ErrorMessage error={myWorlds.error} onRetry={myWorlds.reload} /></div>;
+  if (myWorlds.isPending) return <Loading label="Loading your worlds…" />;
+  if (myWorlds.error) return <div className="page"><ErrorMessage error={myWorlds.error} onRetry={() => myWorlds.refetch()} /></div>;
   if (list.length === 0)
     return (
       <div className="page">
@@ -49,11 +59,7 @@ export default function StoryNew() {
           world_description: (world && world.description) || '',
           characters: characters.filter((c) => selected.includes(c.entity_id)).map((c) => c.name),
         })}
-        onSubmit={async (body) => {
-          const res = await stories.create({ ...body, world_id: effectiveWorld, selected_characters: selected });
-          const story = (res && res.story) || res;
-          navigate(`/stories/${story.story_id}`);
-        }}
+        onSubmit={(body) => create.mutateAsync({ ...body, world_id: effectiveWorld, selected_characters: selected })}
       >
         <Field label="World" as="select" value={effectiveWorld} onChange={(e) => { setWorldId(e.target.value); setSelected([]); }}>
           {list.map((w) => (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { queries, queryKeys, worldChanged } from '../services/queries.js';
 import { canEdit, useAuth } from '../hooks/useAuth.js';
 import { formatDate } from '../utils/options.js';
 import Loading from '../components/Loading.jsx';
@@ -32,19 +33,26 @@ export default function WorldDetail() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
-  const [deleteError, setDeleteError] = useState(null);
-  const { data: world, error, loading, reload, setData } = useAsync(() => worlds.get(worldId), [worldId, user && user.user_id]);
+  const queryClient = useQueryClient();
+  const { data: world, error, isPending, refetch } = useQuery(queries.world(worldId));
+  const removal = useMutation({
+    mutationFn: () => worlds.remove(worldId),
+    onSuccess: () => {
+      navigate('/worlds', { replace: true });
+      queryClient.removeQueries({ queryKey: queryKeys.worlds.detail(worldId) });
+      return worldChanged(queryClient, worldId);
+    },
+  });
   useTitle(world ? world.name : 'World');
 
-  if (loading && !world) return <Loading label="Loading world…" />;
+  if (isPending) return <Loading label="Loading world…" />;
   if (error && error.status === 404) return <NotFound what="world" />;
   if (error && !world)
     return (
       <div className="page">
-        <ErrorMessage error={error} onRetry={reload} />
+        <ErrorMessage error={error} onRetry={() => refetch()} />
       </div>
     );
-  if (!world) return null;
 
   const editable = canEdit(user, world);
   const sharedWithMe = user && !editable && (world.shared_with || []).includes(user.user_id);
@@ -58,16 +66,6 @@ export default function WorldDetail() {
     setParams(next, { replace: true });
   };
 
-  const remove = async () => {
-    setDeleteError(null);
-    try {
-      await worlds.remove(world.world_id);
-      navigate('/worlds', { replace: true });
-    } catch (err) {
-      setDeleteError(err);
-    }
-  };
-
   return (
     <div className="page">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
@@ -77,11 +75,7 @@ export default function WorldDetail() {
         <WorldEditForm
           world={world}
           onCancel={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            if (saved && saved.world_id) setData(saved);
-            else reload();
-          }}
+          onSaved={() => setEditing(false)}
         />
       ) : (
         <header className="world-header">
@@ -104,13 +98,13 @@ export default function WorldDetail() {
                 <button type="button" className="btn" onClick={() => setEditing(true)}>
                   Edit world
                 </button>
-                <ConfirmButton onConfirm={remove} label="Delete world" confirmLabel="Delete world and everything in it">
+                <ConfirmButton onConfirm={() => removal.mutateAsync()} label="Delete world" confirmLabel="Delete world and everything in it">
                   Delete
                 </ConfirmButton>
               </div>
             )}
           </div>
-          <ErrorMessage error={deleteError} />
+          <ErrorMessage error={removal.error} />
           {world.description ? <p className="world-description">{world.description}</p> : <p className="muted">No description yet.</p>}
           {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
         </header>
@@ -143,12 +137,12 @@ export default function WorldDetail() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'stories' && <WorldStoriesTab world={world} editable={editable} onChange={reload} />}
+        {tab === 'stories' && <WorldStoriesTab world={world} editable={editable} />}
         {tab === 'characters' && <EntityManager worldId={world.world_id} kind="character" editable={editable} />}
         {tab === 'locations' && <EntityManager worldId={world.world_id} kind="location" editable={editable} />}
         {tab === 'timeline' && <WorldTimelineTab world={world} editable={editable} />}
         {tab === 'graph' && <WorldGraphTab world={world} />}
-        {tab === 'share' && editable && <ShareForm world={world} onChange={reload} />}
+        {tab === 'share' && editable && <ShareForm world={world} />}
       </div>
     </div>
   );

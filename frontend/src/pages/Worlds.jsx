@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { worlds } from '../services/api.js';
-import { useAsync } from '../hooks/useAsync.js';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queries } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
 import { WORLD_TYPES, formatDate, plural } from '../utils/options.js';
 import Loading from '../components/Loading.jsx';
@@ -28,10 +28,11 @@ export default function Worlds() {
 
   useEffect(() => setSearch(q), [q]);
 
-  const { data, error, loading, reload } = useAsync(
-    () => worlds.list({ q, world_type: type, mine: mine ? 1 : undefined, page, per_page: PER_PAGE }),
-    [q, type, mine, page, user && user.user_id],
-  );
+  // the previous page stays on screen (aria-busy) while the next one loads
+  const { data, error, isPending, isFetching, refetch } = useQuery({
+    ...queries.worlds({ q, world_type: type, mine: mine ? 1 : undefined, page, per_page: PER_PAGE }),
+    placeholderData: keepPreviousData,
+  });
 
   const update = (patch) => {
     const next = new URLSearchParams(params);
@@ -90,14 +91,14 @@ export default function Worlds() {
         </button>
       </form>
 
-      {loading && !data && <Loading label="Loading worlds…" />}
-      <ErrorMessage error={error} onRetry={reload} />
+      {isPending && <Loading label="Loading worlds…" />}
+      <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && items.length === 0 && (
         <EmptyState title={q || type || mine ? 'No worlds match your search.' : 'No worlds yet.'}>
           {user ? 'Create your first world to get started.' : 'Log in to create a world.'}
         </EmptyState>
       )}
-      <ul className="card-grid" aria-busy={loading}>
+      <ul className="card-grid" aria-busy={isFetching}>
         {items.map((w) => (
           <li key={w.world_id}>
             <Link to={`/worlds/${w.world_id}`} className="card world-card">

@@ -1,0 +1,82 @@
+// Server state: every query key of the app, the request cached under it, and what a change invalidates.
+// Keys nest so that one prefix covers a family: worlds.detail(id) is the world and every list inside it.
+import { QueryClient, queryOptions } from '@tanstack/react-query';
+import { admin, getStats, gpt, stories, worlds } from './api.js';
+
+// The lists inside a world are read whole (the API's maximum page), so every view shares one cache entry.
+const ALL = { per_page: 200 };
+
+export const queryKeys = {
+  stats: () => ['stats'],
+  worlds: {
+    lists: () => ['worlds', 'list'],
+    list: (params) => ['worlds', 'list', params],
+    detail: (worldId) => ['worlds', 'detail', worldId],
+    stories: (worldId) => ['worlds', 'detail', worldId, 'stories'],
+    characters: (worldId) => ['worlds', 'detail', worldId, 'characters'],
+    locations: (worldId) => ['worlds', 'detail', worldId, 'locations'],
+    events: (worldId) => ['worlds', 'detail', worldId, 'events'],
+    relationships: (worldId) => ['worlds', 'detail', worldId, 'relationships'],
+  },
+  stories: {
+    all: () => ['stories'],
+    list: (params) => ['stories', 'list', params],
+    detail: (storyId) => ['stories', 'detail', storyId],
+  },
+  gpt: {
+    tasks: (params) => ['gpt', 'tasks', params],
+  },
+  admin: {
+    all: () => ['admin'],
+    stats: () => ['admin', 'stats'],
+    roles: () => ['admin', 'roles'],
+    users: (params) => ['admin', 'users', params],
+  },
+};
+
+export const queries = {
+  stats: () => queryOptions({ queryKey: queryKeys.stats(), queryFn: () => getStats() }),
+  worlds: (params) => queryOptions({ queryKey: queryKeys.worlds.list(params), queryFn: () => worlds.list(params) }),
+  world: (worldId) => queryOptions({ queryKey: queryKeys.worlds.detail(worldId), queryFn: () => worlds.get(worldId) }),
+  worldStories: (worldId) =>
+    queryOptions({ queryKey: queryKeys.worlds.stories(worldId), queryFn: () => worlds.stories(worldId, ALL) }),
+  characters: (worldId) =>
+    queryOptions({ queryKey: queryKeys.worlds.characters(worldId), queryFn: () => worlds.characters(worldId, ALL) }),
+  locations: (worldId) =>
+    queryOptions({ queryKey: queryKeys.worlds.locations(worldId), queryFn: () => worlds.locations(worldId, ALL) }),
+  events: (worldId) => queryOptions({ queryKey: queryKeys.worlds.events(worldId), queryFn: () => worlds.events(worldId) }),
+  relationships: (worldId) =>
+    queryOptions({ queryKey: queryKeys.worlds.relationships(worldId), queryFn: () => worlds.relationships(worldId) }),
+  stories: (params) => queryOptions({ queryKey: queryKeys.stories.list(params), queryFn: () => stories.list(params) }),
+  story: (storyId) => queryOptions({ queryKey: queryKeys.stories.detail(storyId), queryFn: () => stories.get(storyId) }),
+  tasks: (params) => queryOptions({ queryKey: queryKeys.gpt.tasks(params), queryFn: () => gpt.tasks(params) }),
+  adminStats: () => queryOptions({ queryKey: queryKeys.admin.stats(), queryFn: () => admin.stats() }),
+  adminRoles: () => queryOptions({ queryKey: queryKeys.admin.roles(), queryFn: () => admin.roles() }),
+  adminUsers: (params) => queryOptions({ queryKey: queryKeys.admin.users(params), queryFn: () => admin.users(params) }),
+};
+
+/**
+ * A world or anything in it changed (its cast, a story, links, an AI job's results): refetch the
+ * world and everything in it, and the lists and counts that show it. Inactive queries are only
+ * marked stale, so this costs a request per query on screen.
+ */
+export function worldChanged(queryClient, worldId) {
+  return Promise.all(
+    [queryKeys.worlds.detail(worldId), queryKeys.worlds.lists(), queryKeys.stories.all(), queryKeys.stats()].map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
+}
+
+/** A story changed and the API answered with it: show that answer, then refresh its world's views. */
+export function storyChanged(queryClient, story) {
+  queryClient.setQueryData(queryKeys.stories.detail(story.story_id), story);
+  return worldChanged(queryClient, story.world_id);
+}
+
+// A 4xx answer (not found, not allowed, invalid) stays the same on a retry; a lost connection or a 5xx may not.
+const retry = (failures, error) => failures < 2 && !(error && error.status >= 400 && error.status < 500);
+
+export function createQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry } } });
+}
