@@ -47,6 +47,16 @@ def test_swagger_ui_is_served(client):
     assert b"swagger" in response.data.lower()
 
 
+def test_swagger_ui_page_is_titled_and_self_contained(client):
+    """The API's title; nothing loaded from another site (no web fonts); no Python
+    ``None`` written into the page's script (flasgger's default with no OAuth settings)."""
+    html = client.get("/apidocs/").get_data(as_text=True)
+    assert "<title>Worldsmith API</title>" in html
+    resources = re.findall(r'src="([^"]*)"', html) + re.findall(r'<link[^>]*href="([^"]*)"', html)
+    assert resources and all(url.startswith("/") and not url.startswith("//") for url in resources), resources
+    assert "let auth_config = {};" in html and "None" not in html
+
+
 def test_responds_documents_models_lists_dicts_and_headers():
     from flask import Flask
     from pydantic import BaseModel

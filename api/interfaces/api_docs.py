@@ -6,15 +6,34 @@ serverless function pays start-up on every cold start. So the app only routes
 the docs paths (the same rules flasgger adds); the first request to one of
 them builds a small Flask app holding flasgger and the spec, and each docs
 request is handed to it (a Flask view may answer with a WSGI app).
+
+Swagger UI is served from this server alone: flasgger's page head, which
+loads Google web fonts, is replaced by ``HEAD`` (Swagger UI's CSS falls back
+on the system fonts); its title is the API's (flasgger reads ``title`` from its
+config, not from the spec); and its OAuth settings are an empty object, as
+flasgger otherwise writes Python's ``None`` into the page's script (a
+JavaScript ``ReferenceError`` that stops the page's last steps).
 """
 from __future__ import annotations
 
 import threading
 
 from flask import Blueprint, Flask
+from jinja2 import DictLoader
 
 DOCS_RULES = ("/apispec.json", "/apidocs/", "/apidocs/index.html", "/oauth2-redirect.html",
               "/flasgger_static/<path:filename>")
+# flasgger's ``flasgger/head.html`` without the web-font <link>.
+HEAD = """<meta charset="UTF-8">
+<title>{{ title }}</title>
+<link rel="stylesheet" type="text/css" href="{{ swagger_ui_css }}">
+<link rel="icon" type="image/png" href="{{ favicon }}" sizes="64x64 32x32 16x16" />
+<style>
+  html { box-sizing: border-box; overflow-y: scroll; }
+  *, *:before, *:after { box-sizing: inherit; }
+  body { margin: 0; background: #fafafa; }
+</style>
+"""
 
 
 def register_api_docs(app: Flask, title: str, version: str, swagger_config: dict) -> None:
@@ -27,7 +46,9 @@ def register_api_docs(app: Flask, title: str, version: str, swagger_config: dict
                 from interfaces.apispec import build_spec
                 docs = Flask(__name__, static_folder=None)
                 docs.json = type(app.json)(docs)
-                Swagger(docs, template=build_spec(app, title, version), config=swagger_config)
+                docs.jinja_loader = DictLoader({"flasgger/head.html": HEAD})   # before flasgger's templates
+                config = {"title": title, "auth": {}, **swagger_config}
+                Swagger(docs, template=build_spec(app, title, version), config=config)
                 built["app"] = docs
         return built["app"]
 
