@@ -113,7 +113,7 @@ class WorldService:
                 current = world.metadata.get("calendar", {})
                 world.metadata["calendar"] = normalise_calendar(
                     {**current, **(metadata["calendar"] or {})}, world.world_type)
-            if "themes" in metadata:
+            if metadata.get("themes") is not None:  # null means "leave as is", as everywhere
                 world.metadata["themes"] = metadata["themes"]
             world.touch()
             self.store.put(World.collection, world.world_id, world.to_dict())
