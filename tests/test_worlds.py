@@ -199,3 +199,12 @@ def test_delete_world_cascades(client, auth, make_world, make_story, store):
     for collection in ("stories", "entities", "locations", "time_cones"):
         assert store.count(collection, where={"world_id": wid}) == 0, collection
         assert store.count(collection, where={"world_id": keep["world_id"]}) > 0, collection
+
+
+def test_null_themes_leave_the_themes_as_they_are(client, auth, make_world):
+    owner = auth.register()
+    world = make_world(owner, metadata={"themes": ["salt", "storms"]})
+    changed = client.patch(f"/api/worlds/{world['world_id']}", headers=owner["headers"],
+                           json={"metadata": {"themes": None}})
+    assert changed.status_code == 200
+    assert changed.json["metadata"]["themes"] == ["salt", "storms"]
