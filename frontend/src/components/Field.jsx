@@ -1,10 +1,11 @@
 import { useId } from 'react';
 
 /**
- * A labelled form control. `as` = input | textarea | select.
+ * A labelled form control. `as` = input | textarea | select; a select's `options` are
+ * `[{value, label}]` (or pass <option>s as children).
  * `error` is shown under the control and wired with aria-describedby.
  */
-export default function Field({ label, as = 'input', error, hint, children, className = '', ...props }) {
+export default function Field({ label, as = 'input', error, hint, options, children, className = '', ...props }) {
   const id = useId();
   const Tag = as;
   const describedBy = [error ? `${id}-err` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
@@ -12,7 +13,13 @@ export default function Field({ label, as = 'input', error, hint, children, clas
     <div className={`field ${className}`}>
       <label htmlFor={id}>{label}</label>
       <Tag id={id} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} {...props}>
-        {children}
+        {options
+          ? options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))
+          : children}
       </Tag>
       {hint && (
         <small id={`${id}-hint`} className="hint">

@@ -80,13 +80,7 @@ export default function StoryForm({ initial = {}, onSubmit, onCancel, submitLabe
         </datalist>
       </div>
       <div className="form-row">
-        <Field label="Visibility" hint={VISIBILITY_HINT} as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
-          {VISIBILITIES.map((v) => (
-            <option key={v.value} value={v.value}>
-              {v.label}
-            </option>
-          ))}
-        </Field>
+        <Field label="Visibility" hint={VISIBILITY_HINT} as="select" options={VISIBILITIES} value={form.visibility} onChange={set('visibility')} error={details.visibility} />
         <Field
           label={`Place in time (0 = earliest, 100 = latest): ${form.time_index}`}
           type="range"

@@ -3,8 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { gpt, worlds } from '../services/api.js';
 import { worldChanged } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
-import { VISIBILITIES, VISIBILITY_HINT, WORLD_TYPES } from '../utils/options.js';
-import Field from './Field.jsx';
+import WorldFields from './WorldFields.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
@@ -74,32 +73,7 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
   return (
     <form className="card form" onSubmit={submit} aria-label="New world">
       <h2>New world</h2>
-      <div className="form-row">
-        <Field label="Name" value={form.name} onChange={set('name')} error={details.name} required maxLength={200} autoFocus />
-        <Field label="Type" as="select" value={form.world_type} onChange={set('world_type')} error={details.world_type}>
-          {WORLD_TYPES.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
-        </Field>
-      </div>
-      <Field label="Visibility" hint={VISIBILITY_HINT} as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
-        {VISIBILITIES.map((v) => (
-          <option key={v.value} value={v.value}>
-            {v.label}
-          </option>
-        ))}
-      </Field>
-      <Field
-        label="Description"
-        as="textarea"
-        rows={5}
-        value={form.description}
-        onChange={set('description')}
-        error={details.description}
-        placeholder="What is this world like? Its lands, peoples, conflicts…"
-      />
+      <WorldFields form={form} set={set} details={details} isNew />
       <div className="actions">
         <button type="button" className="btn" onClick={writeDescription} disabled={descTask.running || busy}>
           <Icon name="sparkle" /> Write description with AI

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queryKeys, worldChanged } from '../services/queries.js';
-import { VISIBILITIES, VISIBILITY_HINT, WORLD_TYPES } from '../utils/options.js';
 import Field from './Field.jsx';
+import WorldFields from './WorldFields.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 
 export default function WorldEditForm({ world, onSaved, onCancel }) {
@@ -45,24 +45,7 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
 
   return (
     <form className="card form" onSubmit={submit} aria-label="Edit world">
-      <div className="form-row">
-        <Field label="Name" value={form.name} onChange={set('name')} error={details.name} required />
-        <Field label="Type" as="select" value={form.world_type} onChange={set('world_type')} error={details.world_type}>
-          {WORLD_TYPES.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
-        </Field>
-      </div>
-      <Field label="Visibility" hint={VISIBILITY_HINT} as="select" value={form.visibility} onChange={set('visibility')} error={details.visibility}>
-        {VISIBILITIES.map((v) => (
-          <option key={v.value} value={v.value}>
-            {v.label}
-          </option>
-        ))}
-      </Field>
-      <Field label="Description" as="textarea" rows={5} value={form.description} onChange={set('description')} error={details.description} />
+      <WorldFields form={form} set={set} details={details} />
       <fieldset className="fieldset">
         <legend>Calendar</legend>
         <div className="form-row three">

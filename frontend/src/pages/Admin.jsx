@@ -6,13 +6,13 @@ import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import AdminUserRow from '../components/AdminUserRow.jsx';
+import FilterBar from '../components/FilterBar.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 
 const ROLES = ['admin', 'moderator', 'premium', 'user', 'guest'];
 
 export default function Admin() {
   const { user } = useAuth();
-  const [search, setSearch] = useState('');
   useTitle('Administration');
   const [filter, setFilter] = useState({ search: '', role: '' });
   const stats = useQuery(queries.adminStats());
@@ -41,23 +41,21 @@ export default function Admin() {
 
       <section className="card">
         <h2>Users</h2>
-        <form
-          className="filters"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilter((f) => ({ ...f, search: search.trim() }));
-          }}
-        >
-          <label className="sr-only" htmlFor="user-search">Search users</label>
-          <input id="user-search" type="search" placeholder="Username or email…" value={search} onChange={(e) => setSearch(e.target.value)} />
-          <label className="sr-only" htmlFor="user-role">Role</label>
-          <select id="user-role" value={filter.role} onChange={(e) => setFilter((f) => ({ ...f, role: e.target.value }))}>
-            <option value="">All roles</option>
-            {roleNames.map((r) => <option key={r} value={r}>{r}</option>)}
-          </select>
-          <button type="submit" className="btn">Search</button>
-        </form>
+        <FilterBar
+          label="Search users"
+          placeholder="Username or email…"
+          query={filter.search}
+          onSearch={(text) => setFilter((f) => ({ ...f, search: text }))}
+          selects={[
+            {
+              label: 'Role',
+              all: 'All roles',
+              value: filter.role,
+              options: roleNames.map((r) => ({ value: r, label: r })),
+              onChange: (v) => setFilter((f) => ({ ...f, role: v })),
+            },
+          ]}
+        />
         {users.isPending && <Loading label="Loading users…" />}
         <ErrorMessage error={users.error} onRetry={() => users.refetch()} />
         {users.data && userList.length === 0 && <EmptyState title="No users match." />}

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
@@ -9,6 +8,7 @@ import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import Pagination from '../components/Pagination.jsx';
 import StoryList from '../components/StoryList.jsx';
+import FilterBar from '../components/FilterBar.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 
 const PER_PAGE = 20;
@@ -20,9 +20,7 @@ export default function Stories() {
   const genre = params.get('genre') || '';
   const worldId = params.get('world_id') || '';
   const page = Number(params.get('page')) || 1;
-  const [search, setSearch] = useState(q);
   useTitle('Stories');
-  useEffect(() => setSearch(q), [q]);
 
   // the previous page stays on screen while the next one loads
   const { data, error, isPending, refetch } = useQuery({
@@ -30,7 +28,8 @@ export default function Stories() {
     placeholderData: keepPreviousData,
   });
   const worldList = useQuery(queries.worlds({ per_page: 200 }));
-  const worldNames = Object.fromEntries(((worldList.data && worldList.data.items) || []).map((w) => [w.world_id, w.name]));
+  const worldItems = (worldList.data && worldList.data.items) || [];
+  const worldNames = Object.fromEntries(worldItems.map((w) => [w.world_id, w.name]));
 
   const update = (patch) => {
     const next = new URLSearchParams(params);
@@ -50,44 +49,22 @@ export default function Stories() {
           </Link>
         )}
       </div>
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          update({ q: search.trim() });
-        }}
-      >
-        <label className="sr-only" htmlFor="story-search">
-          Search stories
-        </label>
-        <input id="story-search" type="search" placeholder="Search stories…" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <label className="sr-only" htmlFor="story-genre">
-          Genre
-        </label>
-        <select id="story-genre" value={genre} onChange={(e) => update({ genre: e.target.value })}>
-          <option value="">All genres</option>
-          {GENRES.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-        <label className="sr-only" htmlFor="story-world">
-          World
-        </label>
-        <select id="story-world" value={worldId} onChange={(e) => update({ world_id: e.target.value })}>
-          <option value="">All worlds</option>
-          {Object.entries(worldNames).map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="btn">
-          Search
-        </button>
-      </form>
+      <FilterBar
+        label="Search stories"
+        placeholder="Search stories…"
+        query={q}
+        onSearch={(text) => update({ q: text })}
+        selects={[
+          { label: 'Genre', all: 'All genres', value: genre, options: GENRES.map((g) => ({ value: g, label: g })), onChange: (v) => update({ genre: v }) },
+          {
+            label: 'World',
+            all: 'All worlds',
+            value: worldId,
+            options: worldItems.map((w) => ({ value: w.world_id, label: w.name })),
+            onChange: (v) => update({ world_id: v }),
+          },
+        ]}
+      />
       {isPending && <Loading label="Loading stories…" />}
       <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && items.length === 0 && (

@@ -2,21 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { worlds } from '../services/api.js';
 import WorldDetail from './WorldDetail.jsx';
-import { friend, list, owner, renderAt } from '../test/utils.jsx';
-
-const world = {
-  world_id: 'w1',
-  name: 'Eldoria',
-  description: 'Misty isles',
-  world_type: 'fantasy',
-  visibility: 'private',
-  owner_id: owner.user_id,
-  shared_with: [friend.user_id],
-  stories: [],
-  entities: [],
-  locations: [],
-  metadata: { calendar: { current_year: 1000, year_name: 'TA', current_era: 'Third Age' } },
-};
+import { friend, list, renderAt, world } from '../test/utils.jsx';
 
 beforeEach(() => {
   vi.spyOn(worlds, 'get').mockResolvedValue(world);

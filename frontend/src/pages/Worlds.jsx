@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
@@ -10,6 +9,7 @@ import EmptyState from '../components/EmptyState.jsx';
 import Pagination from '../components/Pagination.jsx';
 import Badge from '../components/Badge.jsx';
 import WorldCreateForm from '../components/WorldCreateForm.jsx';
+import FilterBar from '../components/FilterBar.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 
 const PER_PAGE = 12;
@@ -22,11 +22,8 @@ export default function Worlds() {
   const type = params.get('world_type') || '';
   const mine = params.get('mine') === '1';
   const page = Number(params.get('page')) || 1;
-  const [search, setSearch] = useState(q);
   const creating = params.get('new') === '1' && !!user;
   useTitle('Worlds');
-
-  useEffect(() => setSearch(q), [q]);
 
   // the previous page stays on screen (aria-busy) while the next one loads
   const { data, error, isPending, isFetching, refetch } = useQuery({
@@ -58,38 +55,19 @@ export default function Worlds() {
         <WorldCreateForm onCreated={(w) => navigate(`/worlds/${w.world_id}`)} onCancel={() => update({ new: '' })} />
       )}
 
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          update({ q: search.trim() });
-        }}
+      <FilterBar
+        label="Search worlds"
+        placeholder="Search worlds…"
+        query={q}
+        onSearch={(text) => update({ q: text })}
+        selects={[{ label: 'World type', all: 'All types', value: type, options: WORLD_TYPES, onChange: (v) => update({ world_type: v }) }]}
       >
-        <label className="sr-only" htmlFor="world-search">
-          Search worlds
-        </label>
-        <input id="world-search" type="search" placeholder="Search worlds…" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <label className="sr-only" htmlFor="world-type-filter">
-          World type
-        </label>
-        <select id="world-type-filter" value={type} onChange={(e) => update({ world_type: e.target.value })}>
-          <option value="">All types</option>
-          {WORLD_TYPES.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
-        </select>
         {user && (
           <label className="check">
             <input type="checkbox" checked={mine} onChange={(e) => update({ mine: e.target.checked ? '1' : '' })} /> Only mine
           </label>
         )}
-        <button type="submit" className="btn">
-          Search
-        </button>
-      </form>
+      </FilterBar>
 
       {isPending && <Loading label="Loading worlds…" />}
       <ErrorMessage error={error} onRetry={() => refetch()} />

@@ -6,6 +6,21 @@ import { AuthContext } from '../hooks/authContext.js';
 export const owner = { user_id: 'u-owner', username: 'ayla', role: 'user' };
 export const friend = { user_id: 'u-friend', username: 'borin', role: 'user' };
 
+/** A private world of `owner`, shared with `friend`. */
+export const world = {
+  world_id: 'w1',
+  name: 'Eldoria',
+  description: 'Misty isles',
+  world_type: 'fantasy',
+  visibility: 'private',
+  owner_id: owner.user_id,
+  shared_with: [friend.user_id],
+  stories: [],
+  entities: [],
+  locations: [],
+  metadata: { calendar: { current_year: 1000, year_name: 'TA', current_era: 'Third Age' } },
+};
+
 /** A fresh cache per test; no retries, so a mocked failure shows at once. */
 export function createTestQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });

@@ -1,0 +1,46 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { worlds } from '../services/api.js';
+import { queryKeys } from '../services/queries.js';
+import WorldEditForm from './WorldEditForm.jsx';
+import { renderAt, world as eldoria } from '../test/utils.jsx';
+
+afterEach(() => vi.restoreAllMocks());
+
+// a calendar field the form does not edit must survive the save
+const world = { ...eldoria, metadata: { calendar: { ...eldoria.metadata.calendar, months: 12 } } };
+
+describe('WorldEditForm', () => {
+  it('starts from the world, saves the fields and the calendar, and shows the saved world', async () => {
+    const saved = { ...world, name: 'Eldoria Reborn' };
+    const update = vi.spyOn(worlds, 'update').mockResolvedValue(saved);
+    const onSaved = vi.fn();
+    const { queryClient } = renderAt(<WorldEditForm world={world} onSaved={onSaved} onCancel={() => {}} />);
+    expect(screen.getByLabelText('Description')).toHaveValue('Misty isles');
+    expect(screen.getByLabelText('Type')).toHaveValue('fantasy');
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: ' Eldoria Reborn ' } });
+    fireEvent.change(screen.getByLabelText('Current year'), { target: { value: '1203' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save world' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(update).toHaveBeenCalledWith('w1', {
+      name: 'Eldoria Reborn',
+      description: 'Misty isles',
+      world_type: 'fantasy',
+      visibility: 'private',
+      metadata: { calendar: { current_year: 1203, current_era: 'Third Age', year_name: 'TA', months: 12 } },
+    });
+    expect(queryClient.getQueryData(queryKeys.worlds.detail('w1'))).toEqual(saved);
+  });
+
+  it('shows the API field errors and stays open', async () => {
+    vi.spyOn(worlds, 'update').mockRejectedValue(
+      Object.assign(new Error('Invalid input'), { isApiError: true, status: 400, details: { name: 'At most 200 characters' } }),
+    );
+    const onSaved = vi.fn();
+    renderAt(<WorldEditForm world={world} onSaved={onSaved} onCancel={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Save world' }));
+    expect(await screen.findByText('At most 200 characters')).toBeInTheDocument();
+    expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+});
