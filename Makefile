@@ -36,7 +36,7 @@ test-backend: venv
 	$(PY) -m pytest
 
 test-frontend: frontend/node_modules/.installed
-	cd frontend && npm test
+	cd frontend && npm run lint && npm test
 
 test-e2e: venv frontend/node_modules/.installed
 	scripts/ensure_system_packages.sh

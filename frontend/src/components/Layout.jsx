@@ -5,13 +5,14 @@ import Loading from './Loading.jsx';
 
 export default function Layout() {
   const { user, logout } = useAuth();
-  const [open, setOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
+  // the phone menu belongs to the history entry it was opened on: any navigation closes it
+  const [openOn, setOpenOn] = useState(null);
+  const open = openOn === location.key;
 
   const firstRender = useRef(true);
   useEffect(() => {
-    setOpen(false);
     // after client-side navigation, start at the top and let screen readers land in the content
     if (firstRender.current) {
       firstRender.current = false;
@@ -40,7 +41,7 @@ export default function Layout() {
           className="nav-toggle"
           aria-expanded={open}
           aria-controls="main-nav"
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => setOpenOn(open ? null : location.key)}
         >
           <span className="sr-only">Menu</span>
           <span aria-hidden="true">☰</span>

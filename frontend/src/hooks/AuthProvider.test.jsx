@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../services/api.js';
@@ -9,10 +9,15 @@ import { useAuth } from './useAuth.js';
 
 afterEach(() => vi.restoreAllMocks());
 
-let session;
 function Probe() {
-  session = useAuth();
-  return <p>{session.user ? session.user.username : 'nobody'}</p>;
+  const { user, login, logout } = useAuth();
+  return (
+    <>
+      <p>{user ? user.username : 'nobody'}</p>
+      <button type="button" onClick={() => login('ayla', 'secret123')}>Log in</button>
+      <button type="button" onClick={logout}>Log out</button>
+    </>
+  );
 }
 
 function renderProvider() {
@@ -32,12 +37,12 @@ describe('AuthProvider', () => {
   it('drops the cached answers of the previous user on login and logout', async () => {
     vi.spyOn(auth, 'login').mockResolvedValue({ success: true, token: 't1', user: { user_id: 'u1', username: 'ayla' } });
     const queryClient = renderProvider();
-    await act(() => session.login('ayla', 'secret123'));
-    expect(screen.getByText('ayla')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByText('ayla')).toBeInTheDocument();
     expect(queryClient.getQueryData(queryKeys.worlds.detail('w1'))).toBeUndefined();
 
     queryClient.setQueryData(queryKeys.worlds.detail('w1'), { world_id: 'w1', name: 'Private isle' });
-    act(() => session.logout());
+    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
     expect(screen.getByText('nobody')).toBeInTheDocument();
     expect(queryClient.getQueryData(queryKeys.worlds.detail('w1'))).toBeUndefined();
   });

@@ -3,7 +3,8 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthContext } from '../hooks/authContext.js';
 import Login from './Login.jsx';
-import Register, { validateRegistration } from './Register.jsx';
+import Register from './Register.jsx';
+import { validateRegistration } from '../utils/registration.js';
 
 function renderWithAuth(ui, auth) {
   return render(

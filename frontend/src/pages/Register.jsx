@@ -4,17 +4,7 @@ import { useAuth } from '../hooks/useAuth.js';
 import Field from '../components/Field.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import { useTitle } from '../hooks/useTitle.js';
-
-const USERNAME_RE = /^[A-Za-z0-9_.-]{3,50}$/;
-
-export function validateRegistration({ username, email, password, confirm }) {
-  const errors = {};
-  if (!USERNAME_RE.test(username)) errors.username = '3–50 letters, digits, _ . or -';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'Enter a valid email address';
-  if (password.length < 8) errors.password = 'At least 8 characters';
-  if (confirm !== password) errors.confirm = 'Passwords do not match';
-  return errors;
-}
+import { validateRegistration } from '../utils/registration.js';
 
 export default function Register() {
   const { register } = useAuth();
