@@ -118,6 +118,12 @@ class DocumentStore(ABC):
               any_of: list[Mapping] | None = None) -> int:
         """How many documents ``find`` would return without offset/limit."""
 
+    def commit_marker(self) -> object | None:
+        """A value that changes with every commit this process's readers can see,
+        or None if the backend has no cheap one (or a unit is open on this thread).
+        Read caches key on it (``interfaces/read_cache.py``); None means: do not cache."""
+        return None
+
     # -- writing (inside a unit of work) ----------------------------------------
 
     @abstractmethod

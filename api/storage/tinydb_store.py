@@ -292,8 +292,10 @@ class TinyDBStore(DocumentStore):
     def find(self, collection, where=None, any_of=None, offset=0, limit=None, newest_first=True):
         with self._view() as staged:
             ids = self._ids(collection, where, any_of, newest_first, staged, offset, limit)
-            return [self.get(collection, i) for i in ids] if staged else \
-                [_clone(self._raw(collection)[i]) for i in ids]
+            if staged:
+                return [self.get(collection, i) for i in ids]
+            raw = self._raw(collection)
+            return _clone([raw[i] for i in ids])  # one deep copy of the page, not one per document
 
     def find_ids(self, collection, where=None, any_of=None):
         with self._view() as staged:
@@ -319,6 +321,11 @@ class TinyDBStore(DocumentStore):
                 total += staged.count_delta(collection, raw.get, where, any_of,
                                             self.list_fields(collection))
             return total
+
+    def commit_marker(self):
+        """The last commit's journal number: every commit adds one, and nothing
+        else changes what readers see. None inside a unit (its staged writes)."""
+        return None if self._unit() is not None else self._lsn
 
     def _committed_count(self, collection, where, any_of) -> int:
         # A union (a user's visible worlds) builds a set per call: keep the

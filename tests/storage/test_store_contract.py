@@ -223,3 +223,37 @@ def test_group_ids_answers_find_ids_for_many_values_at_once(backend):
     assert store.group_ids("worlds", "shared_with", ["u1"]) == {"u1": []}
     with pytest.raises(ValueError):
         store.group_ids("stories", "title", ["x"])
+
+
+def test_commit_marker_changes_with_every_commit_and_only_then(backend):
+    """Read caches key on it: a stale marker would serve data a commit replaced."""
+    store = backend.store
+    first = store.commit_marker()
+    if backend.kind == "postgres":  # other processes commit too: no cheap marker, no caching
+        assert first is None
+        return
+    assert first is not None
+    world_id = add_world(store)
+    second = store.commit_marker()
+    assert second != first
+    with pytest.raises(RuntimeError):
+        with store.unit_of_work():
+            add_world(store)
+            assert store.commit_marker() is None  # a unit reads its own staged writes
+            raise RuntimeError("roll back")
+    assert store.commit_marker() == second
+    with store.unit_of_work():
+        store.get("worlds", world_id)  # a unit that writes nothing commits nothing
+    assert store.commit_marker() == second
+    store.delete("worlds", world_id)
+    assert store.commit_marker() not in (first, second)
+    done = threading.Event()
+
+    def write_elsewhere():
+        add_world(store)
+        done.set()
+
+    before = store.commit_marker()
+    threading.Thread(target=write_elsewhere).start()
+    assert done.wait(10)
+    assert store.commit_marker() != before  # another thread's commit is seen at once

@@ -3,6 +3,7 @@ from flask import jsonify
 
 from interfaces.auth import current_user, optional_auth, token_required
 from interfaces.pagination import PageQuery, page_response, paged
+from interfaces.read_cache import ReadCache
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.common import IdList
 from interfaces.schemas.responses import AutoLinkOut, GraphOut, StoryOut, WorldDeletedOut, WorldOut
@@ -14,9 +15,11 @@ from services import access
 def create_worlds_blueprint(services):
     store, worlds, links, stories = services.store, services.worlds, services.links, services.stories
     bp = resource_blueprint("worlds", __name__, store)
+    reads = ReadCache(bp, store)  # list pages, until the next commit
 
     @bp.get("/worlds")
     @optional_auth
+    @reads.cached
     @query(WorldListQuery)
     @paged(WorldOut, "One page of worlds, a bare array")
     def list_worlds(query: WorldListQuery):
