@@ -21,18 +21,18 @@ const stats = {
 
 describe('Dashboard', () => {
   it('shows counts, quotas and the offline AI mode', async () => {
-    vi.spyOn(client, 'get').mockResolvedValue({ data: stats, headers: {} });
+    vi.spyOn(client, 'request').mockResolvedValue({ data: stats, headers: {} });
     renderAt(<Dashboard />, { user: owner });
     expect(await screen.findByText('12')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Public worlds quota' })).toHaveAttribute('aria-valuenow', '1');
     expect(screen.getByText('1 / 5')).toBeInTheDocument();
     expect(screen.getByText(/Offline mode/)).toBeInTheDocument();
     expect(screen.getByText(owner.user_id)).toBeInTheDocument();
-    expect(client.get).toHaveBeenCalledWith('/stats');
+    expect(client.request).toHaveBeenCalledWith(expect.objectContaining({ method: 'GET', url: '/stats' }));
   });
 
   it('shows an error with a retry button', async () => {
-    vi.spyOn(client, 'get')
+    vi.spyOn(client, 'request')
       .mockRejectedValueOnce(new api.ApiError({ message: 'Network Error', isAxiosError: true }))
       .mockResolvedValue({ data: stats, headers: {} });
     renderAt(<Dashboard />, { user: null });
@@ -45,7 +45,7 @@ describe('Dashboard', () => {
 
 describe('ChangePasswordForm', () => {
   it('changes the password and shows the API message', async () => {
-    vi.spyOn(client, 'get').mockResolvedValue({ data: stats, headers: {} });
+    vi.spyOn(client, 'request').mockResolvedValue({ data: stats, headers: {} });
     const post = vi.spyOn(api.auth, 'changePassword').mockResolvedValue({ success: true, message: 'Password changed', token: 'fresh-token' });
     renderAt(<Dashboard />, { user: owner });
     fireEvent.click(await screen.findByRole('button', { name: 'Change password' }));

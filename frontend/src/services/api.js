@@ -1,5 +1,6 @@
 // The one HTTP client of the app. Everything talks to the backend through here.
 import axios from 'axios';
+import { ENDPOINTS } from './endpoints.js';
 
 export const TOKEN_KEY = 'worldsmith_token';
 export const AUTH_EXPIRED_EVENT = 'worldsmith:auth-expired';
@@ -94,14 +95,26 @@ client.interceptors.response.use(
   },
 );
 
-const data = (p) => p.then((r) => r.data);
+/**
+ * Send the request of the client function `name` (its row in ENDPOINTS), the path's {placeholders}
+ * filled from `ids` in order. Empty query values are dropped; any parameter the row does not name
+ * is refused, so the client sends only what the spec declares (endpoints.test.js).
+ */
+function send(name, ids = [], { params = {}, body } = {}) {
+  const [method, path, allowed = []] = ENDPOINTS[name];
+  const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const unknown = Object.keys(query).filter((key) => !allowed.includes(key));
+  if (unknown.length) return Promise.reject(new Error(`${name} does not send ${unknown.join(', ')}: add it to ENDPOINTS if the API takes it.`));
+  let i = 0;
+  const url = path.replace(/\{\w+\}/g, () => encodeURIComponent(ids[i++]));
+  return client.request({ method, url, params: query, data: body });
+}
 
-/** GET a list: returns {items, total} using the X-Total-Count header. */
-export async function getList(url, params = {}) {
-  const clean = Object.fromEntries(
-    Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-  );
-  const res = await client.get(url, { params: clean });
+const call = (...args) => send(...args).then((r) => r.data);
+
+/** A list: {items, total}, the total from the X-Total-Count header. */
+async function list(...args) {
+  const res = await send(...args);
   const items = Array.isArray(res.data) ? res.data : [];
   const header = res.headers && (res.headers['x-total-count'] ?? res.headers['X-Total-Count']);
   const total = header !== undefined && header !== null && header !== '' ? Number(header) : items.length;
@@ -109,71 +122,68 @@ export async function getList(url, params = {}) {
 }
 
 export const auth = {
-  register: (body) => data(client.post('/auth/register', body)),
-  login: (body) => data(client.post('/auth/login', body)),
-  me: () => data(client.get('/auth/me')),
-  changePassword: (body) => data(client.post('/auth/change-password', body)),
+  register: (body) => call('auth.register', [], { body }),
+  login: (body) => call('auth.login', [], { body }),
+  me: () => call('auth.me'),
+  changePassword: (body) => call('auth.changePassword', [], { body }),
 };
 
 export const worlds = {
-  list: (params) => getList('/worlds', params),
-  get: (id) => data(client.get(`/worlds/${id}`)),
-  create: (body) => data(client.post('/worlds', body)),
-  update: (id, body) => data(client.patch(`/worlds/${id}`, body)),
-  remove: (id) => data(client.delete(`/worlds/${id}`)),
-  stories: (id, params) => getList(`/worlds/${id}/stories`, params),
-  characters: (id, params) => getList(`/worlds/${id}/characters`, params),
-  createEntity: (id, body) => data(client.post(`/worlds/${id}/entities`, body)),
-  updateEntity: (id, eid, body) => data(client.put(`/worlds/${id}/entities/${eid}`, body)),
-  deleteEntity: (id, eid) => data(client.delete(`/worlds/${id}/entities/${eid}`)),
-  locations: (id, params) => getList(`/worlds/${id}/locations`, params),
-  createLocation: (id, body) => data(client.post(`/worlds/${id}/locations`, body)),
-  updateLocation: (id, lid, body) => data(client.put(`/worlds/${id}/locations/${lid}`, body)),
-  deleteLocation: (id, lid) => data(client.delete(`/worlds/${id}/locations/${lid}`)),
-  share: (id, userIds) => data(client.post(`/worlds/${id}/share`, { user_ids: userIds })),
-  unshare: (id, userIds) => data(client.post(`/worlds/${id}/unshare`, { user_ids: userIds })),
-  autoLink: (id) => data(client.post(`/worlds/${id}/auto-link-stories`, {})),
-  relationships: (id) => data(client.get(`/worlds/${id}/relationships`)),
-  events: (id) => data(client.get(`/worlds/${id}/events`)),
-  extractEvents: (id, force = false) =>
-    data(client.post(`/worlds/${id}/events/extract`, {}, { params: force ? { force: 'true' } : {} })),
+  list: (params) => list('worlds.list', [], { params }),
+  get: (id) => call('worlds.get', [id]),
+  create: (body) => call('worlds.create', [], { body }),
+  update: (id, body) => call('worlds.update', [id], { body }),
+  remove: (id) => call('worlds.remove', [id]),
+  stories: (id, params) => list('worlds.stories', [id], { params }),
+  characters: (id, params) => list('worlds.characters', [id], { params }),
+  createEntity: (id, body) => call('worlds.createEntity', [id], { body }),
+  updateEntity: (id, eid, body) => call('worlds.updateEntity', [id, eid], { body }),
+  deleteEntity: (id, eid) => call('worlds.deleteEntity', [id, eid]),
+  locations: (id, params) => list('worlds.locations', [id], { params }),
+  createLocation: (id, body) => call('worlds.createLocation', [id], { body }),
+  updateLocation: (id, lid, body) => call('worlds.updateLocation', [id, lid], { body }),
+  deleteLocation: (id, lid) => call('worlds.deleteLocation', [id, lid]),
+  share: (id, userIds) => call('worlds.share', [id], { body: { user_ids: userIds } }),
+  unshare: (id, userIds) => call('worlds.unshare', [id], { body: { user_ids: userIds } }),
+  autoLink: (id) => call('worlds.autoLink', [id], { body: {} }),
+  relationships: (id) => call('worlds.relationships', [id]),
+  events: (id) => call('worlds.events', [id]),
+  extractEvents: (id, force = false) => call('worlds.extractEvents', [id], { params: force ? { force: 'true' } : {}, body: {} }),
 };
 
 export const stories = {
-  list: (params) => getList('/stories', params),
-  get: (id) => data(client.get(`/stories/${id}`)),
-  create: (body) => data(client.post('/stories', body)),
-  update: (id, body) => data(client.patch(`/stories/${id}`, body)),
-  remove: (id) => data(client.delete(`/stories/${id}`)),
-  linkEntities: (id, body) => data(client.post(`/stories/${id}/link-entities`, body)),
-  clearLinks: (id) => data(client.post(`/stories/${id}/clear-links`, {})),
-  extractEvents: (id) => data(client.post(`/stories/${id}/events/extract`, {})),
-  clearEventsCache: (id) => data(client.delete(`/stories/${id}/events/cache`)),
+  list: (params) => list('stories.list', [], { params }),
+  get: (id) => call('stories.get', [id]),
+  create: (body) => call('stories.create', [], { body }),
+  update: (id, body) => call('stories.update', [id], { body }),
+  remove: (id) => call('stories.remove', [id]),
+  linkEntities: (id, body) => call('stories.linkEntities', [id], { body }),
+  clearLinks: (id) => call('stories.clearLinks', [id], { body: {} }),
+  extractEvents: (id) => call('stories.extractEvents', [id], { body: {} }),
+  clearEventsCache: (id) => call('stories.clearEventsCache', [id]),
 };
 
 export const events = {
-  update: (id, body) => data(client.patch(`/events/${id}`, body)),
-  remove: (id) => data(client.delete(`/events/${id}`)),
-  connect: (id, body) => data(client.post(`/events/${id}/connections`, body)),
+  update: (id, body) => call('events.update', [id], { body }),
+  remove: (id) => call('events.remove', [id]),
+  connect: (id, body) => call('events.connect', [id], { body }),
 };
 
 export const gpt = {
-  generateDescription: (body) => data(client.post('/gpt/generate-description', body)),
-  analyze: (body) => data(client.post('/gpt/analyze', body)),
-  batchAnalyze: (body) => data(client.post('/gpt/batch-analyze-stories', body)),
-  result: (taskId) => data(client.get(`/gpt/results/${taskId}`)),
-  tasks: (params) => getList('/gpt/tasks', params),
-  cancel: (taskId) => data(client.delete(`/gpt/tasks/${taskId}`)),
+  generateDescription: (body) => call('gpt.generateDescription', [], { body }),
+  analyze: (body) => call('gpt.analyze', [], { body }),
+  batchAnalyze: (body) => call('gpt.batchAnalyze', [], { body }),
+  result: (taskId) => call('gpt.result', [taskId]),
+  tasks: (params) => list('gpt.tasks', [], { params }),
+  cancel: (taskId) => call('gpt.cancel', [taskId]),
 };
 
 export const admin = {
-  users: (params) => data(client.get('/admin/users', { params })),
-  user: (id) => data(client.get(`/admin/users/${id}`)),
-  setRole: (id, role) => data(client.put(`/admin/users/${id}/role`, { role })),
-  ban: (id, banned, reason) => data(client.post(`/admin/users/${id}/ban`, { banned, reason })),
-  roles: () => data(client.get('/admin/roles')),
-  stats: () => data(client.get('/admin/stats')),
+  users: (params) => call('admin.users', [], { params }),
+  setRole: (id, role) => call('admin.setRole', [id], { body: { role } }),
+  ban: (id, banned, reason) => call('admin.ban', [id], { body: { banned, reason } }),
+  roles: () => call('admin.roles'),
+  stats: () => call('admin.stats'),
 };
 
-export const getStats = () => data(client.get('/stats'));
-export const getHealth = () => data(client.get('/health'));
+export const getStats = () => call('getStats');

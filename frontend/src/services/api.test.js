@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTH_EXPIRED_EVENT, client, errorMessage, getList, getToken, setToken, worlds, auth, gpt } from './api.js';
+import { AUTH_EXPIRED_EVENT, client, errorMessage, getToken, setToken, stories, worlds, auth, gpt } from './api.js';
 
 let calls;
 let reply;
@@ -48,14 +48,27 @@ describe('api client', () => {
 
   it('reads lists and X-Total-Count, dropping empty params', async () => {
     reply = () => [200, [{ world_id: 'a' }, { world_id: 'b' }], { 'x-total-count': '57' }];
-    const res = await getList('/worlds', { page: 2, per_page: 2, q: '', mine: undefined });
+    const res = await worlds.list({ page: 2, per_page: 2, q: '', mine: undefined });
     expect(res).toEqual({ items: [{ world_id: 'a' }, { world_id: 'b' }], total: 57 });
     expect(calls[0].params).toEqual({ page: 2, per_page: 2 });
   });
 
+  it('refuses a query parameter its endpoint does not declare, before any request', async () => {
+    const err = await worlds.list({ sort: 'name' }).catch((e) => e);
+    expect(err.message).toMatch(/worlds.list does not send sort/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('fills the path from the ids, encoded', async () => {
+    await worlds.updateEntity('w 1', 'e/2', { name: 'Ayla' });
+    expect(calls[0].method).toBe('put');
+    expect(calls[0].url).toBe('/worlds/w%201/entities/e%2F2');
+    expect(JSON.parse(calls[0].data)).toEqual({ name: 'Ayla' });
+  });
+
   it('falls back to the array length without X-Total-Count', async () => {
     reply = () => [200, [{ id: 1 }]];
-    expect((await getList('/stories')).total).toBe(1);
+    expect((await stories.list()).total).toBe(1);
   });
 
   it('turns {error, code, details} into an ApiError', async () => {

@@ -1,0 +1,60 @@
+// Every request the API client (api.js) sends, keyed by the client function that sends it:
+// [method, path under /api, the query parameters it may carry]. api.js builds each request from
+// its row and refuses any other query parameter; endpoints.test.js checks every row against the
+// backend's OpenAPI spec (openapi.json) and that each function sends what its row says.
+export const ENDPOINTS = {
+  'auth.register': ['POST', '/auth/register'],
+  'auth.login': ['POST', '/auth/login'],
+  'auth.me': ['GET', '/auth/me'],
+  'auth.changePassword': ['POST', '/auth/change-password'],
+
+  'worlds.list': ['GET', '/worlds', ['q', 'world_type', 'mine', 'page', 'per_page']],
+  'worlds.get': ['GET', '/worlds/{world_id}'],
+  'worlds.create': ['POST', '/worlds'],
+  'worlds.update': ['PATCH', '/worlds/{world_id}'],
+  'worlds.remove': ['DELETE', '/worlds/{world_id}'],
+  'worlds.stories': ['GET', '/worlds/{world_id}/stories', ['per_page']],
+  'worlds.characters': ['GET', '/worlds/{world_id}/characters', ['per_page']],
+  'worlds.createEntity': ['POST', '/worlds/{world_id}/entities'],
+  'worlds.updateEntity': ['PUT', '/worlds/{world_id}/entities/{entity_id}'],
+  'worlds.deleteEntity': ['DELETE', '/worlds/{world_id}/entities/{entity_id}'],
+  'worlds.locations': ['GET', '/worlds/{world_id}/locations', ['per_page']],
+  'worlds.createLocation': ['POST', '/worlds/{world_id}/locations'],
+  'worlds.updateLocation': ['PUT', '/worlds/{world_id}/locations/{location_id}'],
+  'worlds.deleteLocation': ['DELETE', '/worlds/{world_id}/locations/{location_id}'],
+  'worlds.share': ['POST', '/worlds/{world_id}/share'],
+  'worlds.unshare': ['POST', '/worlds/{world_id}/unshare'],
+  'worlds.autoLink': ['POST', '/worlds/{world_id}/auto-link-stories'],
+  'worlds.relationships': ['GET', '/worlds/{world_id}/relationships'],
+  'worlds.events': ['GET', '/worlds/{world_id}/events'],
+  'worlds.extractEvents': ['POST', '/worlds/{world_id}/events/extract', ['force']],
+
+  'stories.list': ['GET', '/stories', ['q', 'genre', 'world_id', 'page', 'per_page']],
+  'stories.get': ['GET', '/stories/{story_id}'],
+  'stories.create': ['POST', '/stories'],
+  'stories.update': ['PATCH', '/stories/{story_id}'],
+  'stories.remove': ['DELETE', '/stories/{story_id}'],
+  'stories.linkEntities': ['POST', '/stories/{story_id}/link-entities'],
+  'stories.clearLinks': ['POST', '/stories/{story_id}/clear-links'],
+  'stories.extractEvents': ['POST', '/stories/{story_id}/events/extract'],
+  'stories.clearEventsCache': ['DELETE', '/stories/{story_id}/events/cache'],
+
+  'events.update': ['PATCH', '/events/{event_id}'],
+  'events.remove': ['DELETE', '/events/{event_id}'],
+  'events.connect': ['POST', '/events/{event_id}/connections'],
+
+  'gpt.generateDescription': ['POST', '/gpt/generate-description'],
+  'gpt.analyze': ['POST', '/gpt/analyze'],
+  'gpt.batchAnalyze': ['POST', '/gpt/batch-analyze-stories'],
+  'gpt.result': ['GET', '/gpt/results/{task_id}'],
+  'gpt.tasks': ['GET', '/gpt/tasks', ['per_page']],
+  'gpt.cancel': ['DELETE', '/gpt/tasks/{task_id}'],
+
+  'admin.users': ['GET', '/admin/users', ['search', 'role']],
+  'admin.setRole': ['PUT', '/admin/users/{user_id}/role'],
+  'admin.ban': ['POST', '/admin/users/{user_id}/ban'],
+  'admin.roles': ['GET', '/admin/roles'],
+  'admin.stats': ['GET', '/admin/stats'],
+
+  getStats: ['GET', '/stats'],
+};
