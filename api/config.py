@@ -75,6 +75,10 @@ class Config:
         # Wall-time budget of one AI job (the offline heuristics and model calls honour it).
         self.AI_JOB_SECONDS = float(_env("AI_JOB_SECONDS", 300))
         self.TASK_RETENTION_DAYS = int(_env("TASK_RETENTION_DAYS", 30))
+        # Earlier versions kept per story, world, character, location or event (older ones deleted).
+        self.HISTORY_MAX_VERSIONS = int(_env("HISTORY_MAX_VERSIONS", 50))
+        # Days a deleted world, story, character or location stays restorable in the trash.
+        self.TRASH_RETENTION_DAYS = int(_env("TRASH_RETENTION_DAYS", 30))
         self.INITIAL_ADMIN_USERNAME = _env("INITIAL_ADMIN_USERNAME")
         self.INITIAL_ADMIN_EMAIL = _env("INITIAL_ADMIN_EMAIL")
         self.INITIAL_ADMIN_PASSWORD = _env("INITIAL_ADMIN_PASSWORD")

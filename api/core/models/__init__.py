@@ -3,15 +3,17 @@ from core.models.entity import Entity
 from core.models.event import Event
 from core.models.event_cache import EventCache
 from core.models.location import Location
+from core.models.revision import Revision
 from core.models.story import Story
 from core.models.task import TASK_STATUSES, Task
 from core.models.time_cone import TimeCone
+from core.models.trash_item import TrashItem
 from core.models.user import ROLES, User
 from core.models.world import VISIBILITIES, WORLD_TYPES, World
 
-MODELS = (User, World, Story, Entity, Location, TimeCone, Event, EventCache, Task)
+MODELS = (User, World, Story, Entity, Location, TimeCone, Event, EventCache, Task, Revision, TrashItem)
 # collection -> model: what the stores are built from (collections, ids, indexes).
 REGISTRY = {model.collection: model for model in MODELS}
 
-__all__ = ["Entity", "Event", "EventCache", "Location", "Story", "Task", "TimeCone", "User",
-           "World", "MODELS", "REGISTRY", "ROLES", "TASK_STATUSES", "VISIBILITIES", "WORLD_TYPES"]
+__all__ = ["Entity", "Event", "EventCache", "Location", "Revision", "Story", "Task", "TimeCone",
+           "TrashItem", "User", "World", "MODELS", "REGISTRY", "ROLES", "TASK_STATUSES", "VISIBILITIES", "WORLD_TYPES"]

@@ -21,3 +21,4 @@ class Entity(Model):
     aliases: list[str] = field(default_factory=list)
     attributes: dict = field(default_factory=dict)
     entity_id: str = id_factory()
+    version: int = 1   # +1 on every update (an older document without it is version 1)

@@ -24,3 +24,4 @@ class Event(Model):
     connections: list[dict] = field(default_factory=list)
     source_hash: str = ""
     event_id: str = id_factory()
+    version: int = 1   # +1 on every update (an older document without it is version 1)

@@ -20,3 +20,4 @@ class Location(Model):
     aliases: list[str] = field(default_factory=list)
     coordinates: dict = field(default_factory=dict)
     location_id: str = id_factory()
+    version: int = 1   # +1 on every update (an older document without it is version 1)

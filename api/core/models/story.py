@@ -27,3 +27,4 @@ class Story(Model):
     linked_stories: list[str] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
     story_id: str = id_factory()
+    version: int = 1   # +1 on every update (an older document without it is version 1)

@@ -25,3 +25,4 @@ class World(Model):
     shared_with: list[str] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
     world_id: str = id_factory()
+    version: int = 1   # +1 on every update (an older document without it is version 1)
