@@ -8,8 +8,8 @@ export default function AuthProvider({ children }) {
   const [ready, setReady] = useState(!getToken());
   const queryClient = useQueryClient();
 
-  // Answers depend on who asks: when the token changes hands, drop every cached answer and refetch
-  // what is on screen. (Not after /auth/me: the queries so far already went out with that token.)
+  // Answers depend on who asks: on log in, log out or an expired token, drop every cached answer
+  // and refetch what is on screen. (Not after /auth/me: earlier queries already sent that token.)
   const switchUser = useCallback(
     (next) => {
       setUser(next);
