@@ -15,7 +15,7 @@ Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT
 
 
 class Answer(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)  # built on first use: faster cold start
 
 
 class WorldDescription(Answer):
