@@ -271,3 +271,42 @@ def test_entries_are_bounded_in_number_and_bytes_oldest_first():
     client.get("/t/big")
     client.get("/t/big")
     assert calls.count("big") == 1 and len(reads) <= 2
+
+
+def test_racing_writers_always_see_their_own_writes_in_the_next_page(app, auth):
+    """Each writer lists right after each of its writes, while others write and an
+    anonymous reader keeps the cache busy: no page predates the writer's last commit."""
+    import threading
+
+    writers = [auth.register() for _ in range(3)]
+    failures, stop = [], threading.Event()
+
+    def write_then_read(user):
+        client = app.test_client()
+        made = []
+        for n in range(8):
+            response = client.post("/api/worlds", headers=user["headers"], json={
+                "name": f"{user['username']} {n}", "world_type": "fantasy",
+                "visibility": "public" if n % 2 else "private"})
+            made.insert(0, response.json["world_id"])
+            seen = [w["world_id"] for w in client.get("/api/worlds?mine=true&per_page=50",
+                                                       headers=user["headers"]).json]
+            if seen != made:
+                failures.append((user["username"], n, seen, made))
+
+    def read_anonymously():
+        client = app.test_client()
+        while not stop.is_set():
+            client.get("/api/worlds?per_page=50")
+
+    reader = threading.Thread(target=read_anonymously)
+    reader.start()
+    threads = [threading.Thread(target=write_then_read, args=(user,)) for user in writers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    stop.set()
+    reader.join(timeout=30)
+    assert failures == []
+    assert len(app.test_client().get("/api/worlds?per_page=50").json) == 12  # the public ones
