@@ -152,12 +152,29 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", "/api/admin/roles", admin)
     check("GET", "/api/admin/stats", admin)
 
+    # history: the kept versions, one with its diff, restoring one; single documents with an ETag
+    for base in (f"/api/worlds/{wid}", f"/api/stories/{sid}", f"/api/worlds/{wid}/entities/{hero['entity_id']}",
+                 f"/api/worlds/{wid}/locations/{place['location_id']}", f"/api/events/{first}"):
+        versions = check("GET", f"{base}/versions?per_page=5", writer)
+        assert versions, base
+        check("GET", f"{base}/versions/{versions[-1]['version']}", writer)
+        check("POST", f"{base}/versions/{versions[-1]['version']}/restore", writer)
+    check("GET", f"/api/worlds/{wid}/entities/{hero['entity_id']}")
+    check("GET", f"/api/worlds/{wid}/locations/{place['location_id']}")
+    check("GET", f"/api/events/{first}", writer)
+
     # unlinking and deletes
     check("POST", f"/api/stories/{sid}/clear-links", writer)
     check("DELETE", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer)
     check("DELETE", f"/api/worlds/{wid}/locations/{place['location_id']}", writer)
     check("DELETE", f"/api/stories/{other}", writer)
     check("DELETE", f"/api/worlds/{wid}", writer)
+
+    # the trash: what the deletes above moved there
+    trashed = {entry["kind"]: entry["trash_id"] for entry in check("GET", "/api/trash", writer)}
+    assert set(trashed) == {"character", "location", "story", "world"}, trashed
+    check("POST", f"/api/trash/{trashed['world']}/restore", writer)
+    check("DELETE", f"/api/trash/{trashed['story']}", writer)
 
     documented = {(method.upper(), path) for path, item in check.spec["paths"].items() for method in item}
     assert documented - check.seen == set(), "operations this scenario does not reach"

@@ -43,3 +43,15 @@ class QuotaExceeded(DomainError):
 
 class ProviderUnavailable(DomainError):
     status, code = 503, "ai_unavailable"
+
+
+class PreconditionFailed(DomainError):
+    """``If-Match`` named another version than the current one: ``current`` is the
+    document as it stands (as a GET shows it), ``version`` its version."""
+
+    status, code = 412, "version_conflict"
+
+    def __init__(self, message: str, current: dict, version: int, **kwargs):
+        super().__init__(message, **kwargs)
+        self.current = current
+        self.version = version

@@ -16,8 +16,10 @@ from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
 from interfaces.blueprints.events import create_events_blueprint
 from interfaces.blueprints.gpt import create_gpt_blueprint
+from interfaces.blueprints.history import create_history_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
+from interfaces.blueprints.trash import create_trash_blueprint
 from interfaces.blueprints.worlds import create_worlds_blueprint
 from interfaces.cli import register_cli
 from interfaces.errors import register_error_handlers
@@ -33,11 +35,14 @@ from services.auth_service import AuthService
 from services.cast_service import CastService
 from services.container import Services
 from services.event_service import EventService
+from services.history_service import HistoryService
 from services.link_service import LinkService
+from services.revisions import Revisions
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.task_runner import TaskRunner
 from services.task_service import TaskService
+from services.trash_service import TrashService
 from services.world_service import WorldService
 from storage import DocumentStore, open_store
 
@@ -58,7 +63,8 @@ def _jwt_secret(config: dict) -> str:
 
 BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_blueprint,
               create_stories_blueprint, create_stats_blueprint, create_admin_blueprint,
-              create_gpt_blueprint, create_events_blueprint)
+              create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
+              create_trash_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -68,14 +74,19 @@ def build_services(config, store: DocumentStore) -> Services:
     stale = config["OPENAI_TIMEOUT"] * (config["OPENAI_MAX_RETRIES"] + 2) + 300
     tasks = TaskService(store, stale_seconds=stale, retention_days=config["TASK_RETENTION_DAYS"])
     runner = TaskRunner(tasks, config["TASK_MODE"], config["TASK_WORKERS"], config["AI_JOB_SECONDS"])
-    cast, links, events = CastService(store), LinkService(store), EventService(store, provider)
+    revisions = Revisions(store, config["HISTORY_MAX_VERSIONS"])
+    trash = TrashService(store, config["TRASH_RETENTION_DAYS"])
+    cast, links = CastService(store, revisions, trash), LinkService(store)
+    events = EventService(store, provider, revisions)
+    worlds, stories = WorldService(store, revisions, trash), StoryService(store, revisions, trash)
     return Services(
         store=store,
         auth=AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
                          config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"]),
-        worlds=WorldService(store), stories=StoryService(store), cast=cast, links=links,
+        worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
-        ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events))
+        ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events),
+        history=HistoryService(store, worlds, stories, cast, events), trash=trash)
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:
@@ -91,6 +102,7 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     _ensure_initial_admin(app, services.auth)
     services.tasks.recover_interrupted()   # settle tasks a dead process left behind
     services.tasks.prune()
+    services.trash.purge_expired()         # deleted items past TRASH_RETENTION_DAYS
     for factory in BLUEPRINTS:
         app.register_blueprint(factory(services))
 
@@ -100,7 +112,7 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     register_cli(app)
     register_security_headers(app)
     CORS(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
-         expose_headers=["X-Total-Count", "X-Total-Count-Exact", "Link", "Retry-After"])
+         expose_headers=["X-Total-Count", "X-Total-Count-Exact", "Link", "Retry-After", "ETag"])
     register_api_docs(app, "Worldsmith API", app.config["VERSION"], {  # flasgger, lazily
         "openapi": "3.0.3",
         "headers": [],

@@ -6,14 +6,14 @@ import logging
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
-from core.errors import DomainError, QuotaExceeded
+from core.errors import DomainError, PreconditionFailed, QuotaExceeded
 from storage import StorageError
 
 log = logging.getLogger(__name__)
 
 HTTP_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
+    405: "method_not_allowed", 409: "conflict", 412: "version_conflict", 413: "payload_too_large",
     415: "unsupported_media_type", 429: "rate_limited", 500: "internal_error",
     503: "service_unavailable",
 }
@@ -26,9 +26,9 @@ HTTP_MESSAGES = {
 
 
 def error_response(status: int, message: str, code: str | None = None,
-                   details: dict | None = None, headers: dict | None = None):
+                   details: dict | None = None, headers: dict | None = None, extra: dict | None = None):
     body = {"error": message, "code": code or HTTP_CODES.get(status, "error"),
-            "details": details or {}}
+            "details": details or {}, **(extra or {})}
     response = jsonify(body)
     response.status_code = status
     for key, value in (headers or {}).items():
@@ -40,6 +40,9 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(exc: DomainError):
         headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, QuotaExceeded) else None
+        if isinstance(exc, PreconditionFailed):   # a stale If-Match: the current document and its ETag
+            return error_response(exc.status, exc.message, exc.code, exc.details,
+                                  {"ETag": f'"{exc.version}"'}, {"current": exc.current})
         return error_response(exc.status, exc.message, exc.code, exc.details, headers)
 
     @app.errorhandler(HTTPException)

@@ -1,17 +1,20 @@
 """Characters (entities) and locations of a world.
 
 Both kinds behave alike: unique names within the world (ignoring case and
-accents), updates, and deletes that unlink them from stories and events. A
-``Kind`` describes what differs between them.
+accents), updates (kept in their history), and deletes that move them to the
+trash and unlink them from stories and events. A ``Kind`` describes what
+differs between them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from core.errors import Conflict, NotFound
-from core.models import Entity, Event, Location, Story, World
+from core.models import Entity, Location, TrashItem, User, World
 from core.names import name_key
 from generators.starter_cast import starter_cast
+from services.revisions import Revisions
+from services.trash_service import TrashService
 from storage import DocumentStore
 
 
@@ -27,8 +30,11 @@ LOCATION = Kind(Location, "Location", "locations")
 
 
 class CastService:
-    def __init__(self, store: DocumentStore):
+    def __init__(self, store: DocumentStore, revisions: Revisions | None = None,
+                 trash: TrashService | None = None):
         self.store = store
+        self.revisions = revisions or Revisions(store)
+        self.trash = trash or TrashService(store)
 
     # -- reading ---------------------------------------------------------------
 
@@ -65,9 +71,12 @@ class CastService:
             self.store.put(kind.model.collection, item.id, item.to_dict())
         return item
 
-    def update(self, kind: Kind, world: World, item_id: str, changes: dict):
+    def update(self, kind: Kind, world: World, item_id: str, changes: dict, user: User | None = None,
+               restored_version: int | None = None):
+        """Apply the changes; the item as it was is kept in its history (``Revisions``)."""
         with self.store.unit_of_work():
             item = self.get(kind, world, item_id)
+            before = item.to_dict()
             if "name" in changes and name_key(changes["name"]) != name_key(item.name):
                 clash = self.by_name(kind, world).get(name_key(changes["name"]))
                 if clash is not None and clash.id != item.id:
@@ -76,24 +85,16 @@ class CastService:
             for key, value in changes.items():
                 setattr(item, key, value)
             item.touch()
+            self.revisions.record(user.user_id if user else None, item, before, restored_version)
             self.store.put(kind.model.collection, item.id, item.to_dict())
         return item
 
-    def delete(self, kind: Kind, world: World, item_id: str) -> None:
-        """Delete and unlink from every story and event of the world."""
+    def delete(self, kind: Kind, world: World, item_id: str, user: User) -> TrashItem:
+        """Move to the trash, unlinked from every story and event of the world
+        (``TrashService.trash_cast``)."""
         with self.store.unit_of_work():
             item = self.get(kind, world, item_id)
-            for model in (Story, Event):
-                for doc in self.store.find(model.collection, where={"world_id": world.world_id}):
-                    if item_id in doc.get(kind.story_field, []):
-                        doc[kind.story_field] = [i for i in doc[kind.story_field] if i != item_id]
-                        self.store.put(model.collection, doc[model.id_field], doc)
-            self.store.delete(kind.model.collection, item.id)
-
-    def delete_all(self, world: World) -> None:
-        for kind in (ENTITY, LOCATION):
-            for item_id in self.store.find_ids(kind.model.collection, where={"world_id": world.world_id}):
-                self.store.delete(kind.model.collection, item_id)
+            return self.trash.trash_cast(user, world, item)
 
     def ensure(self, kind: Kind, world: World, name: str, known: dict, **fields):
         """The item called ``name`` (or by that alias); created if missing.

@@ -12,10 +12,12 @@ from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.cast_service import CastService
 from services.event_service import EventService
+from services.history_service import HistoryService
 from services.link_service import LinkService
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.task_service import TaskService
+from services.trash_service import TrashService
 from services.world_service import WorldService
 from storage import DocumentStore
 
@@ -33,6 +35,8 @@ class Services:
     ai: AIService
     admin: AdminService
     stats: StatsService
+    history: HistoryService
+    trash: TrashService
 
     @property
     def gpt_provider(self) -> str:

@@ -12,6 +12,7 @@ from core.models import Event, Story, User, World
 from core.names import name_key
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService
+from services.revisions import Revisions
 from storage import DocumentStore
 
 CACHE = "event_cache"
@@ -35,10 +36,11 @@ def drop_connections(store: DocumentStore, world_id: str, event_ids) -> None:
 
 
 class EventService:
-    def __init__(self, store: DocumentStore, provider):
+    def __init__(self, store: DocumentStore, provider, revisions: Revisions | None = None):
         self.store = store
         self.provider = provider
-        self.cast = CastService(store)
+        self.revisions = revisions or Revisions(store)
+        self.cast = CastService(store, self.revisions)
 
     # -- extraction (runs inside AI jobs) ------------------------------------------
 
@@ -76,6 +78,7 @@ class EventService:
             for event_id in old:
                 self.store.delete(Event.collection, event_id)
             drop_connections(self.store, world.world_id, old)
+            self.revisions.forget(old)
             for event in events:
                 self.store.put(Event.collection, event.event_id, event.to_dict())
             self.store.put(CACHE, story_id, {
@@ -140,8 +143,8 @@ class EventService:
 
     # -- edits by the world's owner ------------------------------------------------
 
-    def editable_event(self, user: User, event_id: str) -> tuple[Event, World]:
-        """The event if the caller may change it: 404 if they cannot see it, 403 if not the owner."""
+    def visible_event(self, user: User | None, event_id: str) -> tuple[Event, World]:
+        """The event if the caller may see its story; else 404, as for a missing event."""
         doc = self.store.get(Event.collection, event_id)
         if doc is None:
             raise NotFound("Event not found")
@@ -149,12 +152,20 @@ class EventService:
             _, world = access.visible_story(self.store, user, doc["story_id"])
         except NotFound:
             raise NotFound("Event not found") from None
-        if not permissions.can_edit_world(user, world):
-            raise Forbidden("Only the world's owner can change its events")
         return Event.from_dict(doc), world
 
-    def update(self, event: Event, world: World, changes: dict) -> Event:
+    def editable_event(self, user: User, event_id: str) -> tuple[Event, World]:
+        """The event if the caller may change it: 404 if they cannot see it, 403 if not the owner."""
+        event, world = self.visible_event(user, event_id)
+        if not permissions.can_edit_world(user, world):
+            raise Forbidden("Only the world's owner can change its events")
+        return event, world
+
+    def update(self, event: Event, world: World, changes: dict, user: User | None = None,
+               restored_version: int | None = None) -> Event:
+        """Apply the changes; the event as it was is kept in its history (``Revisions``)."""
         with self.store.unit_of_work():
+            before = event.to_dict()
             for field, kind in (("entities", ENTITY), ("locations", LOCATION)):
                 if field in changes:
                     changes[field] = list(dict.fromkeys(changes[field]))
@@ -166,13 +177,16 @@ class EventService:
             for key, value in changes.items():
                 setattr(event, key, value)
             event.touch()
+            self.revisions.record(user.user_id if user else None, event, before, restored_version)
             self.store.put(Event.collection, event.event_id, event.to_dict())
         return event
 
     def delete(self, event: Event) -> None:
+        """Delete the event for good (events are not trashed), with its history."""
         with self.store.unit_of_work():
             self.store.delete(Event.collection, event.event_id)
             drop_connections(self.store, event.world_id, [event.event_id])
+            self.revisions.forget([event.event_id])
 
     def connect(self, event: Event, target_id: str, relation_type: str, relation_label: str) -> Event:
         """Connect ``event`` to another event of the same world (replacing one of the same type)."""

@@ -11,8 +11,8 @@ _QUOTA_KEYS = {World: ("public_worlds", "public_world_quota"), Story: ("public_s
 
 
 def check_public_quota(store: DocumentStore, user: User, model: type, visibility: str,
-                       current_visibility: str | None = None) -> None:
-    """Raise unless ``user`` may turn one more ``model`` public (no-op if it already is)."""
+                       current_visibility: str | None = None, adding: int = 1) -> None:
+    """Raise unless ``user`` may turn ``adding`` more ``model`` public (no-op if it already is)."""
     if visibility != "public" or current_visibility == "public":
         return
     permissions.check_can_publish(user)
@@ -21,7 +21,7 @@ def check_public_quota(store: DocumentStore, user: User, model: type, visibility
     if limit is None:
         return
     current = store.count(model.collection, where={"owner_id": user.user_id, "visibility": "public"})
-    if current >= limit:
+    if current + adding > limit:
         noun = key.replace("_", " ")
         raise QuotaExceeded(f"Your role allows {limit} {noun}", code=code,
                             details={"visibility": f"limit of {limit} {noun} reached"})

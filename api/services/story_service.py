@@ -1,15 +1,17 @@
 """Stories: listing what a caller may see, creation with a time cone, updates
-and deletes that clean up events, time cones and links."""
+(kept in the story's history) and deletes that move the story, its events and
+time cone to the trash and take out the links to it."""
 from __future__ import annotations
 
 from core import permissions
 from core.calendar import normalise_calendar, world_time
 from core.errors import InvalidInput
-from core.models import VISIBILITIES, Entity, Event, Story, TimeCone, User, World
+from core.models import VISIBILITIES, Entity, Story, TimeCone, TrashItem, User, World
 from services import access
 from services.listing import Page, filtered_page
 from services.publishing import check_public_quota
-from services.event_service import drop_connections
+from services.revisions import Revisions
+from services.trash_service import TrashService
 from storage import DocumentStore
 
 
@@ -39,8 +41,11 @@ class _Visible:
 
 
 class StoryService:
-    def __init__(self, store: DocumentStore):
+    def __init__(self, store: DocumentStore, revisions: Revisions | None = None,
+                 trash: TrashService | None = None):
         self.store = store
+        self.revisions = revisions or Revisions(store)
+        self.trash = trash or TrashService(store)
 
     # -- reading ---------------------------------------------------------------
 
@@ -152,13 +157,16 @@ class StoryService:
             raise InvalidInput("Unknown characters for this world",
                                {"selected_characters": f"not in this world: {', '.join(foreign)}"})
 
-    def update(self, user: User, story: Story, changes: dict) -> Story:
+    def update(self, user: User, story: Story, changes: dict, restored_version: int | None = None) -> Story:
+        """Apply the changes; the story as it was is kept in its history (``Revisions``)."""
         with self.store.unit_of_work():
+            before = story.to_dict()
             if "visibility" in changes:
                 check_public_quota(self.store, user, Story, changes["visibility"], story.visibility)
             for key, value in changes.items():
                 setattr(story, key, value)
             story.touch()
+            self.revisions.record(user.user_id, story, before, restored_version)
             self.store.put(Story.collection, story.story_id, story.to_dict())
             if "time_index" in changes or "title" in changes:
                 for cone_doc in self.store.find(TimeCone.collection, where={"story_id": story.story_id}):
@@ -166,26 +174,10 @@ class StoryService:
                     self.store.put(TimeCone.collection, cone_doc["time_cone_id"], cone_doc)
         return story
 
-    def delete(self, story: Story) -> None:
-        with self.store.unit_of_work():
-            self.delete_contents(story.story_id)
-            for other_id in story.linked_stories:
-                other = self.store.get(Story.collection, other_id)
-                if other is not None:
-                    other["linked_stories"] = [i for i in other["linked_stories"] if i != story.story_id]
-                    self.store.put(Story.collection, other_id, other)
-            self.store.delete(Story.collection, story.story_id)
-
-    def delete_contents(self, story_id: str) -> None:
-        """Remove a story's events (and connections to them), event cache and time cones."""
-        events = self.store.find(Event.collection, where={"story_id": story_id})
-        for event in events:
-            self.store.delete(Event.collection, event["event_id"])
-        if events:
-            drop_connections(self.store, events[0]["world_id"], [e["event_id"] for e in events])
-        for cone_id in self.store.find_ids(TimeCone.collection, where={"story_id": story_id}):
-            self.store.delete(TimeCone.collection, cone_id)
-        self.store.delete("event_cache", story_id)
+    def delete(self, user: User, story: Story) -> TrashItem:
+        """Move the story, its events (and connections to them), event cache and time
+        cones to the trash, taking it out of other stories' links (``TrashService.trash_story``)."""
+        return self.trash.trash_story(user, story)
 
     def save(self, story: Story) -> None:
         story.touch()

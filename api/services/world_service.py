@@ -1,24 +1,29 @@
 """Worlds: listing what a caller may see, creation with casts, updates, sharing
-and the cascade delete."""
+and the delete (a move to the trash, with everything in the world)."""
 from __future__ import annotations
 
 from core import permissions
 from core.calendar import normalise_calendar
 from core.errors import InvalidInput
-from core.models import Entity, Location, Story, User, World
+from core.models import Entity, Location, TrashItem, User, World
 from services import access
 from services.listing import Page, filtered_page
 from services.publishing import check_public_quota
 from services.cast_service import CastService
+from services.revisions import Revisions
 from services.story_service import StoryService
+from services.trash_service import TrashService
 from storage import DocumentStore
 
 
 class WorldService:
-    def __init__(self, store: DocumentStore):
+    def __init__(self, store: DocumentStore, revisions: Revisions | None = None,
+                 trash: TrashService | None = None):
         self.store = store
-        self.cast = CastService(store)
-        self.stories = StoryService(store)
+        self.revisions = revisions or Revisions(store)
+        self.trash = trash or TrashService(store)
+        self.cast = CastService(store, self.revisions, self.trash)
+        self.stories = StoryService(store, self.revisions, self.trash)
 
     # -- reading ---------------------------------------------------------------
 
@@ -102,8 +107,10 @@ class WorldService:
                 self.cast.add_starter_cast(world)
         return world
 
-    def update(self, user: User, world: World, changes: dict) -> World:
+    def update(self, user: User, world: World, changes: dict, restored_version: int | None = None) -> World:
+        """Apply the changes; the world as it was is kept in its history (``Revisions``)."""
         with self.store.unit_of_work():
+            before = world.to_dict()
             if "visibility" in changes:
                 check_public_quota(self.store, user, World, changes["visibility"], world.visibility)
             metadata = changes.pop("metadata", None) or {}
@@ -116,17 +123,13 @@ class WorldService:
             if metadata.get("themes") is not None:  # null means "leave as is", as everywhere
                 world.metadata["themes"] = metadata["themes"]
             world.touch()
+            self.revisions.record(user.user_id, world, before, restored_version)
             self.store.put(World.collection, world.world_id, world.to_dict())
         return world
 
-    def delete(self, world: World) -> None:
-        """Delete the world and everything in it."""
-        with self.store.unit_of_work():
-            for story_id in self.store.find_ids(Story.collection, where={"world_id": world.world_id}):
-                self.stories.delete_contents(story_id)
-                self.store.delete(Story.collection, story_id)
-            self.cast.delete_all(world)
-            self.store.delete(World.collection, world.world_id)
+    def delete(self, user: User, world: World) -> TrashItem:
+        """Move the world and everything in it to the trash (``TrashService.trash_world``)."""
+        return self.trash.trash_world(user, world)
 
     def share(self, world: World, user_ids: list[str], share: bool) -> World:
         with self.store.unit_of_work():

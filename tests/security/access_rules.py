@@ -72,6 +72,19 @@ def task_owner(actor: str, public: bool, ok: int) -> int:
     return ok if actor == "owner" else 404
 
 
+def editor_only(actor: str, public: bool, ok: int) -> int:
+    """A document's history: only those who may change it (owner, admin); anyone else,
+    shared readers and public alike, gets 404 as for a missing document."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    return ok if actor in ("owner", "admin") else 404
+
+
+def deleted_item_owner(actor: str, public: bool, ok: int) -> int:
+    """A trash entry: the owner of what was deleted, or an admin; anyone else 404."""
+    return editor_only(actor, public, ok)
+
+
 def login_as(actor: str, public: bool, ok: int) -> int:
     """POST /auth/login with the actor's own credentials (anonymous: wrong ones)."""
     return {"anonymous": 401, "banned": 403}.get(actor, ok)
@@ -104,6 +117,14 @@ STORY = "story"
 READ = Entry(reader)
 WRITE = Entry(owner_only, body=_describe)
 
+
+def _history(base: str) -> dict:
+    """The three history routes of a document (scenes edit each document once: version 1 is kept)."""
+    return {(f"{base}/versions", "GET"): Entry(editor_only),
+            (f"{base}/versions/<int:version>", "GET"): Entry(editor_only),
+            (f"{base}/versions/<int:version>/restore", "POST"): Entry(editor_only)}
+
+
 MATRIX: dict[tuple[str, str], Entry] = {
     # accounts
     ("/api/auth/register", "POST"): Entry(open_route, 201, body=lambda s: {
@@ -129,11 +150,13 @@ MATRIX: dict[tuple[str, str], Entry] = {
     # characters and locations
     ("/api/worlds/<world_id>/characters", "GET"): READ,
     ("/api/worlds/<world_id>/entities", "POST"): Entry(owner_only, 201, body=_named("Hero")),
+    ("/api/worlds/<world_id>/entities/<entity_id>", "GET"): READ,
     ("/api/worlds/<world_id>/entities/<entity_id>", "PUT"): WRITE,
     ("/api/worlds/<world_id>/entities/<entity_id>", "PATCH"): WRITE,
     ("/api/worlds/<world_id>/entities/<entity_id>", "DELETE"): Entry(owner_only),
     ("/api/worlds/<world_id>/locations", "GET"): READ,
     ("/api/worlds/<world_id>/locations", "POST"): Entry(owner_only, 201, body=_named("Place")),
+    ("/api/worlds/<world_id>/locations/<location_id>", "GET"): READ,
     ("/api/worlds/<world_id>/locations/<location_id>", "PUT"): WRITE,
     ("/api/worlds/<world_id>/locations/<location_id>", "PATCH"): WRITE,
     ("/api/worlds/<world_id>/locations/<location_id>", "DELETE"): Entry(owner_only),
@@ -153,11 +176,22 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/events/extract", "POST"): Entry(owner_only, 202),
     ("/api/stories/<story_id>/events/extract", "POST"): Entry(owner_only, 202, scope=STORY),
     ("/api/stories/<story_id>/events/cache", "DELETE"): Entry(owner_only, scope=STORY),
+    ("/api/events/<event_id>", "GET"): Entry(reader, scope=STORY),
     ("/api/events/<event_id>", "PUT"): Entry(owner_only, scope=STORY, body=_describe),
     ("/api/events/<event_id>", "PATCH"): Entry(owner_only, scope=STORY, body=_describe),
     ("/api/events/<event_id>", "DELETE"): Entry(owner_only, scope=STORY),
     ("/api/events/<event_id>/connections", "POST"): Entry(owner_only, 201, scope=STORY, body=lambda s: {
         "target_event_id": s["other_event_id"], "relation_type": "causes"}),
+    # history of documents (owner and admins; readers and strangers 404)
+    **_history("/api/worlds/<world_id>"),
+    **_history("/api/stories/<story_id>"),
+    **_history("/api/worlds/<world_id>/entities/<entity_id>"),
+    **_history("/api/worlds/<world_id>/locations/<location_id>"),
+    **_history("/api/events/<event_id>"),
+    # the trash (scenes hold a deleted character of the owner)
+    ("/api/trash", "GET"): Entry(logged_in),
+    ("/api/trash/<trash_id>/restore", "POST"): Entry(deleted_item_owner),
+    ("/api/trash/<trash_id>", "DELETE"): Entry(deleted_item_owner),
     # AI jobs
     ("/api/gpt/generate-description", "POST"): Entry(member_reader, 202, body=lambda s: {
         "type": "world", "world_name": "Eld", "world_id": s["world_id"]}),

@@ -75,8 +75,11 @@ class Cast:
             return {"username": self.user("owner").username, "password": "wrong-password"}
         return {"username": self.user(actor).username, "password": PASSWORD}
 
-    def scene(self, world_visibility: str, story_visibility: str, needs_user: bool) -> dict:
-        """A world of the owner, shared with ``shared``, holding a story, a character and a place."""
+    def scene(self, world_visibility: str, story_visibility: str, needs_user: bool,
+              needs_history: bool = False, needs_trash: bool = False) -> dict:
+        """A world of the owner, shared with ``shared``, holding a story, a character and a place
+        (``needs_history``: each edited once, so version 1 is in its history; ``needs_trash``:
+        a deleted character in the owner's trash)."""
         store = self.services.store
         owner = self.user("owner")
         serial = next(_serials)
@@ -87,6 +90,8 @@ class Cast:
         story, _ = StoryService(store).create(owner, world, {
             "title": f"Story {serial}", "genre": "adventure", "visibility": "private",
             "time_index": 50, "description": "A tale."})
+        if needs_history:
+            self.services.stories.update(owner, story, {"description": "A tale, revised."})
         store.put("stories", story.story_id, {**story.to_dict(), "visibility": story_visibility})
         cast = CastService(store)
         entity = cast.create(ENTITY, world, EntityBody(name="Ana").model_dump())
@@ -95,13 +100,22 @@ class Cast:
                   for title in ("Storm", "Wreck")]
         for event in events:
             store.put(Event.collection, event.event_id, event.to_dict())
+        if needs_history:
+            self.services.worlds.update(owner, world, {"description": "Revised."})
+            for kind, item in ((ENTITY, entity), (LOCATION, location)):
+                self.services.cast.update(kind, world, item.id, {"description": "Revised."}, owner)
+            self.services.events.update(events[0], world, {"description": "Revised."}, owner)
+        trash_id = None
+        if needs_trash:
+            ghost = cast.create(ENTITY, world, EntityBody(name="Ghost").model_dump())
+            trash_id = self.services.cast.delete(ENTITY, world, ghost.entity_id, owner).trash_id
         task = self.app.extensions["worldsmith"].ai.tasks.create(owner, "world_description", "offline")
         return {
             "serial": serial, "users": self.ids, "world_id": world.world_id,
             "story_id": story.story_id, "entity_id": entity.entity_id,
             "location_id": location.location_id, "filename": "swagger-ui.css",
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
-            "task_id": task["task_id"],
+            "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "user_id": self.make_user("target") if needs_user else None,
             "world_public": world_visibility == "public",
             "story_public": world_visibility == "public" and story_visibility == "public",
@@ -112,7 +126,9 @@ class Cast:
         return {collection: store.get(collection, scene[key]) for collection, key in (
             ("worlds", "world_id"), ("stories", "story_id"), ("entities", "entity_id"),
             ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"))} | {"target": scene["user_id"] and store.get(
-                "users", scene["user_id"])}
+                "users", scene["user_id"])} | {
+            "trash": scene["trash_id"] and store.get("trash", scene["trash_id"]),
+            "revisions": store.count("revisions"), "trashed": store.count("trash")}
 
 
 def fill(rule: str, values: dict) -> str:
@@ -121,7 +137,7 @@ def fill(rule: str, values: dict) -> str:
 
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
-        "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id")}}
+        "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")
@@ -130,12 +146,13 @@ def test_route_access(app, client, route):
     entry = MATRIX[route]
     cast = Cast(app)
     needs_user = "<user_id>" in rule
+    needs = {"needs_history": "/versions/" in rule, "needs_trash": "<trash_id>" in rule}
     mismatches = []
     for world_visibility, story_visibility in SCENARIOS:
-        shared_scene = cast.scene(world_visibility, story_visibility, needs_user)
+        shared_scene = cast.scene(world_visibility, story_visibility, needs_user, **needs)
         for actor in ACTORS:
             scene = shared_scene if method == "GET" else cast.scene(
-                world_visibility, story_visibility, needs_user)
+                world_visibility, story_visibility, needs_user, **needs)
             scene = {**scene, "credentials": cast.credentials(actor)}
             body = entry.body(scene) if entry.body else None
             expected = entry.expected(actor, scene)

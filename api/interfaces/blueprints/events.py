@@ -7,7 +7,8 @@ from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery
 from interfaces.schemas.responses import CacheDroppedOut, EventDeletedOut, EventOut, TimelineOut
-from interfaces.validation import body, changes, query, responds
+from interfaces.validation import body, changes, errors, query, responds
+from interfaces.versioning import ETAG_HEADER, require_version, with_etag
 from services import access
 
 
@@ -57,21 +58,42 @@ def create_events_blueprint(services):
         return jsonify(message="Cache cleared" if dropped else "No cached extraction", story_id=story_id,
                        cleared=dropped)
 
+    @bp.get("/events/<event_id>")
+    @optional_auth
+    @responds(200, "The event", schema=EventOut, headers=ETAG_HEADER)
+    def get_event(event_id):
+        """One event (visible with its story), with its version as `ETag`."""
+        event, _ = events.visible_event(current_user(), event_id)
+        return with_etag(event.to_dict(), event.version)
+
     @bp.route("/events/<event_id>", methods=["PUT", "PATCH"])
     @token_required
+    @errors(412)
     @body(EventUpdateBody)
-    @responds(200, "The changed event", schema=EventOut)
+    @responds(200, "The changed event", schema=EventOut, headers=ETAG_HEADER)
     def update_event(event_id, body: EventUpdateBody):
-        """Change an event's title, description, time, order, characters or places (world owner)."""
-        event, world = events.editable_event(current_user(), event_id)
-        return jsonify(events.update(event, world, changes(body)).to_dict())
+        """Change an event's title, description, time, order, characters or places (world owner).
+
+        Honours `If-Match` (412 with the current event when stale); the previous
+        version is kept in its history. Answers the new `ETag`.
+        """
+        user = current_user()
+        event, world = events.editable_event(user, event_id)
+        require_version(event.version, event.to_dict)
+        event = events.update(event, world, changes(body), user)
+        return with_etag(event.to_dict(), event.version)
 
     @bp.delete("/events/<event_id>")
     @token_required
+    @errors(412)
     @responds(200, "Event deleted", schema=EventDeletedOut)
     def delete_event(event_id):
-        """Delete an event and the connections to it (world owner)."""
+        """Delete an event, its history and the connections to it (world owner).
+
+        Events are not trashed (a story's delete trashes its events). Honours `If-Match`.
+        """
         event, _ = events.editable_event(current_user(), event_id)
+        require_version(event.version, event.to_dict)
         events.delete(event)
         return jsonify(message="Event deleted", event_id=event_id)
 

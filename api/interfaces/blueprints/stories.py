@@ -6,7 +6,8 @@ from interfaces.pagination import PageQuery, page_response, paged
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.stories import LinkEntitiesBody, StoryCreateBody, StoryListQuery, StoryUpdateBody
 from interfaces.schemas.responses import LinkedEntitiesOut, LinksClearedOut, StoryCreatedOut, StoryDeletedOut, StoryOut
-from interfaces.validation import body, changes, query, responds
+from interfaces.validation import body, changes, errors, query, responds
+from interfaces.versioning import ETAG_HEADER, require_version, with_etag
 from services import access
 
 
@@ -32,42 +33,57 @@ def create_stories_blueprint(services):
 
     @bp.post("/stories")
     @token_required
-    @responds(201, "Story created with its time cone", schema=StoryCreatedOut)
+    @responds(201, "Story created with its time cone (`ETag`: the story's)", schema=StoryCreatedOut, headers=ETAG_HEADER)
     @body(StoryCreateBody)
     def create_story(body: StoryCreateBody):
         """Create a story in a world the caller may write to."""
         user = current_user()
         world = access.editable_world(store, user, body.world_id)
         story, cone = stories.create(user, world, body.model_dump())
-        return jsonify(story=stories.present(story, world, user), time_cone=cone.to_dict()), 201
+        return with_etag({"story": stories.present(story, world, user), "time_cone": cone.to_dict()},
+                         story.version, 201)
 
     @bp.get("/stories/<story_id>")
     @optional_auth
-    @responds(200, "The story", schema=StoryOut)
+    @responds(200, "The story", schema=StoryOut, headers=ETAG_HEADER)
     def get_story(story_id):
-        """One story."""
+        """One story, with its version as `ETag`."""
         user = current_user()
         story, world = access.visible_story(store, user, story_id)
-        return jsonify(stories.present(story, world, user))
+        return with_etag(stories.present(story, world, user), story.version)
 
     @bp.route("/stories/<story_id>", methods=["PUT", "PATCH"])
     @token_required
+    @errors(412)
     @body(StoryUpdateBody)
-    @responds(200, "The changed story", schema=StoryOut)
+    @responds(200, "The changed story", schema=StoryOut, headers=ETAG_HEADER)
     def update_story(story_id, body: StoryUpdateBody):
-        """Change a story (owner)."""
+        """Change a story (owner).
+
+        Honours `If-Match` (412 with the current story when stale); the previous
+        version is kept in the story's history. Answers the new `ETag`.
+        """
         user = current_user()
         story, world = access.editable_story(store, user, story_id)
-        return jsonify(stories.present(stories.update(user, story, changes(body)), world, user))
+        require_version(story.version, lambda: stories.present(story, world, user))
+        story = stories.update(user, story, changes(body))
+        return with_etag(stories.present(story, world, user), story.version)
 
     @bp.delete("/stories/<story_id>")
     @token_required
+    @errors(412)
     @responds(200, "Story deleted", schema=StoryDeletedOut)
     def delete_story(story_id):
-        """Delete a story, its events and time cone, and links to it (owner)."""
-        story, _ = access.editable_story(store, current_user(), story_id)
-        stories.delete(story)
-        return jsonify(message="Story deleted", story_id=story_id)
+        """Delete a story, its events and time cone, and links to it (owner): to the trash.
+
+        `trash_id` restores it, links included, until it expires. Honours
+        `If-Match` (412, nothing deleted, when stale).
+        """
+        user = current_user()
+        story, world = access.editable_story(store, user, story_id)
+        require_version(story.version, lambda: stories.present(story, world, user))
+        trashed = stories.delete(user, story)
+        return jsonify(message="Story deleted", story_id=story_id, trash_id=trashed.trash_id)
 
     @bp.post("/stories/<story_id>/link-entities")
     @token_required

@@ -8,7 +8,8 @@ from interfaces.resource import resource_blueprint
 from interfaces.schemas.common import IdList
 from interfaces.schemas.responses import AutoLinkOut, GraphOut, StoryOut, WorldDeletedOut, WorldOut
 from interfaces.schemas.worlds import AutoLinkQuery, WorldCreateBody, WorldListQuery, WorldUpdateBody
-from interfaces.validation import body, changes, query, responds
+from interfaces.validation import body, changes, errors, query, responds
+from interfaces.versioning import ETAG_HEADER, require_version, with_etag
 from services import access
 
 
@@ -35,41 +36,55 @@ def create_worlds_blueprint(services):
 
     @bp.post("/worlds")
     @token_required
-    @responds(201, "World created", schema=WorldOut)
+    @responds(201, "World created", schema=WorldOut, headers=ETAG_HEADER)
     @body(WorldCreateBody)
     def create_world(body: WorldCreateBody):
         """Create a world, optionally with a starter cast or an analysis's entities."""
         user = current_user()
         world = worlds.create(user, body.model_dump(exclude_none=True))
-        return jsonify(worlds.present(world, user)), 201
+        return with_etag(worlds.present(world, user), world.version, 201)
 
     @bp.get("/worlds/<world_id>")
     @optional_auth
-    @responds(200, "The world", schema=WorldOut)
+    @responds(200, "The world", schema=WorldOut, headers=ETAG_HEADER)
     def get_world(world_id):
-        """One world."""
+        """One world, with its version as `ETag`."""
         user = current_user()
-        return jsonify(worlds.present(access.visible_world(store, user, world_id), user))
+        world = access.visible_world(store, user, world_id)
+        return with_etag(worlds.present(world, user), world.version)
 
     @bp.route("/worlds/<world_id>", methods=["PUT", "PATCH"])
     @token_required
+    @errors(412)
     @body(WorldUpdateBody)
-    @responds(200, "The changed world", schema=WorldOut)
+    @responds(200, "The changed world", schema=WorldOut, headers=ETAG_HEADER)
     def update_world(world_id, body: WorldUpdateBody):
-        """Change a world's name, description, type, visibility or calendar (owner)."""
+        """Change a world's name, description, type, visibility or calendar (owner).
+
+        Honours `If-Match` (412 with the current world when stale); the previous
+        version is kept in the world's history. Answers the new `ETag`.
+        """
         user = current_user()
         world = access.editable_world(store, user, world_id)
+        require_version(world.version, lambda: worlds.present(world, user))
         world = worlds.update(user, world, changes(body))
-        return jsonify(worlds.present(world, user))
+        return with_etag(worlds.present(world, user), world.version)
 
     @bp.delete("/worlds/<world_id>")
     @token_required
+    @errors(412)
     @responds(200, "World deleted", schema=WorldDeletedOut)
     def delete_world(world_id):
-        """Delete a world and everything in it (owner)."""
-        world = access.editable_world(store, current_user(), world_id)
-        worlds.delete(world)
-        return jsonify(message="World deleted", world_id=world_id)
+        """Delete a world and everything in it (owner): it all moves to the trash.
+
+        `trash_id` restores it (`POST /api/trash/{trash_id}/restore`) until it
+        expires. Honours `If-Match` (412, nothing deleted, when stale).
+        """
+        user = current_user()
+        world = access.editable_world(store, user, world_id)
+        require_version(world.version, lambda: worlds.present(world, user))
+        trashed = worlds.delete(user, world)
+        return jsonify(message="World deleted", world_id=world_id, trash_id=trashed.trash_id)
 
     @bp.post("/worlds/<world_id>/share")
     @token_required

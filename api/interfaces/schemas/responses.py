@@ -104,10 +104,12 @@ class WorldOut(Out):
     metadata: WorldMetadataOut
     created_at: Timestamp
     updated_at: Timestamp
+    version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
 
 
 class WorldDeletedOut(MessageOut):
     world_id: str
+    trash_id: str = Field(description="Restores it: `POST /api/trash/{trash_id}/restore`")
 
 
 class EntityOut(Out):
@@ -123,10 +125,12 @@ class EntityOut(Out):
     attributes: dict
     created_at: Timestamp
     updated_at: Timestamp
+    version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
 
 
 class EntityDeletedOut(MessageOut):
     entity_id: str
+    trash_id: str = Field(description="Restores it: `POST /api/trash/{trash_id}/restore`")
 
 
 class LocationOut(Out):
@@ -139,10 +143,12 @@ class LocationOut(Out):
     coordinates: dict
     created_at: Timestamp
     updated_at: Timestamp
+    version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
 
 
 class LocationDeletedOut(MessageOut):
     location_id: str
+    trash_id: str = Field(description="Restores it: `POST /api/trash/{trash_id}/restore`")
 
 
 class StoryLinkOut(Out):
@@ -234,6 +240,7 @@ class StoryOut(Out):
     metadata: StoryMetadataOut
     created_at: Timestamp
     updated_at: Timestamp
+    version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
 
 
 class TimeConeOut(Out):
@@ -253,6 +260,7 @@ class StoryCreatedOut(Out):
 
 class StoryDeletedOut(MessageOut):
     story_id: str
+    trash_id: str = Field(description="Restores it: `POST /api/trash/{trash_id}/restore`")
 
 
 class LinkedEntitiesOut(MessageOut):
@@ -289,6 +297,7 @@ class EventOut(Out):
     source_hash: str = Field(description="Hash of the story text the event was extracted from")
     created_at: Timestamp
     updated_at: Timestamp
+    version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
 
 
 class CharacterDetailOut(Out):
