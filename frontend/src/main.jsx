@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from './services/queries.js';
 import AuthProvider from './hooks/AuthProvider.jsx';
+import AuthDialogProvider from './hooks/AuthDialogProvider.jsx';
 import App from './App.jsx';
 import './styles/index.css';
 
@@ -14,7 +15,9 @@ createRoot(document.getElementById('root')).render(
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <AuthProvider>
-          <App />
+          <AuthDialogProvider>
+            <App />
+          </AuthDialogProvider>
         </AuthProvider>
       </BrowserRouter>
     </QueryClientProvider>

@@ -56,11 +56,25 @@ export default function AuthProvider({ children }) {
     return res.user;
   }, [switchUser]);
 
+  // Signing in again after the session ended, from the dialog that keeps the page as it is: the same
+  // account keeps every cached answer (resetting would unmount the forms being written); another
+  // account gets a fresh cache.
+  const resume = useCallback(
+    async (username, password) => {
+      const res = await auth.login({ username, password });
+      setToken(res.token);
+      if (user && res.user && res.user.user_id === user.user_id) setUser(res.user);
+      else switchUser(res.user);
+      return res.user;
+    },
+    [user, switchUser],
+  );
+
   const logout = useCallback(() => {
     setToken(null);
     switchUser(null);
   }, [switchUser]);
 
-  const value = useMemo(() => ({ user, ready, login, register, logout }), [user, ready, login, register, logout]);
+  const value = useMemo(() => ({ user, ready, login, register, resume, logout }), [user, ready, login, register, resume, logout]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

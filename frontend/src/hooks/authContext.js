@@ -5,5 +5,6 @@ export const AuthContext = createContext({
   ready: true,
   login: async () => null,
   register: async () => null,
+  resume: async () => null,
   logout: () => {},
 });

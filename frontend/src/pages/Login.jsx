@@ -1,14 +1,19 @@
 import { useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../hooks/useAuth.js';
 import Field from '../components/Field.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import { useTitle } from '../hooks/useTitle.js';
+import { safeNext } from '../utils/nextPath.js';
 
 export default function Login() {
   const { login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const [params] = useSearchParams();
+  const state = location.state || {};
+  // back to the page the writer was on (same site only), else the worlds
+  const next = safeNext(state.from) || safeNext(params.get('next')) || '/worlds';
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState(null);
@@ -21,7 +26,7 @@ export default function Login() {
     setError(null);
     try {
       await login(username.trim(), password);
-      navigate((location.state && location.state.from) || '/worlds', { replace: true });
+      navigate(next, { replace: true });
     } catch (err) {
       setError(err);
     } finally {
@@ -33,7 +38,13 @@ export default function Login() {
     <div className="page auth-page">
       <form className="card form auth-card" onSubmit={submit} aria-label="Log in">
         <h1>Welcome back</h1>
-        <p className="muted">Log in to keep building your worlds.</p>
+        {state.expired ? (
+          <p className="alert alert-info" role="status">
+            Your session ended — sign in again.
+          </p>
+        ) : (
+          <p className="muted">Log in to keep building your worlds.</p>
+        )}
         <Field label="Username or email" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus />
         <Field label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
         <ErrorMessage error={error} />

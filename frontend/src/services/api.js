@@ -1,6 +1,7 @@
 // The one HTTP client of the app. Everything talks to the backend through here.
 import axios from 'axios';
 import { ENDPOINTS } from './endpoints.js';
+import { hasUnsavedInput } from './unsaved.js';
 
 export const TOKEN_KEY = 'worldsmith_token';
 export const AUTH_EXPIRED_EVENT = 'worldsmith:auth-expired';
@@ -79,19 +80,88 @@ export class ApiError extends Error {
     this.status = res ? res.status : 0;
     this.code = data.code || (res ? undefined : 'network_error');
     this.details = data.details && typeof data.details === 'object' ? data.details : {};
+    // a 412 version_conflict carries the document as it stands now
+    if (data.current && typeof data.current === 'object') this.current = data.current;
   }
 }
 
+// A session that ends mid-work (an expired token, a password changed elsewhere): a 401 on a request
+// that carried a token. On a write, or while a form holds unsaved input, the app asks the writer to
+// sign in again where they are (the handler AuthDialogProvider registers) and the request is sent
+// again with the new token, so the caller (a mutation) simply resolves. Otherwise the token is
+// dropped and AUTH_EXPIRED_EVENT sends the app to the login page.
+let reauthenticate = null;
+let pendingSignIn = null;
+let declinedToken = null;
+const MAX_SIGN_INS = 3;
+export const SIGNED_OUT_MESSAGE = 'Your session ended. Sign in, then save again: what you typed is still here.';
+
+/**
+ * Register `handler() -> Promise`, resolving once the writer signed in again (the new token is
+ * stored) and rejecting if they decline. Returns the function that unregisters it.
+ */
+export function setReauthHandler(handler) {
+  reauthenticate = handler;
+  declinedToken = null;
+  pendingSignIn = null;
+  return () => {
+    if (reauthenticate === handler) reauthenticate = null;
+  };
+}
+
+/** One sign-in for every request that failed meanwhile. */
+function signInAgain() {
+  if (!pendingSignIn) {
+    pendingSignIn = Promise.resolve()
+      .then(() => reauthenticate())
+      .finally(() => {
+        pendingSignIn = null;
+      });
+  }
+  return pendingSignIn;
+}
+
+function sentToken(config) {
+  const headers = (config && config.headers) || {};
+  const value = typeof headers.get === 'function' ? headers.get('Authorization') : headers.Authorization;
+  return typeof value === 'string' && value.startsWith('Bearer ') ? value.slice(7) : null;
+}
+
+const WRITES = ['post', 'put', 'patch', 'delete'];
+
 client.interceptors.response.use(
   (res) => res,
-  (err) => {
-    const apiErr = new ApiError(err);
-    const url = (err.config && err.config.url) || '';
-    if (apiErr.status === 401 && getToken() && !url.startsWith('/auth/login') && !url.startsWith('/auth/register')) {
-      setToken(null);
-      if (typeof window !== 'undefined') window.dispatchEvent(new Event(AUTH_EXPIRED_EVENT));
+  async (err) => {
+    const config = err.config || {};
+    const url = config.url || '';
+    const status = err.response && err.response.status;
+    const token = sentToken(config);
+    if (status === 401 && token && !url.startsWith('/auth/login') && !url.startsWith('/auth/register')) {
+      const tries = config.signIns || 0;
+      const now = getToken();
+      // signed in again while this request was on its way: send it again with the new token
+      if (now && now !== token && tries < MAX_SIGN_INS) return client.request({ ...config, signIns: tries + 1 });
+      const write = WRITES.includes(String(config.method).toLowerCase());
+      const unsaved = hasUnsavedInput();
+      if (reauthenticate && tries < MAX_SIGN_INS && (write || (unsaved && declinedToken !== token))) {
+        try {
+          await signInAgain();
+        } catch {
+          declinedToken = token; // "Not now": ask again on the next save, not on every background read
+          const declined = new ApiError(err);
+          declined.message = SIGNED_OUT_MESSAGE;
+          return Promise.reject(declined);
+        }
+        return client.request({ ...config, signIns: tries + 1 });
+      }
+      // a form still holds unsaved input: stay on the page (the next save asks to sign in)
+      if (reauthenticate && unsaved) return Promise.reject(new ApiError(err));
+      if (now === token) {
+        setToken(null);
+        if (typeof window !== 'undefined') window.dispatchEvent(new Event(AUTH_EXPIRED_EVENT));
+      }
     }
-    return Promise.reject(apiErr);
+    return Promise.reject(new ApiError(err));
   },
 );
 
@@ -100,14 +170,23 @@ client.interceptors.response.use(
  * filled from `ids` in order. Empty query values are dropped; any parameter the row does not name
  * is refused, so the client sends only what the spec declares (endpoints.test.js).
  */
-function send(name, ids = [], { params = {}, body } = {}) {
+function send(name, ids = [], { params = {}, body, headers } = {}) {
   const [method, path, allowed = []] = ENDPOINTS[name];
   const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   const unknown = Object.keys(query).filter((key) => !allowed.includes(key));
   if (unknown.length) return Promise.reject(new Error(`${name} does not send ${unknown.join(', ')}: add it to ENDPOINTS if the API takes it.`));
   let i = 0;
   const url = path.replace(/\{\w+\}/g, () => encodeURIComponent(ids[i++]));
-  return client.request({ method, url, params: query, data: body });
+  return client.request({ method, url, params: query, data: body, headers });
+}
+
+/**
+ * `If-Match` for a write over `version` (a document's `version`, as its ETag names it): the API
+ * answers 412 version_conflict, with the current document, when it changed meanwhile. No version,
+ * no header: the write goes through as before.
+ */
+export function ifMatch(version) {
+  return version === undefined || version === null || version === '' ? undefined : { 'If-Match': `"${version}"` };
 }
 
 const call = (...args) => send(...args).then((r) => r.data);
@@ -132,16 +211,16 @@ export const worlds = {
   list: (params) => list('worlds.list', [], { params }),
   get: (id) => call('worlds.get', [id]),
   create: (body) => call('worlds.create', [], { body }),
-  update: (id, body) => call('worlds.update', [id], { body }),
+  update: (id, body, version) => call('worlds.update', [id], { body, headers: ifMatch(version) }),
   remove: (id) => call('worlds.remove', [id]),
   stories: (id, params) => list('worlds.stories', [id], { params }),
   characters: (id, params) => list('worlds.characters', [id], { params }),
   createEntity: (id, body) => call('worlds.createEntity', [id], { body }),
-  updateEntity: (id, eid, body) => call('worlds.updateEntity', [id, eid], { body }),
+  updateEntity: (id, eid, body, version) => call('worlds.updateEntity', [id, eid], { body, headers: ifMatch(version) }),
   deleteEntity: (id, eid) => call('worlds.deleteEntity', [id, eid]),
   locations: (id, params) => list('worlds.locations', [id], { params }),
   createLocation: (id, body) => call('worlds.createLocation', [id], { body }),
-  updateLocation: (id, lid, body) => call('worlds.updateLocation', [id, lid], { body }),
+  updateLocation: (id, lid, body, version) => call('worlds.updateLocation', [id, lid], { body, headers: ifMatch(version) }),
   deleteLocation: (id, lid) => call('worlds.deleteLocation', [id, lid]),
   share: (id, userIds) => call('worlds.share', [id], { body: { user_ids: userIds } }),
   unshare: (id, userIds) => call('worlds.unshare', [id], { body: { user_ids: userIds } }),
@@ -155,7 +234,7 @@ export const stories = {
   list: (params) => list('stories.list', [], { params }),
   get: (id) => call('stories.get', [id]),
   create: (body) => call('stories.create', [], { body }),
-  update: (id, body) => call('stories.update', [id], { body }),
+  update: (id, body, version) => call('stories.update', [id], { body, headers: ifMatch(version) }),
   remove: (id) => call('stories.remove', [id]),
   linkEntities: (id, body) => call('stories.linkEntities', [id], { body }),
   clearLinks: (id) => call('stories.clearLinks', [id], { body: {} }),
@@ -184,6 +263,12 @@ export const admin = {
   ban: (id, banned, reason) => call('admin.ban', [id], { body: { banned, reason } }),
   roles: () => call('admin.roles'),
   stats: () => call('admin.stats'),
+};
+
+export const trash = {
+  list: (params) => list('trash.list', [], { params }),
+  restore: (trashId) => call('trash.restore', [trashId], { body: {} }),
+  purge: (trashId) => call('trash.purge', [trashId]),
 };
 
 export const getStats = () => call('getStats');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTH_EXPIRED_EVENT, client, errorMessage, getToken, setToken, stories, worlds, auth, gpt } from './api.js';
+import { AUTH_EXPIRED_EVENT, client, errorMessage, getToken, setReauthHandler, setToken, SIGNED_OUT_MESSAGE, stories, trash, worlds, auth, gpt } from './api.js';
+import { markUnsaved } from './unsaved.js';
 
 let calls;
 let reply;
@@ -142,5 +143,108 @@ describe('api client', () => {
   it('errorMessage handles plain values', () => {
     expect(errorMessage(null)).toBe('Something went wrong.');
     expect(errorMessage({ response: { status: 503, data: {} } })).toBe('The AI service is unavailable right now.');
+  });
+
+  it('sends If-Match with the version a write is made over, and none without one', async () => {
+    await stories.update('s1', { title: 'Hai' }, 3);
+    await worlds.update('w1', { name: 'Eldoria' }, 7);
+    await worlds.updateEntity('w1', 'e1', { name: 'Mira' }, 2);
+    await worlds.updateLocation('w1', 'l1', { name: 'Hải cảng' }, 5);
+    await stories.update('s1', { title: 'Ba' });
+    expect(calls.map((c) => c.headers['If-Match'])).toEqual(['"3"', '"7"', '"2"', '"5"', undefined]);
+  });
+
+  it('keeps the current document of a 412 version conflict', async () => {
+    const current = { story_id: 's1', title: 'Theirs', version: 4 };
+    reply = () => [412, { error: 'The document changed', code: 'version_conflict', details: {}, current }, { etag: '"4"' }];
+    const err = await stories.update('s1', { title: 'Mine' }, 3).catch((e) => e);
+    expect(err.status).toBe(412);
+    expect(err.code).toBe('version_conflict');
+    expect(err.current).toEqual(current);
+  });
+
+  it('lists, restores and purges the trash', async () => {
+    reply = () => [200, [{ trash_id: 't1' }], { 'x-total-count': '1' }];
+    expect(await trash.list({ page: 2, per_page: 20 })).toEqual({ items: [{ trash_id: 't1' }], total: 1 });
+    reply = () => [200, {}];
+    await trash.restore('t1');
+    await trash.purge('t1');
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['get /trash', 'post /trash/t1/restore', 'delete /trash/t1']);
+  });
+});
+
+describe('a session that ends: the 401 interceptor', () => {
+  let unregister = () => {};
+  afterEach(() => unregister());
+
+  // the token "old" has expired; "new" is good
+  beforeEach(() => {
+    reply = (config) => (config.headers.Authorization === 'Bearer new' ? [200, { ok: true, data: config.data }] : [401, { error: 'Token expired' }]);
+    setToken('old');
+  });
+
+  it('on a write, waits for the sign-in handler and sends the request again with the new token', async () => {
+    const handler = vi.fn(async () => setToken('new'));
+    unregister = setReauthHandler(handler);
+    const res = await stories.update('s1', { content: 'Văn bản' });
+    expect(res.ok).toBe(true);
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(calls.map((c) => c.headers.Authorization)).toEqual(['Bearer old', 'Bearer new']);
+    expect(JSON.parse(calls[1].data)).toEqual({ content: 'Văn bản' });
+  });
+
+  it('asks once for writes that fail together', async () => {
+    let signIn;
+    const handler = vi.fn(() => new Promise((resolve) => (signIn = resolve)));
+    unregister = setReauthHandler(handler);
+    const both = Promise.all([stories.update('s1', { title: 'a' }), worlds.update('w1', { name: 'b' })]);
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    setToken('new');
+    signIn();
+    await both;
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(calls.slice(2).map((c) => c.headers.Authorization)).toEqual(['Bearer new', 'Bearer new']);
+  });
+
+  it('a declined sign-in rejects with a message that says the text is kept, and keeps the token', async () => {
+    unregister = setReauthHandler(() => Promise.reject(new Error('declined')));
+    const err = await stories.update('s1', { title: 'a' }).catch((e) => e);
+    expect(err.status).toBe(401);
+    expect(err.message).toBe(SIGNED_OUT_MESSAGE);
+    expect(getToken()).toBe('old');
+  });
+
+  it('a read asks only while a form is unsaved; otherwise the session ends', async () => {
+    const handler = vi.fn(async () => setToken('new'));
+    unregister = setReauthHandler(handler);
+    markUnsaved('f1', true);
+    expect((await worlds.get('w1')).ok).toBe(true);
+    markUnsaved('f1', false);
+    expect(handler).toHaveBeenCalledTimes(1);
+
+    setToken('old');
+    const listener = vi.fn();
+    window.addEventListener(AUTH_EXPIRED_EVENT, listener);
+    await worlds.get('w1').catch(() => {});
+    window.removeEventListener(AUTH_EXPIRED_EVENT, listener);
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(getToken()).toBeNull();
+  });
+
+  it('a request answered after the writer signed in again is simply sent again', async () => {
+    const handler = vi.fn();
+    unregister = setReauthHandler(handler);
+    let first = true;
+    reply = (config) => {
+      if (first) {
+        first = false;
+        setToken('new'); // signed in (another tab, the dialog) while this request was on its way
+        return [401, { error: 'Token expired' }];
+      }
+      return [200, { ok: config.headers.Authorization === 'Bearer new' }];
+    };
+    expect((await worlds.get('w1')).ok).toBe(true);
+    expect(handler).not.toHaveBeenCalled();
   });
 });

@@ -56,5 +56,9 @@ export const ENDPOINTS = {
   'admin.roles': ['GET', '/admin/roles'],
   'admin.stats': ['GET', '/admin/stats'],
 
+  'trash.list': ['GET', '/trash', ['page', 'per_page']],
+  'trash.restore': ['POST', '/trash/{trash_id}/restore'],
+  'trash.purge': ['DELETE', '/trash/{trash_id}'],
+
   getStats: ['GET', '/stats'],
 };
