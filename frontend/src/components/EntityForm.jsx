@@ -1,65 +1,121 @@
 import { useState } from 'react';
+import { useDraft } from '../hooks/useDraft.js';
+import { isVersionConflict } from '../utils/conflict.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
+import DraftOffer from './DraftOffer.jsx';
+import ConflictDialog from './ConflictDialog.jsx';
 
-/** Create/edit form for a character (entity) or a location. */
-export default function EntityForm({ kind, initial, onSubmit, onCancel, submitLabel }) {
+const entityValues = (kind, doc) =>
+  kind === 'character'
+    ? { name: (doc && doc.name) || '', entity_type: (doc && doc.entity_type) || 'character', role: (doc && doc.role) || '', description: (doc && doc.description) || '' }
+    : { name: (doc && doc.name) || '', description: (doc && doc.description) || '' };
+
+const FIELDS = {
+  character: [
+    { key: 'name', label: 'Name' },
+    { key: 'entity_type', label: 'Kind' },
+    { key: 'role', label: 'Role' },
+    { key: 'description', label: 'Description', long: true },
+  ],
+  location: [
+    { key: 'name', label: 'Name' },
+    { key: 'description', label: 'Description', long: true },
+  ],
+};
+
+/**
+ * Create/edit form for a character (entity) or a location of the world `worldId`. Typing is kept
+ * as a local draft; `onSubmit(body, {version})` saves an edit over the version it opened with
+ * (If-Match), and a 412 opens "Changed elsewhere" ("Reload theirs" tells `onReloaded(current)`).
+ */
+export default function EntityForm({ kind, worldId, initial, onSubmit, onCancel, onReloaded, submitLabel }) {
   const isChar = kind === 'character';
-  const [name, setName] = useState(initial?.name || '');
-  const [description, setDescription] = useState(initial?.description || '');
-  const [entityType, setEntityType] = useState(initial?.entity_type || 'character');
-  const [role, setRole] = useState(initial?.role || '');
+  const idKey = isChar ? 'entity_id' : 'location_id';
+  const [base, setBase] = useState(() => ({ doc: initial || null, values: entityValues(kind, initial) }));
+  const [form, setForm] = useState(base.values);
+  const [version, setVersion] = useState(initial ? initial.version : undefined);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState(null); // {current, body, error}
+  const draft = useDraft({
+    form: `${kind}@${worldId || 'world'}`,
+    docId: initial ? initial[idKey] || initial.id : undefined,
+    doc: base.doc,
+    values: form,
+    initialValues: base.values,
+    version,
+    onRestore: (values, kept) => {
+      setForm(entityValues(kind, values));
+      if (kept.baseVersion !== null && kept.baseVersion !== undefined) setVersion(kept.baseVersion);
+    },
+  });
+  const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  const save = async (body, over) => {
+    await onSubmit(body, { version: over });
+    draft.saved();
+  };
 
   const submit = async (e) => {
     e.preventDefault();
-    if (!name.trim()) {
+    if (!form.name.trim()) {
       setError({ message: 'Please give it a name.', details: { name: 'Required' } });
       return;
     }
     setBusy(true);
     setError(null);
+    const body = { name: form.name.trim(), description: form.description.trim() };
+    if (isChar) {
+      body.entity_type = form.entity_type.trim() || 'character';
+      if (form.role.trim() || initial) body.role = form.role.trim();
+    }
     try {
-      const body = { name: name.trim(), description: description.trim() };
-      if (isChar) {
-        body.entity_type = entityType.trim() || 'character';
-        if (role.trim() || initial) body.role = role.trim();
-      }
-      await onSubmit(body);
-      if (!initial) {
-        setName('');
-        setDescription('');
-        setRole('');
-      }
+      await save(body, version);
+      if (!initial) setForm(base.values);
     } catch (err) {
-      setError(err);
+      if (isVersionConflict(err)) setConflict({ current: err.current, body });
+      else setError(err);
     } finally {
       setBusy(false);
     }
+  };
+
+  const overwrite = async () => {
+    setBusy(true);
+    try {
+      await save(conflict.body, conflict.current.version);
+      setConflict(null);
+    } catch (err) {
+      setConflict(isVersionConflict(err) ? { current: err.current, body: conflict.body } : { ...conflict, error: err });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = () => {
+    const { current } = conflict;
+    draft.keep(form, { baseVersion: current.version }); // never silently lost
+    const values = entityValues(kind, current);
+    setBase({ doc: current, values });
+    setForm(values);
+    setVersion(current.version);
+    setConflict(null);
+    setError(null);
+    if (onReloaded) onReloaded(current);
   };
 
   const details = (error && error.details) || {};
   const noun = isChar ? 'character' : 'location';
   return (
     <form className="card form entity-form" onSubmit={submit} aria-label={initial ? `Edit ${noun}` : `New ${noun}`}>
+      <DraftOffer draft={draft} previewFields={['name', 'description']} />
       <div className="form-row">
-        <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} error={details.name} required maxLength={200} />
-        {isChar && (
-          <Field label="Kind" value={entityType} onChange={(e) => setEntityType(e.target.value)} error={details.entity_type} list="entity-kinds" />
-        )}
-        {isChar && (
-          <Field label="Role" value={role} onChange={(e) => setRole(e.target.value)} error={details.role} placeholder="e.g. mentor, rival" />
-        )}
+        <Field label="Name" value={form.name} onChange={set('name')} error={details.name} required maxLength={200} />
+        {isChar && <Field label="Kind" value={form.entity_type} onChange={set('entity_type')} error={details.entity_type} list="entity-kinds" />}
+        {isChar && <Field label="Role" value={form.role} onChange={set('role')} error={details.role} placeholder="e.g. mentor, rival" />}
       </div>
-      <Field
-        label="Description"
-        as="textarea"
-        rows={3}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={details.description}
-      />
+      <Field label="Description" as="textarea" rows={3} value={form.description} onChange={set('description')} error={details.description} />
       <datalist id="entity-kinds">
         <option value="character" />
         <option value="creature" />
@@ -78,6 +134,21 @@ export default function EntityForm({ kind, initial, onSubmit, onCancel, submitLa
           </button>
         )}
       </div>
+      {conflict && (
+        <ConflictDialog
+          noun={noun}
+          fields={FIELDS[kind]}
+          mine={form}
+          theirs={entityValues(kind, conflict.current)}
+          base={base.values}
+          theirsSavedAt={conflict.current.updated_at}
+          busy={busy}
+          error={conflict.error}
+          onOverwrite={overwrite}
+          onReload={reload}
+          onClose={() => setConflict(null)}
+        />
+      )}
     </form>
   );
 }

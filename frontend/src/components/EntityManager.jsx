@@ -36,13 +36,13 @@ export default function EntityManager({ worldId, kind, editable }) {
   // characters and places show in stories, the graph, the timeline and the world's counts
   const onSuccess = () => worldChanged(queryClient, worldId);
   const create = useMutation({ mutationFn: (body) => api.create(worldId, body), onSuccess });
-  const update = useMutation({ mutationFn: ({ id, body }) => api.update(worldId, id, body), onSuccess });
+  const update = useMutation({ mutationFn: ({ id, body, version }) => api.update(worldId, id, body, version), onSuccess });
   const remove = useMutation({ mutationFn: (id) => api.remove(worldId, id), onSuccess });
   const items = (data && data.items) || [];
 
   return (
     <section className="entity-manager" aria-label={api.plural}>
-      {editable && <EntityForm kind={kind} onSubmit={create.mutateAsync} />}
+      {editable && <EntityForm kind={kind} worldId={worldId} onSubmit={(body) => create.mutateAsync(body)} />}
       <ErrorMessage error={remove.error} />
       {isPending && <Loading label={`Loading ${api.plural}…`} />}
       {error && <ErrorMessage error={error} onRetry={() => refetch()} />}
@@ -59,12 +59,14 @@ export default function EntityManager({ worldId, kind, editable }) {
               <li key={id}>
                 <EntityForm
                   kind={kind}
+                  worldId={worldId}
                   initial={item}
                   onCancel={() => setEditing(null)}
-                  onSubmit={async (body) => {
-                    await update.mutateAsync({ id, body });
+                  onSubmit={async (body, { version }) => {
+                    await update.mutateAsync({ id, body, version });
                     setEditing(null);
                   }}
+                  onReloaded={onSuccess}
                 />
               </li>
             );

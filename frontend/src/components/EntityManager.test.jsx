@@ -6,7 +6,7 @@ import { list, renderAt } from '../test/utils.jsx';
 
 afterEach(() => vi.restoreAllMocks());
 
-const ayla = { entity_id: 'e1', name: 'Ayla', description: 'A queen', entity_type: 'character', role: 'mentor' };
+const ayla = { entity_id: 'e1', name: 'Ayla', description: 'A queen', entity_type: 'character', role: 'mentor', version: 2 };
 
 describe('EntityManager', () => {
   it('shows a loading state, then the characters', async () => {
@@ -66,7 +66,7 @@ describe('EntityManager', () => {
     const form = screen.getByRole('form', { name: 'Edit character' });
     fireEvent.change(within(form).getByLabelText('Description'), { target: { value: 'A wise queen' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(update).toHaveBeenCalledWith('w1', 'e1', expect.objectContaining({ name: 'Ayla', description: 'A wise queen', role: 'mentor' })));
+    await waitFor(() => expect(update).toHaveBeenCalledWith('w1', 'e1', expect.objectContaining({ name: 'Ayla', description: 'A wise queen', role: 'mentor' }), 2));
     fireEvent.click(await screen.findByRole('button', { name: 'Delete Ayla' }));
     expect(remove).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));

@@ -1,30 +1,82 @@
 import { useState } from 'react';
 import { gpt } from '../services/api.js';
 import { useTask } from '../hooks/useTask.js';
-import { GENRES, VISIBILITIES, VISIBILITY_HINT } from '../utils/options.js';
+import { useDraft } from '../hooks/useDraft.js';
+import { isVersionConflict } from '../utils/conflict.js';
+import { GENRES, VISIBILITIES, VISIBILITY_HINT, labelOf } from '../utils/options.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
+import DraftOffer from './DraftOffer.jsx';
+import ConflictDialog from './ConflictDialog.jsx';
+
+const storyValues = (doc = {}) => ({
+  title: doc.title || '',
+  genre: doc.genre || 'adventure',
+  visibility: doc.visibility || 'private',
+  time_index: doc.time_index ?? 50,
+  description: doc.description || '',
+  content: doc.content || '',
+});
+
+const FIELDS = [
+  { key: 'title', label: 'Title' },
+  { key: 'genre', label: 'Genre' },
+  { key: 'visibility', label: 'Visibility', show: (v) => labelOf(VISIBILITIES, v) },
+  { key: 'time_index', label: 'Place in time' },
+  { key: 'description', label: 'Description', long: true },
+  { key: 'content', label: 'Story text', long: true },
+];
 
 /**
  * Fields of a story, with "write description with AI". `aiContext()` returns
  * {world_description, characters} for the AI prompt. `children` render above the fields.
+ *
+ * What is typed is kept as a local draft (per story, or "new"; `extraValues` are kept with it and
+ * handed back to `onRestoreExtra`). `onSubmit(body, {version})` saves over the version the form
+ * opened with (If-Match); a 412 opens "Changed elsewhere", whose "Reload theirs" shows the current
+ * story (and tells `onReloaded(current)`).
  */
-export default function StoryForm({ initial = {}, onSubmit, onCancel, submitLabel = 'Save story', aiContext, children, label = 'Story' }) {
-  const [form, setForm] = useState({
-    title: initial.title || '',
-    genre: initial.genre || 'adventure',
-    visibility: initial.visibility || 'private',
-    time_index: initial.time_index ?? 50,
-    description: initial.description || '',
-    content: initial.content || '',
-  });
+export default function StoryForm({
+  initial = {},
+  onSubmit,
+  onCancel,
+  onReloaded,
+  submitLabel = 'Save story',
+  aiContext,
+  children,
+  label = 'Story',
+  extraValues,
+  onRestoreExtra,
+}) {
+  const [base, setBase] = useState(() => ({ doc: initial.story_id ? initial : null, values: storyValues(initial) }));
+  const [form, setForm] = useState(base.values);
+  const [version, setVersion] = useState(initial.version);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState(null); // {current, body, error}
   const ai = useTask();
+  const draft = useDraft({
+    form: 'story',
+    docId: initial.story_id,
+    doc: base.doc,
+    values: { ...form, ...extraValues },
+    initialValues: base.values,
+    version,
+    onRestore: (values, kept) => {
+      setForm(storyValues(values));
+      if (kept.baseVersion !== null && kept.baseVersion !== undefined) setVersion(kept.baseVersion);
+      if (onRestoreExtra) onRestoreExtra(values);
+    },
+  });
   const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const details = (error && error.details) || {};
+
+  const save = async (body, over) => {
+    await onSubmit(body, { version: over });
+    draft.saved();
+  };
 
   const writeWithAI = async () => {
     if (!form.title.trim()) {
@@ -58,17 +110,45 @@ export default function StoryForm({ initial = {}, onSubmit, onCancel, submitLabe
     }
     setBusy(true);
     setError(null);
+    const body = { ...form, title: form.title.trim(), time_index: Number(form.time_index) };
     try {
-      await onSubmit({ ...form, title: form.title.trim(), time_index: Number(form.time_index) });
+      await save(body, version);
     } catch (err) {
-      setError(err);
+      if (isVersionConflict(err)) setConflict({ current: err.current, body });
+      else setError(err);
     } finally {
       setBusy(false);
     }
   };
 
+  const overwrite = async () => {
+    setBusy(true);
+    try {
+      await save(conflict.body, conflict.current.version);
+      setConflict(null);
+    } catch (err) {
+      // changed once more meanwhile: compare with that version
+      setConflict(isVersionConflict(err) ? { current: err.current, body: conflict.body } : { ...conflict, error: err });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = () => {
+    const { current } = conflict;
+    draft.keep({ ...form, ...extraValues }, { baseVersion: current.version }); // never silently lost
+    const values = storyValues(current);
+    setBase({ doc: current, values });
+    setForm(values);
+    setVersion(current.version);
+    setConflict(null);
+    setError(null);
+    if (onReloaded) onReloaded(current);
+  };
+
   return (
     <form className="card form" onSubmit={submit} aria-label={label}>
+      <DraftOffer draft={draft} previewFields={['content', 'description', 'title']} />
       {children}
       <div className="form-row">
         <Field label="Title" value={form.title} onChange={set('title')} error={details.title} required maxLength={200} />
@@ -110,6 +190,21 @@ export default function StoryForm({ initial = {}, onSubmit, onCancel, submitLabe
           </button>
         )}
       </div>
+      {conflict && (
+        <ConflictDialog
+          noun="story"
+          fields={FIELDS}
+          mine={form}
+          theirs={storyValues(conflict.current)}
+          base={base.values}
+          theirsSavedAt={conflict.current.updated_at}
+          busy={busy}
+          error={conflict.error}
+          onOverwrite={overwrite}
+          onReload={reload}
+          onClose={() => setConflict(null)}
+        />
+      )}
     </form>
   );
 }

@@ -3,14 +3,20 @@ import { useQueryClient } from '@tanstack/react-query';
 import { gpt, worlds } from '../services/api.js';
 import { worldChanged } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
+import { useDraft } from '../hooks/useDraft.js';
 import WorldFields from './WorldFields.jsx';
+import DraftOffer from './DraftOffer.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
 
-/** Create a world, optionally with an AI-written description and AI analysis. */
+const NEW_WORLD = { name: '', world_type: 'fantasy', visibility: 'private', description: '' };
+const pick = (v) => ({ name: v.name || '', world_type: v.world_type || 'fantasy', visibility: v.visibility || 'private', description: v.description || '' });
+
+/** Create a world, optionally with an AI-written description and AI analysis. Typing is kept as a local draft. */
 export default function WorldCreateForm({ onCreated, onCancel }) {
-  const [form, setForm] = useState({ name: '', world_type: 'fantasy', visibility: 'private', description: '' });
+  const [form, setForm] = useState(NEW_WORLD);
+  const draft = useDraft({ form: 'world', values: form, initialValues: NEW_WORLD, onRestore: (values) => setForm(pick(values)) });
   const [starterCast, setStarterCast] = useState(true);
   const [analyze, setAnalyze] = useState(false);
   const [error, setError] = useState(null);
@@ -61,6 +67,7 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
         }
       }
       const world = await worlds.create(body);
+      draft.saved();
       onCreated(world);
       worldChanged(queryClient, world.world_id); // the lists and counts that now include it
     } catch (err) {
@@ -73,6 +80,7 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
   return (
     <form className="card form" onSubmit={submit} aria-label="New world">
       <h2>New world</h2>
+      <DraftOffer draft={draft} previewFields={['name', 'description']} />
       <WorldFields form={form} set={set} details={details} isNew />
       <div className="actions">
         <button type="button" className="btn" onClick={writeDescription} disabled={descTask.running || busy}>

@@ -2,13 +2,20 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queryKeys, worldChanged } from '../services/queries.js';
+import { useDraft } from '../hooks/useDraft.js';
+import { isVersionConflict } from '../utils/conflict.js';
+import { VISIBILITIES, WORLD_TYPES, labelOf } from '../utils/options.js';
 import Field from './Field.jsx';
 import WorldFields from './WorldFields.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
+import DraftOffer from './DraftOffer.jsx';
+import ConflictDialog from './ConflictDialog.jsx';
 
-export default function WorldEditForm({ world, onSaved, onCancel }) {
-  const cal = (world.metadata && world.metadata.calendar) || {};
-  const [form, setForm] = useState({
+const calendarOf = (world) => (world.metadata && world.metadata.calendar) || {};
+
+const worldValues = (world) => {
+  const cal = calendarOf(world);
+  return {
     name: world.name || '',
     description: world.description || '',
     world_type: world.world_type || 'fantasy',
@@ -16,35 +23,88 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
     current_year: cal.current_year ?? '',
     current_era: cal.current_era || '',
     year_name: cal.year_name || '',
-  });
+  };
+};
+
+const FIELDS = [
+  { key: 'name', label: 'Name' },
+  { key: 'world_type', label: 'Type', show: (v) => labelOf(WORLD_TYPES, v) },
+  { key: 'visibility', label: 'Visibility', show: (v) => labelOf(VISIBILITIES, v) },
+  { key: 'description', label: 'Description', long: true },
+  { key: 'current_year', label: 'Current year' },
+  { key: 'current_era', label: 'Era' },
+  { key: 'year_name', label: 'Year name' },
+];
+
+/**
+ * Edit a world and its calendar. Typing is kept as a local draft; the save is made over the
+ * version the form opened with (If-Match), and a 412 opens "Changed elsewhere".
+ */
+export default function WorldEditForm({ world, onSaved, onCancel }) {
+  const [base, setBase] = useState(() => ({ doc: world, values: worldValues(world) }));
+  const [form, setForm] = useState(base.values);
+  const [version, setVersion] = useState(world.version);
+  const [conflict, setConflict] = useState(null); // {current, body, error}
   const queryClient = useQueryClient();
+  const draft = useDraft({
+    form: 'world',
+    docId: world.world_id,
+    doc: base.doc,
+    values: form,
+    initialValues: base.values,
+    version,
+    onRestore: (values, kept) => {
+      setForm(Object.fromEntries(Object.keys(base.values).map((k) => [k, values[k] ?? base.values[k]])));
+      if (kept.baseVersion !== null && kept.baseVersion !== undefined) setVersion(kept.baseVersion);
+    },
+  });
   const save = useMutation({
-    mutationFn: (body) => worlds.update(world.world_id, body),
+    mutationFn: ({ body, version: over }) => worlds.update(world.world_id, body, over),
     onSuccess: (saved) => {
+      draft.saved();
+      setConflict(null);
       queryClient.setQueryData(queryKeys.worlds.detail(world.world_id), saved);
       onSaved();
       return worldChanged(queryClient, world.world_id);
     },
+    onError: (err, { body }) => {
+      if (isVersionConflict(err)) setConflict({ current: err.current, body });
+      else setConflict((c) => (c ? { ...c, error: err } : c));
+    },
   });
   const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
-  const error = save.error;
+  const error = save.error && !isVersionConflict(save.error) && !conflict ? save.error : null;
   const details = (error && error.details) || {};
 
   const submit = (e) => {
     e.preventDefault();
-    const calendar = { ...cal, current_era: form.current_era, year_name: form.year_name };
+    const calendar = { ...calendarOf(base.doc), current_era: form.current_era, year_name: form.year_name };
     if (form.current_year !== '') calendar.current_year = Number(form.current_year);
-    save.mutate({
+    const body = {
       name: form.name.trim(),
       description: form.description,
       world_type: form.world_type,
       visibility: form.visibility,
       metadata: { calendar },
-    });
+    };
+    save.mutate({ body, version });
+  };
+
+  const reload = () => {
+    const { current } = conflict;
+    draft.keep(form, { baseVersion: current.version }); // never silently lost
+    const values = worldValues(current);
+    setBase({ doc: current, values });
+    setForm(values);
+    setVersion(current.version);
+    setConflict(null);
+    save.reset();
+    queryClient.setQueryData(queryKeys.worlds.detail(world.world_id), current);
   };
 
   return (
     <form className="card form" onSubmit={submit} aria-label="Edit world">
+      <DraftOffer draft={draft} previewFields={['description', 'name']} />
       <WorldFields form={form} set={set} details={details} />
       <fieldset className="fieldset">
         <legend>Calendar</legend>
@@ -63,6 +123,21 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
           Cancel
         </button>
       </div>
+      {conflict && (
+        <ConflictDialog
+          noun="world"
+          fields={FIELDS}
+          mine={form}
+          theirs={worldValues(conflict.current)}
+          base={base.values}
+          theirsSavedAt={conflict.current.updated_at}
+          busy={save.isPending}
+          error={conflict.error}
+          onOverwrite={() => save.mutate({ body: conflict.body, version: conflict.current.version })}
+          onReload={reload}
+          onClose={() => setConflict(null)}
+        />
+      )}
     </form>
   );
 }

@@ -8,10 +8,10 @@ import { renderAt, world as eldoria } from '../test/utils.jsx';
 afterEach(() => vi.restoreAllMocks());
 
 // a calendar field the form does not edit must survive the save
-const world = { ...eldoria, metadata: { calendar: { ...eldoria.metadata.calendar, months: 12 } } };
+const world = { ...eldoria, version: 3, metadata: { calendar: { ...eldoria.metadata.calendar, months: 12 } } };
 
 describe('WorldEditForm', () => {
-  it('starts from the world, saves the fields and the calendar, and shows the saved world', async () => {
+  it('starts from the world, saves the fields and the calendar over its version, and shows the saved world', async () => {
     const saved = { ...world, name: 'Eldoria Reborn' };
     const update = vi.spyOn(worlds, 'update').mockResolvedValue(saved);
     const onSaved = vi.fn();
@@ -28,7 +28,7 @@ describe('WorldEditForm', () => {
       world_type: 'fantasy',
       visibility: 'private',
       metadata: { calendar: { current_year: 1203, current_era: 'Third Age', year_name: 'TA', months: 12 } },
-    });
+    }, 3); // over the version it opened (If-Match)
     expect(queryClient.getQueryData(queryKeys.worlds.detail('w1'))).toEqual(saved);
   });
 

@@ -34,7 +34,7 @@ export default function StoryDetail() {
   const locs = useQuery({ ...queries.locations(worldId), enabled: !!worldId }).data;
   const siblings = useQuery({ ...queries.worldStories(worldId), enabled: !!worldId }).data;
   const update = useMutation({
-    mutationFn: (body) => stories.update(storyId, body),
+    mutationFn: ({ body, version }) => stories.update(storyId, body, version),
     onSuccess: (saved) => storyChanged(queryClient, saved),
   });
   const removal = useMutation({
@@ -73,14 +73,16 @@ export default function StoryDetail() {
       </nav>
       {editing ? (
         <StoryForm
+          key={storyId}
           initial={story}
           label="Edit story"
           onCancel={() => setEditing(false)}
           aiContext={() => ({ world_description: (world && world.description) || '', characters: linkedChars.map((c) => c.name).filter(Boolean) })}
-          onSubmit={async (body) => {
-            await update.mutateAsync(body);
+          onSubmit={async (body, { version }) => {
+            await update.mutateAsync({ body, version });
             setEditing(false);
           }}
+          onReloaded={(current) => queryClient.setQueryData(queryKeys.stories.detail(storyId), current)}
         />
       ) : (
         <>

@@ -60,6 +60,11 @@ export default function StoryNew() {
           characters: characters.filter((c) => selected.includes(c.entity_id)).map((c) => c.name),
         })}
         onSubmit={(body) => create.mutateAsync({ ...body, world_id: effectiveWorld, selected_characters: selected })}
+        extraValues={{ world_id: effectiveWorld, selected_characters: selected }}
+        onRestoreExtra={(kept) => {
+          if (list.some((w) => w.world_id === kept.world_id)) setWorldId(kept.world_id);
+          if (Array.isArray(kept.selected_characters)) setSelected(kept.selected_characters);
+        }}
       >
         <Field label="World" as="select" value={effectiveWorld} onChange={(e) => { setWorldId(e.target.value); setSelected([]); }}>
           {list.map((w) => (

@@ -25,3 +25,18 @@ export function plural(n, word, pluralWord) {
 }
 
 export const VISIBILITY_HINT = 'Private: only you and people you share with. Public: everyone can read. Draft: work in progress.';
+
+/** A moment, for "… from <when>": the time today, else the date and time. */
+export function formatWhen(ms, now = Date.now()) {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '';
+  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (d.toDateString() === new Date(now).toDateString()) return time;
+  return `${d.toLocaleDateString(undefined, { year: d.getFullYear() === new Date(now).getFullYear() ? undefined : 'numeric', month: 'short', day: 'numeric' })}, ${time}`;
+}
+
+/** The label of `value` among `options` ([{value, label}]), else the value itself. */
+export function labelOf(options, value) {
+  const found = options.find((o) => o.value === value);
+  return found ? found.label : value === null || value === undefined ? '' : String(value);
+}
