@@ -14,6 +14,7 @@ const Stories = lazy(() => import('./pages/Stories.jsx'));
 const StoryNew = lazy(() => import('./pages/StoryNew.jsx'));
 const StoryDetail = lazy(() => import('./pages/StoryDetail.jsx'));
 const Admin = lazy(() => import('./pages/Admin.jsx'));
+const Trash = lazy(() => import('./pages/Trash.jsx'));
 
 export default function App() {
   return (
@@ -35,6 +36,14 @@ export default function App() {
             }
           />
           <Route path="stories/:storyId" element={<StoryDetail />} />
+          <Route
+            path="trash"
+            element={
+              <RequireAuth>
+                <Trash />
+              </RequireAuth>
+            }
+          />
           <Route
             path="admin"
             element={

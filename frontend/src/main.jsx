@@ -5,10 +5,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from './services/queries.js';
 import AuthProvider from './hooks/AuthProvider.jsx';
 import AuthDialogProvider from './hooks/AuthDialogProvider.jsx';
+import ToastProvider from './hooks/ToastProvider.jsx';
+import { pruneDrafts } from './services/drafts.js';
 import App from './App.jsx';
 import './styles/index.css';
 
 const queryClient = createQueryClient();
+pruneDrafts(); // drafts older than 30 days
 
 createRoot(document.getElementById('root')).render(
   <StrictMode>
@@ -16,7 +19,9 @@ createRoot(document.getElementById('root')).render(
       <BrowserRouter>
         <AuthProvider>
           <AuthDialogProvider>
-            <App />
+            <ToastProvider>
+              <App />
+            </ToastProvider>
           </AuthDialogProvider>
         </AuthProvider>
       </BrowserRouter>

@@ -7,6 +7,7 @@ import ConfirmButton from './ConfirmButton.jsx';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
+import { useUndoDelete } from '../hooks/useUndoDelete.js';
 
 const API = {
   character: {
@@ -37,8 +38,16 @@ export default function EntityManager({ worldId, kind, editable }) {
   const onSuccess = () => worldChanged(queryClient, worldId);
   const create = useMutation({ mutationFn: (body) => api.create(worldId, body), onSuccess });
   const update = useMutation({ mutationFn: ({ id, body, version }) => api.update(worldId, id, body, version), onSuccess });
-  const remove = useMutation({ mutationFn: (id) => api.remove(worldId, id), onSuccess });
+  const undoDelete = useUndoDelete();
   const items = (data && data.items) || [];
+  const remove = useMutation({
+    mutationFn: (id) => api.remove(worldId, id),
+    onSuccess: (answer, id) => {
+      const item = items.find((x) => (x[api.idKey] || x.id) === id);
+      undoDelete(item ? item.name : `this ${kind}`, answer);
+      return onSuccess();
+    },
+  });
 
   return (
     <section className="entity-manager" aria-label={api.plural}>

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../hooks/useAuth.js';
 import Loading from './Loading.jsx';
+import Toasts from './Toasts.jsx';
 
 export default function Layout() {
   const { user, logout } = useAuth();
@@ -56,6 +57,9 @@ export default function Layout() {
           <span className="nav-spacer" />
           {user ? (
             <>
+              <NavLink to="/trash" className="nav-trash">
+                Trash
+              </NavLink>
               <span className="nav-user" title={`Role: ${user.role}`}>
                 {user.username}
               </span>
@@ -74,6 +78,7 @@ export default function Layout() {
         </nav>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        <Toasts />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -14,6 +14,7 @@ import StoryAIPanel from '../components/StoryAIPanel.jsx';
 import NotFound from './NotFound.jsx';
 import Icon from '../components/Icon.jsx';
 import { useTitle } from '../hooks/useTitle.js';
+import { useUndoDelete } from '../hooks/useUndoDelete.js';
 
 function idOf(x, key) {
   return typeof x === 'string' ? x : x && (x[key] || x.id);
@@ -25,6 +26,7 @@ export default function StoryDetail() {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const queryClient = useQueryClient();
+  const undoDelete = useUndoDelete();
   const { data: story, error, isPending, refetch } = useQuery(queries.story(storyId));
   useTitle(story ? story.title : 'Story');
   // The world's name and the names of what the story links to; the page works without them.
@@ -39,8 +41,9 @@ export default function StoryDetail() {
   });
   const removal = useMutation({
     mutationFn: () => stories.remove(storyId),
-    onSuccess: () => {
+    onSuccess: (answer) => {
       navigate(`/worlds/${worldId}`, { replace: true });
+      undoDelete(story.title, answer);
       queryClient.removeQueries({ queryKey: queryKeys.stories.detail(storyId) });
       return worldChanged(queryClient, worldId);
     },

@@ -17,6 +17,7 @@ import WorldStoriesTab from '../components/WorldStoriesTab.jsx';
 import WorldTimelineTab from '../components/WorldTimelineTab.jsx';
 import NotFound from './NotFound.jsx';
 import { useTitle } from '../hooks/useTitle.js';
+import { useUndoDelete } from '../hooks/useUndoDelete.js';
 
 const TABS = [
   { key: 'stories', label: 'Stories' },
@@ -34,11 +35,13 @@ export default function WorldDetail() {
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const queryClient = useQueryClient();
+  const undoDelete = useUndoDelete();
   const { data: world, error, isPending, refetch } = useQuery(queries.world(worldId));
   const removal = useMutation({
     mutationFn: () => worlds.remove(worldId),
-    onSuccess: () => {
+    onSuccess: (answer) => {
       navigate('/worlds', { replace: true });
+      undoDelete(world.name, answer);
       queryClient.removeQueries({ queryKey: queryKeys.worlds.detail(worldId) });
       return worldChanged(queryClient, worldId);
     },

@@ -1,7 +1,7 @@
 // Server state: every query key of the app, the request cached under it, and what a change invalidates.
 // Keys nest so that one prefix covers a family: worlds.detail(id) is the world and every list inside it.
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { admin, getStats, gpt, stories, worlds } from './api.js';
+import { admin, getStats, gpt, stories, trash, worlds } from './api.js';
 
 // The lists inside a world are read whole (the API's maximum page), so every view shares one cache entry.
 const ALL = { per_page: 200 };
@@ -25,6 +25,10 @@ export const queryKeys = {
   },
   gpt: {
     tasks: (params) => ['gpt', 'tasks', params],
+  },
+  trash: {
+    all: () => ['trash'],
+    list: (params) => ['trash', 'list', params],
   },
   admin: {
     all: () => ['admin'],
@@ -50,6 +54,7 @@ export const queries = {
   stories: (params) => queryOptions({ queryKey: queryKeys.stories.list(params), queryFn: () => stories.list(params) }),
   story: (storyId) => queryOptions({ queryKey: queryKeys.stories.detail(storyId), queryFn: () => stories.get(storyId) }),
   tasks: (params) => queryOptions({ queryKey: queryKeys.gpt.tasks(params), queryFn: () => gpt.tasks(params) }),
+  trash: (params) => queryOptions({ queryKey: queryKeys.trash.list(params), queryFn: () => trash.list(params) }),
   adminStats: () => queryOptions({ queryKey: queryKeys.admin.stats(), queryFn: () => admin.stats() }),
   adminRoles: () => queryOptions({ queryKey: queryKeys.admin.roles(), queryFn: () => admin.roles() }),
   adminUsers: (params) => queryOptions({ queryKey: queryKeys.admin.users(params), queryFn: () => admin.users(params) }),
@@ -72,6 +77,19 @@ export function worldChanged(queryClient, worldId) {
 export function storyChanged(queryClient, story) {
   queryClient.setQueryData(queryKeys.stories.detail(story.story_id), story);
   return worldChanged(queryClient, story.world_id);
+}
+
+/** Something moved to the trash (the caller refreshes what showed it): the trash list changed. */
+export function trashed(queryClient) {
+  return queryClient.invalidateQueries({ queryKey: queryKeys.trash.all() });
+}
+
+/**
+ * Something came back from the trash (the answer of POST /trash/{id}/restore): its world and
+ * everything in it, the lists and counts that show it, and the trash.
+ */
+export function restored(queryClient, answer) {
+  return Promise.all([trashed(queryClient), worldChanged(queryClient, answer.world_id)]);
 }
 
 // A 4xx answer (not found, not allowed, invalid) stays the same on a retry; a lost connection or a 5xx may not.
