@@ -1,23 +1,15 @@
 import { formatWhen } from '../utils/options.js';
-
-/** A short line of what a draft holds: its first non-empty text, cut at a word. */
-function preview(values, fields) {
-  const text = fields.map((f) => values[f]).find((v) => typeof v === 'string' && v.trim());
-  if (!text) return '';
-  const flat = text.trim().replace(/\s+/g, ' ');
-  if (flat.length <= 90) return flat;
-  const cut = flat.slice(0, 90);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;
-}
+import { draftPreview } from '../utils/conflict.js';
 
 /**
  * "Restore your unsaved draft from <time>?" with Restore and Discard, at the top of a form.
- * `draft` is useDraft's; `previewFields` name the values that show what the draft holds.
+ * `draft` is useDraft's; `previewFields` name the values that show what the draft holds, where it
+ * differs from the form's `current` values.
  */
-export default function DraftOffer({ draft, previewFields = [] }) {
+export default function DraftOffer({ draft, current, previewFields = [] }) {
   const { offer } = draft;
   if (!offer) return null;
-  const line = preview(offer.values, previewFields);
+  const line = draftPreview(offer.values, current, previewFields);
   return (
     <div className="alert alert-info draft-offer" role="status">
       <div className="draft-offer-text">

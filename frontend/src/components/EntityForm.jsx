@@ -109,7 +109,7 @@ export default function EntityForm({ kind, worldId, initial, onSubmit, onCancel,
   const noun = isChar ? 'character' : 'location';
   return (
     <form className="card form entity-form" onSubmit={submit} aria-label={initial ? `Edit ${noun}` : `New ${noun}`}>
-      <DraftOffer draft={draft} previewFields={['name', 'description']} />
+      <DraftOffer draft={draft} current={form} previewFields={['name', 'description']} />
       <div className="form-row">
         <Field label="Name" value={form.name} onChange={set('name')} error={details.name} required maxLength={200} />
         {isChar && <Field label="Kind" value={form.entity_type} onChange={set('entity_type')} error={details.entity_type} list="entity-kinds" />}

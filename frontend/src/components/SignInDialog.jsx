@@ -35,7 +35,7 @@ export default function SignInDialog({ username, onSignIn, onCancel }) {
     >
       <form onSubmit={submit} aria-label="Sign in again" className="form">
         <Field
-          label="Username or email"
+          label={username ? 'Account' : 'Username or email'}
           value={name}
           onChange={(e) => setName(e.target.value)}
           readOnly={!!username}

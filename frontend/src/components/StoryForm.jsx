@@ -148,7 +148,7 @@ export default function StoryForm({
 
   return (
     <form className="card form" onSubmit={submit} aria-label={label}>
-      <DraftOffer draft={draft} previewFields={['content', 'description', 'title']} />
+      <DraftOffer draft={draft} current={form} previewFields={['content', 'description', 'title']} />
       {children}
       <div className="form-row">
         <Field label="Title" value={form.title} onChange={set('title')} error={details.title} required maxLength={200} />

@@ -80,7 +80,7 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
   return (
     <form className="card form" onSubmit={submit} aria-label="New world">
       <h2>New world</h2>
-      <DraftOffer draft={draft} previewFields={['name', 'description']} />
+      <DraftOffer draft={draft} current={form} previewFields={['name', 'description']} />
       <WorldFields form={form} set={set} details={details} isNew />
       <div className="actions">
         <button type="button" className="btn" onClick={writeDescription} disabled={descTask.running || busy}>

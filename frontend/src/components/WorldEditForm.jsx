@@ -104,7 +104,7 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
 
   return (
     <form className="card form" onSubmit={submit} aria-label="Edit world">
-      <DraftOffer draft={draft} previewFields={['description', 'name']} />
+      <DraftOffer draft={draft} current={form} previewFields={['description', 'name']} />
       <WorldFields form={form} set={set} details={details} />
       <fieldset className="fieldset">
         <legend>Calendar</legend>

@@ -18,9 +18,11 @@ export default function AuthDialogProvider({ children }) {
   const askingRef = useRef(null);
   const here = location.pathname + location.search + location.hash;
   const hereRef = useRef(here);
+  const userRef = useRef(user);
   useEffect(() => {
     hereRef.current = here;
-  }, [here]);
+    userRef.current = user;
+  }, [here, user]);
 
   const signInAgain = useCallback(() => {
     if (askingRef.current) return askingRef.current.promise;
@@ -46,7 +48,8 @@ export default function AuthDialogProvider({ children }) {
     const onExpired = () => {
       const from = hereRef.current;
       if (/^\/(login|register)\b/.test(from)) return;
-      navigate(`/login?next=${encodeURIComponent(from)}`, { state: { from, expired: true } });
+      const username = userRef.current ? userRef.current.username : undefined;
+      navigate(`/login?next=${encodeURIComponent(from)}`, { state: { from, expired: true, username } });
     };
     window.addEventListener(AUTH_EXPIRED_EVENT, onExpired);
     return () => window.removeEventListener(AUTH_EXPIRED_EVENT, onExpired);

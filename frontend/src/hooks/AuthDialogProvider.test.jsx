@@ -29,7 +29,10 @@ beforeEach(() => {
       const body = JSON.parse(config.data);
       return body.password === 'pw' ? respond(config, 200, { token: 'new', user: ayla }) : respond(config, 401, { message: 'Invalid username or password' });
     }
-    if (token !== 'new' && !(config.url === '/auth/me' && token === 'old')) return respond(config, 401, { error: 'Token expired', code: 'unauthorized' });
+    if (token !== 'new' && !(config.url === '/auth/me' && token === 'old')) {
+      // (a little later than /auth/me, which tells who was signed in)
+      return new Promise((r) => setTimeout(r, 20)).then(() => respond(config, 401, { error: 'Token expired', code: 'unauthorized' }));
+    }
     if (config.url === '/auth/me') return respond(config, 200, { user: ayla });
     if (config.url.startsWith('/stories/')) return respond(config, 200, { story_id: 's1', ...JSON.parse(config.data || '{}') });
     return respond(config, 200, { world_id: 'w1', name: 'Eldoria' });
@@ -101,8 +104,8 @@ describe('signing in again when the session ends during a save', () => {
     renderApp();
     const dialog = await typeAndSave('Chương một: Mira rời ngọn hải đăng.');
     expect(dialog).toHaveAccessibleDescription(/nothing you typed is lost/);
-    expect(within(dialog).getByLabelText('Username or email')).toHaveValue('ayla');
-    expect(within(dialog).getByLabelText('Username or email')).toHaveAttribute('readonly');
+    expect(within(dialog).getByLabelText('Account')).toHaveValue('ayla');
+    expect(within(dialog).getByLabelText('Account')).toHaveAttribute('readonly');
     expect(within(dialog).getByLabelText('Password')).toHaveFocus();
     expect(screen.getByLabelText('Story text')).toHaveValue('Chương một: Mira rời ngọn hải đăng.');
 
@@ -166,7 +169,7 @@ describe('signing in again when the session ends during a save', () => {
     const notNow = within(dialog).getByRole('button', { name: 'Not now' });
     notNow.focus();
     fireEvent.keyDown(notNow, { key: 'Tab' });
-    expect(within(dialog).getByLabelText('Username or email')).toHaveFocus();
+    expect(within(dialog).getByLabelText('Account')).toHaveFocus();
     fireEvent.keyDown(document.activeElement, { key: 'Tab', shiftKey: true });
     expect(notNow).toHaveFocus();
   });
@@ -178,7 +181,8 @@ describe('a session that ends outside a save', () => {
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/login?next=%2Fread'));
     expect(screen.getByRole('status')).toHaveTextContent('Your session ended — sign in again.');
     expect(getToken()).toBeNull();
-    fireEvent.change(screen.getByLabelText('Username or email'), { target: { value: 'ayla' } });
+    expect(screen.getByLabelText('Username or email')).toHaveValue('ayla'); // who was signed in
+    expect(screen.getByLabelText('Password')).toHaveFocus();
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'pw' } });
     fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
     expect(await screen.findByText('World: Eldoria')).toBeInTheDocument();

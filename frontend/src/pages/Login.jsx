@@ -14,7 +14,9 @@ export default function Login() {
   const state = location.state || {};
   // back to the page the writer was on (same site only), else the worlds
   const next = safeNext(state.from) || safeNext(params.get('next')) || '/worlds';
-  const [username, setUsername] = useState('');
+  // after a session ended: who was signed in, so only the password is left to type
+  const known = typeof state.username === 'string' ? state.username : '';
+  const [username, setUsername] = useState(known);
   const [password, setPassword] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
@@ -45,8 +47,8 @@ export default function Login() {
         ) : (
           <p className="muted">Log in to keep building your worlds.</p>
         )}
-        <Field label="Username or email" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus />
-        <Field label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+        <Field label="Username or email" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus={!known} />
+        <Field label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required autoFocus={!!known} />
         <ErrorMessage error={error} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}

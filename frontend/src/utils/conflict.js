@@ -19,3 +19,25 @@ export function splitDiff(a, b) {
   while (end > 0 && !/\s/.test(a[a.length - end])) end--;
   return { prefix: a.slice(0, start), mine: a.slice(start, a.length - end), theirs: b.slice(start, b.length - end), suffix: a.slice(a.length - end) };
 }
+
+/**
+ * A short line of what a draft holds: the first of `fields` whose text differs from the form's
+ * `current` values, from a little before where it differs, cut at a word.
+ */
+export function draftPreview(values, current = {}, fields = []) {
+  const filled = fields.filter((f) => typeof values[f] === 'string' && values[f].trim());
+  const field = filled.find((f) => values[f] !== (current[f] ?? '')) || filled[0];
+  if (!field) return '';
+  const text = values[field];
+  let start = 0;
+  if (typeof current[field] === 'string' && current[field]) {
+    start = splitDiff(text, current[field]).prefix.length;
+    const back = text.lastIndexOf(' ', Math.max(0, start - 24));
+    start = start > 24 ? back + 1 : 0;
+  }
+  const flat = text.slice(start).trim().replace(/\s+/g, ' ');
+  const lead = start > 0 ? '…' : '';
+  if (flat.length <= 90) return lead + flat;
+  const cut = flat.slice(0, 90);
+  return `${lead}${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;
+}

@@ -26,12 +26,12 @@ export function plural(n, word, pluralWord) {
 
 export const VISIBILITY_HINT = 'Private: only you and people you share with. Public: everyone can read. Draft: work in progress.';
 
-/** A moment, for "… from <when>": the time today, else the date and time. */
+/** A moment, for "… from <when>": "10:36 PM today", else the date and the time. */
 export function formatWhen(ms, now = Date.now()) {
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return '';
   const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  if (d.toDateString() === new Date(now).toDateString()) return time;
+  if (d.toDateString() === new Date(now).toDateString()) return `${time} today`;
   return `${d.toLocaleDateString(undefined, { year: d.getFullYear() === new Date(now).getFullYear() ? undefined : 'numeric', month: 'short', day: 'numeric' })}, ${time}`;
 }
 
