@@ -30,10 +30,12 @@ async function writer(name) {
 }
 
 /** "Another session" changes the password: every older token, the page's included, stops working. */
+let changes = 0;
 async function endSessionElsewhere(w) {
-  const res = await api(backend.url, 'POST', '/auth/change-password', { old_password: w.password, new_password: 'second-password-2' }, w.token);
+  const next = `changed-password-${++changes}`;
+  const res = await api(backend.url, 'POST', '/auth/change-password', { old_password: w.password, new_password: next }, w.token);
   assert.equal(res.status, 200, JSON.stringify(res.data));
-  w.password = 'second-password-2';
+  w.password = next;
   w.token = res.data.token;
   assert.equal((await api(backend.url, 'GET', '/auth/me', undefined, w.firstToken)).status, 401);
 }
@@ -122,7 +124,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.goto(`/worlds/${w.world.world_id}?tab=characters`);
       await page.getByRole('heading', { level: 1, name: 'Quần đảo Sương Mù' }).waitFor();
       await endSessionElsewhere(w);
-      await page.goto(`/worlds/${w.world.world_id}?tab=locations`);
+      await page.getByRole('tab', { name: 'Locations' }).click(); // its list is read with the dead token
       await page.waitForURL(/\/login\?next=/);
       await page.getByRole('status').filter({ hasText: 'Your session ended — sign in again.' }).waitFor();
       await snap(page, `${viewport}-login-session-ended`);
@@ -132,6 +134,19 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.waitForURL(`**/worlds/${w.world.world_id}?tab=locations`);
       await page.getByRole('heading', { level: 1, name: 'Quần đảo Sương Mù' }).waitFor();
       await page.getByRole('tab', { name: 'Locations', selected: true }).waitFor();
+
+      // a reload with a dead token: the app cannot tell who it was, but says why and comes back
+      const token = await page.evaluate(() => localStorage.getItem('worldsmith_token'));
+      w.firstToken = token;
+      w.token = token;
+      await endSessionElsewhere(w);
+      await page.reload();
+      await page.waitForURL(/\/login\?next=/);
+      await page.getByRole('status').filter({ hasText: 'Your session ended — sign in again.' }).waitFor();
+      await page.getByLabel('Username or email').fill(w.email);
+      await page.getByLabel('Password').fill(w.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL(`**/worlds/${w.world.world_id}?tab=locations`);
     });
     await context.close();
   });
