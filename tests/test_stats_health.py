@@ -36,3 +36,22 @@ def test_shared_worlds_show_in_the_sharees_stats(client, auth, make_world):
     client.post(f"/api/worlds/{world['world_id']}/share", headers=owner["headers"], json={"user_ids": [friend["user_id"]]})
     stats = client.get("/api/stats", headers=friend["headers"]).json
     assert stats["total_worlds"] == 1 and stats["breakdown"]["worlds"]["shared"] == 1
+
+
+def test_story_breakdown_counts_each_visible_story_once_by_visibility_or_as_shared(client, auth, make_world,
+                                                                                   make_story):
+    owner, friend, other = auth.register(), auth.register(), auth.register()
+    open_world = make_world(owner, visibility="public")
+    shared = make_world(owner, visibility="private")
+    for visibility in ("public", "private", "draft", "public"):
+        make_story(owner, open_world, visibility=visibility)
+    make_story(owner, shared, visibility="public")
+    make_story(owner, shared, visibility="draft")
+    client.post(f"/api/worlds/{shared['world_id']}/share", headers=owner["headers"],
+                json={"user_ids": [friend["user_id"]]})
+    assert client.get("/api/stats", headers=owner["headers"]).json["breakdown"]["stories"] == {
+        "public": 3, "private": 1, "draft": 2, "shared": 0}
+    assert client.get("/api/stats", headers=friend["headers"]).json["breakdown"]["stories"] == {
+        "public": 2, "private": 0, "draft": 0, "shared": 2}
+    assert client.get("/api/stats", headers=other["headers"]).json["breakdown"]["stories"] == {
+        "public": 2, "private": 0, "draft": 0, "shared": 0}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from core import permissions
 from core.models import Entity, Location, Story, User, World
+from core.vocabulary import VISIBILITIES
 from services import access
 from services.world_service import WorldService
 from storage import DocumentStore
@@ -23,16 +24,22 @@ class StatsService:
         stories = access.visible_story_ids_by_world(self.store, user, worlds)
         entities = self.store.group_ids(Entity.collection, "world_id", world_ids)
         locations = self.store.group_ids(Location.collection, "world_id", world_ids)
+        # Each visible story's visibility from the index (ids only: no story is read).
+        by_visibility = {v: self.store.group_ids(Story.collection, "world_id", world_ids, where={"visibility": v})
+                         for v in VISIBILITIES} if user is not None else {}
         for world in worlds:
             story_ids = stories.get(world.world_id, [])
             totals["total_stories"] += len(story_ids)
             totals["total_entities"] += len(entities.get(world.world_id, []))
             totals["total_locations"] += len(locations.get(world.world_id, []))
-            if user is not None:
-                for story_id in story_ids:
-                    story = self.store.get(Story.collection, story_id)
-                    shared = user.user_id in world.shared_with
-                    story_breakdown["shared" if shared else story["visibility"]] += 1
+            if user is None:
+                continue
+            if user.user_id in world.shared_with:
+                story_breakdown["shared"] += len(story_ids)
+                continue
+            visible = set(story_ids)
+            for visibility, grouped in by_visibility.items():
+                story_breakdown[visibility] += len(visible.intersection(grouped.get(world.world_id, ())))
         answer = {**totals, "has_gpt": gpt_provider != "offline", "gpt_provider": gpt_provider,
                   "storage_type": self.store.kind}
         public_worlds = sum(1 for w in worlds if w.visibility == "public")
