@@ -2,32 +2,13 @@
 // it; saving shows "Changed elsewhere" with both versions, and both choices work: "Overwrite with
 // mine" saves mine over theirs, "Reload theirs" (after confirming) shows theirs and keeps mine as a
 // draft that can be restored. The same for a character. Desktop and phone sizes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, startBackend } from './lib/backend.mjs';
-import { VIEWPORTS, launchBrowser, screenshot, signedInContext, snap } from './lib/browser.mjs';
+import { api } from './lib/backend.mjs';
+import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
+import { guarded, liveSuite } from './lib/suite.mjs';
 
-let backend;
-let browser;
-
-before(async () => {
-  backend = await startBackend();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close().catch(() => {});
-  if (backend) await backend.stop();
-});
-
-async function guarded(page, name, fn) {
-  try {
-    await fn();
-  } catch (err) {
-    err.message += `\n  screenshot: ${await screenshot(page, `failure-${name}`)}\n  url: ${page.url()}`;
-    throw err;
-  }
-}
+const suite = liveSuite();
 
 const longText = (who) =>
   `Mira rời ngọn hải đăng lúc bình minh, mang theo chiếc đèn lồng cuối cùng của quần đảo.\n\n` +
@@ -36,15 +17,15 @@ const longText = (who) =>
 
 for (const [viewport, size] of VIEWPORTS) {
   test(`${viewport}: a story changed elsewhere meanwhile: "Overwrite with mine", then "Reload theirs"`, { timeout: 90000 }, async () => {
-    const reg = await api(backend.url, 'POST', '/auth/register', { username: `ilse_${viewport}`, email: `ilse_${viewport}@example.com`, password: 'conflict-password-1' });
+    const reg = await api(suite.backend.url, 'POST', '/auth/register', { username: `ilse_${viewport}`, email: `ilse_${viewport}@example.com`, password: 'conflict-password-1' });
     const token = reg.data.token;
-    const world = (await api(backend.url, 'POST', '/worlds', { name: 'Đảo Sương Mù', world_type: 'fantasy' }, token)).data;
-    const story = (await api(backend.url, 'POST', '/stories', { world_id: world.world_id, title: 'Ngọn hải đăng cuối cùng', content: longText('thuyền trưởng Oren Vale') }, token)).data.story;
-    const context = await signedInContext(browser, backend.url, size, token);
+    const world = (await api(suite.backend.url, 'POST', '/worlds', { name: 'Đảo Sương Mù', world_type: 'fantasy' }, token)).data;
+    const story = (await api(suite.backend.url, 'POST', '/stories', { world_id: world.world_id, title: 'Ngọn hải đăng cuối cùng', content: longText('thuyền trưởng Oren Vale') }, token)).data.story;
+    const context = await signedInContext(suite.browser, suite.backend.url, size, token);
     const page = await context.newPage();
     const path = `/stories/${story.story_id}`;
-    const theirEdit = (content) => api(backend.url, 'PATCH', path, { content }, token);
-    const stored = async () => (await api(backend.url, 'GET', path, undefined, token)).data;
+    const theirEdit = (content) => api(suite.backend.url, 'PATCH', path, { content }, token);
+    const stored = async () => (await api(suite.backend.url, 'GET', path, undefined, token)).data;
 
     await guarded(page, `${viewport}-conflict-overwrite`, async () => {
       await page.goto(path);
@@ -104,18 +85,18 @@ for (const [viewport, size] of VIEWPORTS) {
   });
 
   test(`${viewport}: a character changed elsewhere meanwhile shows the conflict; "Overwrite with mine" saves it`, { timeout: 90000 }, async () => {
-    const reg = await api(backend.url, 'POST', '/auth/register', { username: `oren_${viewport}`, email: `oren_${viewport}@example.com`, password: 'conflict-password-2' });
+    const reg = await api(suite.backend.url, 'POST', '/auth/register', { username: `oren_${viewport}`, email: `oren_${viewport}@example.com`, password: 'conflict-password-2' });
     const token = reg.data.token;
-    const world = (await api(backend.url, 'POST', '/worlds', { name: 'Đảo Sương Mù', world_type: 'fantasy' }, token)).data;
-    const mira = (await api(backend.url, 'POST', `/worlds/${world.world_id}/entities`, { name: 'Mira Thornwood', description: 'Người giữ ngọn hải đăng.' }, token)).data;
-    const context = await signedInContext(browser, backend.url, size, token);
+    const world = (await api(suite.backend.url, 'POST', '/worlds', { name: 'Đảo Sương Mù', world_type: 'fantasy' }, token)).data;
+    const mira = (await api(suite.backend.url, 'POST', `/worlds/${world.world_id}/entities`, { name: 'Mira Thornwood', description: 'Người giữ ngọn hải đăng.' }, token)).data;
+    const context = await signedInContext(suite.browser, suite.backend.url, size, token);
     const page = await context.newPage();
     await guarded(page, `${viewport}-conflict-character`, async () => {
       await page.goto(`/worlds/${world.world_id}?tab=characters`);
       await page.getByRole('button', { name: 'Edit Mira Thornwood' }).click();
       const form = page.getByRole('form', { name: 'Edit character' });
       await form.getByLabel('Role').fill('người dẫn đường');
-      await api(backend.url, 'PUT', `/worlds/${world.world_id}/entities/${mira.entity_id}`, { role: 'kẻ phản bội' }, token);
+      await api(suite.backend.url, 'PUT', `/worlds/${world.world_id}/entities/${mira.entity_id}`, { role: 'kẻ phản bội' }, token);
       await form.getByRole('button', { name: 'Save' }).click();
       const dialog = page.getByRole('dialog', { name: 'Changed elsewhere' });
       const role = dialog.getByRole('region', { name: 'Role' });
@@ -126,7 +107,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await dialog.waitFor({ state: 'detached' });
       await form.waitFor({ state: 'detached' });
       await page.getByTestId('character-item').getByText('người dẫn đường').waitFor();
-      const saved = await api(backend.url, 'GET', `/worlds/${world.world_id}/entities/${mira.entity_id}`, undefined, token);
+      const saved = await api(suite.backend.url, 'GET', `/worlds/${world.world_id}/entities/${mira.entity_id}`, undefined, token);
       assert.equal(saved.data.role, 'người dẫn đường');
     });
     await context.close();

@@ -1,42 +1,23 @@
 // End-to-end: what is typed survives a closed tab. A story edited and a world being created are
 // left without saving (the tab is closed); a new tab offers the draft, restores it, and it saves.
 // Desktop and phone sizes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, startBackend } from './lib/backend.mjs';
-import { VIEWPORTS, launchBrowser, screenshot, signedInContext, snap } from './lib/browser.mjs';
+import { api } from './lib/backend.mjs';
+import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
+import { guarded, liveSuite } from './lib/suite.mjs';
 
-let backend;
-let browser;
+const suite = liveSuite();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-before(async () => {
-  backend = await startBackend();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close().catch(() => {});
-  if (backend) await backend.stop();
-});
-
-async function guarded(page, name, fn) {
-  try {
-    await fn();
-  } catch (err) {
-    err.message += `\n  screenshot: ${await screenshot(page, `failure-${name}`)}\n  url: ${page.url()}`;
-    throw err;
-  }
-}
 
 for (const [viewport, size] of VIEWPORTS) {
   test(`${viewport}: a story edit left in a closed tab is offered in a new tab, restored and saved`, { timeout: 90000 }, async () => {
-    const reg = await api(backend.url, 'POST', '/auth/register', { username: `ayla_${viewport}`, email: `ayla_${viewport}@example.com`, password: 'draft-password-1' });
+    const reg = await api(suite.backend.url, 'POST', '/auth/register', { username: `ayla_${viewport}`, email: `ayla_${viewport}@example.com`, password: 'draft-password-1' });
     const token = reg.data.token;
-    const world = (await api(backend.url, 'POST', '/worlds', { name: 'Đảo Sương Mù', world_type: 'fantasy' }, token)).data;
-    const story = (await api(backend.url, 'POST', '/stories', { world_id: world.world_id, title: 'Ngọn hải đăng', content: 'Chương một.' }, token)).data.story;
+    const world = (await api(suite.backend.url, 'POST', '/worlds', { name: 'Đảo Sương Mù', world_type: 'fantasy' }, token)).data;
+    const story = (await api(suite.backend.url, 'POST', '/stories', { world_id: world.world_id, title: 'Ngọn hải đăng', content: 'Chương một.' }, token)).data.story;
     const typed = 'Chương một.\n\nMira thắp ngọn đèn cuối cùng; ngoài khơi, tiếng chuông của những con tàu đắm vọng về.';
-    const context = await signedInContext(browser, backend.url, size, token);
+    const context = await signedInContext(suite.browser, suite.backend.url, size, token);
 
     const first = await context.newPage();
     await guarded(first, `${viewport}-draft-type`, async () => {
@@ -46,7 +27,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await sleep(900); // the draft is written 500 ms after the last keystroke; then the tab goes, unsaved
     });
     await first.close();
-    assert.equal((await api(backend.url, 'GET', `/stories/${story.story_id}`, undefined, token)).data.content, 'Chương một.');
+    assert.equal((await api(suite.backend.url, 'GET', `/stories/${story.story_id}`, undefined, token)).data.content, 'Chương một.');
 
     const page = await context.newPage();
     await guarded(page, `${viewport}-draft-restore`, async () => {
@@ -63,7 +44,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await form.getByRole('button', { name: 'Save story' }).click();
       await form.waitFor({ state: 'detached' });
       await page.getByText('Mira thắp ngọn đèn cuối cùng', { exact: false }).waitFor();
-      assert.equal((await api(backend.url, 'GET', `/stories/${story.story_id}`, undefined, token)).data.content, typed);
+      assert.equal((await api(suite.backend.url, 'GET', `/stories/${story.story_id}`, undefined, token)).data.content, typed);
       // saved: the draft is gone, so the form opens without an offer
       await page.getByRole('button', { name: 'Edit story' }).click();
       await form.getByLabel('Story text', { exact: true }).waitFor();
@@ -74,8 +55,8 @@ for (const [viewport, size] of VIEWPORTS) {
   });
 
   test(`${viewport}: a new world's name and description survive a closed tab; Discard drops them`, { timeout: 90000 }, async () => {
-    const reg = await api(backend.url, 'POST', '/auth/register', { username: `oren_${viewport}`, email: `oren_${viewport}@example.com`, password: 'draft-password-2' });
-    const context = await signedInContext(browser, backend.url, size, reg.data.token);
+    const reg = await api(suite.backend.url, 'POST', '/auth/register', { username: `oren_${viewport}`, email: `oren_${viewport}@example.com`, password: 'draft-password-2' });
+    const context = await signedInContext(suite.browser, suite.backend.url, size, reg.data.token);
     const first = await context.newPage();
     const name = 'Vương quốc Thủy Tinh dưới lòng biển sâu của những vị thần đang ngủ';
     await guarded(first, `${viewport}-world-draft-type`, async () => {

@@ -2,30 +2,20 @@
 // session, through the API, so the page's token stops working). The sign-in dialog opens over the
 // form, and after signing in the story is saved with what was typed. A session that ends on a page
 // without unsaved input leads to the login page, and back. Desktop and phone sizes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, startBackend } from './lib/backend.mjs';
-import { VIEWPORTS, launchBrowser, screenshot, signedInContext, snap } from './lib/browser.mjs';
+import { api } from './lib/backend.mjs';
+import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
+import { guarded, liveSuite } from './lib/suite.mjs';
 
-let backend;
-let browser;
-
-before(async () => {
-  backend = await startBackend();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close().catch(() => {});
-  if (backend) await backend.stop();
-});
+const suite = liveSuite();
 
 /** A writer with a world, signed in through the API. */
 async function writer(name) {
   const account = { username: name, email: `${name}@example.com`, password: 'first-password-1' };
-  const reg = await api(backend.url, 'POST', '/auth/register', account);
+  const reg = await api(suite.backend.url, 'POST', '/auth/register', account);
   assert.equal(reg.status, 201, JSON.stringify(reg.data));
-  const world = (await api(backend.url, 'POST', '/worlds', { name: 'Quần đảo Sương Mù', world_type: 'fantasy', visibility: 'private' }, reg.data.token)).data;
+  const world = (await api(suite.backend.url, 'POST', '/worlds', { name: 'Quần đảo Sương Mù', world_type: 'fantasy', visibility: 'private' }, reg.data.token)).data;
   return { ...account, token: reg.data.token, firstToken: reg.data.token, world };
 }
 
@@ -33,26 +23,17 @@ async function writer(name) {
 let changes = 0;
 async function endSessionElsewhere(w) {
   const next = `changed-password-${++changes}`;
-  const res = await api(backend.url, 'POST', '/auth/change-password', { old_password: w.password, new_password: next }, w.token);
+  const res = await api(suite.backend.url, 'POST', '/auth/change-password', { old_password: w.password, new_password: next }, w.token);
   assert.equal(res.status, 200, JSON.stringify(res.data));
   w.password = next;
   w.token = res.data.token;
-  assert.equal((await api(backend.url, 'GET', '/auth/me', undefined, w.firstToken)).status, 401);
-}
-
-async function guarded(page, name, fn) {
-  try {
-    await fn();
-  } catch (err) {
-    err.message += `\n  screenshot: ${await screenshot(page, `failure-${name}`)}\n  url: ${page.url()}`;
-    throw err;
-  }
+  assert.equal((await api(suite.backend.url, 'GET', '/auth/me', undefined, w.firstToken)).status, 401);
 }
 
 for (const [viewport, size] of VIEWPORTS) {
   test(`${viewport}: the session ends while a new story is written; signing in in the dialog saves it with the typed text`, { timeout: 90000 }, async () => {
     const w = await writer(`mira_${viewport}`);
-    const context = await signedInContext(browser, backend.url, size, w.token);
+    const context = await signedInContext(suite.browser, suite.backend.url, size, w.token);
     const page = await context.newPage();
     const title = 'Chuyện của người giữ ngọn hải đăng cuối cùng trên quần đảo Sương Mù';
     const text = 'Mira rời ngọn hải đăng lúc bình minh.\n\nỞ bến cảng Saltmarsh, thuyền trưởng Oren Vale kể rằng các vị thần biển đang thức giấc.';
@@ -82,7 +63,7 @@ for (const [viewport, size] of VIEWPORTS) {
 
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await dialog.waitFor({ state: 'detached' });
-      const found = await api(backend.url, 'GET', `/stories?world_id=${w.world.world_id}`, undefined, w.token);
+      const found = await api(suite.backend.url, 'GET', `/stories?world_id=${w.world.world_id}`, undefined, w.token);
       assert.equal(found.status, 200);
       assert.equal(found.data.length, 1);
       assert.equal(found.data[0].title, title);
@@ -94,8 +75,8 @@ for (const [viewport, size] of VIEWPORTS) {
 
   test(`${viewport}: the session ends while a story is edited; the edit is saved after signing in, on the same page`, { timeout: 90000 }, async () => {
     const w = await writer(`oren_${viewport}`);
-    const story = (await api(backend.url, 'POST', '/stories', { world_id: w.world.world_id, title: 'Bến cảng', content: 'Ngày đầu.' }, w.token)).data.story;
-    const context = await signedInContext(browser, backend.url, size, w.token);
+    const story = (await api(suite.backend.url, 'POST', '/stories', { world_id: w.world.world_id, title: 'Bến cảng', content: 'Ngày đầu.' }, w.token)).data.story;
+    const context = await signedInContext(suite.browser, suite.backend.url, size, w.token);
     const page = await context.newPage();
     await guarded(page, `${viewport}-session-expired-edit`, async () => {
       await page.goto(`/stories/${story.story_id}`);
@@ -110,7 +91,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.getByText('Ngày thứ hai: bão đến từ phía đông.').waitFor();
       await form.waitFor({ state: 'detached' });
       assert.match(page.url(), new RegExp(`/stories/${story.story_id}$`));
-      const saved = await api(backend.url, 'GET', `/stories/${story.story_id}`, undefined, w.token);
+      const saved = await api(suite.backend.url, 'GET', `/stories/${story.story_id}`, undefined, w.token);
       assert.equal(saved.data.content, 'Ngày thứ hai: bão đến từ phía đông.');
     });
     await context.close();
@@ -118,7 +99,7 @@ for (const [viewport, size] of VIEWPORTS) {
 
   test(`${viewport}: a session that ends on a page with nothing unsaved leads to the login page, and back`, { timeout: 90000 }, async () => {
     const w = await writer(`ilse_${viewport}`);
-    const context = await signedInContext(browser, backend.url, size, w.token);
+    const context = await signedInContext(suite.browser, suite.backend.url, size, w.token);
     const page = await context.newPage();
     await guarded(page, `${viewport}-session-expired-login`, async () => {
       await page.goto(`/worlds/${w.world.world_id}?tab=characters`);
@@ -154,14 +135,14 @@ for (const [viewport, size] of VIEWPORTS) {
 
 test('the login page goes back only to a page of this site', { timeout: 60000 }, async () => {
   const w = await writer('borin');
-  const context = await signedInContext(browser, backend.url, VIEWPORTS[0][1], null);
+  const context = await signedInContext(suite.browser, suite.backend.url, VIEWPORTS[0][1], null);
   const page = await context.newPage();
   await guarded(page, 'login-next-offsite', async () => {
     await page.goto('/login?next=//evil.example/steal');
     await page.getByLabel('Username or email').fill(w.username);
     await page.getByLabel('Password').fill(w.password);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${backend.url}/worlds`);
+    await page.waitForURL(`${suite.backend.url}/worlds`);
   });
   await context.close();
 });

@@ -1,41 +1,22 @@
 // End-to-end: deleting is undoable. A deleted story comes back with "Undo" and is in its world's
 // list again; a deleted character is restored from the Trash page (under the menu). Desktop and
 // phone sizes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, startBackend } from './lib/backend.mjs';
-import { VIEWPORTS, launchBrowser, screenshot, signedInContext, snap } from './lib/browser.mjs';
+import { api } from './lib/backend.mjs';
+import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
+import { guarded, liveSuite } from './lib/suite.mjs';
 
-let backend;
-let browser;
-
-before(async () => {
-  backend = await startBackend();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close().catch(() => {});
-  if (backend) await backend.stop();
-});
-
-async function guarded(page, name, fn) {
-  try {
-    await fn();
-  } catch (err) {
-    err.message += `\n  screenshot: ${await screenshot(page, `failure-${name}`)}\n  url: ${page.url()}`;
-    throw err;
-  }
-}
+const suite = liveSuite();
 
 for (const [viewport, size] of VIEWPORTS) {
   test(`${viewport}: a deleted story is restored with "Undo" and is back in the list`, { timeout: 90000 }, async () => {
-    const reg = await api(backend.url, 'POST', '/auth/register', { username: `ayla_${viewport}`, email: `ayla_${viewport}@example.com`, password: 'undo-password-1' });
+    const reg = await api(suite.backend.url, 'POST', '/auth/register', { username: `ayla_${viewport}`, email: `ayla_${viewport}@example.com`, password: 'undo-password-1' });
     const token = reg.data.token;
-    const world = (await api(backend.url, 'POST', '/worlds', { name: 'Đảo Sương Mù', world_type: 'fantasy' }, token)).data;
+    const world = (await api(suite.backend.url, 'POST', '/worlds', { name: 'Đảo Sương Mù', world_type: 'fantasy' }, token)).data;
     const title = 'Truyền thuyết về ngọn hải đăng cuối cùng của quần đảo Sương Mù và những vị thần biển đang thức giấc';
-    const story = (await api(backend.url, 'POST', '/stories', { world_id: world.world_id, title, content: 'Mira rời đảo.' }, token)).data.story;
-    const context = await signedInContext(browser, backend.url, size, token);
+    const story = (await api(suite.backend.url, 'POST', '/stories', { world_id: world.world_id, title, content: 'Mira rời đảo.' }, token)).data.story;
+    const context = await signedInContext(suite.browser, suite.backend.url, size, token);
     const page = await context.newPage();
     await guarded(page, `${viewport}-undo-story`, async () => {
       await page.goto(`/stories/${story.story_id}`);
@@ -43,7 +24,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.getByRole('button', { name: 'Yes, delete' }).click();
       await page.waitForURL(`**/worlds/${world.world_id}`);
       await page.getByText('No stories in this world yet.').waitFor();
-      assert.equal((await api(backend.url, 'GET', `/stories/${story.story_id}`, undefined, token)).status, 404);
+      assert.equal((await api(suite.backend.url, 'GET', `/stories/${story.story_id}`, undefined, token)).status, 404);
 
       const notices = page.getByRole('list', { name: 'Notifications' });
       await notices.getByText(`Deleted “${title}”`).waitFor();
@@ -52,7 +33,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await notices.getByText(`Restored “${title}”`).waitFor();
       await page.getByRole('link', { name: title }).waitFor(); // back in the world's list
       await snap(page, `${viewport}-undo-restored`);
-      assert.equal((await api(backend.url, 'GET', `/stories/${story.story_id}`, undefined, token)).status, 200);
+      assert.equal((await api(suite.backend.url, 'GET', `/stories/${story.story_id}`, undefined, token)).status, 200);
       await page.goto(`/stories?world_id=${world.world_id}`);
       await page.getByRole('link', { name: title }).waitFor();
     });
@@ -60,12 +41,12 @@ for (const [viewport, size] of VIEWPORTS) {
   });
 
   test(`${viewport}: a deleted character is restored from the Trash page`, { timeout: 90000 }, async () => {
-    const reg = await api(backend.url, 'POST', '/auth/register', { username: `oren_${viewport}`, email: `oren_${viewport}@example.com`, password: 'undo-password-2' });
+    const reg = await api(suite.backend.url, 'POST', '/auth/register', { username: `oren_${viewport}`, email: `oren_${viewport}@example.com`, password: 'undo-password-2' });
     const token = reg.data.token;
-    const world = (await api(backend.url, 'POST', '/worlds', { name: 'Vương quốc Thủy Tinh', world_type: 'fantasy' }, token)).data;
+    const world = (await api(suite.backend.url, 'POST', '/worlds', { name: 'Vương quốc Thủy Tinh', world_type: 'fantasy' }, token)).data;
     const name = 'Nguyễn Thị Ánh Tuyết, người giữ đèn';
-    await api(backend.url, 'POST', `/worlds/${world.world_id}/entities`, { name, description: 'Bà nghe được tiếng các vị thần.' }, token);
-    const context = await signedInContext(browser, backend.url, size, token);
+    await api(suite.backend.url, 'POST', `/worlds/${world.world_id}/entities`, { name, description: 'Bà nghe được tiếng các vị thần.' }, token);
+    const context = await signedInContext(suite.browser, suite.backend.url, size, token);
     const page = await context.newPage();
     await guarded(page, `${viewport}-trash-page`, async () => {
       await page.goto(`/worlds/${world.world_id}?tab=characters`);
@@ -86,7 +67,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.getByText('The trash is empty.').waitFor();
       await done.getByRole('link', { name: 'Open it' }).click();
       await page.getByRole('heading', { name, exact: true }).waitFor();
-      const chars = await api(backend.url, 'GET', `/worlds/${world.world_id}/characters`, undefined, token);
+      const chars = await api(suite.backend.url, 'GET', `/worlds/${world.world_id}/characters`, undefined, token);
       assert.deepEqual(chars.data.map((c) => c.name), [name]);
     });
     await context.close();

@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import { useDraft } from '../hooks/useDraft.js';
-import { isVersionConflict } from '../utils/conflict.js';
+import { useVersionedForm } from '../hooks/useVersionedForm.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import DraftOffer from './DraftOffer.jsx';
@@ -32,30 +30,15 @@ const FIELDS = {
 export default function EntityForm({ kind, worldId, initial, onSubmit, onCancel, onReloaded, submitLabel }) {
   const isChar = kind === 'character';
   const idKey = isChar ? 'entity_id' : 'location_id';
-  const [base, setBase] = useState(() => ({ doc: initial || null, values: entityValues(kind, initial) }));
-  const [form, setForm] = useState(base.values);
-  const [version, setVersion] = useState(initial ? initial.version : undefined);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState(null); // {current, body, error}
-  const draft = useDraft({
-    form: `${kind}@${worldId || 'world'}`,
-    docId: initial ? initial[idKey] || initial.id : undefined,
-    doc: base.doc,
-    values: form,
-    initialValues: base.values,
-    version,
-    onRestore: (values, kept) => {
-      setForm(entityValues(kind, values));
-      if (kept.baseVersion !== null && kept.baseVersion !== undefined) setVersion(kept.baseVersion);
-    },
-  });
-  const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
-
-  const save = async (body, over) => {
-    await onSubmit(body, { version: over });
-    draft.saved();
-  };
+  const { base, form, setForm, set, draft, error, setError, busy, conflict, setConflict, submitBody, overwrite, reload } =
+    useVersionedForm({
+      draftForm: `${kind}@${worldId || 'world'}`,
+      docId: initial ? initial[idKey] || initial.id : undefined,
+      doc: initial || null,
+      toValues: (doc) => entityValues(kind, doc),
+      onSubmit,
+      onReloaded,
+    });
 
   const submit = async (e) => {
     e.preventDefault();
@@ -63,46 +46,12 @@ export default function EntityForm({ kind, worldId, initial, onSubmit, onCancel,
       setError({ message: 'Please give it a name.', details: { name: 'Required' } });
       return;
     }
-    setBusy(true);
-    setError(null);
     const body = { name: form.name.trim(), description: form.description.trim() };
     if (isChar) {
       body.entity_type = form.entity_type.trim() || 'character';
       if (form.role.trim() || initial) body.role = form.role.trim();
     }
-    try {
-      await save(body, version);
-      if (!initial) setForm(base.values);
-    } catch (err) {
-      if (isVersionConflict(err)) setConflict({ current: err.current, body });
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const overwrite = async () => {
-    setBusy(true);
-    try {
-      await save(conflict.body, conflict.current.version);
-      setConflict(null);
-    } catch (err) {
-      setConflict(isVersionConflict(err) ? { current: err.current, body: conflict.body } : { ...conflict, error: err });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const reload = () => {
-    const { current } = conflict;
-    draft.keep(form, { baseVersion: current.version }); // never silently lost
-    const values = entityValues(kind, current);
-    setBase({ doc: current, values });
-    setForm(values);
-    setVersion(current.version);
-    setConflict(null);
-    setError(null);
-    if (onReloaded) onReloaded(current);
+    if ((await submitBody(body)) && !initial) setForm(base.values);
   };
 
   const details = (error && error.details) || {};

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { gpt } from '../services/api.js';
 import { useTask } from '../hooks/useTask.js';
-import { useDraft } from '../hooks/useDraft.js';
-import { isVersionConflict } from '../utils/conflict.js';
+import { useVersionedForm } from '../hooks/useVersionedForm.js';
 import { GENRES, VISIBILITIES, VISIBILITY_HINT, labelOf } from '../utils/options.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -50,33 +48,20 @@ export default function StoryForm({
   extraValues,
   onRestoreExtra,
 }) {
-  const [base, setBase] = useState(() => ({ doc: initial.story_id ? initial : null, values: storyValues(initial) }));
-  const [form, setForm] = useState(base.values);
-  const [version, setVersion] = useState(initial.version);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState(null); // {current, body, error}
+  const { base, form, setForm, set, draft, error, setError, busy, conflict, setConflict, submitBody, overwrite, reload } =
+    useVersionedForm({
+      draftForm: 'story',
+      docId: initial.story_id,
+      doc: initial.story_id ? initial : null,
+      from: initial,
+      toValues: storyValues,
+      onSubmit,
+      onReloaded,
+      extraValues,
+      onRestoreExtra,
+    });
   const ai = useTask();
-  const draft = useDraft({
-    form: 'story',
-    docId: initial.story_id,
-    doc: base.doc,
-    values: { ...form, ...extraValues },
-    initialValues: base.values,
-    version,
-    onRestore: (values, kept) => {
-      setForm(storyValues(values));
-      if (kept.baseVersion !== null && kept.baseVersion !== undefined) setVersion(kept.baseVersion);
-      if (onRestoreExtra) onRestoreExtra(values);
-    },
-  });
-  const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const details = (error && error.details) || {};
-
-  const save = async (body, over) => {
-    await onSubmit(body, { version: over });
-    draft.saved();
-  };
 
   const writeWithAI = async () => {
     if (!form.title.trim()) {
@@ -102,48 +87,13 @@ export default function StoryForm({
     }
   };
 
-  const submit = async (e) => {
+  const submit = (e) => {
     e.preventDefault();
     if (!form.title.trim()) {
       setError({ message: 'Please give the story a title.', details: { title: 'Required' } });
       return;
     }
-    setBusy(true);
-    setError(null);
-    const body = { ...form, title: form.title.trim(), time_index: Number(form.time_index) };
-    try {
-      await save(body, version);
-    } catch (err) {
-      if (isVersionConflict(err)) setConflict({ current: err.current, body });
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const overwrite = async () => {
-    setBusy(true);
-    try {
-      await save(conflict.body, conflict.current.version);
-      setConflict(null);
-    } catch (err) {
-      // changed once more meanwhile: compare with that version
-      setConflict(isVersionConflict(err) ? { current: err.current, body: conflict.body } : { ...conflict, error: err });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const reload = () => {
-    const { current } = conflict;
-    draft.keep({ ...form, ...extraValues }, { baseVersion: current.version }); // never silently lost
-    const values = storyValues(current);
-    setBase({ doc: current, values });
-    setForm(values);
-    setVersion(current.version);
-    setConflict(null);
-    setError(null);
-    if (onReloaded) onReloaded(current);
+    submitBody({ ...form, title: form.title.trim(), time_index: Number(form.time_index) });
   };
 
   return (
