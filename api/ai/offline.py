@@ -12,57 +12,15 @@ deadline or stop request ends the job mid-way.
 """
 from __future__ import annotations
 
-import hashlib
-
-from ai import heuristics
+from ai import extraction, heuristics, offline_events, offline_text
 from ai.budget import Budget
 from ai.gpt_client import Usage
-from ai.schemas import EventList, StoryAnalysis, StoryDescription, WorldAnalysis, WorldDescription
+from ai.schemas import EventList, NameList, StoryAnalysis, StoryDescription, WorldAnalysis, WorldDescription
 from core.vocabulary import STORY_TEXT_MAX, TEXT_MAX
 
-MAX_EVENTS = 20
 OFFLINE_MAX_CHARS = STORY_TEXT_MAX   # the largest story allowed; bounds the work of one job
 MAX_NAMES = 200                     # per list in an analysis (the answers' schemas allow no more)
-MAX_EVENT_NAMES = 100               # characters (or places) per event, likewise
 MAX_DESCRIPTION = TEXT_MAX          # characters of a description, likewise
-
-WORLD_OPENINGS = {
-    "fantasy": ["{name} is a realm of old magic and older grudges, where kingdoms rise on the bones of forgotten empires.",
-                "In {name}, wild lands and walled cities keep an uneasy peace while half-remembered powers stir.",
-                "{name} is a land of oaths and omens, its roads watched by ruined towers and wary kings."],
-    "sci-fi": ["{name} is a frontier of scattered colonies and drifting stations, held together by fragile treaties.",
-               "In {name}, corporations, colonists and machines compete for the light of distant suns.",
-               "{name} spans worlds linked by jump lanes, where every discovery shifts the balance of power."],
-    "modern": ["{name} is a city of glass towers and old neighbourhoods, where every street keeps a secret.",
-               "In {name}, ordinary lives cross in cafés, offices and late-night trains.",
-               "{name} is today's world with its noise and hurry, seen through the people who live in it."],
-    "historical": ["{name} is an age of crowns and councils, where the fate of nations turns on private choices.",
-                   "In {name}, trade routes, wars and faith shape the lives of rulers and commoners alike.",
-                   "{name} is a time of upheaval, when old orders give way and new ones are not yet born."],
-}
-STORY_HOOKS = {
-    "adventure": "a journey that tests courage and loyalty",
-    "mystery": "a puzzle whose answer someone would rather keep buried",
-    "conflict": "a struggle where every side believes it is right",
-    "discovery": "a discovery that changes what everyone thought they knew",
-    "romance": "a bond that grows against the odds",
-    "horror": "a dread that creeps closer with every night",
-}
-
-
-def _pick(options: list[str], seed: str) -> str:
-    digest = hashlib.sha256(seed.encode()).digest()
-    return options[digest[0] % len(options)]
-
-
-def _listing(items: list[str]) -> str:
-    items = [i for i in items if i]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _setting(world_description: str) -> str:
-    first = (heuristics.sentences(world_description[:OFFLINE_MAX_CHARS]) or [""])[0].rstrip(".!?")
-    return f" The world: {first}." if first else ""
 
 
 def _head(text: str) -> tuple[str, list[str]]:
@@ -106,25 +64,29 @@ class OfflineProvider:
     name = "offline"
 
     def describe_world(self, name: str, world_type: str, themes: list[str], characters: list[str],
-                       usage: Usage, *, budget: Budget | None = None) -> dict:
+                       usage: Usage, *, budget: Budget | None = None, language: str = "en") -> dict:
         _start(budget)
-        opening = _pick(WORLD_OPENINGS.get(world_type, WORLD_OPENINGS["fantasy"]), name).format(name=name)
-        parts = [opening]
-        if themes:
-            parts.append(f"Its stories turn on {_listing(themes)}.")
-        if characters:
-            parts.append(f"Among those whose choices shape it are {_listing(characters[:5])}.")
-        return WorldDescription(description=" ".join(parts)).model_dump()
+        text = offline_text.describe_world(name, world_type, themes, characters, language)
+        return WorldDescription(description=text[:MAX_DESCRIPTION]).model_dump()
 
     def describe_story(self, title: str, genre: str, world_description: str, characters: list[str],
-                       usage: Usage, *, budget: Budget | None = None) -> dict:
+                       usage: Usage, *, budget: Budget | None = None, language: str = "en") -> dict:
         _start(budget)
-        hook = STORY_HOOKS.get(genre, f"a {genre} tale")
-        text = f"{title} is a {genre} story: {hook}."
-        if characters:
-            text += f" It follows {_listing(characters[:5])}."
-        text += _setting(world_description)
-        return StoryDescription(story_description=text).model_dump()
+        text = offline_text.describe_story(title, genre, world_description[:OFFLINE_MAX_CHARS], characters,
+                                           language)
+        return StoryDescription(story_description=text[:MAX_DESCRIPTION]).model_dump()
+
+    def find_names(self, text: str, known: list[dict], usage: Usage, *, language: str | None = None,
+                   budget: Budget | None = None) -> dict:
+        """The names in ``text`` (see ``ai.extraction``); ``known``: the world's entries
+        ``{name, kind, aliases}``."""
+        head, notes = _head(text)
+        names = extraction.find_names(head, known, language, budget=_start(budget))
+        if len(names) > MAX_NAMES:
+            notes.append(f"Kept the {MAX_NAMES} most mentioned of {len(names)} names.")
+            kept = {id(n) for n in sorted(names, key=lambda n: -n["count"])[:MAX_NAMES]}
+            names = [n for n in names if id(n) in kept]
+        return _answer(NameList(names=names), notes, text, head)
 
     def analyze_world(self, description: str, world_type: str, usage: Usage, *,
                       budget: Budget | None = None) -> dict:
@@ -152,27 +114,14 @@ class OfflineProvider:
         ), notes, text, head)
 
     def extract_events(self, title: str, text: str, known_characters: list[str],
-                       known_locations: list[str], usage: Usage, *, budget: Budget | None = None) -> dict:
-        """One event per sentence that mentions a character, in the text's order."""
+                       known_locations: list[str], usage: Usage, *, budget: Budget | None = None,
+                       language: str | None = None, base_year: int | None = None, progress=None) -> dict:
+        """The story's events in the text's order (see ``ai.offline_events``)."""
         head, notes = _head(text)
-        found = heuristics.find_names(head, known_characters, known_locations, budget=_start(budget))
-        events = []
-        for sentence, (people, places) in zip(found.sentences, found.mentioned):
-            if not people:
-                continue
-            events.append({"title": _title(sentence), "description": sentence[:MAX_DESCRIPTION],
-                           "characters": people[:MAX_EVENT_NAMES], "locations": places[:MAX_EVENT_NAMES]})
-            if len(events) == MAX_EVENTS:
-                break
+        events = offline_events.extract_events(title, head, known_characters, known_locations, _start(budget),
+                                               language=language, base_year=base_year, progress=progress)
         return _answer(EventList(events=events), notes, text, head)
 
 
 def _description(found: heuristics.Found, name: str) -> str:
     return found.first_sentence[name][:MAX_DESCRIPTION]
-
-
-def _title(sentence: str, limit: int = 80) -> str:
-    text = " ".join(sentence.split()).rstrip(".!?") or sentence.strip()[:limit]   # "..." stays a title
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
