@@ -17,6 +17,7 @@ from interfaces.blueprints.cast import create_cast_blueprint
 from interfaces.blueprints.events import create_events_blueprint
 from interfaces.blueprints.gpt import create_gpt_blueprint
 from interfaces.blueprints.history import create_history_blueprint
+from interfaces.blueprints.reviews import create_reviews_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.trash import create_trash_blueprint
@@ -37,6 +38,7 @@ from services.container import Services
 from services.event_service import EventService
 from services.history_service import HistoryService
 from services.link_service import LinkService
+from services.review_service import ReviewService
 from services.revisions import Revisions
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -64,7 +66,7 @@ def _jwt_secret(config: dict) -> str:
 BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_blueprint,
               create_stories_blueprint, create_stats_blueprint, create_admin_blueprint,
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
-              create_trash_blueprint)
+              create_trash_blueprint, create_reviews_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -79,14 +81,15 @@ def build_services(config, store: DocumentStore) -> Services:
     cast, links = CastService(store, revisions, trash), LinkService(store)
     events = EventService(store, provider, revisions)
     worlds, stories = WorldService(store, revisions, trash), StoryService(store, revisions, trash)
+    reviews = ReviewService(store, cast, stories)
     return Services(
         store=store,
         auth=AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
                          config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"]),
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
-        ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events),
-        history=HistoryService(store, worlds, stories, cast, events), trash=trash)
+        ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
+        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews)
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

@@ -6,11 +6,14 @@ from __future__ import annotations
 from functools import partial
 
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from core.language import detect_language
 from core.models import Story, User, World
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService
+from services.codex import Codex
 from services.event_service import EventService
 from services.link_service import LinkService
+from services.review_service import ReviewService
 from services.task_runner import JobContext, TaskRunner
 from services.task_service import COLLECTION as TASKS, TaskService
 from storage import DocumentStore
@@ -25,7 +28,7 @@ class AIService:
     """Starts AI jobs (``JOBS``) as tasks and holds their bodies."""
 
     def __init__(self, store: DocumentStore, provider, tasks: TaskService, runner: TaskRunner,
-                 cast: CastService, links: LinkService, events: EventService):
+                 cast: CastService, links: LinkService, events: EventService, reviews: ReviewService):
         self.store = store
         self.provider = provider
         self.tasks = tasks
@@ -33,6 +36,7 @@ class AIService:
         self.cast = cast
         self.links = links
         self.events = events
+        self.reviews = reviews
 
     @property
     def provider_name(self) -> str:
@@ -162,7 +166,7 @@ class AIService:
 
     def batch_analyze(self, ctx: JobContext, world_id: str, story_ids: list[str]) -> dict:
         """Analyse each story, link (creating if new) its characters and places, then re-link stories."""
-        analysed, characters_found, locations_found, chars = [], 0, 0, 0
+        analysed, characters_found, locations_found, chars, journal = [], 0, 0, 0, []
         total = len(story_ids)
         for done, story_id in enumerate(story_ids, start=1):
             world = self._allowed_world(ctx, world_id, write=True)
@@ -186,7 +190,9 @@ class AIService:
                     ctx.progress(done, total, "Skipped a story that no longer exists")
                     continue
                 story = Story.from_dict(doc)
-                linked = self.links.link_entities(story, world, answer["characters"], answer["locations"])
+                factions = [{"name": f["name"], "entity_type": "faction"} for f in answer.get("factions", [])]
+                linked = self.links.link_entities(story, world, answer["characters"] + factions,
+                                                  answer["locations"], journal=journal)
             characters_found += len(answer["characters"])
             locations_found += len(answer["locations"])
             analysed.append({
@@ -198,10 +204,35 @@ class AIService:
                 **({"truncated": answer["truncated"]} if answer.get("truncated") else {}),
             })
             ctx.progress(done, total, f"Analysed '{story.title}' ({done}/{total})")
-        relinked = self.links.auto_link(self._allowed_world(ctx, world_id, write=True))
+        world = self._allowed_world(ctx, world_id, write=True)
+        with self.store.unit_of_work():
+            relinked = self.links.auto_link(world)
+            review = self.reviews.record_batch(self._owner(ctx).user_id, world, ctx.task_id, journal)
         return {"message": f"Analysed {len(analysed)} stories; {relinked['linked_count']} story links",
                 "analyzed_stories": analysed, "total_characters_found": characters_found,
-                "total_locations_found": locations_found, "linked_count": relinked["linked_count"]}
+                "total_locations_found": locations_found, "linked_count": relinked["linked_count"],
+                "review_id": review.review_id}
+
+    def review_story(self, ctx: JobContext, story_id: str) -> dict:
+        """Find the names in the story and record them as proposals to review;
+        nothing in the world changes until the writer decides."""
+        self._allowed_story(ctx, story_id)
+        story = Story.from_dict(self.store.get(Story.collection, story_id))
+        world = self._world(story.world_id)
+        text = story.content or story.description
+        language = getattr(world, "language", "") or detect_language(text)
+        answer = self.provider.find_names(text, Codex.load(self.store, world).known(), ctx.usage,
+                                          language=language, budget=ctx.budget)
+        with self.store.unit_of_work():
+            self._allowed_story(ctx, story_id)
+            story = Story.from_dict(self.store.get(Story.collection, story_id))
+            review = self.reviews.record(self._owner(ctx).user_id, self._world(story.world_id), story,
+                                         ctx.task_id, language, answer["names"])
+        pending = len(review.proposals)
+        message = f"{pending} name{'s' if pending != 1 else ''} to review" if pending else "Nothing new to review"
+        return {"review_id": review.review_id, "story_id": story_id, "proposals": pending,
+                "message": " ".join([message, answer.get("message", "")]).strip(),
+                **({"truncated": answer["truncated"]} if answer.get("truncated") else {})}
 
     def extract_story_events(self, ctx: JobContext, story_id: str, force: bool) -> dict:
         self._allowed_story(ctx, story_id)
@@ -241,6 +272,7 @@ JOBS = {
     "world_analysis": AIService.analyze_world,
     "story_analysis": AIService.analyze_story,
     "batch_analysis": AIService.batch_analyze,
+    "story_review": AIService.review_story,
     "story_events": AIService.extract_story_events,
     "world_events": AIService.extract_world_events,
 }

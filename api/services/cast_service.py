@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.errors import Conflict, NotFound
 from core.models import Entity, Location, TrashItem, User, World
-from core.names import name_key
+from core.names import match_key
 from generators.starter_cast import starter_cast
 from services.revisions import Revisions
 from services.trash_service import TrashService
@@ -50,11 +50,12 @@ class CastService:
         return kind.model.from_dict(doc)
 
     def by_name(self, kind: Kind, world: World) -> dict:
-        """name key (names and aliases) -> item, for matching prose against the cast."""
+        """``match_key`` of each name and alias -> item: names are unique by that key
+        (so "Trần" and "Trấn" are two names, "Zoe" and "Zoë" one)."""
         index = {}
         for item in self.list(kind, world):
             for name in [item.name, *item.aliases]:
-                index.setdefault(name_key(name), item)
+                index.setdefault(match_key(name), item)
         return index
 
     def taken_names(self, world: World) -> set[str]:
@@ -64,7 +65,7 @@ class CastService:
 
     def create(self, kind: Kind, world: World, data: dict):
         with self.store.unit_of_work():
-            if name_key(data["name"]) in self.by_name(kind, world):
+            if match_key(data["name"]) in self.by_name(kind, world):
                 raise Conflict(f"{kind.label} '{data['name']}' already exists in this world",
                                {"name": "already exists"}, code="duplicate_name")
             item = kind.model(world_id=world.world_id, **data)
@@ -77,8 +78,8 @@ class CastService:
         with self.store.unit_of_work():
             item = self.get(kind, world, item_id)
             before = item.to_dict()
-            if "name" in changes and name_key(changes["name"]) != name_key(item.name):
-                clash = self.by_name(kind, world).get(name_key(changes["name"]))
+            if "name" in changes and match_key(changes["name"]) != match_key(item.name):
+                clash = self.by_name(kind, world).get(match_key(changes["name"]))
                 if clash is not None and clash.id != item.id:
                     raise Conflict(f"{kind.label} '{changes['name']}' already exists in this world",
                                    {"name": "already exists"}, code="duplicate_name")
@@ -102,7 +103,7 @@ class CastService:
         ``known`` is a ``by_name`` index that is updated with what is created.
         Returns ``(item, created)``.
         """
-        key = name_key(name)
+        key = match_key(name)
         if key in known:
             return known[key], False
         item = kind.model(world_id=world.world_id, name=" ".join(name.split()), **fields)

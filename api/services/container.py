@@ -14,6 +14,7 @@ from services.cast_service import CastService
 from services.event_service import EventService
 from services.history_service import HistoryService
 from services.link_service import LinkService
+from services.review_service import ReviewService
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.task_service import TaskService
@@ -37,6 +38,7 @@ class Services:
     stats: StatsService
     history: HistoryService
     trash: TrashService
+    reviews: ReviewService
 
     @property
     def gpt_provider(self) -> str:

@@ -9,10 +9,11 @@ from itertools import chain, combinations
 
 import orjson
 
-from core.models import Story, User, World
-from core.names import name_key
+from core.models import IgnoredName, Story, User, World
+from core.names import match_key
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService
+from services.codex import Codex, CodexEntry, entity_kind
 from services.story_service import StoryService
 from storage import DocumentStore
 
@@ -39,36 +40,46 @@ class LinkService:
         self._graph_lock = threading.Lock()
 
     def link_entities(self, story: Story, world: World, characters: list[dict],
-                      locations: list[dict], auto_create: bool = True) -> dict:
-        """Link named characters and locations to the story, matching names and
-        aliases regardless of case and accents; create the rest if asked."""
+                      locations: list[dict], auto_create: bool = True, journal: list | None = None) -> dict:
+        """Link named characters and locations to the story by name or alias, in any
+        kind (a "character" named like a known place links that place); create the
+        rest if asked, except names the world ignores. ``journal`` collects what was
+        created and linked (see ``Review.applied``)."""
         result = {"linked_entities": [], "linked_locations": [],
                   "created_entities": [], "created_locations": []}
+        journal = [] if journal is None else journal
         with self.store.unit_of_work():
-            for kind, specs, field, linked, created in (
-                (ENTITY, characters, "entities", "linked_entities", "created_entities"),
-                (LOCATION, locations, "locations", "linked_locations", "created_locations"),
-            ):
-                known = self.cast.by_name(kind, world)
-                ids = list(getattr(story, field))
+            codex = Codex.load(self.store, world)
+            ignored = {d["key"] for d in self.store.find(IgnoredName.collection, where={"world_id": world.world_id})}
+            for kind, specs in ((ENTITY, characters), (LOCATION, locations)):
                 for spec in specs:
-                    name = spec["name"]
-                    extra = {k: v for k, v in spec.items() if k != "name" and v}
-                    if auto_create:
-                        item, was_created = self.cast.ensure(kind, world, name, known, **extra)
-                    else:
-                        item, was_created = known.get(name_key(name)), False
-                    if item is None:
-                        continue
-                    if was_created:
-                        result[created].append(item.to_dict())
-                    if item.id not in ids:
-                        ids.append(item.id)
-                        result[linked].append(item.to_dict())
-                setattr(story, field, ids)
+                    entry, created = codex.find(spec["name"]), False
+                    if entry is None:
+                        if not auto_create or match_key(spec["name"]) in ignored:
+                            continue
+                        entry, created = self._create(kind, world, spec), True
+                        codex.add(entry)
+                        journal.append({"op": "create", "kind": entry.kind, "id": entry.id, "name": entry.name})
+                    doc = self.store.get(entry.collection, entry.id)
+                    field = "locations" if entry.is_place else "entities"
+                    if created:
+                        result[f"created_{field}"].append(doc)
+                    ids = getattr(story, entry.story_field)
+                    if entry.id not in ids:
+                        ids.append(entry.id)
+                        result[f"linked_{field}"].append(doc)
+                        journal.append({"op": "link", "story_id": story.story_id, "field": entry.story_field,
+                                        "id": entry.id})
             self.stories.save(story)
         counts = f"{len(result['linked_entities'])} characters and {len(result['linked_locations'])} locations"
         return {"message": f"Linked {counts}", **result}
+
+    def _create(self, kind, world: World, spec: dict) -> CodexEntry:
+        extra = {k: v for k, v in spec.items() if k != "name" and v}
+        item, _ = self.cast.ensure(kind, world, spec["name"], {}, **extra)
+        if kind is LOCATION:
+            return CodexEntry("place", item.id, item.name)
+        return CodexEntry(entity_kind(item.entity_type), item.id, item.name)
 
     def clear_links(self, story: Story) -> Story:
         """Unlink every character and location from the story."""

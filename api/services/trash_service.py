@@ -34,9 +34,9 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Entity, Event, EventCache, Location, Revision, Story, TimeCone, TrashItem,
-                         User, World)
-from core.names import name_key
+from core.models import (Entity, Event, EventCache, IgnoredName, Location, Review, Revision, Story, TimeCone,
+                         TrashItem, User, World)
+from core.names import match_key
 from services.listing import Page
 from services.publishing import check_public_quota
 from storage import DocumentStore
@@ -65,7 +65,7 @@ class TrashService:
             moved.take(World.collection, [self.store.get(World.collection, world_id)])
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
-            for model in (Entity, Location, TimeCone, Event):
+            for model in (Entity, Location, TimeCone, Event, Review, IgnoredName):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])
@@ -84,6 +84,8 @@ class TrashService:
             events = self.store.find(Event.collection, where={"story_id": story_id}, newest_first=False)
             moved.take(Event.collection, events)
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, story_id)])
+            moved.take(Review.collection, self.store.find(Review.collection, where={"story_id": story_id},
+                                                          newest_first=False))
             for doc_id in [story_id, *(e["event_id"] for e in events)]:
                 moved.take(Revision.collection, self.store.find(Revision.collection, where={"doc_id": doc_id},
                                                                 newest_first=False))
@@ -191,9 +193,9 @@ class TrashService:
     def _check_name_free(self, doc: dict) -> None:
         """As on creation: the name may not be another's name or alias in the world."""
         (collection, [item]), = [(c, d) for c, d in doc["contents"].items() if c in CAST_KINDS]
-        taken = {name_key(n) for other in self.store.find(collection, where={"world_id": doc["world_id"]})
+        taken = {match_key(n) for other in self.store.find(collection, where={"world_id": doc["world_id"]})
                  for n in [other["name"], *other.get("aliases", [])]}
-        if name_key(item["name"]) in taken:
+        if match_key(item["name"]) in taken:
             raise Conflict(f"{KIND_LABELS[doc['kind']]} '{item['name']}' already exists in this world: "
                            "rename that one before restoring this one", {"name": "already exists"},
                            code="duplicate_name")

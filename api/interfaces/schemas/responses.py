@@ -422,6 +422,7 @@ class BatchAnalysisResult(MessageOut):
     total_characters_found: int
     total_locations_found: int
     linked_count: int
+    review_id: str = absent("`POST /api/reviews/{review_id}/undo` undoes what the batch created and linked")
 
 
 class StoryEventsResult(Out):
@@ -445,8 +446,14 @@ class WorldEventsResult(MessageOut):
     total_events: int
 
 
+class StoryReviewResult(MessageOut):
+    review_id: str = Field(description="`GET /api/stories/{story_id}/review` shows its proposals")
+    story_id: str
+    proposals: int = Field(description="How many names are proposed")
+
+
 TaskResult = Union[WorldDescriptionResult, StoryDescriptionResult, WorldAnalysisResult, StoryAnalysisResult,
-                   BatchAnalysisResult, StoryEventsResult, WorldEventsResult, str]
+                   BatchAnalysisResult, StoryEventsResult, WorldEventsResult, StoryReviewResult, str]
 
 
 class ProgressOut(Out):
