@@ -112,6 +112,10 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
         ("/api/gpt/batch-analyze-stories", {"world_id": wid, "story_ids": [sid, other]}),
     ]
     task_ids = [check("POST", path, writer, json=body, status=202)["task_id"] for path, body in jobs]
+    fresh = check("POST", "/api/stories", writer, json={
+        "world_id": wid, "title": "Fresh", "content": "Kellan Mose met Iria Dune in Corvath. Kellan Mose left."})
+    fresh_id = fresh["story"]["story_id"]
+    task_ids.append(check("POST", f"/api/stories/{fresh_id}/analyses", writer, status=202)["task_id"])
     task_ids.append(check("POST", f"/api/stories/{sid}/events/extract", writer, status=202)["task_id"])
     task_ids.append(check("POST", f"/api/worlds/{wid}/events/extract?force=true", writer, status=202)["task_id"])
     results = [check("GET", f"/api/gpt/results/{task_id}", writer) for task_id in task_ids]
@@ -121,6 +125,27 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
                                                 "world_analysis", "offline")
     check("DELETE", f"/api/gpt/tasks/{pending['task_id']}", writer)
     check("GET", f"/api/gpt/results/{pending['task_id']}", writer)
+
+    # the review of the story's analysis, and of the batch's
+    review = check("GET", f"/api/stories/{fresh_id}/review", writer)
+    assert review["proposals"], review
+    first_proposal, *others = review["proposals"]
+    check("POST", f"/api/reviews/{review['review_id']}/decisions", writer,
+          json={"decisions": [{"proposal_id": first_proposal["proposal_id"], "action": "ignore"}],
+                "accept_confident": True})
+    check("GET", f"/api/worlds/{wid}/ignored-names", writer)
+    check("POST", f"/api/reviews/{review['review_id']}/undo", writer)
+    ignored = client.post(f"/api/reviews/{review['review_id']}/decisions", headers=writer["headers"], json={})
+    assert ignored.status_code == 409, ignored.json   # undone
+    batch = next(r for r in results if r["type"] == "batch_analysis")
+    check("POST", f"/api/reviews/{batch['result']['review_id']}/undo", writer)
+    analysed = check("POST", f"/api/stories/{fresh_id}/analyses", writer, status=202)
+    assert check("GET", f"/api/gpt/results/{analysed['task_id']}", writer)["status"] == "completed"
+    again = check("GET", f"/api/stories/{fresh_id}/review", writer)
+    check("POST", f"/api/reviews/{again['review_id']}/decisions", writer,
+          json={"decisions": [{"proposal_id": again["proposals"][0]["proposal_id"], "action": "ignore"}]})
+    key = check("GET", f"/api/worlds/{wid}/ignored-names", writer)[0]["key"]
+    check("DELETE", f"/api/worlds/{wid}/ignored-names/{key}", writer)
 
     # events
     timeline = check("GET", f"/api/worlds/{wid}/events", writer)

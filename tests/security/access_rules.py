@@ -171,6 +171,14 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/stories/<story_id>/link-entities", "POST"): Entry(
         owner_only, scope=STORY, body=lambda s: {"characters": ["Ana"], "locations": ["Port"]}),
     ("/api/stories/<story_id>/clear-links", "POST"): Entry(owner_only, scope=STORY),
+    # reviews of analyses (the story's editors only)
+    ("/api/stories/<story_id>/analyses", "POST"): Entry(owner_only, 202, scope=STORY),
+    ("/api/stories/<story_id>/review", "GET"): Entry(owner_only, scope=STORY),
+    ("/api/reviews/<review_id>/decisions", "POST"): Entry(owner_only, scope=STORY, body=lambda s: {
+        "decisions": [{"proposal_id": s["proposal_id"], "action": "accept"}]}),
+    ("/api/reviews/<review_id>/undo", "POST"): Entry(owner_only, scope=STORY),
+    ("/api/worlds/<world_id>/ignored-names", "GET"): Entry(owner_only),
+    ("/api/worlds/<world_id>/ignored-names/<key>", "DELETE"): Entry(owner_only),
     # events and the timeline (an event is as visible as its story)
     ("/api/worlds/<world_id>/events", "GET"): READ,
     ("/api/worlds/<world_id>/events/extract", "POST"): Entry(owner_only, 202),

@@ -14,7 +14,7 @@ import uuid
 import pytest
 
 from access_rules import ACTORS, MATRIX
-from core.models import Event, World
+from core.models import Event, IgnoredName, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.story_service import StoryService
@@ -110,12 +110,17 @@ class Cast:
             ghost = cast.create(ENTITY, world, EntityBody(name="Ghost").model_dump())
             trash_id = self.services.cast.delete(ENTITY, world, ghost.entity_id, owner).trash_id
         task = self.app.extensions["worldsmith"].ai.tasks.create(owner, "world_description", "offline")
+        review = self.services.reviews.record(owner.user_id, world, story, task["task_id"], "en", [
+            {"name": "Bram", "kind": "character", "confidence": 0.9, "quote": "Bram came.", "count": 1}])
+        ignored = IgnoredName(world_id=world.world_id, name="Ghostly", key="ghostly", ignored_by=owner.user_id)
+        store.put(IgnoredName.collection, ignored.ignore_id, ignored.to_dict())
         return {
             "serial": serial, "users": self.ids, "world_id": world.world_id,
             "story_id": story.story_id, "entity_id": entity.entity_id,
             "location_id": location.location_id, "filename": "swagger-ui.css",
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
+            "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
             "user_id": self.make_user("target") if needs_user else None,
             "world_public": world_visibility == "public",
             "story_public": world_visibility == "public" and story_visibility == "public",
@@ -125,7 +130,8 @@ class Cast:
         store = self.services.store
         return {collection: store.get(collection, scene[key]) for collection, key in (
             ("worlds", "world_id"), ("stories", "story_id"), ("entities", "entity_id"),
-            ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"))} | {"target": scene["user_id"] and store.get(
+            ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"),
+            ("reviews", "review_id"))} | {"ignored": store.count("ignored_names")} | {"target": scene["user_id"] and store.get(
                 "users", scene["user_id"])} | {
             "trash": scene["trash_id"] and store.get("trash", scene["trash_id"]),
             "revisions": store.count("revisions"), "trashed": store.count("trash")}
@@ -137,7 +143,8 @@ def fill(rule: str, values: dict) -> str:
 
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
-        "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id")}}
+        "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
+        "review_id", "key")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")

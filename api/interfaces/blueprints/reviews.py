@@ -7,6 +7,7 @@ and a review can be undone in one step.
 """
 from flask import jsonify
 
+from core.errors import NotFound
 from interfaces.auth import current_user, token_required
 from interfaces.blueprints.gpt import accepted, started
 from interfaces.limits import rate_limit
@@ -24,10 +25,13 @@ def create_reviews_blueprint(services):
         """The review and its world, if the caller may change its story (else 404/403 as for it)."""
         user = current_user()
         review = reviews.get(review_id)
-        if review.story_id:
-            _, world = access.editable_story(store, user, review.story_id)
-        else:
-            world = access.editable_world(store, user, review.world_id)
+        try:
+            if review.story_id:
+                _, world = access.editable_story(store, user, review.story_id)
+            else:
+                world = access.editable_world(store, user, review.world_id)
+        except NotFound:   # one answer for a review you may not see and one that does not exist
+            raise NotFound("Review not found") from None
         return user, review, world
 
     @bp.post("/stories/<story_id>/analyses")
