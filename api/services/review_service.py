@@ -19,6 +19,7 @@ from services.story_service import StoryService
 from storage import DocumentStore
 
 MAX_ALIASES = 50   # what an entry may hold (the entry schemas' limit)
+KEPT_REVIEWS = 10  # per story: the latest analyses, each undoable
 
 
 class ReviewService:
@@ -40,6 +41,9 @@ class ReviewService:
             review = Review(world_id=world.world_id, owner_id=owner_id, story_id=story.story_id,
                             task_id=task_id, language=language, proposals=proposals)
             self.store.put(Review.collection, review.review_id, review.to_dict())
+            older = self.store.find_ids(Review.collection, where={"story_id": story.story_id})
+            for review_id in older[KEPT_REVIEWS:]:   # newest first: the oldest can no longer be undone
+                self.store.delete(Review.collection, review_id)
         return review
 
     def record_batch(self, owner_id: str, world: World, task_id: str, applied: list[dict]) -> Review:

@@ -246,3 +246,14 @@ def test_deleting_the_story_takes_its_reviews_to_the_trash(client, owner, world,
     restored = client.post(f"/api/trash/{deleted.json['trash_id']}/restore", headers=owner["headers"])
     assert restored.status_code == 200
     assert client.get(f"/api/stories/{story['story_id']}/review", headers=owner["headers"]).status_code == 200
+
+
+def test_a_story_keeps_its_latest_reviews(app, owner, world, make_story):
+    from core.models import Story, World
+    services = app.extensions["worldsmith"]
+    story = Story.from_dict(services.store.get("stories", make_story(owner, world, content=TEXT)["story_id"]))
+    world_model = World.from_dict(services.store.get("worlds", world["world_id"]))
+    made = [services.reviews.record(owner["user_id"], world_model, story, "", "en", []).review_id
+            for _ in range(12)]
+    kept = services.store.find_ids("reviews", where={"story_id": story.story_id})
+    assert sorted(kept) == sorted(made[-10:])
