@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from ai_helpers import run_job
 
+from core.models import Story, World
+
 TEXT = ("Daven Voss rode out of Emberfall at dawn. Daven and the Grey Company crossed the Kharzul Marshes "
         "to reach the city of Velmora. Captain Ilsa Marrow waited for them in Velmora.")
 
@@ -249,7 +251,6 @@ def test_deleting_the_story_takes_its_reviews_to_the_trash(client, owner, world,
 
 
 def test_a_story_keeps_its_latest_reviews(app, owner, world, make_story):
-    from core.models import Story, World
     services = app.extensions["worldsmith"]
     story = Story.from_dict(services.store.get("stories", make_story(owner, world, content=TEXT)["story_id"]))
     world_model = World.from_dict(services.store.get("worlds", world["world_id"]))
