@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { gpt, stories } from '../services/api.js';
+import { stories } from '../services/api.js';
 import { queryKeys, storyChanged } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -10,48 +10,31 @@ import ConfirmButton from './ConfirmButton.jsx';
 import { plural } from '../utils/options.js';
 import Icon from './Icon.jsx';
 
-const names = (list) => (list || []).map((x) => (typeof x === 'string' ? x : x && x.name)).filter(Boolean);
-
-/** Owner tools of a story: analyse & link, clear links, extract events. */
+/**
+ * Owner tools of a story: analyse (find the names in it, for the review below the story), clear
+ * links, extract events.
+ */
 export default function StoryAIPanel({ story }) {
   const queryClient = useQueryClient();
   const analyze = useTask();
   const extract = useTask({ timeoutMs: 300000 });
+  const [analysed, setAnalysed] = useState(null);
   const [linkInfo, setLinkInfo] = useState(null);
   const [extractInfo, setExtractInfo] = useState(null);
   const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
 
-  const analyzeAndLink = async () => {
+  // Finds names only: nothing is created or linked until the writer decides in the review.
+  const analyse = async () => {
     setError(null);
+    setAnalysed(null);
     setLinkInfo(null);
-    let result;
     try {
-      result = await analyze.run(() =>
-        gpt.analyze({
-          story_description: story.content || story.description || '',
-          story_title: story.title,
-          story_genre: story.genre || '',
-        }),
-      );
+      const result = await analyze.run(() => stories.startAnalysis(story.story_id));
+      setAnalysed(result || {});
     } catch {
       return; // shown in TaskProgress
     }
-    setBusy(true);
-    try {
-      const res = await stories.linkEntities(story.story_id, {
-        characters: (result && result.characters) || [],
-        locations: (result && result.locations) || [],
-        auto_create: true,
-      });
-      setLinkInfo({ ...res, found: result });
-      // linking may have created characters and places in the world
-      if (res && res.story) await storyChanged(queryClient, res.story);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await queryClient.invalidateQueries({ queryKey: queryKeys.stories.review(story.story_id) });
   };
 
   const clearLinks = async () => {
@@ -95,8 +78,8 @@ export default function StoryAIPanel({ story }) {
     <section className="card ai-panel" aria-label="AI tools">
       <h2>AI tools</h2>
       <div className="actions wrap">
-        <button type="button" className="btn btn-primary" onClick={analyzeAndLink} disabled={analyze.running || busy}>
-          <Icon name="sparkle" /> Analyse and link
+        <button type="button" className="btn btn-primary" onClick={analyse} disabled={analyze.running}>
+          <Icon name="sparkle" /> Analyse
         </button>
         <button type="button" className="btn" onClick={extractEvents} disabled={extract.running}>
           <Icon name="clock" /> Extract events
@@ -108,20 +91,17 @@ export default function StoryAIPanel({ story }) {
           Drop cached analysis
         </button>
       </div>
-      <TaskProgress task={analyze} label="Analysing story" />
-      {busy && <p className="muted small" role="status">Linking characters and places…</p>}
+      <TaskProgress task={analyze} label="Finding names" />
+      {analysed && (
+        <p className="alert alert-success" role="status">
+          {analysed.message || `Found ${plural(analysed.proposals ?? 0, 'name')}.`}{' '}
+          {analysed.proposals > 0 && <a href="#story-review">Review them</a>}
+        </p>
+      )}
       {linkInfo && (
-        <div className="alert alert-success" role="status">
-          <p>{linkInfo.message || 'Linked.'}</p>
-          {linkInfo.found && (
-            <p className="small">
-              Found characters: {names(linkInfo.found.characters).join(', ') || 'none'} · places:{' '}
-              {names(linkInfo.found.locations).join(', ') || 'none'}
-              {(linkInfo.created_entities || []).length + (linkInfo.created_locations || []).length > 0 &&
-                ` · created ${(linkInfo.created_entities || []).length} characters and ${(linkInfo.created_locations || []).length} places`}
-            </p>
-          )}
-        </div>
+        <p className="alert alert-success" role="status">
+          {linkInfo.message}
+        </p>
       )}
       <TaskProgress task={extract} label="Extracting events" />
       {extractInfo && (

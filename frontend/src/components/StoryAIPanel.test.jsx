@@ -10,37 +10,29 @@ afterEach(() => vi.restoreAllMocks());
 const story = { story_id: 's1', world_id: 'w1', title: 'The Gate', genre: 'mystery', content: 'Ayla walks to Lumen.', description: 'short' };
 
 describe('StoryAIPanel', () => {
-  it('analyses the story text, polls, then links the result', async () => {
-    const analyze = vi.spyOn(gpt, 'analyze').mockResolvedValue({ task_id: 't1', status: 'pending' });
+  it('"Analyse" starts the story analysis, polls it, and refreshes the review; it creates and links nothing', async () => {
+    const start = vi.spyOn(stories, 'startAnalysis').mockResolvedValue({ task_id: 't1', status: 'pending' });
     vi.spyOn(gpt, 'result')
       .mockResolvedValueOnce({ status: 'processing', progress: { done: 0, total: 1, message: 'Reading' } })
-      .mockResolvedValue({ status: 'completed', result: { characters: [{ name: 'Ayla', role: 'hero' }], locations: [{ name: 'Lumen', description: '' }] } });
-    const linked = { ...story, entities: ['e1'] };
-    const link = vi.spyOn(stories, 'linkEntities').mockResolvedValue({ message: 'Linked 1 character and 1 location', story: linked, created_entities: [], created_locations: [] });
+      .mockResolvedValue({ status: 'completed', result: { review_id: 'r1', story_id: 's1', proposals: 4, message: 'Found 4 names to review.' } });
+    const link = vi.spyOn(stories, 'linkEntities');
     const { queryClient } = renderAt(<StoryAIPanel story={story} />);
-    queryClient.setQueryData(queryKeys.worlds.characters('w1'), { items: [], total: 0 });
-    fireEvent.click(screen.getByRole('button', { name: /Analyse and link/ }));
-    expect(await screen.findByText('Linked 1 character and 1 location', {}, { timeout: 5000 })).toBeInTheDocument();
-    expect(analyze).toHaveBeenCalledWith({ story_description: 'Ayla walks to Lumen.', story_title: 'The Gate', story_genre: 'mystery' });
-    expect(link).toHaveBeenCalledWith('s1', {
-      characters: [{ name: 'Ayla', role: 'hero' }],
-      locations: [{ name: 'Lumen', description: '' }],
-      auto_create: true,
-    });
-    // the page shows the linked story, and the world's cast (new characters) is refetched
-    expect(queryClient.getQueryData(queryKeys.stories.detail('s1'))).toEqual(linked);
-    expect(queryClient.getQueryState(queryKeys.worlds.characters('w1')).isInvalidated).toBe(true);
-    expect(screen.getByText(/Found characters: Ayla · places: Lumen/)).toBeInTheDocument();
+    queryClient.setQueryData(queryKeys.stories.review('s1'), null);
+    expect(screen.queryByRole('button', { name: /Analyse and link/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse' }));
+    expect(await screen.findByText('Found 4 names to review.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(start).toHaveBeenCalledWith('s1');
+    expect(screen.getByRole('link', { name: 'Review them' })).toHaveAttribute('href', '#story-review');
+    expect(queryClient.getQueryState(queryKeys.stories.review('s1')).isInvalidated).toBe(true);
+    expect(link).not.toHaveBeenCalled();
   });
 
-  it('shows the job error and does not link', async () => {
-    vi.spyOn(gpt, 'analyze').mockResolvedValue({ task_id: 't1', status: 'pending' });
+  it('shows the job error', async () => {
+    vi.spyOn(stories, 'startAnalysis').mockResolvedValue({ task_id: 't1', status: 'pending' });
     vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'error', result: 'AI provider unavailable' });
-    const link = vi.spyOn(stories, 'linkEntities');
     renderAt(<StoryAIPanel story={story} />);
-    fireEvent.click(screen.getByRole('button', { name: /Analyse and link/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse' }));
     expect(await screen.findByText('AI provider unavailable', {}, { timeout: 5000 })).toBeInTheDocument();
-    expect(link).not.toHaveBeenCalled();
   });
 
   it('extracts events and offers the timeline', async () => {

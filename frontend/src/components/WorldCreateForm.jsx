@@ -10,14 +10,20 @@ import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
 
-const NEW_WORLD = { name: '', world_type: 'fantasy', visibility: 'private', description: '' };
-const pick = (v) => ({ name: v.name || '', world_type: v.world_type || 'fantasy', visibility: v.visibility || 'private', description: v.description || '' });
+const NEW_WORLD = { name: '', world_type: 'fantasy', visibility: 'private', language: '', description: '' };
+const pick = (v) => ({
+  name: v.name || '',
+  world_type: v.world_type || 'fantasy',
+  visibility: v.visibility || 'private',
+  language: v.language || '',
+  description: v.description || '',
+});
 
 /** Create a world, optionally with an AI-written description and AI analysis. Typing is kept as a local draft. */
 export default function WorldCreateForm({ onCreated, onCancel }) {
   const [form, setForm] = useState(NEW_WORLD);
   const draft = useDraft({ form: 'world', values: form, initialValues: NEW_WORLD, onRestore: (values) => setForm(pick(values)) });
-  const [starterCast, setStarterCast] = useState(true);
+  const [starterCast, setStarterCast] = useState(false); // optional, off unless asked for
   const [analyze, setAnalyze] = useState(false);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
@@ -54,7 +60,9 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
     setBusy(true);
     setError(null);
     try {
-      const body = { ...form, name: form.name.trim(), starter_cast: starterCast };
+      const { language, ...fields } = form;
+      // no language: the API detects it from the name and description
+      const body = { ...fields, name: form.name.trim(), starter_cast: starterCast, ...(language ? { language } : {}) };
       if (analyze && form.description.trim()) {
         try {
           const result = await analyzeTask.run(() =>

@@ -9,7 +9,7 @@ import { renderAt } from '../test/utils.jsx';
 afterEach(() => vi.restoreAllMocks());
 
 describe('WorldCreateForm', () => {
-  it('fills the description from the AI and creates the world with the starter cast', async () => {
+  it('fills the description from the AI and creates the world, starter cast off by default and the language left to detection', async () => {
     vi.spyOn(gpt, 'generateDescription').mockResolvedValue({ task_id: 't1', status: 'pending' });
     vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { description: 'Old magic and older grudges.' } });
     const create = vi.spyOn(worlds, 'create').mockResolvedValue({ world_id: 'w9' });
@@ -26,6 +26,33 @@ describe('WorldCreateForm', () => {
       world_type: 'fantasy',
       visibility: 'private',
       description: 'Old magic and older grudges.',
+      starter_cast: false,
+    });
+  });
+
+  it('offers English, Tiếng Việt and detection as the language, and sends the chosen one with the starter cast when asked', async () => {
+    const create = vi.spyOn(worlds, 'create').mockResolvedValue({ world_id: 'w9' });
+    renderAt(<WorldCreateForm onCreated={() => {}} />);
+    const language = screen.getByLabelText('Language');
+    expect(language).toHaveValue('');
+    expect([...language.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['', 'Detect from text'],
+      ['en', 'English'],
+      ['vi', 'Tiếng Việt'],
+    ]);
+    const cast = screen.getByLabelText(/starter cast/);
+    expect(cast).not.toBeChecked();
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Hà Nội những năm 1946' } });
+    fireEvent.change(language, { target: { value: 'vi' } });
+    fireEvent.click(cast);
+    fireEvent.click(screen.getByRole('button', { name: 'Create world' }));
+    await waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create.mock.calls[0][0]).toEqual({
+      name: 'Hà Nội những năm 1946',
+      world_type: 'fantasy',
+      visibility: 'private',
+      description: '',
+      language: 'vi',
       starter_cast: true,
     });
   });

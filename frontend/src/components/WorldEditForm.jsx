@@ -4,7 +4,7 @@ import { worlds } from '../services/api.js';
 import { queryKeys, worldChanged } from '../services/queries.js';
 import { useDraft } from '../hooks/useDraft.js';
 import { isVersionConflict } from '../utils/conflict.js';
-import { VISIBILITIES, WORLD_TYPES, labelOf } from '../utils/options.js';
+import { DETECT_LANGUAGE, LANGUAGES, VISIBILITIES, WORLD_TYPES, labelOf } from '../utils/options.js';
 import Field from './Field.jsx';
 import WorldFields from './WorldFields.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -20,6 +20,7 @@ const worldValues = (world) => {
     description: world.description || '',
     world_type: world.world_type || 'fantasy',
     visibility: world.visibility || 'private',
+    language: world.language || '',
     current_year: cal.current_year ?? '',
     current_era: cal.current_era || '',
     year_name: cal.year_name || '',
@@ -30,6 +31,7 @@ const FIELDS = [
   { key: 'name', label: 'Name' },
   { key: 'world_type', label: 'Type', show: (v) => labelOf(WORLD_TYPES, v) },
   { key: 'visibility', label: 'Visibility', show: (v) => labelOf(VISIBILITIES, v) },
+  { key: 'language', label: 'Language', show: (v) => labelOf([DETECT_LANGUAGE, ...LANGUAGES], v) },
   { key: 'description', label: 'Description', long: true },
   { key: 'current_year', label: 'Current year' },
   { key: 'current_era', label: 'Era' },
@@ -87,6 +89,7 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
       visibility: form.visibility,
       metadata: { calendar },
     };
+    if (form.language) body.language = form.language;
     save.mutate({ body, version });
   };
 

@@ -32,6 +32,18 @@ describe('WorldEditForm', () => {
     expect(queryClient.getQueryData(queryKeys.worlds.detail('w1'))).toEqual(saved);
   });
 
+  it('edits the language of the world: English or Tiếng Việt', async () => {
+    const update = vi.spyOn(worlds, 'update').mockResolvedValue({ ...world, language: 'vi' });
+    renderAt(<WorldEditForm world={{ ...world, language: 'en' }} onSaved={() => {}} onCancel={() => {}} />);
+    const language = screen.getByLabelText('Language');
+    expect(language).toHaveValue('en');
+    expect([...language.options].map((o) => o.textContent)).toEqual(['English', 'Tiếng Việt']);
+    fireEvent.change(language, { target: { value: 'vi' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save world' }));
+    await waitFor(() => expect(update).toHaveBeenCalled());
+    expect(update.mock.calls[0][1].language).toBe('vi');
+  });
+
   it('shows the API field errors and stays open', async () => {
     vi.spyOn(worlds, 'update').mockRejectedValue(
       Object.assign(new Error('Invalid input'), { isApiError: true, status: 400, details: { name: 'At most 200 characters' } }),

@@ -3,6 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queries, queryKeys } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
+import { plural } from '../utils/options.js';
+import { reextractPlan } from '../utils/reextract.js';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
@@ -19,11 +21,13 @@ export default function WorldTimelineTab({ world, editable }) {
   const task = useTask({ timeoutMs: 600000 });
   const [force, setForce] = useState(false);
   const [summary, setSummary] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const count = data && data.timeline && Array.isArray(data.timeline.years)
     ? data.timeline.years.reduce((n, y) => n + ((y.events && y.events.length) || 0), 0)
     : 0;
 
   const extract = async () => {
+    setConfirming(false);
     try {
       setSummary('');
       const result = await task.run(() => worlds.extractEvents(id, force));
@@ -38,14 +42,28 @@ export default function WorldTimelineTab({ world, editable }) {
     <section aria-label="Timeline">
       {editable && (
         <div className="toolbar">
-          <button type="button" className="btn btn-primary" onClick={extract} disabled={task.running}>
-            <Icon name="sparkle" /> Extract events from stories
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={force ? () => setConfirming(true) : extract}
+            disabled={task.running || confirming}
+          >
+            <Icon name="sparkle" /> {force ? 'Re-analyse everything…' : 'Extract events from stories'}
           </button>
           <label className="check">
-            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Re-analyse everything
+            <input
+              type="checkbox"
+              checked={force}
+              onChange={(e) => {
+                setForce(e.target.checked);
+                setConfirming(false);
+              }}
+            />{' '}
+            Re-analyse everything
           </label>
         </div>
       )}
+      {editable && confirming && <ReextractConfirm plan={reextractPlan(data)} onConfirm={extract} onCancel={() => setConfirming(false)} />}
       <TaskProgress task={task} label="Extracting events" />
       {summary && (
         <p className="alert alert-success" role="status">
@@ -61,5 +79,36 @@ export default function WorldTimelineTab({ world, editable }) {
       )}
       {data && count > 0 && <Timeline data={data} editable={editable} onChanged={eventsChanged} />}
     </section>
+  );
+}
+
+/** Says what a forced re-extraction keeps and replaces, and asks before it runs. */
+function ReextractConfirm({ plan, onConfirm, onCancel }) {
+  const { kept, replaced, personConnections } = plan;
+  return (
+    <div className="alert alert-info reextract-confirm" role="alertdialog" aria-labelledby="reextract-title" aria-describedby="reextract-text">
+      <p id="reextract-title">
+        <strong>Re-analyse every story’s events?</strong>
+      </p>
+      <div id="reextract-text">
+        <p>Every story is read again.</p>
+        <ul>
+          <li>
+            {kept > 0
+              ? `Kept: ${plural(kept, 'event')} you made, edited or connected${personConnections > 0 ? `, and the ${plural(personConnections, 'connection')} you drew` : ''}.`
+              : 'Kept: nothing to keep — no event was made, edited or connected by you.'}
+          </li>
+          <li>{replaced > 0 ? `Replaced: the ${plural(replaced, 'event')} the AI made.` : 'Replaced: none — there are no AI-made events yet.'}</li>
+        </ul>
+      </div>
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={onConfirm} autoFocus>
+          Yes, re-analyse everything
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }

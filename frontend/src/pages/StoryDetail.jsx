@@ -11,6 +11,7 @@ import Badge from '../components/Badge.jsx';
 import ConfirmButton from '../components/ConfirmButton.jsx';
 import StoryForm from '../components/StoryForm.jsx';
 import StoryAIPanel from '../components/StoryAIPanel.jsx';
+import StoryReview from '../components/StoryReview.jsx';
 import NotFound from './NotFound.jsx';
 import Icon from '../components/Icon.jsx';
 import { useTitle } from '../hooks/useTitle.js';
@@ -125,7 +126,7 @@ export default function StoryDetail() {
       <div className="grid-2">
         <section className="card" aria-labelledby="linked-heading">
           <h2 id="linked-heading">Characters and places</h2>
-          {linkedChars.length === 0 && linkedLocs.length === 0 && <p className="muted">Nothing linked yet. {editable ? 'Use “Analyse and link”.' : ''}</p>}
+          {linkedChars.length === 0 && linkedLocs.length === 0 && <p className="muted">Nothing linked yet. {editable ? 'Use “Analyse” to find the names in this story.' : ''}</p>}
           {linkedChars.length > 0 && (
             <ul className="chips" aria-label="Characters">
               {linkedChars.map((c) => (
@@ -156,6 +157,7 @@ export default function StoryDetail() {
         </section>
         {editable && <StoryAIPanel story={story} />}
       </div>
+      {editable && <StoryReview story={story} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queries, queryKeys, worldChanged } from '../services/queries.js';
 import { canEdit, useAuth } from '../hooks/useAuth.js';
-import { formatDate } from '../utils/options.js';
+import { LANGUAGES, formatDate, labelOf } from '../utils/options.js';
 import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import Badge from '../components/Badge.jsx';
@@ -88,6 +88,12 @@ export default function WorldDetail() {
               <div className="badges">
                 <Badge tone={world.world_type}>{world.world_type}</Badge>
                 <Badge tone={world.visibility}>{world.visibility}</Badge>
+                {world.language && (
+                  <span className="muted small" lang={world.language}>
+                    <span lang="en">Language: </span>
+                    {labelOf(LANGUAGES, world.language)}
+                  </span>
+                )}
                 {sharedWithMe && <Badge tone="shared">read-only · shared with you</Badge>}
                 {cal.current_year !== undefined && cal.current_year !== null && (
                   <span className="muted small">

@@ -22,6 +22,14 @@ describe('WorldDetail', () => {
     expect(screen.getByText(/Year 1000 TA/)).toBeInTheDocument();
   });
 
+  it('shows the language of the world', async () => {
+    worlds.get.mockResolvedValue({ ...world, name: 'Hà Nội những năm 1946', language: 'vi' });
+    renderAt(<WorldDetail />, { path: '/worlds/w1', route: '/worlds/:worldId' });
+    await screen.findByRole('heading', { level: 1, name: 'Hà Nội những năm 1946' });
+    expect(screen.getByText('Tiếng Việt')).toHaveAttribute('lang', 'vi');
+    expect(screen.getByText('Tiếng Việt')).toHaveTextContent('Language: Tiếng Việt');
+  });
+
   it('is read-only for a user it is shared with', async () => {
     renderAt(<WorldDetail />, { user: friend, path: '/worlds/w1', route: '/worlds/:worldId' });
     expect(await screen.findByText(/read-only/)).toBeInTheDocument();

@@ -228,6 +228,9 @@ export const worlds = {
   relationships: (id) => call('worlds.relationships', [id]),
   events: (id) => call('worlds.events', [id]),
   extractEvents: (id, force = false) => call('worlds.extractEvents', [id], { params: force ? { force: 'true' } : {}, body: {} }),
+  /** The names the owner told the review to ignore: [{name, key, created_at}]. */
+  ignoredNames: (id) => call('worlds.ignoredNames', [id]),
+  unignoreName: (id, key) => call('worlds.unignoreName', [id, key]),
 };
 
 export const stories = {
@@ -240,6 +243,16 @@ export const stories = {
   clearLinks: (id) => call('stories.clearLinks', [id], { body: {} }),
   extractEvents: (id) => call('stories.extractEvents', [id], { body: {} }),
   clearEventsCache: (id) => call('stories.clearEventsCache', [id]),
+  /** Start finding names in the story (a task whose result names the review). */
+  startAnalysis: (id) => call('stories.startAnalysis', [id], { body: {} }),
+  /** The story's latest review of found names (404 if it has none). */
+  review: (id) => call('stories.review', [id]),
+};
+
+export const reviews = {
+  /** `{decisions: [{proposal_id, action, name?, kind?, target_id?}], accept_confident}` -> the review + `applied`. */
+  decide: (id, body = { decisions: [], accept_confident: false }) => call('reviews.decide', [id], { body }),
+  undo: (id) => call('reviews.undo', [id], { body: {} }),
 };
 
 export const events = {

@@ -28,6 +28,8 @@ export const ENDPOINTS = {
   'worlds.relationships': ['GET', '/worlds/{world_id}/relationships'],
   'worlds.events': ['GET', '/worlds/{world_id}/events'],
   'worlds.extractEvents': ['POST', '/worlds/{world_id}/events/extract', ['force']],
+  'worlds.ignoredNames': ['GET', '/worlds/{world_id}/ignored-names'],
+  'worlds.unignoreName': ['DELETE', '/worlds/{world_id}/ignored-names/{key}'],
 
   'stories.list': ['GET', '/stories', ['q', 'genre', 'world_id', 'page', 'per_page']],
   'stories.get': ['GET', '/stories/{story_id}'],
@@ -38,6 +40,11 @@ export const ENDPOINTS = {
   'stories.clearLinks': ['POST', '/stories/{story_id}/clear-links'],
   'stories.extractEvents': ['POST', '/stories/{story_id}/events/extract'],
   'stories.clearEventsCache': ['DELETE', '/stories/{story_id}/events/cache'],
+  'stories.startAnalysis': ['POST', '/stories/{story_id}/analyses'],
+  'stories.review': ['GET', '/stories/{story_id}/review'],
+
+  'reviews.decide': ['POST', '/reviews/{review_id}/decisions'],
+  'reviews.undo': ['POST', '/reviews/{review_id}/undo'],
 
   'events.update': ['PATCH', '/events/{event_id}'],
   'events.remove': ['DELETE', '/events/{event_id}'],

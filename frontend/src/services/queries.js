@@ -3,6 +3,13 @@
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import { admin, getStats, gpt, stories, trash, worlds } from './api.js';
 
+/** A story without a review answers 404: that is "no review yet", not an error. */
+const reviewOf = (storyId) =>
+  stories.review(storyId).catch((err) => {
+    if (err && err.status === 404) return null;
+    throw err;
+  });
+
 // The lists inside a world are read whole (the API's maximum page), so every view shares one cache entry.
 const ALL = { per_page: 200 };
 
@@ -17,11 +24,13 @@ export const queryKeys = {
     locations: (worldId) => ['worlds', 'detail', worldId, 'locations'],
     events: (worldId) => ['worlds', 'detail', worldId, 'events'],
     relationships: (worldId) => ['worlds', 'detail', worldId, 'relationships'],
+    ignoredNames: (worldId) => ['worlds', 'detail', worldId, 'ignored-names'],
   },
   stories: {
     all: () => ['stories'],
     list: (params) => ['stories', 'list', params],
     detail: (storyId) => ['stories', 'detail', storyId],
+    review: (storyId) => ['stories', 'detail', storyId, 'review'],
   },
   gpt: {
     tasks: (params) => ['gpt', 'tasks', params],
@@ -53,6 +62,10 @@ export const queries = {
     queryOptions({ queryKey: queryKeys.worlds.relationships(worldId), queryFn: () => worlds.relationships(worldId) }),
   stories: (params) => queryOptions({ queryKey: queryKeys.stories.list(params), queryFn: () => stories.list(params) }),
   story: (storyId) => queryOptions({ queryKey: queryKeys.stories.detail(storyId), queryFn: () => stories.get(storyId) }),
+  /** The story's latest review of found names, or null when it has none. */
+  review: (storyId) => queryOptions({ queryKey: queryKeys.stories.review(storyId), queryFn: () => reviewOf(storyId) }),
+  ignoredNames: (worldId) =>
+    queryOptions({ queryKey: queryKeys.worlds.ignoredNames(worldId), queryFn: () => worlds.ignoredNames(worldId) }),
   tasks: (params) => queryOptions({ queryKey: queryKeys.gpt.tasks(params), queryFn: () => gpt.tasks(params) }),
   trash: (params) => queryOptions({ queryKey: queryKeys.trash.list(params), queryFn: () => trash.list(params) }),
   adminStats: () => queryOptions({ queryKey: queryKeys.admin.stats(), queryFn: () => admin.stats() }),

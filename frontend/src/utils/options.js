@@ -11,6 +11,13 @@ export const VISIBILITIES = [
   { value: 'draft', label: 'Draft' },
 ];
 
+/** A world's language: the AI's descriptions, starter cast and prompts follow it. */
+export const LANGUAGES = [
+  { value: 'en', label: 'English' },
+  { value: 'vi', label: 'Tiếng Việt' },
+];
+export const DETECT_LANGUAGE = { value: '', label: 'Detect from text' };
+
 export const GENRES = ['adventure', 'mystery', 'conflict', 'discovery', 'romance', 'tragedy', 'comedy', 'horror'];
 
 export function formatDate(iso) {
