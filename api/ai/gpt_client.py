@@ -91,9 +91,11 @@ class GPTClient:
                                              timeout=self.timeout, max_retries=0)
         return self._sdk, self._client
 
-    def complete(self, job: str, user_prompt: str, schema: type[BaseModel], usage: Usage) -> BaseModel:
-        """The model's answer to ``user_prompt`` for ``job``, validated against ``schema``."""
-        messages = [{"role": "system", "content": prompts.system_prompt(job)},
+    def complete(self, job: str, user_prompt: str, schema: type[BaseModel], usage: Usage,
+                 system: str | None = None) -> BaseModel:
+        """The model's answer to ``user_prompt`` for ``job``, validated against ``schema``
+        (``system``: the system prompt, by default ``prompts.system_prompt(job)``)."""
+        messages = [{"role": "system", "content": system or prompts.system_prompt(job)},
                     {"role": "user", "content": user_prompt}]
         content = self._chat(messages, usage)
         try:

@@ -1,4 +1,4 @@
-"""Name material per world type for procedural casts."""
+"""English name material per world type for procedural casts (Vietnamese: ``name_pools_vi``)."""
 
 POOLS = {
     "fantasy": {
@@ -9,7 +9,7 @@ POOLS = {
                    "Greywater", "Hollowmere", "Ironwood", "Stormvale", "Thornbury", "Wolfsbane"],
         "place_first": ["Raven", "Silver", "Thorn", "Mist", "Stone", "Amber", "Winter", "Elder"],
         "place_last": ["hold", "mere", "fall", "crest", "wood", "haven", "spire", "ford"],
-        "place_kinds": ["keep", "village", "forest", "citadel", "harbour", "ruins"],
+        "place_kinds": ["keep", "village", "forest", "citadel", "harbour", "ruined fortress"],
         "roles": ["hero", "mentor", "rival", "trickster", "guardian", "exile"],
     },
     "sci-fi": {
@@ -43,6 +43,18 @@ POOLS = {
         "roles": ["merchant", "knight", "scholar", "courtier", "soldier", "artisan"],
     },
 }
+
+
+TRAITS = ["stubborn", "ambitious", "secretive", "loyal", "resourceful", "weary", "idealistic", "restless"]
+CHARACTER_LINES = ["{given} has a debt to repay and little time to do it.",
+                   "{given} keeps a secret that could change everything.",
+                   "{given} is searching for someone who vanished years ago.",
+                   "{given} trusts few people and is trusted by fewer.",
+                   "{given} wants to set right an old wrong."]
+PLACE_LINES = ["Travellers speak of it in lowered voices.",
+               "Many paths of the story cross here.",
+               "Its people are slow to trust strangers.",
+               "It keeps memories that no one likes to mention."]
 
 
 def pool(world_type: str) -> dict:

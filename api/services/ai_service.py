@@ -141,7 +141,10 @@ class AIService:
         if world is not None:
             themes = themes or list(world.metadata.get("themes") or [])
             characters = characters or self._known(world)[0]
-        result = self.provider.describe_world(name, world_type, themes, characters, ctx.usage, budget=ctx.budget)
+        language = (world.effective_language() if world is not None
+                    else detect_language(" ".join([name, *themes, *characters])))
+        result = self.provider.describe_world(name, world_type, themes, characters, ctx.usage, budget=ctx.budget,
+                                              language=language)
         self._allowed_world(ctx, world_id)   # the answer draws on the world: still allowed?
         return result
 
@@ -150,7 +153,10 @@ class AIService:
         world = self._allowed_world(ctx, world_id)
         if world is not None:
             world_description = world_description or world.description
-        result = self.provider.describe_story(title, genre, world_description, characters, ctx.usage, budget=ctx.budget)
+        language = (world.effective_language() if world is not None
+                    else detect_language(" ".join([title, genre, world_description, *characters])))
+        result = self.provider.describe_story(title, genre, world_description, characters, ctx.usage,
+                                              budget=ctx.budget, language=language)
         self._allowed_world(ctx, world_id)
         return result
 

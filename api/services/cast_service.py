@@ -114,7 +114,8 @@ class CastService:
     # -- casts for new worlds ----------------------------------------------------
 
     def add_starter_cast(self, world: World) -> None:
-        cast = starter_cast(world.world_type, seed=world.world_id, taken=self.taken_names(world))
+        cast = starter_cast(world.world_type, seed=world.world_id, taken=self.taken_names(world),
+                            language=world.effective_language())
         self.add_cast(world, cast["characters"], cast["locations"])
 
     def add_cast(self, world: World, characters: list[dict], locations: list[dict]) -> None:

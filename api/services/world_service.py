@@ -5,6 +5,7 @@ from __future__ import annotations
 from core import permissions
 from core.calendar import normalise_calendar
 from core.errors import InvalidInput
+from core.language import detect_language
 from core.models import Entity, Location, TrashItem, User, World
 from services import access
 from services.listing import Page, filtered_page
@@ -83,6 +84,7 @@ class WorldService:
             data["stories"] = stories.get(world.world_id, [])
             data["entities"] = entities.get(world.world_id, [])
             data["locations"] = locations.get(world.world_id, [])
+            data["language"] = world.effective_language()
             answers.append(data)
         return answers
 
@@ -94,7 +96,8 @@ class WorldService:
         metadata.setdefault("themes", [])
         world = World(name=data["name"], description=data.get("description", ""),
                       world_type=data["world_type"], visibility=data["visibility"],
-                      owner_id=user.user_id, metadata=metadata)
+                      owner_id=user.user_id, metadata=metadata,
+                      language=data.get("language") or detect_language(f"{data['name']}. {data.get('description', '')}"))
         with self.store.unit_of_work():
             check_public_quota(self.store, user, World, world.visibility)
             self.store.put(World.collection, world.world_id, world.to_dict())

@@ -9,7 +9,9 @@ is what every other request gets. Actions:
 * ``"hang"``: no answer until released (client timeout)
 * ``"not_json"``: content that is no JSON   * ``"bad_shape"``: JSON of the wrong shape
 * ``"broken_body"``: an HTTP body that is not JSON at all
-``latency`` delays every answer (slow server).
+* ``{"content": "..."}``: exactly that message content; ``{"answer": {...}}``: that JSON object
+``latency`` delays every answer (slow server). ``requests`` records every request's body
+(``system_prompts()``/``user_prompts()`` give the messages sent).
 """
 from __future__ import annotations
 
@@ -23,6 +25,13 @@ HANG_LIMIT = 10.0   # seconds a "hang" lasts at most, so no thread outlives a te
 PROMPT_TOKENS, COMPLETION_TOKENS = 11, 7
 
 ANSWERS = {
+    "names": {"names": [
+        {"name": "Mara Vell", "kind": "character", "confidence": 0.95, "quote": "Mara Vell sailed to Karsk.",
+         "aliases": []},
+        {"name": "Karsk", "kind": "place", "confidence": 0.9, "quote": "Mara Vell sailed to Karsk.", "aliases": []},
+        {"name": "Orin Dask", "kind": "character", "confidence": 0.9,
+         "quote": "There Orin Dask forged her a blade.", "aliases": []},
+    ]},
     "events": {"events": [
         {"title": "Mara reaches Karsk", "description": "Mara Vell arrives in Karsk.",
          "characters": ["Mara Vell"], "locations": ["Karsk"]},
@@ -39,7 +48,7 @@ ANSWERS = {
 
 
 def job_key(system_prompt: str) -> str:
-    for key in ("events", "story_description", "entities", "characters", "description"):
+    for key in ("names", "events", "story_description", "entities", "characters", "description"):
         if f'"{key}"' in system_prompt:
             return key
     raise ValueError("unknown job")
@@ -74,11 +83,17 @@ class FakeOpenAI:
             self._thread.join(timeout=5)
         self._server.server_close()
 
-    def push(self, *actions: str) -> None:
+    def push(self, *actions: str | dict) -> None:
         with self._lock:
             self.script.extend(actions)
 
-    def _next_action(self) -> str:
+    def system_prompts(self) -> list[str]:
+        return [r["body"]["messages"][0]["content"] for r in self.requests if r["body"].get("messages")]
+
+    def user_prompts(self) -> list[str]:
+        return [r["body"]["messages"][1]["content"] for r in self.requests if len(r["body"].get("messages", [])) > 1]
+
+    def _next_action(self) -> str | dict:
         with self._lock:
             return self.script.popleft() if self.script else self.default
 
@@ -100,6 +115,9 @@ class FakeOpenAI:
                     return self._send(404, {"error": {"message": "not found"}})
                 if fake.latency:
                     time.sleep(fake.latency)
+                if isinstance(action, dict):
+                    content = action.get("content")
+                    return self._answer(body, content if content is not None else json.dumps(action["answer"]))
                 if action == "hang":
                     fake.release.wait(HANG_LIMIT)
                     return self._send(500, {"error": {"message": "released"}})
@@ -112,6 +130,9 @@ class FakeOpenAI:
                 content = {"not_json": "Sure! Here are the names: Mara, Karsk.",
                            "bad_shape": json.dumps({"unexpected": True, key: None})
                            }.get(action) or json.dumps(ANSWERS[key])
+                self._answer(body, content)
+
+            def _answer(self, body, content):
                 self._send(200, {
                     "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
                     "model": body.get("model"),

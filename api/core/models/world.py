@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.language import detect_language
 from core.models.base import Model, id_factory
 
 from core.vocabulary import VISIBILITIES, WORLD_TYPES  # noqa: F401  (re-exported)
@@ -26,3 +27,15 @@ class World(Model):
     metadata: dict = field(default_factory=dict)
     world_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)
+    language: str = ""  # "en" | "vi"; "" (older worlds): detected from the name and description when read
+
+    def effective_language(self) -> str:
+        """The language the world's texts, casts and AI answers follow: the stored one, else detected."""
+        return self.language or detect_language(f"{self.name}. {self.description}")
+
+
+def effective_language(world: "World | dict") -> str:
+    """``World.effective_language`` for a world or a stored world document."""
+    if isinstance(world, dict):
+        world = World.from_dict({"name": "", "owner_id": "", **world})
+    return world.effective_language()

@@ -13,6 +13,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.language import Language
 from core.vocabulary import Role, TaskStatus, Visibility, WorldType
 from services.ai_service import JOBS
 
@@ -102,6 +103,8 @@ class WorldOut(Out):
     entities: list[str] = Field(description="Ids of the world's characters")
     locations: list[str] = Field(description="Ids of the world's locations")
     metadata: WorldMetadataOut
+    language: Language = Field(description="Language of the world's texts, casts and AI answers "
+                                           "(stored, or detected from the name and description)")
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")

@@ -3,6 +3,7 @@ from typing import Annotated, Optional
 from pydantic import Field, StringConstraints
 
 from ai.schemas import WorldAnalysis
+from core.language import Language
 from core.vocabulary import NAME_MAX, SHORT_MAX
 from interfaces.pagination import MAX_PER_PAGE, PageQuery
 from interfaces.schemas.common import Name, Schema, Text, Visibility, WorldType
@@ -30,6 +31,8 @@ class WorldCreateBody(Schema):
     metadata: Optional[WorldMetadataBody] = None
     gpt_entities: Optional[WorldAnalysis] = None  # an analysis job's result, as is
     starter_cast: bool = False
+    language: Optional[Language] = Field(None, description="Language of the world's texts; "
+                                                           "detected from its name and description if not given")
 
 
 class WorldUpdateBody(Schema):
@@ -38,6 +41,7 @@ class WorldUpdateBody(Schema):
     world_type: Optional[WorldType] = None
     visibility: Optional[Visibility] = None
     metadata: Optional[WorldMetadataBody] = None
+    language: Optional[Language] = None
 
 
 class WorldListQuery(Schema):
