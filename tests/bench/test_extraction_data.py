@@ -20,8 +20,8 @@ HELDOUT = extraction_eval.load("heldout")
 
 
 def test_set_sizes_and_languages():
-    assert len(DEV) >= 40 and sum(p["language"] == "vi" for p in DEV) >= 15
-    assert len(HELDOUT) >= 20 and sum(p["language"] == "vi" for p in HELDOUT) >= 8
+    assert len(DEV) >= 47 and sum(p["language"] == "vi" for p in DEV) >= 22
+    assert len(HELDOUT) >= 24 and sum(p["language"] == "vi" for p in HELDOUT) >= 12
 
 
 def test_dev_and_heldout_share_no_passage():
