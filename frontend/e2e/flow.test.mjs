@@ -80,14 +80,15 @@ step('registers a new writer', async () => {
   await page.getByText(owner.username, { exact: true }).waitFor();
 });
 
-step('creates a world with the starter cast', async () => {
+step('creates a world with the starter cast (optional, off by default)', async () => {
   await page.getByRole('button', { name: '+ New world' }).click();
   const form = page.getByRole('form', { name: 'New world' });
   await form.getByLabel('Name', { exact: true }).fill('Eldoria');
   await form.getByLabel('Type', { exact: true }).selectOption('fantasy');
   await form.getByLabel('Description', { exact: true }).fill('A misty archipelago of lantern-lit harbors and old sea gods.');
   const starter = form.getByLabel(/starter cast/);
-  assert.equal(await starter.isChecked(), true);
+  assert.equal(await starter.isChecked(), false);
+  await starter.check();
   await form.getByRole('button', { name: 'Create world' }).click();
   await page.waitForURL(/\/worlds\/[0-9a-f-]{36}$/);
   state.worldId = page.url().split('/').pop();
@@ -126,10 +127,16 @@ step('writes a story mentioning the character', async () => {
   await page.getByRole('heading', { level: 1, name: 'The Lantern Road' }).waitFor();
 });
 
-step('analyses the story and links characters and places', async () => {
-  await page.getByRole('button', { name: /Analyse and link/ }).click();
-  await page.getByRole('progressbar', { name: 'Analysing story progress' }).waitFor();
-  await outcome(page.getByRole('status').filter({ hasText: /Found characters/ }));
+step('analyses the story, reviews the names found and links them', async () => {
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await page.getByRole('progressbar', { name: 'Finding names progress' }).waitFor();
+  await outcome(page.getByRole('status').filter({ hasText: /to review|Nothing new/ }));
+  const review = page.getByRole('region', { name: 'Names found in this story' });
+  const mira = review.getByRole('listitem', { name: 'Mira Thornwood' });
+  await mira.getByText('Matches existing character Mira Thornwood').waitFor();
+  await mira.getByRole('button', { name: 'Keep link' }).click();
+  await review.getByRole('button', { name: /^Apply \d+ choices?$/ }).click();
+  await review.getByRole('button', { name: 'Undo this review' }).waitFor();
   const chars = page.getByRole('list', { name: 'Characters' });
   await chars.getByText('Mira Thornwood', { exact: true }).waitFor();
   assert.deepEqual(await alertText(), []);
@@ -175,7 +182,7 @@ step('batch-analyses unlinked stories and auto-links the world', async () => {
   await page.getByRole('tab', { name: 'Stories' }).click();
   await page.getByRole('link', { name: /Storm over Saltmarsh/ }).waitFor();
   await page.getByRole('button', { name: /Analyse unlinked stories/ }).click();
-  await outcome(page.getByRole('status').filter({ hasText: /Found \d+ characters/ }));
+  await outcome(page.getByRole('status').filter({ hasText: /Found \d+ characters?/ }));
   await page.getByRole('button', { name: /Auto-link stories/ }).click();
   await outcome(page.getByRole('status').filter({ hasText: /Linked|link/i }));
 });

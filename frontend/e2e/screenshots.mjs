@@ -109,7 +109,7 @@ try {
       route.fulfill({ json: { status: 'processing', progress: { done: 1, total: 3, message: 'Reading the story' } } }),
     );
     await page.goto(`/stories/${firstStory.story_id}`);
-    await page.getByRole('button', { name: /Analyse and link/ }).click();
+    await page.getByRole('button', { name: 'Analyse', exact: true }).click();
     await page.getByText('Reading the story').waitFor();
     await page.screenshot({ path: path.join(OUT, 'desktop-story-task-running.png'), fullPage: true });
     await page.getByRole('button', { name: 'Cancel' }).click();

@@ -137,7 +137,7 @@ export default function ReviewRow({ proposal: p, choice, targets, onChoose, onCl
   };
 
   return (
-    <li className={`review-row review-${state}`} aria-labelledby={headingId} data-proposal-id={p.proposal_id}>
+    <li className={`review-row is-${state}`} aria-labelledby={headingId} data-proposal-id={p.proposal_id}>
       <div className="review-main">
         <div className="review-head">
           <h3 id={headingId} className="review-name">
@@ -155,7 +155,7 @@ export default function ReviewRow({ proposal: p, choice, targets, onChoose, onCl
       </div>
       <div className="review-side">
         {decided && (
-          <p className={`review-outcome review-outcome-${p.status}`} role="status">
+          <p className={`review-outcome review-outcome-${p.status}`}>
             {outcomeSummary(p)}
           </p>
         )}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { stories } from '../services/api.js';
-import { queryKeys, storyChanged } from '../services/queries.js';
+import { queries, queryKeys, storyChanged } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
@@ -22,6 +22,9 @@ export default function StoryAIPanel({ story }) {
   const [linkInfo, setLinkInfo] = useState(null);
   const [extractInfo, setExtractInfo] = useState(null);
   const [error, setError] = useState(null);
+  const review = useQuery(queries.review(story.story_id)).data;
+  // "N names to review" while the review it started is still open; once decided, the review says what happened
+  const stale = analysed && analysed.proposals > 0 && review && analysed.review_id && (review.review_id !== analysed.review_id || review.status !== 'open');
 
   // Finds names only: nothing is created or linked until the writer decides in the review.
   const analyse = async () => {
@@ -92,7 +95,7 @@ export default function StoryAIPanel({ story }) {
         </button>
       </div>
       <TaskProgress task={analyze} label="Finding names" />
-      {analysed && (
+      {analysed && !stale && (
         <p className="alert alert-success" role="status">
           {analysed.message || `Found ${plural(analysed.proposals ?? 0, 'name')}.`}{' '}
           {analysed.proposals > 0 && <a href="#story-review">Review them</a>}

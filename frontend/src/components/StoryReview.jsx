@@ -100,7 +100,7 @@ function ReviewPanel({ review, story }) {
               ? 'This review was undone: the world is as it was before it.'
               : proposals.length === 0
                 ? 'No new names: everything this story names is already in the world or was decided before.'
-                : `${plural(proposals.length, 'name')}${summary ? ` · ${summary}` : ''}. Nothing is added to the world until you apply your choices.`}
+                : `${plural(proposals.length, 'name')}${summary ? ` · ${summary}` : ''}.${pending.length ? ' Nothing is added to the world until you apply your choices.' : ''}`}
           </p>
         </div>
         {!open && proposals.length > 0 && !review.undone && (
@@ -117,7 +117,7 @@ function ReviewPanel({ review, story }) {
       )}
       {undo.isSuccess && review.undone && (
         <p className="alert alert-success" role="status" lang="en">
-          Undone: entries this review created are in the trash, its links and aliases are removed.
+          Undone: entries this review created are in the trash, its links and aliases are removed, and the names it ignored may be proposed again.
         </p>
       )}
       <ErrorMessage error={decide.error} />
@@ -154,7 +154,7 @@ function ReviewPanel({ review, story }) {
 
       {!review.undone && decidedCount > 0 && (
         <div className="review-undo" lang="en">
-          <p className="muted small">Changed your mind? Undo removes what this review added and unlinks what it linked.</p>
+          <p className="muted small">Changed your mind? Undo removes what this review added, unlinks what it linked and forgets what it ignored.</p>
           <button type="button" className="btn btn-small" onClick={() => undo.mutate()} disabled={busy}>
             {undo.isPending ? 'Undoing…' : 'Undo this review'}
           </button>

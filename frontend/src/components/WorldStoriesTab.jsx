@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { gpt, worlds } from '../services/api.js';
+import { gpt, reviews, worlds } from '../services/api.js';
 import { queries, worldChanged } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import Loading from './Loading.jsx';
@@ -10,6 +10,7 @@ import EmptyState from './EmptyState.jsx';
 import StoryList from './StoryList.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
+import { plural } from '../utils/options.js';
 
 export default function WorldStoriesTab({ world, editable }) {
   const id = world.world_id;
@@ -21,11 +22,17 @@ export default function WorldStoriesTab({ world, editable }) {
     mutationFn: () => worlds.autoLink(id),
     onSuccess: () => worldChanged(queryClient, id),
   });
+  // the batch still creates and links; its answer names a review that undoes it in one step
+  const undoBatch = useMutation({
+    mutationFn: (reviewId) => reviews.undo(reviewId),
+    onSuccess: () => worldChanged(queryClient, id),
+  });
   const linkResult = autoLink.data;
   const items = (data && data.items) || [];
 
   const analyzeAll = async () => {
     setBatchResult(null);
+    undoBatch.reset();
     try {
       const result = await batch.run(() => gpt.batchAnalyze({ world_id: id, story_ids: [] }));
       setBatchResult(result);
@@ -57,12 +64,7 @@ export default function WorldStoriesTab({ world, editable }) {
       </div>
       <ErrorMessage error={autoLink.error} />
       <TaskProgress task={batch} label="Batch analysis" />
-      {batchResult && (
-        <p className="alert alert-success" role="status">
-          {batchResult.message || 'Analysis finished.'} Found {batchResult.total_characters_found ?? 0} characters and{' '}
-          {batchResult.total_locations_found ?? 0} places.
-        </p>
-      )}
+      {batchResult && <BatchResult result={batchResult} undo={undoBatch} />}
       {linkResult && (
         <div className="alert alert-success" role="status">
           <p>{linkResult.message || `Linked ${linkResult.linked_count} stories.`}</p>
@@ -87,5 +89,34 @@ export default function WorldStoriesTab({ world, editable }) {
       )}
       <StoryList items={items} />
     </section>
+  );
+}
+
+/** What the batch analysis found and created, with an undo of what it created and linked. */
+function BatchResult({ result, undo }) {
+  const analysed = result.analyzed_stories || [];
+  const created = [...new Set(analysed.flatMap((s) => s.created_entities || []))];
+  const places = [...new Set(analysed.flatMap((s) => s.created_locations || []))];
+  return (
+    <div className="alert alert-success" role="status">
+      <p>
+        {result.message || 'Analysis finished.'}. Found {plural(result.total_characters_found ?? 0, 'character')} and{' '}
+        {plural(result.total_locations_found ?? 0, 'place')}.
+      </p>
+      <p className="small">
+        {created.length + places.length === 0
+          ? 'Nothing new was created: every name found is already in the world.'
+          : `Created ${[created.length ? `${plural(created.length, 'character')} (${created.join(', ')})` : '', places.length ? `${plural(places.length, 'place')} (${places.join(', ')})` : '']
+              .filter(Boolean)
+              .join(' and ')}.`}
+      </p>
+      {result.review_id && !undo.isSuccess && (created.length + places.length > 0 || analysed.length > 0) && (
+        <button type="button" className="btn btn-small" onClick={() => undo.mutate(result.review_id)} disabled={undo.isPending}>
+          {undo.isPending ? 'Undoing…' : 'Undo this analysis'}
+        </button>
+      )}
+      {undo.isSuccess && <p className="small">Undone: what it created is in the trash and its links are removed.</p>}
+      <ErrorMessage error={undo.error} />
+    </div>
   );
 }

@@ -101,7 +101,10 @@ export function appliedSummary(applied) {
   const names = (list) => (list || []).map((x) => (typeof x === 'string' ? x : x.name)).join(', ');
   const parts = [];
   if ((applied.created || []).length) parts.push(`created ${names(applied.created)}`);
-  if ((applied.linked || []).length) parts.push(`linked ${names(applied.linked)}`);
+  // what it created it also linked: say it once
+  const made = new Set((applied.created || []).map((x) => x.id));
+  const linked = (applied.linked || []).filter((x) => typeof x === 'string' || !made.has(x.id));
+  if (linked.length) parts.push(`linked ${names(linked)}`);
   if ((applied.aliased || []).length)
     parts.push(`added the alias${applied.aliased.length > 1 ? 'es' : ''} ${applied.aliased.map((a) => `“${a.alias}” to ${a.name}`).join(', ')}`);
   if ((applied.ignored || []).length) parts.push(`ignored ${names(applied.ignored)}`);

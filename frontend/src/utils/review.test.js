@@ -41,5 +41,8 @@ describe('the words of a review', () => {
       'Added the alias “Daven” to Daven Voss.',
     );
     expect(appliedSummary({})).toBe('Nothing changed.');
+    const mara = { kind: 'character', id: 'e9', name: 'Mara' };
+    const emberfall = { kind: 'place', id: 'l1', name: 'Emberfall' };
+    expect(appliedSummary({ created: [mara], linked: [mara, emberfall], aliased: [], ignored: ['Tell'] })).toBe('Created Mara · linked Emberfall · ignored Tell.');
   });
 });
