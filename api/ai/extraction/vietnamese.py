@@ -1,0 +1,113 @@
+"""Vietnamese rules: which capitalised runs are names, and what their context says they name.
+
+Vietnamese capitalises every syllable of a proper name ("Hà Nội", "Trần Thị
+Mai", "An Tiêm") and nothing else but the first word of a sentence, so a run
+of capitalised syllables is a name once a title or place word in front is
+taken off ("Vua Hùng Vương" -> "Hùng Vương"). A lone syllable capitalised by
+position ("Mùa thu năm 1946", "Ngày xưa") is no name unless a cue says so or
+it is written mid-sentence elsewhere. Only Vietnamese stopwords apply ("An"
+and "Bụt" are names here).
+
+A place is named by its own name when it has two syllables or more ("Hàng
+Bạc", with "phố Hàng Bạc" as its alias), else with its place word ("sông
+Hồng"), so every place is written one way.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ai.budget import Budget
+from ai.extraction.mention import STRONG, WEAK, Mention
+from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
+from ai.extraction.vietnamese_words import (
+    GAZETTEER, LEADING_PLACE_CUES, MIDDLE_NAMES, NAMING_WORDS, PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_PREPS,
+    SPEECH_VERBS, STOPWORDS)
+
+LONGEST_CUE = 3   # words in the longest title or place word
+
+
+def mentions(sentence_list: list[str], lowercase: set[str], budget: Budget) -> Iterator[Mention]:
+    """Every run of capitalised syllables of the text that may be a name, with its cues."""
+    for index, sentence in enumerate(sentence_list):
+        tokens = words(sentence)
+        for i, j in capitalised_runs(sentence, tokens, set(), budget):
+            mention = _read(sentence, index, tokens, i, j, lowercase)
+            if mention:
+                yield mention
+
+
+def _prefix(lowered: list[str], table: set[tuple[str, ...]]) -> int:
+    """How many of the first words form an entry of ``table`` (longest first); 0 if none."""
+    for size in range(min(LONGEST_CUE, len(lowered)), 0, -1):
+        if tuple(lowered[:size]) in table:
+            return size
+    return 0
+
+
+def _suffix(tokens: list[Word], k: int, table: set[tuple[str, ...]], sentence: str) -> int:
+    """How many lower-case words right before token ``k`` form an entry of ``table``; 0 if none."""
+    for size in range(min(LONGEST_CUE, k), 0, -1):
+        window = tokens[k - size:k]
+        if all(not t.capitalised for t in window) and joined(sentence, window[-1], tokens[k]) \
+                and tuple(t.lower for t in window) in table:
+            return size
+    return 0
+
+
+def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowercase: set[str]) -> Mention | None:
+    run = [t.text for t in tokens[i:j]]
+    lowered = [w.casefold() for w in run]
+    initial = is_initial(sentence, tokens, i)
+    start, title, cue = 0, [], []
+    while start < len(run) - 1:   # titles, place words and openers written capitalised in front
+        rest = lowered[start:]
+        if size := _prefix(rest, PERSON_TITLES):
+            title = run[start:start + size]
+        elif (size := _prefix(rest, LEADING_PLACE_CUES)) and not _surname_ho(rest):
+            cue = run[start:start + size]
+        elif initial and start == 0 and rest[0] in STOPWORDS:
+            size = 1
+        else:
+            break
+        if size >= len(rest):
+            break
+        start += size
+    name_words = run[start:]
+    name, bare_lower = " ".join(name_words), " ".join(lowered[start:])
+    bare_words = tuple(lowered[start:])
+    if len(name) > MAX_NAME_CHARS or (not title and not cue and (
+            bare_words in PERSON_TITLES or bare_words in PLACE_CUES or bare_lower in STOPWORDS)):
+        return None
+    k = i + start
+    title = title or [t.text for t in tokens[k - _suffix(tokens, k, PERSON_TITLES, sentence):k]]
+    cue = cue or [t.text for t in tokens[k - _suffix(tokens, k, PLACE_CUES, sentence):k]]
+    named = _suffix(tokens, k, NAMING_WORDS, sentence)
+    before = tokens[i - 1].lower if i > 0 else ""
+    after = tokens[j].lower if j < len(tokens) and joined(sentence, tokens[j - 1], tokens[j]) else ""
+    mention = Mention(name, index, tokens[k].start, form=name)
+    if cue and not title:
+        mention.vote("place", STRONG)
+        mention.form = " ".join(cue + name_words)
+        if len(name_words) == 1:
+            mention.name = mention.form   # "sông Hồng": one syllable alone names no place
+    elif bare_lower in GAZETTEER:
+        mention.vote("place", STRONG)
+    elif before in PLACE_PREPS:
+        mention.vote("place", WEAK)
+    if title:
+        mention.vote("character", STRONG)
+        mention.form = " ".join(title + name_words)
+    if named or after in SPEECH_VERBS:
+        mention.vote("character", STRONG)
+    elif after in PERSON_VERBS:
+        mention.vote("character", WEAK)
+    if len(name_words) == 1 and start == 0 and initial and not mention.cued:
+        if bare_lower in lowercase:
+            return None   # "Mùa", "Ngày": written in lower case elsewhere
+        mention.initial_only = after not in PERSON_VERBS   # "Bụt hiện lên": a person's verb follows
+    return mention
+
+
+def _surname_ho(lowered: list[str]) -> bool:
+    """"Hồ Chí Minh", "Hồ Xuân Hương": the surname Hồ, not a lake."""
+    return lowered[0] == "hồ" and len(lowered) >= 3 and lowered[1] in MIDDLE_NAMES

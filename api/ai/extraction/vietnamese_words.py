@@ -1,0 +1,58 @@
+"""Word lists the Vietnamese rules read context with (lower case, NFC)."""
+from __future__ import annotations
+
+from core.names import TITLES
+
+# Person titles and kinship words before a name: "bà Mai", "hoàng tử Lang Liêu", "ông Bụt".
+PERSON_TITLES = {tuple(t.split()) for t in TITLES["vi"]} | {("thần",)}
+# Words before a place's name: "phố Hàng Bạc", "cầu Long Biên", "kinh thành Thăng Long".
+PLACE_CUES = {tuple(c.split()) for c in """
+làng|phố|cầu|chùa|đền|hồ|sông|núi|chợ|tỉnh|huyện|xã|thành|đảo|biển|quận|phường|ngõ|đường|
+kinh thành|thôn|động|đầm|bến|cửa|thành phố|kinh đô|đất|nước|xứ|miền|vùng|rừng|hang|suối|đồi|
+đèo|vịnh|cồn|bãi|ấp|bản|trấn|phủ|châu|cung|điện|lăng|đình|ga|cảng|khu|núi non|dãy núi|con sông|
+ngôi chùa|ngôi đền|cánh đồng|đồng|bờ|cửa biển|cửa sông|hòn|đỉnh|thung lũng|quê|tổng|dinh|thành trì
+""".replace("\n", "").split("|") if c.strip()}
+# The place words that may also be written capitalised as the first word of the name
+# ("Chùa Trấn Quốc", "Làng Vũ Đại"); the others are also common name syllables (Thành, Châu).
+LEADING_PLACE_CUES = {tuple(c.split()) for c in """
+làng|phố|cầu|chùa|đền|hồ|sông|núi|chợ|tỉnh|huyện|xã|đảo|biển|quận|phường|ngõ|kinh thành|thôn|
+động|đầm|bến|thành phố|kinh đô|rừng|hang|suối|đèo|vịnh|ga|thung lũng|dãy núi
+""".replace("\n", "").split("|") if c.strip()}
+# Names that start with a place word but name a person (surname Hồ): "Hồ Chí Minh", "Hồ Xuân Hương".
+MIDDLE_NAMES = {"chí", "xuân", "văn", "thị", "quý", "đức", "hữu", "ngọc", "minh", "thanh"}
+# Verbs of speaking after a person: "Mai nói", "Sơn Tinh đáp".
+SPEECH_VERBS = set("""
+nói hỏi đáp bảo kêu thưa gọi hét quát thét than dặn trả nghĩ thốt khóc cười mắng van xin
+lẩm nhẩm reo gắt cãi khuyên hứa
+""".split())
+# Verbs a person does (weak hints): "Mai đi", "An Tiêm ra".
+PERSON_VERBS = set("""
+hiện đi về đến ngồi đứng thấy biết muốn lấy cầm nhìn nghe yêu thương ăn uống ngủ chạy bước mang
+làm sinh lớn cưới chết sống nhớ mừng buồn giận sợ lo đưa tặng cho vội liền bèn cũng vẫn đã
+""".split())
+# Motion words before a place (weak hints): "về Huế", "ở Hà Nội".
+PLACE_PREPS = {"ở", "tại", "đến", "tới", "về", "vào", "sang", "qua", "từ", "rời", "lên", "xuống", "ra",
+               "khắp", "quanh", "giữa", "trong", "ngoài"}
+NAMING_WORDS = {("tên", "là"), ("tên",), ("gọi", "là"), ("hiệu", "là"), ("tên", "gọi", "là")}
+# Common words a sentence may start with, which are then capitalised: "Mùa thu", "Ngày xưa", "Một hôm".
+STOPWORDS = set("""
+tôi ta tao mày nó họ chúng mình ai gì đâu nào sao này đó ấy kia kìa và nhưng mà thì là của có
+không chẳng chả được bị đã sẽ đang vẫn cũng lại rồi thế vậy nên vì bởi nếu khi lúc sau trước trong
+ngoài trên dưới từ đến với cho về ra vào một hai ba bốn năm sáu bảy tám chín mười trăm nghìn mấy
+các những mọi mỗi cả tất ngày đêm hôm tháng mùa xưa nay bây giờ chiều sáng tối trưa đời thuở hồi
+dạo đừng hãy xin vâng dạ ừ ồ ôi chao à ơi này nọ thật quả còn chỉ vừa mới bỗng chợt liền bèn
+tuy dù song để phải nghe thấy đi lên xuống người con nhà chuyện thời buổi hằng luôn rất lắm
+như giống theo bên cạnh giữa quanh suốt khắp sang qua tới tại ở đây đấy kẻ bọn đám lũ tụi chiếc cái
+nhiều ít đầu cuối lần phía thôi nhé nhỉ chứ đi sớm muộn rằng bảo nói hỏi
+""".split())
+# A few well-known places (the rules find the rest).
+GAZETTEER = {g.strip() for g in """
+hà nội|huế|sài gòn|việt nam|thăng long|đà nẵng|hải phòng|nam định|phong châu|văn lang|âu lạc|
+cổ loa|hồ gươm|hoàn kiếm|trung quốc|pháp|nhật bản|bắc kinh|gia định|đông kinh|đồng nai|cần thơ|
+hội an|sơn tây|bắc ninh|thanh hóa|thanh hoá|nghệ an|hà tĩnh|quảng nam|quảng ngãi|bình định|
+lạng sơn|cao bằng|tây ninh|vĩnh long|mỹ tho|biên hòa|chợ lớn|hà đông|hưng yên|ninh bình|
+thái bình|hải dương|quảng trị|quảng bình|bắc giang|tuyên quang|yên bái|phú thọ|hòa bình|
+điện biên|sơn la|lào cai|hà giang|thái nguyên|kinh bắc|nam bộ|bắc bộ|trung bộ|đông dương|
+chiêm thành|chăm pa|lào|xiêm|ai lao|đại việt|đại cồ việt|giao chỉ|an nam|bắc hà|đàng trong|
+đàng ngoài|tây hồ|ba vì|tản viên|long biên|hồng hà|cửu long|mê kông|trường sơn|phù đổng
+""".replace("\n", "").split("|") if g.strip()}
