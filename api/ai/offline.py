@@ -3,7 +3,7 @@
 Deterministic (the same input always gives the same answer), so the app is
 fully usable with no API key. Descriptions come from templates filled with the
 world's type, themes and cast; analyses and events come from the text itself
-(see ``heuristics``) and never name anything the text does not.
+(see ``ai.extraction``) and never name anything the text does not.
 
 Bounded: at most ``OFFLINE_MAX_CHARS`` of a text are read (the answer's
 ``message`` and ``truncated`` say so when a text was longer), the work is
@@ -12,7 +12,7 @@ deadline or stop request ends the job mid-way.
 """
 from __future__ import annotations
 
-from ai import extraction, heuristics, offline_events, offline_text
+from ai import extraction, offline_events, offline_text
 from ai.budget import Budget
 from ai.gpt_client import Usage
 from ai.schemas import EventList, NameList, StoryAnalysis, StoryDescription, WorldAnalysis, WorldDescription
@@ -35,13 +35,13 @@ def _head(text: str) -> tuple[str, list[str]]:
                   f"(the offline analysis reads at most {OFFLINE_MAX_CHARS:,})."]
 
 
-def _most_mentioned(names: list[str], found: heuristics.Found, kind: str, notes: list[str]) -> list[str]:
-    """The ``MAX_NAMES`` most mentioned of ``names``, still in order of first mention."""
+def _most_mentioned(names: list[dict], kind: str, notes: list[str]) -> list[dict]:
+    """The ``MAX_NAMES`` most mentioned of ``names`` (found-name dicts), still in order of first mention."""
     if len(names) <= MAX_NAMES:
         return names
-    kept = set(sorted(names, key=lambda n: -found.counts[n])[:MAX_NAMES])   # stable: ties by first mention
+    kept = {id(n) for n in sorted(names, key=lambda n: -n["count"])[:MAX_NAMES]}   # stable: ties by first mention
     notes.append(f"Kept the {MAX_NAMES} most mentioned of {len(names)} {kind}.")
-    return [n for n in names if n in kept]
+    return [n for n in names if id(n) in kept]
 
 
 def _answer(model, notes: list[str], text: str, head: str) -> dict:
@@ -90,28 +90,35 @@ class OfflineProvider:
 
     def analyze_world(self, description: str, world_type: str, usage: Usage, *,
                       budget: Budget | None = None) -> dict:
+        """The world's entities (of each kind) and places, from ``find_names``."""
         head, notes = _head(description)
-        found = heuristics.find_names(head, budget=_start(budget))
-        characters = _most_mentioned(found.characters, found, "characters", notes)
-        locations = _most_mentioned(found.locations, found, "locations", notes)
+        names = extraction.find_names(head, budget=_start(budget), limit=None)
+        entities = _most_mentioned([n for n in names if n["kind"] != "place"], "entities", notes)
+        places = _most_mentioned([n for n in names if n["kind"] == "place"], "locations", notes)
         return _answer(WorldAnalysis(
-            entities=[{"name": n, "entity_type": "character", "description": _description(found, n)}
-                      for n in characters],
-            locations=[{"name": n, "description": _description(found, n)} for n in locations],
+            entities=[{"name": n["name"], "entity_type": n["kind"], "description": n["quote"]} for n in entities],
+            locations=[{"name": n["name"], "description": n["quote"]} for n in places],
         ), notes, description, head)
 
     def analyze_story(self, title: str, genre: str, text: str, known_characters: list[str],
                       known_locations: list[str], usage: Usage, *, budget: Budget | None = None) -> dict:
+        """The story's characters (the most mentioned is the protagonist), places and factions."""
         head, notes = _head(text)
-        found = heuristics.find_names(head, known_characters, known_locations, budget=_start(budget))
-        lead = max(found.characters, key=lambda n: found.counts[n], default=None)
-        characters = _most_mentioned(found.characters, found, "characters", notes)
-        locations = _most_mentioned(found.locations, found, "locations", notes)
-        return _answer(StoryAnalysis(
-            characters=[{"name": n, "role": "protagonist" if n == lead else "supporting"}
+        known = ([{"name": n, "kind": "character"} for n in known_characters]
+                 + [{"name": n, "kind": "place"} for n in known_locations])
+        names = extraction.find_names(head, known, budget=_start(budget), limit=None)
+        people = [n for n in names if n["kind"] in ("character", "creature")]
+        lead = max(people, key=lambda n: n["count"], default=None)
+        characters = _most_mentioned(people, "characters", notes)
+        places = _most_mentioned([n for n in names if n["kind"] == "place"], "locations", notes)
+        factions = _most_mentioned([n for n in names if n["kind"] == "faction"], "factions", notes)
+        answer = _answer(StoryAnalysis(
+            characters=[{"name": n["name"], "role": "protagonist" if n is lead else "supporting"}
                         for n in characters],
-            locations=[{"name": n, "description": _description(found, n)} for n in locations],
+            locations=[{"name": n["name"], "description": n["quote"]} for n in places],
         ), notes, text, head)
+        answer["factions"] = [{"name": n["name"]} for n in factions]
+        return answer
 
     def extract_events(self, title: str, text: str, known_characters: list[str],
                        known_locations: list[str], usage: Usage, *, budget: Budget | None = None,
@@ -122,6 +129,3 @@ class OfflineProvider:
                                                language=language, base_year=base_year, progress=progress)
         return _answer(EventList(events=events), notes, text, head)
 
-
-def _description(found: heuristics.Found, name: str) -> str:
-    return found.first_sentence[name][:MAX_DESCRIPTION]

@@ -10,10 +10,11 @@ import pytest
 
 from ai import heuristics
 from ai.budget import Budget, BudgetExceeded, JobStopped
+from ai.extraction import text as prose
 from ai.gpt_client import AIError, Usage
 from ai.offline import MAX_NAMES, OFFLINE_MAX_CHARS, OfflineProvider
 
-REAL_NAME_KEY = heuristics.name_key
+REAL_NORMALISE = prose.normalise
 
 SYLLABLES = ["ka", "ro", "vel", "mi", "dar", "es", "lon", "thu", "ir", "nas", "or", "bel"]
 PARAGRAPHS = [
@@ -182,11 +183,11 @@ def test_work_grows_linearly_with_the_text(monkeypatch):
     long, with 4x as many names: linear is about 4x, quadratic about 16x."""
     normalised = []
 
-    def counting_name_key(text: str) -> str:
+    def counting_normalise(text: str, accents: bool) -> str:
         normalised.append(text)
-        return REAL_NAME_KEY(text)
+        return REAL_NORMALISE(text, accents)
 
-    monkeypatch.setattr(heuristics, "name_key", counting_name_key)
+    monkeypatch.setattr(prose, "normalise", counting_normalise)
     work = []
     for size in (20_000, 80_000):
         text, budget = story(size), CountingBudget()
