@@ -243,7 +243,8 @@ class AIService:
     def extract_story_events(self, ctx: JobContext, story_id: str, force: bool) -> dict:
         self._allowed_story(ctx, story_id)
         return self.events.extract_story(story_id, force, ctx.usage, ctx.budget,
-                                         allowed=lambda: self._allowed_story(ctx, story_id))
+                                         allowed=lambda: self._allowed_story(ctx, story_id),
+                                         progress=ctx.progress)
 
     def extract_world_events(self, ctx: JobContext, world_id: str, force: bool) -> dict:
         """Extract the events of every story of the world, reusing cached extractions."""
@@ -255,10 +256,13 @@ class AIService:
             try:
                 summary = self.events.extract_story(
                     story_id, force, ctx.usage, ctx.budget,
-                    allowed=lambda: self._allowed_world(ctx, world_id, write=True))
+                    allowed=lambda: self._allowed_world(ctx, world_id, write=True),
+                    progress=lambda _done, _total, message, done=done: ctx.progress(
+                        done - 1, len(story_ids), f"Story {done}/{len(story_ids)}: {message}"))
             except (NotFound, Conflict):   # deleted or rewritten meanwhile: its next run picks it up
                 continue
-            summaries.append({k: summary[k] for k in ("story_id", "title", "cached", "event_count")})
+            summaries.append({k: summary[k] for k in ("story_id", "title", "cached", "event_count",
+                                                      "kept", "replaced", "added")})
             ctx.progress(done, len(story_ids), f"Events of '{summary['title']}' ({done}/{len(story_ids)})")
         self._allowed_world(ctx, world_id, write=True)
         total = sum(s["event_count"] for s in summaries)

@@ -1,15 +1,20 @@
 """Events: extraction from stories (cached by content hash), the world's
-timeline, and edits, deletes and connections by the world's owner."""
+timeline, and edits, deletes and connections by the world's owner.
+
+A re-extraction keeps manual work: events a person made or edited, and events
+with a connection a person drew (from or to them), survive it with the
+connections among them; only untouched machine events are replaced."""
 from __future__ import annotations
 
 import hashlib
 
 from core import permissions
-from core.calendar import normalise_calendar, world_time
+from core.calendar import MIN_SPAN, normalise_calendar, world_time, year_for
 from core.clock import utc_now
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.models import Event, Story, User, World
-from core.names import name_key
+from core.language import LANGUAGES, detect_language
+from core.names import match_key
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.revisions import Revisions
@@ -35,6 +40,29 @@ def drop_connections(store: DocumentStore, world_id: str, event_ids) -> None:
             store.put(Event.collection, doc["event_id"], doc)
 
 
+def is_manual(event: dict) -> bool:
+    """Whether a person made or changed the event (old documents: machine-made, unedited)."""
+    return event.get("origin", "machine") == "person" or bool(event.get("edited"))
+
+
+def index_for(year: int, calendar: dict) -> int:
+    """The ``time_index`` (0..100) of an in-world year: the last index whose year is not after it
+    (``core.calendar.year_for`` inverted; years outside the calendar's span are clamped)."""
+    span = max(MIN_SPAN, int(calendar.get("span_years", MIN_SPAN)))
+    first = int(calendar["current_year"]) - span
+    return min(100, max(0, ((year - first) * 100) // span))
+
+
+def _calendar(world: World) -> dict:
+    return normalise_calendar(world.metadata.get("calendar"), world.world_type)
+
+
+def _language(world: World, text: str) -> str:
+    """The world's language if it has one, else the one its story is written in."""
+    language = getattr(world, "language", "") or ""
+    return language if language in LANGUAGES else detect_language(text)
+
+
 class EventService:
     def __init__(self, store: DocumentStore, provider, revisions: Revisions | None = None):
         self.store = store
@@ -44,11 +72,12 @@ class EventService:
 
     # -- extraction (runs inside AI jobs) ------------------------------------------
 
-    def extract_story(self, story_id: str, force: bool, usage, budget=None, allowed=None) -> dict:
+    def extract_story(self, story_id: str, force: bool, usage, budget=None, allowed=None, progress=None) -> dict:
         """The story's events; re-extracted only if its text changed (or ``force``).
         The model runs outside any unit of work; the events are written only if,
         under the write lock, the story still exists with the same text and
-        ``allowed()`` (the caller's access check) does not raise."""
+        ``allowed()`` (the caller's access check) does not raise. ``progress(done,
+        total, message)`` is passed on to the provider."""
         doc = self.store.get(Story.collection, story_id)
         world = access.load_world(self.store, doc["world_id"]) if doc else None
         if doc is None or world is None:
@@ -58,13 +87,16 @@ class EventService:
         cached = self.store.get(CACHE, story_id)
         if cached and cached["content_hash"] == digest and not force:
             return self._summary(story, cached=True)
-        people = self.cast.by_name(ENTITY, world)
-        places = self.cast.by_name(LOCATION, world)
+        people = self._index(self.cast.list(ENTITY, world))
+        places = self._index(self.cast.list(LOCATION, world))
+        text = story.content or story.description
+        calendar = _calendar(world)
         answer = self.provider.extract_events(
-            story.title, story.content or story.description, self._names(people), self._names(places), usage,
-            budget=budget)
-        events = [self._event(world, story, n, item, people, places, digest)
-                  for n, item in enumerate(answer["events"])]
+            story.title, text, self._names(self.cast.list(ENTITY, world)), self._names(self.cast.list(LOCATION, world)),
+            usage, budget=budget, language=_language(world, text),
+            base_year=year_for(story.time_index, calendar), progress=progress)
+        found = [self._event(story, n, item, people, places, digest, calendar)
+                 for n, item in enumerate(answer["events"])]
         with self.store.unit_of_work():
             current = self.store.get(Story.collection, story_id)
             if current is None:
@@ -74,39 +106,75 @@ class EventService:
                                code="story_changed")
             if allowed is not None:
                 allowed()
-            old = self.store.find_ids(Event.collection, where={"story_id": story_id})
-            for event_id in old:
+            kept, replaced = self._split_old(world.world_id, story_id)
+            for event_id in replaced:
                 self.store.delete(Event.collection, event_id)
-            drop_connections(self.store, world.world_id, old)
-            self.revisions.forget(old)
-            for event in events:
+            drop_connections(self.store, world.world_id, replaced)
+            self.revisions.forget(replaced)
+            # the same happening again: a kept event's title, or the sentence a renamed one came from
+            taken = {match_key(e["title"]) for e in kept} | {match_key(e["description"]) for e in kept}
+            added = [e for e in found if not {match_key(e.title), match_key(e.description)} & taken]
+            for event in added:
                 self.store.put(Event.collection, event.event_id, event.to_dict())
             self.store.put(CACHE, story_id, {
                 "story_id": story_id, "world_id": world.world_id, "content_hash": digest,
-                "event_ids": [e.event_id for e in events], "provider": self.provider.name,
-                "created_at": utc_now()})
-        return self._summary(story, cached=False)
+                "event_ids": [e["event_id"] for e in kept] + [e.event_id for e in added],
+                "provider": self.provider.name, "created_at": utc_now()})
+        return self._summary(story, cached=False, kept=len(kept), replaced=len(replaced), added=len(added))
+
+    def _split_old(self, world_id: str, story_id: str) -> tuple[list[dict], list[str]]:
+        """The story's events a re-extraction keeps (manual work), and the ids of those it replaces."""
+        events = self.store.find(Event.collection, where={"world_id": world_id})
+        drawn = set()   # ids at either end of a connection a person drew
+        for event in events:
+            for connection in event.get("connections", []):
+                if connection.get("origin", "person") == "person":
+                    drawn.update((event["event_id"], connection["to_event_id"]))
+        mine = [e for e in events if e["story_id"] == story_id]
+        kept = [e for e in mine if is_manual(e) or e["event_id"] in drawn]
+        return kept, [e["event_id"] for e in mine if not (is_manual(e) or e["event_id"] in drawn)]
+
+    def reextraction_plan(self, story: Story) -> dict:
+        """What a forced re-extraction of the story would do, before it runs."""
+        kept, replaced = self._split_old(story.world_id, story.story_id)
+        cached = self.store.get(CACHE, story.story_id)
+        return {"story_id": story.story_id, "title": story.title, "kept": len(kept), "replaced": len(replaced),
+                "up_to_date": bool(cached and cached["content_hash"] == content_hash(story))}
 
     @staticmethod
-    def _names(index: dict) -> list[str]:
-        return list(dict.fromkeys(name for item in index.values() for name in [item.name, *item.aliases]))
+    def _names(items) -> list[str]:
+        return list(dict.fromkeys(name for item in items for name in [item.name, *item.aliases]))
+
+    @staticmethod
+    def _index(items) -> dict:
+        """``match_key`` of each name, then of each alias -> id (a name wins over another's alias)."""
+        index = {}
+        for item in items:
+            index.setdefault(match_key(item.name), item.id)
+        for item in items:
+            for alias in item.aliases:
+                index.setdefault(match_key(alias), item.id)
+        return index
 
     @staticmethod
     def _ids(index: dict, names: list[str]) -> list[str]:
         """Ids of the known items named (names the world does not know are left out)."""
-        return list(dict.fromkeys(index[name_key(n)].id for n in names if name_key(n) in index))
+        return list(dict.fromkeys(index[match_key(n)] for n in names if match_key(n) in index))
 
-    def _event(self, world, story, order, item, people, places, digest) -> Event:
-        return Event(world_id=world.world_id, story_id=story.story_id, title=item["title"],
-                     description=item["description"], time_index=story.time_index, order=order,
+    def _event(self, story, order, item, people, places, digest, calendar) -> Event:
+        year = item.get("year")
+        return Event(world_id=story.world_id, story_id=story.story_id, title=item["title"],
+                     description=item["description"], order=order,
+                     time_index=story.time_index if year is None else index_for(year, calendar),
                      entities=self._ids(people, item["characters"]),
-                     locations=self._ids(places, item["locations"]), source_hash=digest)
+                     locations=self._ids(places, item["locations"]), source_hash=digest,
+                     origin="machine", year=year, date_text=item.get("date_text") or "")
 
-    def _summary(self, story: Story, cached: bool) -> dict:
+    def _summary(self, story: Story, cached: bool, kept: int = 0, replaced: int = 0, added: int = 0) -> dict:
         events = sorted(self.store.find(Event.collection, where={"story_id": story.story_id}),
                         key=lambda e: e["order"])
         return {"story_id": story.story_id, "title": story.title, "cached": cached,
-                "event_count": len(events), "events": events}
+                "event_count": len(events), "kept": kept, "replaced": replaced, "added": added, "events": events}
 
     def drop_cache(self, story: Story) -> bool:
         """Forget the cached extraction; the next one reads the story again."""
@@ -120,23 +188,28 @@ class EventService:
         stories = {sid: self.store.get(Story.collection, sid) for sid in visible}
         events = [e for e in self.store.find(Event.collection, where={"world_id": world.world_id},
                                              newest_first=False) if e["story_id"] in visible]
-        events.sort(key=lambda e: (e["time_index"], stories[e["story_id"]]["time_index"],
+        calendar = _calendar(world)
+
+        def year_of(event: dict) -> int:   # the year the text gave, else the one its time places it in
+            return event["year"] if event.get("year") is not None else year_for(event["time_index"], calendar)
+
+        events.sort(key=lambda e: (year_of(e), stories[e["story_id"]]["time_index"],
                                    stories[e["story_id"]]["created_at"], e["order"]))
         people = {c.id: c.name for c in self.cast.list(ENTITY, world)}
         places = {p.id: p.name for p in self.cast.list(LOCATION, world)}
-        calendar = normalise_calendar(world.metadata.get("calendar"), world.world_type)
+        era = world_time(0, calendar)["era"]
         years: dict[int, dict] = {}
         for event in events:
-            when = world_time(event["time_index"], calendar)
-            year = years.setdefault(when["year"], {"year": when["year"], "era": when["era"], "events": []})
+            year = years.setdefault(year_of(event), {"year": year_of(event), "era": era, "events": []})
             year["events"].append({
-                **event, "story_title": stories[event["story_id"]]["title"],
+                **Event.from_dict(event).to_dict(), "story_title": stories[event["story_id"]]["title"],
                 "character_details": [{"entity_id": i, "name": people[i]} for i in event["entities"] if i in people],
                 "location_details": [{"location_id": i, "name": places[i]} for i in event["locations"] if i in places],
             })
         shown = {e["event_id"] for e in events}
         connections = [{"from_event_id": e["event_id"], "to_event_id": c["to_event_id"],
-                        "relation_type": c["relation_type"], "relation_label": c["relation_label"]}
+                        "relation_type": c["relation_type"], "relation_label": c["relation_label"],
+                        "origin": c.get("origin", "person")}
                        for e in events for c in e.get("connections", []) if c["to_event_id"] in shown]
         return {"world_id": world.world_id, "world_name": world.name,
                 "timeline": {"years": [years[y] for y in sorted(years)], "connections": connections}}
@@ -163,7 +236,9 @@ class EventService:
 
     def update(self, event: Event, world: World, changes: dict, user: User | None = None,
                restored_version: int | None = None) -> Event:
-        """Apply the changes; the event as it was is kept in its history (``Revisions``)."""
+        """Apply the changes and mark the event ``edited`` (a re-extraction keeps it); the event as
+        it was is kept in its history (``Revisions``). A new ``time_index`` without a year drops
+        the year the text gave (the person placed it); a new year moves ``time_index`` with it."""
         with self.store.unit_of_work():
             before = event.to_dict()
             for field, kind in (("entities", ENTITY), ("locations", LOCATION)):
@@ -174,8 +249,13 @@ class EventService:
                     if unknown:
                         raise InvalidInput(f"Unknown {field} for this world",
                                            {field: f"not in this world: {', '.join(unknown)}"})
+            if "time_index" in changes and "year" not in changes:
+                changes.update(year=None, date_text="")
+            elif changes.get("year") is not None and "time_index" not in changes:
+                changes["time_index"] = index_for(changes["year"], _calendar(world))
             for key, value in changes.items():
                 setattr(event, key, value)
+            event.edited = True
             event.touch()
             self.revisions.record(user.user_id if user else None, event, before, restored_version)
             self.store.put(Event.collection, event.event_id, event.to_dict())
@@ -188,7 +268,8 @@ class EventService:
             drop_connections(self.store, event.world_id, [event.event_id])
             self.revisions.forget([event.event_id])
 
-    def connect(self, event: Event, target_id: str, relation_type: str, relation_label: str) -> Event:
+    def connect(self, event: Event, target_id: str, relation_type: str, relation_label: str,
+                origin: str = "person") -> Event:
         """Connect ``event`` to another event of the same world (replacing one of the same type)."""
         with self.store.unit_of_work():
             target = self.store.get(Event.collection, target_id)
@@ -200,7 +281,7 @@ class EventService:
             event.connections = [c for c in event.connections if not (
                 c["to_event_id"] == target_id and c["relation_type"] == relation_type)]
             event.connections.append({"to_event_id": target_id, "relation_type": relation_type,
-                                      "relation_label": relation_label})
+                                      "relation_label": relation_label, "origin": origin})
             event.touch()
             self.store.put(Event.collection, event.event_id, event.to_dict())
         return event

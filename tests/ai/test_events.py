@@ -135,7 +135,7 @@ def test_connections_and_their_cleanup(client, auth, owner, world, make_world):
                 json={"target_event_id": b2["event_id"]})
     connections = timeline(client, world, reader).json["timeline"]["connections"]
     assert {"from_event_id": a1["event_id"], "to_event_id": b1["event_id"], "relation_type": "causes",
-            "relation_label": "leads to"} in connections and len(connections) == 2
+            "relation_label": "leads to", "origin": "person"} in connections and len(connections) == 2
     assert client.post(url, headers=reader["headers"], json={"target_event_id": b1["event_id"]}).status_code == 403
     assert client.post(url, headers=owner["headers"], json={"target_event_id": a1["event_id"]}).status_code == 400
     assert client.post(url, headers=owner["headers"], json={}).status_code == 400

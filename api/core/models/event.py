@@ -7,7 +7,16 @@ from core.models.base import Model, id_factory
 
 @dataclass
 class Event(Model):
-    """Something that happens in a story, placed on the world's timeline."""
+    """Something that happens in a story, placed on the world's timeline.
+
+    ``origin`` says who made it (``core.vocabulary.ORIGINS``: "machine" for an
+    extraction, "person"); ``edited`` is set once a person changes it. Both
+    decide what a re-extraction may replace: only untouched machine events.
+    ``year`` is the in-world year the text gives (None: the story's time) and
+    ``date_text`` the words that gave it. Each connection is
+    ``{to_event_id, relation_type, relation_label, origin}`` (no ``origin``:
+    drawn by a person, as every connection was before machines drew any).
+    """
 
     collection = "events"
     id_field = "event_id"
@@ -23,5 +32,13 @@ class Event(Model):
     locations: list[str] = field(default_factory=list)
     connections: list[dict] = field(default_factory=list)
     source_hash: str = ""
+    origin: str = "machine"
+    edited: bool = False
+    year: int | None = None
+    date_text: str = ""
     event_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)
+
+    def __post_init__(self):
+        # Connections stored before they had an origin were all drawn by a person.
+        self.connections = [{**c, "origin": c.get("origin") or "person"} for c in self.connections]

@@ -6,7 +6,7 @@ from interfaces.blueprints.gpt import accepted, started
 from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery
-from interfaces.schemas.responses import CacheDroppedOut, EventDeletedOut, EventOut, TimelineOut
+from interfaces.schemas.responses import CacheDroppedOut, EventDeletedOut, EventOut, EventPlanOut, TimelineOut
 from interfaces.validation import body, changes, errors, query, responds
 from interfaces.versioning import ETAG_HEADER, require_version, with_etag
 from services import access
@@ -48,6 +48,15 @@ def create_events_blueprint(services):
         return accepted(ai.start(user, "story_events", story_id=story.story_id,
                                  force=query.force))
 
+    @bp.get("/stories/<story_id>/events/plan")
+    @token_required
+    @responds(200, "What a forced re-extraction would keep and replace", schema=EventPlanOut)
+    def extraction_plan(story_id):
+        """What `extract?force=true` would do (owner): how many events it keeps (made or edited by a
+        person, or connected by one) and how many untouched machine events it replaces."""
+        story, _ = access.editable_story(store, current_user(), story_id)
+        return jsonify(events.reextraction_plan(story))
+
     @bp.delete("/stories/<story_id>/events/cache")
     @token_required
     @responds(200, "Whether a cached extraction was dropped", schema=CacheDroppedOut)
@@ -72,7 +81,10 @@ def create_events_blueprint(services):
     @body(EventUpdateBody)
     @responds(200, "The changed event", schema=EventOut, headers=ETAG_HEADER)
     def update_event(event_id, body: EventUpdateBody):
-        """Change an event's title, description, time, order, characters or places (world owner).
+        """Change an event's title, description, time, year, order, characters or places (world owner).
+
+        The event becomes `edited`: a re-extraction keeps it. A new `time_index` without a
+        `year` drops the year the text gave; a new `year` moves `time_index` with it.
 
         Honours `If-Match` (412 with the current event when stale); the previous
         version is kept in its history. Answers the new `ETag`.

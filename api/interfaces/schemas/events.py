@@ -20,6 +20,9 @@ class EventUpdateBody(Schema):
     order: Optional[int] = Field(None, ge=0, le=100_000)
     entities: Optional[list[Id]] = Field(None, max_length=500)
     locations: Optional[list[Id]] = Field(None, max_length=500)
+    year: Optional[int] = Field(None, ge=-1_000_000, le=1_000_000,
+                                description="In-world year; moves `time_index` with it unless that is given too")
+    date_text: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]] = None
 
 
 class ConnectionBody(Schema):

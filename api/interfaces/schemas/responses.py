@@ -14,7 +14,7 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language
-from core.vocabulary import Role, TaskStatus, Visibility, WorldType
+from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldType
 from services.ai_service import JOBS
 
 Timestamp = str   # ISO 8601 UTC, millisecond precision, ``Z`` suffix
@@ -284,6 +284,8 @@ class ConnectionOut(Out):
     to_event_id: str
     relation_type: str
     relation_label: str
+    origin: Origin = Field(description="`person` when drawn through the API (connections stored without one "
+                                       "count as `person`); a re-extraction keeps the events at both ends")
 
 
 class EventOut(Out):
@@ -298,6 +300,10 @@ class EventOut(Out):
     locations: list[str]
     connections: list[ConnectionOut]
     source_hash: str = Field(description="Hash of the story text the event was extracted from")
+    origin: Origin = Field(description="`machine` (extracted) or `person`")
+    edited: bool = Field(description="Whether a person changed it; a re-extraction keeps edited events")
+    year: Optional[int] = Field(description="In-world year the text gives (`date_text`); null: the story's time")
+    date_text: str = Field(description="The words that dated it (\"năm 1946\", \"three winters later\"), or empty")
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -320,7 +326,7 @@ class TimelineEventOut(EventOut):
 
 
 class TimelineYearOut(Out):
-    year: int
+    year: int = Field(description="The events' `year` when the text gave one, else the year of their `time_index`")
     era: str
     events: list[TimelineEventOut]
 
@@ -330,6 +336,7 @@ class TimelineConnectionOut(Out):
     to_event_id: str
     relation_type: str
     relation_label: str
+    origin: Origin
 
 
 class TimelineBodyOut(Out):
@@ -428,7 +435,14 @@ class BatchAnalysisResult(MessageOut):
     review_id: str = absent("`POST /api/reviews/{review_id}/undo` undoes what the batch created and linked")
 
 
-class StoryEventsResult(Out):
+class ReextractionCounts(Out):
+    kept: int = Field(description="Events kept although re-extracted: made or edited by a person, or with a "
+                                  "connection a person drew")
+    replaced: int = Field(description="Untouched machine events removed by the re-extraction")
+    added: int = Field(description="New machine events (none whose title matches a kept event's)")
+
+
+class StoryEventsResult(ReextractionCounts):
     story_id: str
     title: str
     cached: bool
@@ -436,11 +450,20 @@ class StoryEventsResult(Out):
     events: list[EventOut]
 
 
-class StoryEventsSummaryOut(Out):
+class StoryEventsSummaryOut(ReextractionCounts):
     story_id: str
     title: str
     cached: bool
     event_count: int
+
+
+class EventPlanOut(Out):
+    story_id: str
+    title: str
+    kept: int = Field(description="Events a forced re-extraction would keep (manual work)")
+    replaced: int = Field(description="Untouched machine events it would replace")
+    up_to_date: bool = Field(description="Whether the events were extracted from the story's current text "
+                                         "(an extraction without `force` would then change nothing)")
 
 
 class WorldEventsResult(MessageOut):
