@@ -42,7 +42,8 @@ def extract(text: str, known: list[dict] = (), language: str | None = None,
     hits = index.scan(sentence_list, budget)
     lowercase = prose.lowercase_words(sentence_list, budget)
     mentions = RULES[language].mentions(sentence_list, lowercase, budget)
-    return Extraction(language, sentence_list, combine(hits, mentions, index, language, budget))
+    names = [c for c in combine(hits, mentions, index, language, budget) if RULES[language].keep(c)]
+    return Extraction(language, sentence_list, names)
 
 
 def find_names(text: str, known: list[dict] = (), language: str | None = None,

@@ -16,12 +16,13 @@ from typing import Iterator
 
 from ai.budget import Budget
 from ai.extraction.english_words import (
-    CONNECTORS, GAZETTEER, GENERIC_WORDS, GROUP_WORDS, LOOK_VERBS, MOTION_VERBS, OBJECT_VERBS, PERSON_VERBS,
+    CONNECTORS, CONTAINERS, GAZETTEER, GENERIC_WORDS, GROUP_WORDS, LOOK_VERBS, MOTION_VERBS, OBJECT_VERBS, PERSON_VERBS,
     PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPS, PLACE_WORDS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS)
 from ai.extraction.mention import STRONG, WEAK, Mention
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 
 POSSESSIVE = re.compile(r"['’]s?$")
+VERB_ENDING = re.compile(r"..(ed|ly|ing)$")   # "Visited Paramore": an opener, not part of the name
 
 
 def mentions(sentence_list: list[str], lowercase: set[str], budget: Budget) -> Iterator[Mention]:
@@ -39,7 +40,7 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     possessive = bool(POSSESSIVE.search(run[-1]))
     run[-1] = POSSESSIVE.sub("", run[-1])
     initial = is_initial(sentence, tokens, i)
-    start, titles, had_the = 0, [], False
+    start, titles, had_the, of_title = 0, [], False, False
     ends_generic = run[-1].casefold() in GENERIC_WORDS
     while start < len(run):
         word = run[start].casefold().rstrip(".")
@@ -47,8 +48,10 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
             titles.append(run[start])
         elif word == "the":
             had_the = True
-        elif not (word in STOPWORDS or word in CONNECTORS or (
-                initial and start == 0 and len(run) > 1 and word in lowercase and not ends_generic)):
+        elif word == "of" and titles:
+            of_title = True   # "the King of Bohemia": a place
+        elif not (word in STOPWORDS or word in CONNECTORS or (initial and start == 0 and len(run) > 1 and (
+                (word in lowercase and not ends_generic) or VERB_ENDING.search(word)))):
             break
         start += 1
     end = len(run)
@@ -57,6 +60,9 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     name_words = run[start:end]
     if not name_words:
         return None
+    container = len(name_words) > 2 and name_words[0].casefold() in CONTAINERS and name_words[1] == "of"
+    if container:   # "the City of London" -> London
+        name_words = [w for w in name_words[2:] if w.casefold() != "the"] or name_words
     name = " ".join(name_words)
     lowered = [w.casefold() for w in name_words]
     if len(name) > MAX_NAME_CHARS or len(name) < 2 or (len(lowered) == 1 and (
@@ -72,7 +78,9 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     after_joined = bool(after) and joined(sentence, tokens[i + len(run) - 1], tokens[i + len(run)])
     mention = Mention(name, index, tokens[k].start,
                       form=" ".join(titles + name_words) if titles else name)
-    _vote_place(mention, lowered, before, before2, after, possessive, sentence)
+    if of_title or container:
+        mention.vote("place", STRONG)
+    _vote_place(mention, lowered, before, before2, after, possessive, sentence, tokens, k)
     _vote_person(mention, titles, before, before2, after, possessive, sentence, tokens, k)
     _vote_faction(mention, lowered, had_the)
     if len(name_words) == 1 and start == 0 and initial:
@@ -85,8 +93,12 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     return mention
 
 
+def keep(candidate) -> bool:
+    return True
+
+
 def _vote_place(mention: Mention, lowered: list[str], before: str, before2: str, after: str,
-                possessive: bool, sentence: str) -> None:
+                possessive: bool, sentence: str, tokens: list[Word], k: int) -> None:
     if lowered[-1] in PLACE_WORDS or (len(lowered) > 1 and lowered[0] in PLACE_PREFIXES) \
             or (len(lowered) > 2 and lowered[0] in PLACE_WORDS and lowered[1] == "of") \
             or " ".join(lowered) in GAZETTEER:
@@ -101,8 +113,12 @@ def _vote_place(mention: Mention, lowered: list[str], before: str, before2: str,
         mention.vote("place", STRONG)   # "from Karsk to ..."
     elif before == "to" and re.search(r"\bfrom\s+[A-Z]", sentence[:mention.position]):
         mention.vote("place", STRONG)   # "... to Ith"
+    elif before == "of" and k > 1 and sentence[tokens[k - 2].end:tokens[k - 1].start].strip() == ",":
+        mention.vote("place", STRONG)   # "Ezekiah Hopkins, of Lebanon"
     elif before in PLACE_PREPS and not (before == "at" and before2 in LOOK_VERBS):
         mention.vote("place", WEAK)
+    elif before in ("from", "to", "for") and before2 not in SPEECH_VERBS | OBJECT_VERBS:
+        mention.vote("place", WEAK)   # "from Fareham", "on to Kilburn", "starting for Eyford"
 
 
 def _vote_person(mention: Mention, titles: list[str], before: str, before2: str, after: str,

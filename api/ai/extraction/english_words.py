@@ -25,7 +25,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december christmas easter god heaven hell lord sir madam
 english french german russian spanish italian american british irish scottish welsh dutch greek
 roman indian chinese japanese christian catholic protestant jewish turkish arab egyptian persian
-mr mrs ms dr st mt miss master mistress
+mr mrs ms dr st mt miss master mistress majesty highness excellency lordship ladyship grace honour
+continent englishman englishmen frenchman scotsman irishman american americans afghan negro
 """.split())
 TITLE_WORDS = {t for t in TITLES["en"] if " " not in t}
 CONNECTORS = {"of", "the", "de", "du", "von", "van", "da", "del", "la", "le", "y"}
@@ -43,6 +44,8 @@ province state republic land lands mount range ridge crag tor island
 """.split())
 PLACE_PREFIXES = {"mount", "mt", "lake", "port", "fort", "cape", "isle", "saint", "st", "glen",
                   "loch", "castle", "fort", "river"}
+CONTAINERS = {"city", "town", "village", "kingdom", "county", "state", "province", "republic",
+              "duchy", "isle", "island", "land", "empire", "realm"}   # "the City of London" names London
 PLACE_NOUNS = set("""
 city town village kingdom realm land country province county state island isle empire republic
 duchy shire region district capital port harbour harbor fortress castle valley river sea lake
@@ -70,15 +73,27 @@ spoke sang danced fought killed struck seized caught threw picked set led sent b
 OBJECT_VERBS = {"told", "asked", "thanked", "kissed", "married", "met", "saw", "loved", "helped",
                 "followed", "called", "named", "hugged", "killed", "greeted", "answered", "dear", "poor"}
 PLACE_PREPS = {"in", "at", "near", "through", "across", "inside", "outside", "beyond", "within",
-               "around", "reached", "entered", "visited", "toward", "towards", "into", "throughout"}
+               "past", "around", "reached", "entered", "visited", "toward", "towards", "into", "throughout"}
 MOTION_VERBS = set("""
 went walked travelled traveled sailed rode returned fled came flew marched journeyed headed moved
 ran drove arrived escaped go goes going gone travel sail return back way set hurried hastened
-wandered came comes coming led brought sent taken took carried moved removed emigrated
+wandered came comes coming led brought sent taken took carried moved removed emigrated returning
+starting started travelling traveling driving riding sailing walking hurrying bound
 """.split())
 LOOK_VERBS = {"looked", "stared", "glanced", "smiled", "laughed", "shouted", "pointed", "aimed",
               "nodded", "frowned", "winked", "grinned", "glared", "waved", "yelled", "barked", "gazed"}
 GAZETTEER = set("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+tennessee texas utah vermont virginia washington wisconsin wyoming carolinas chicago philadelphia
+berkshire hampshire wiltshire oxfordshire devonshire lancashire cornwall norfolk suffolk essex
+middlesex westminster reading bohemia poland austria hungary prussia sweden norway denmark
+switzerland holland belgium portugal turkey persia arabia australia canada mexico brazil
+peru chile cuba jamaica bengal calcutta bombay madras africa siberia afghanistan baltimore
+charleston richmond savannah orleans liverpool manchester birmingham bristol plymouth portsmouth
+southampton winchester salisbury exeter york leeds sheffield glasgow aberdeen dundee belfast
+
 london paris rome england france spain italy germany russia scotland ireland wales america
 india china japan egypt greece europe africa asia london york boston venice vienna berlin madrid
 moscow athens jerusalem babylon troy sparta carthage constantinople lisbon naples florence oxford

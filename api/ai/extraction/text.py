@@ -59,9 +59,13 @@ def words(sentence: str) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(sentence)]
 
 
+ABBREVIATED = {"mr", "mrs", "ms", "dr", "st", "mt", "capt", "col", "gen", "lt", "sgt", "prof", "rev", "messrs"}
+
+
 def joined(sentence: str, left: Word, right: Word) -> bool:
-    """Only spaces between two words (no comma, quote or dash)."""
-    return not sentence[left.end:right.start].strip()
+    """Only spaces between two words (no comma, quote or dash), or the dot of "Mr. Holmes"."""
+    gap = sentence[left.end:right.start].strip()
+    return not gap or (gap == "." and left.lower in ABBREVIATED)
 
 
 def is_initial(sentence: str, tokens: list[Word], i: int) -> bool:

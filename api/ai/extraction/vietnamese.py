@@ -17,11 +17,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from ai.budget import Budget
+from ai.extraction.candidates import Candidate
 from ai.extraction.mention import STRONG, WEAK, Mention
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 from ai.extraction.vietnamese_words import (
-    GAZETTEER, LEADING_PLACE_CUES, MIDDLE_NAMES, NAMING_WORDS, PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_PREPS,
-    SPEECH_VERBS, STOPWORDS)
+    FACTION_CUES, GAZETTEER, PERSON_SYLLABLES, TITLE_ENDINGS, LEADING_PLACE_CUES, LOWER_MIDDLE_NAMES, MIDDLE_NAMES, NAMING_WORDS,
+    PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_ENDINGS, PLACE_PREPS, SPEECH_VERBS, STOPWORDS, SURNAMES,
+    TITLE_ONLY)
 
 LONGEST_CUE = 3   # words in the longest title or place word
 
@@ -30,10 +32,25 @@ def mentions(sentence_list: list[str], lowercase: set[str], budget: Budget) -> I
     """Every run of capitalised syllables of the text that may be a name, with its cues."""
     for index, sentence in enumerate(sentence_list):
         tokens = words(sentence)
-        for i, j in capitalised_runs(sentence, tokens, set(), budget):
+        for i, j in _old_spelling_joined(sentence, tokens, capitalised_runs(sentence, tokens, set(), budget)):
             mention = _read(sentence, index, tokens, i, j, lowercase)
             if mention:
                 yield mention
+
+
+def _old_spelling_joined(sentence: str, tokens: list[Word], runs) -> list[tuple[int, int]]:
+    """Runs with old spelling's lower-case middle names joined: "Lê" "văn" "Hưu" -> "Lê văn Hưu"."""
+    joined_runs: list[tuple[int, int]] = []
+    for i, j in runs:
+        if joined_runs:
+            a, b = joined_runs[-1]
+            if b + 1 == i and b - a == 1 and tokens[a].lower in SURNAMES \
+                    and tokens[b].lower in LOWER_MIDDLE_NAMES and joined(sentence, tokens[a], tokens[b]) \
+                    and joined(sentence, tokens[b], tokens[i]):
+                joined_runs[-1] = (a, j)
+                continue
+        joined_runs.append((i, j))
+    return joined_runs
 
 
 def _prefix(lowered: list[str], table: set[tuple[str, ...]]) -> int:
@@ -58,11 +75,13 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     run = [t.text for t in tokens[i:j]]
     lowered = [w.casefold() for w in run]
     initial = is_initial(sentence, tokens, i)
-    start, title, cue = 0, [], []
+    start, title, cue, group_cue = 0, [], [], []
     while start < len(run) - 1:   # titles, place words and openers written capitalised in front
         rest = lowered[start:]
-        if size := _prefix(rest, PERSON_TITLES):
+        if (size := _prefix(rest, PERSON_TITLES)) or (size := int(_hyphen_title(rest[0]))):
             title = run[start:start + size]
+        elif size := _prefix(rest, FACTION_CUES):
+            group_cue = run[start:start + size]
         elif (size := _prefix(rest, LEADING_PLACE_CUES)) and not _surname_ho(rest):
             cue = run[start:start + size]
         elif initial and start == 0 and rest[0] in STOPWORDS:
@@ -73,15 +92,18 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
             break
         start += size
     name_words = run[start:]
-    name, bare_lower = " ".join(name_words), " ".join(lowered[start:])
-    bare_words = tuple(lowered[start:])
+    name = " ".join(name_words)
+    bare_lower = " ".join(lowered[start:]).replace("-", " ")   # old spelling: "Giao-chỉ"
+    bare_words = tuple(bare_lower.split())
     if len(name) > MAX_NAME_CHARS or (not title and not cue and (
-            bare_words in PERSON_TITLES or bare_words in PLACE_CUES or bare_lower in STOPWORDS)):
+            bare_words in PERSON_TITLES or bare_words in PLACE_CUES or bare_lower in STOPWORDS
+            or bare_lower in TITLE_ONLY)):
         return None
     k = i + start
     title = title or [t.text for t in tokens[k - _suffix(tokens, k, PERSON_TITLES, sentence):k]]
     cue = cue or [t.text for t in tokens[k - _suffix(tokens, k, PLACE_CUES, sentence):k]]
     named = _suffix(tokens, k, NAMING_WORDS, sentence)
+    group = not title and not cue and (group_cue or _suffix(tokens, k, FACTION_CUES, sentence))
     before = tokens[i - 1].lower if i > 0 else ""
     after = tokens[j].lower if j < len(tokens) and joined(sentence, tokens[j - 1], tokens[j]) else ""
     mention = Mention(name, index, tokens[k].start, form=name)
@@ -90,8 +112,15 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
         mention.form = " ".join(cue + name_words)
         if len(name_words) == 1:
             mention.name = mention.form   # "sông Hồng": one syllable alone names no place
-    elif bare_lower in GAZETTEER:
+    elif group:
+        mention.vote("faction", STRONG + 1)   # "nhà Hán", "quân Nguyên"
+    elif bare_lower in GAZETTEER or (len(bare_words) > 1 and bare_words[-1] in PLACE_ENDINGS):
         mention.vote("place", STRONG)
+    elif _hyphen_lower(name):   # old spelling: places "Giang-lăng", people "Trưng-Trắc", "Thánh-tông"
+        if PERSON_SYLLABLES & set(bare_lower.split()):
+            mention.vote("character", STRONG)
+        else:
+            mention.vote("place", WEAK + 1)
     elif before in PLACE_PREPS:
         mention.vote("place", WEAK)
     if title:
@@ -106,6 +135,21 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
             return None   # "Mùa", "Ngày": written in lower case elsewhere
         mention.initial_only = after not in PERSON_VERBS   # "Bụt hiện lên": a person's verb follows
     return mention
+
+
+def _hyphen_lower(name: str) -> bool:
+    """A hyphenated name with lower-case syllables after a hyphen ("Giang-lăng")."""
+    return any(part[:1].islower() for word in name.split() for part in word.split("-")[1:])
+
+
+def keep(candidate: Candidate) -> bool:
+    """A lone syllable seen once with no cue at all ("Hán", "Nam") is too likely a common word."""
+    return len(candidate.name.split()) > 1 or candidate.count > 1 or bool(candidate.votes) or candidate.known
+
+
+def _hyphen_title(word: str) -> bool:
+    """"Hưng-đạo-vương": a hyphenated title, by its last syllable."""
+    return "-" in word and word.rsplit("-", 1)[1] in TITLE_ENDINGS
 
 
 def _surname_ho(lowered: list[str]) -> bool:

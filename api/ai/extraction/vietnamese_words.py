@@ -4,19 +4,42 @@ from __future__ import annotations
 from core.names import TITLES
 
 # Person titles and kinship words before a name: "bà Mai", "hoàng tử Lang Liêu", "ông Bụt".
-PERSON_TITLES = {tuple(t.split()) for t in TITLES["vi"]} | {("thần",)}
+PERSON_TITLES = {tuple(t.split()) for t in TITLES["vi"]} | {
+    (w,) for w in ("thần", "vợ", "chồng", "con", "bạn", "thằng", "cái", "bé", "nhỏ")}
+# Titles that name no one by themselves: "Vương", "Hoàng-đế", "Thượng-hoàng".
+TITLE_ONLY = {"vương", "đại vương", "hoàng đế", "thượng hoàng", "thái hậu", "thái tử", "hoàng hậu",
+              "thiên tử", "chúa", "vua", "quan", "tướng", "thái thượng hoàng", "thiên triều"}
+# Words before a group: "nhà Hán" (a dynasty), "quân Nguyên", "giặc Minh".
+FACTION_CUES = {(w,) for w in ("nhà", "quân", "giặc", "triều", "phe", "đảng", "binh")} | {
+    ("nghĩa", "quân"), ("đạo", "quân"), ("triều", "đình")}
+# Last syllables of a hyphenated title written before a name: "Hưng-đạo-vương Trần Quốc Tuấn".
+TITLE_ENDINGS = {"vương", "hầu", "công", "đế", "chủ", "tướng", "sứ"}
+# Syllables that make a person of a hyphenated name: "Thánh-tông", "Long-nữ", "Đế-minh".
+PERSON_SYLLABLES = {"tông", "tổ", "vương", "đế", "nữ", "hậu", "công", "hầu", "nương", "chủ", "quân", "phi"}
+# Last syllables that make a place of a name: "Giao Châu", "Ái-châu".
+PLACE_ENDINGS = {"châu", "quận", "phủ", "huyện", "trấn", "động"}
+# Middle names old spelling writes in lower case: "Lê văn Hưu", "Trần quốc Toản".
+LOWER_MIDDLE_NAMES = set("""
+văn thị nhật quốc ngũ diên công đình đức hữu khắc trọng quang xuân bá như duy thế tất viết minh
+ngọc kim huy tiến sĩ phúc thanh hồng chí đăng quý tự doãn hưng khánh nguyên trung bảo
+""".split())
+SURNAMES = set("""
+nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh mạc kiều kiểu
+khúc lưu triệu cao đào tô lương mai tạ đoàn vương trương chu hà lâm
+""".split())
 # Words before a place's name: "phố Hàng Bạc", "cầu Long Biên", "kinh thành Thăng Long".
 PLACE_CUES = {tuple(c.split()) for c in """
 làng|phố|cầu|chùa|đền|hồ|sông|núi|chợ|tỉnh|huyện|xã|thành|đảo|biển|quận|phường|ngõ|đường|
 kinh thành|thôn|động|đầm|bến|cửa|thành phố|kinh đô|đất|nước|xứ|miền|vùng|rừng|hang|suối|đồi|
 đèo|vịnh|cồn|bãi|ấp|bản|trấn|phủ|châu|cung|điện|lăng|đình|ga|cảng|khu|núi non|dãy núi|con sông|
-ngôi chùa|ngôi đền|cánh đồng|đồng|bờ|cửa biển|cửa sông|hòn|đỉnh|thung lũng|quê|tổng|dinh|thành trì
+ngôi chùa|ngôi đền|cánh đồng|đồng|bờ|giồng|vàm|cù lao|trận|kênh|rạch|cửa biển|cửa sông|hòn|đỉnh|thung lũng|quê|tổng|dinh|thành trì
 """.replace("\n", "").split("|") if c.strip()}
 # The place words that may also be written capitalised as the first word of the name
 # ("Chùa Trấn Quốc", "Làng Vũ Đại"); the others are also common name syllables (Thành, Châu).
 LEADING_PLACE_CUES = {tuple(c.split()) for c in """
 làng|phố|cầu|chùa|đền|hồ|sông|núi|chợ|tỉnh|huyện|xã|đảo|biển|quận|phường|ngõ|kinh thành|thôn|
-động|đầm|bến|thành phố|kinh đô|rừng|hang|suối|đèo|vịnh|ga|thung lũng|dãy núi
+động|đầm|bến|thành phố|kinh đô|rừng|hang|suối|đèo|vịnh|ga|thung lũng|dãy núi|vùng|miền|xứ|
+giồng|vàm|cù lao|trận|kênh|rạch|ấp
 """.replace("\n", "").split("|") if c.strip()}
 # Names that start with a place word but name a person (surname Hồ): "Hồ Chí Minh", "Hồ Xuân Hương".
 MIDDLE_NAMES = {"chí", "xuân", "văn", "thị", "quý", "đức", "hữu", "ngọc", "minh", "thanh"}
@@ -32,7 +55,8 @@ làm sinh lớn cưới chết sống nhớ mừng buồn giận sợ lo đưa t
 """.split())
 # Motion words before a place (weak hints): "về Huế", "ở Hà Nội".
 PLACE_PREPS = {"ở", "tại", "đến", "tới", "về", "vào", "sang", "qua", "từ", "rời", "lên", "xuống", "ra",
-               "khắp", "quanh", "giữa", "trong", "ngoài"}
+               "khắp", "quanh", "giữa", "trong", "ngoài", "đánh", "lấy", "chiếm", "giữ", "thuộc", "đóng",
+               "tiến", "kéo", "qua", "ngang"}
 NAMING_WORDS = {("tên", "là"), ("tên",), ("gọi", "là"), ("hiệu", "là"), ("tên", "gọi", "là")}
 # Common words a sentence may start with, which are then capitalised: "Mùa thu", "Ngày xưa", "Một hôm".
 STOPWORDS = set("""
@@ -43,7 +67,7 @@ các những mọi mỗi cả tất ngày đêm hôm tháng mùa xưa nay bây g
 dạo đừng hãy xin vâng dạ ừ ồ ôi chao à ơi này nọ thật quả còn chỉ vừa mới bỗng chợt liền bèn
 tuy dù song để phải nghe thấy đi lên xuống người con nhà chuyện thời buổi hằng luôn rất lắm
 như giống theo bên cạnh giữa quanh suốt khắp sang qua tới tại ở đây đấy kẻ bọn đám lũ tụi chiếc cái
-nhiều ít đầu cuối lần phía thôi nhé nhỉ chứ đi sớm muộn rằng bảo nói hỏi
+nhiều ít đầu cuối lần phía thôi nhé nhỉ chứ đi sớm muộn rằng bảo nói hỏi hắn y xét kẻo nhận
 """.split())
 # A few well-known places (the rules find the rest).
 GAZETTEER = {g.strip() for g in """
