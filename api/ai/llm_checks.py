@@ -19,7 +19,7 @@ from pydantic import field_validator
 
 from ai.schemas import EventList, ExtractedEvent, FoundName, NameList, StoryAnalysis, WorldAnalysis
 from core.names import match_key, search_key
-from core.vocabulary import FOUND_KINDS, NAME_MAX, TEXT_MAX
+from core.vocabulary import FOUND_KINDS, NAME_MAX, SHORT_MAX, TEXT_MAX
 
 MAX_NAMES = 200         # per list (the answers' schemas allow no more)
 MAX_EVENTS = 100
@@ -31,7 +31,7 @@ KIND_SYNONYMS = {"person": "character", "people": "character", "human": "charact
                  "organisation": "faction", "order": "faction", "location": "place", "city": "place",
                  "town": "place", "village": "place", "country": "place", "region": "place"}
 _INSTRUCTION = re.compile(
-    r"\b(ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(instruction|prompt|rule|direction)s?\b"
+    r"\b(ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(instruction|prompt)s?\b"
     r"|\bsystem prompt\b|\b(you are|act as|pretend to be)\b[^.!?\n]{0,20}\b(ai|assistant|model|chatgpt|gpt)\b"
     r"|\b(add|create|insert|delete|remove)\b[^.!?\n]{0,30}\b(character|entity|entry|entries|location|world|story)s?\b"
     r"[^.!?\n]{0,30}\b(named|called|to every|to all|in every|from every)\b"
@@ -137,8 +137,12 @@ class LooseStoryAnalysis(StoryAnalysis):
     @field_validator("characters", "locations", mode="before")
     @classmethod
     def _lists(cls, value):
-        return [{k: _clip(v, 100 if k == "role" else TEXT_MAX) if k != "name" else v for k, v in i.items()
-                 if k in ("name", "role", "description")} for i in _named(value, MAX_NAMES)]
+        items = _named(value, MAX_NAMES)
+        for item in items:
+            for field, limit in (("role", SHORT_MAX), ("description", TEXT_MAX)):
+                if field in item:
+                    item[field] = _clip(item[field] or "", limit)
+        return items
 
 
 class LooseWorldAnalysis(WorldAnalysis):

@@ -180,3 +180,9 @@ def test_events_stop_at_one_hundred(provider, fake_ai):
 @pytest.fixture
 def config_overrides(fake_ai):
     return {**FAST_AI, "OPENAI_BASE_URL": fake_ai.url}
+
+
+def test_ordinary_prose_about_ignoring_things_is_still_evidence(provider, fake_ai):
+    fake_ai.push(answer(names=[{"name": "Sela", "kind": "character"}, {"name": "Tomas", "kind": "character"}]))
+    text = "Sela told Tomas to ignore the rules of the guild. Tomas added a new name to the ledger."
+    assert [n["name"] for n in provider.find_names(text, [], Usage())["names"]] == ["Sela", "Tomas"]
