@@ -183,6 +183,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/events", "GET"): READ,
     ("/api/worlds/<world_id>/events/extract", "POST"): Entry(owner_only, 202),
     ("/api/stories/<story_id>/events/extract", "POST"): Entry(owner_only, 202, scope=STORY),
+    ("/api/stories/<story_id>/events/plan", "GET"): Entry(owner_only, scope=STORY),
     ("/api/stories/<story_id>/events/cache", "DELETE"): Entry(owner_only, scope=STORY),
     ("/api/events/<event_id>", "GET"): Entry(reader, scope=STORY),
     ("/api/events/<event_id>", "PUT"): Entry(owner_only, scope=STORY, body=_describe),
