@@ -178,14 +178,31 @@ for (const [viewport, size] of VIEWPORTS) {
   test(`${viewport}: a Vietnamese story is reviewed with its tone marks, re-kinded and renamed, then undone`, { timeout: 150000 }, async () => {
     const reg = await api(suite.backend.url, 'POST', '/auth/register', { username: `mai_${viewport}`, email: `mai_${viewport}@example.com`, password: 'review-password-2' });
     const token = reg.data.token;
-    const world = (await api(suite.backend.url, 'POST', '/worlds', { name: 'Hà Nội những năm 1946', world_type: 'historical', language: 'vi', description: 'Phố cổ, mùa thu, chiến tranh.' }, token)).data;
-    const wid = world.world_id;
-    const story = (await api(suite.backend.url, 'POST', '/stories', { world_id: wid, title: 'Mùa thu ở phố Hàng Bạc', content: VI_STORY }, token)).data.story;
     const context = await signedInContext(suite.browser, suite.backend.url, size, token);
     const page = await context.newPage();
     await guarded(page, `${viewport}-review-vi`, async () => {
-      await page.goto(`/worlds/${wid}`);
+      // the world is made in the form, its language chosen there (the starter cast stays off)
+      await page.goto('/worlds');
+      await page.getByRole('button', { name: '+ New world' }).click();
+      const form = page.getByRole('form', { name: 'New world' });
+      await form.getByLabel('Name', { exact: true }).fill('Hà Nội những năm 1946');
+      await form.getByLabel('Type', { exact: true }).selectOption('historical');
+      const language = form.getByLabel('Language', { exact: true });
+      assert.equal(await language.inputValue(), '');
+      await language.selectOption({ label: 'Tiếng Việt' });
+      await form.getByLabel('Description', { exact: true }).fill('Phố cổ, mùa thu, chiến tranh.');
+      assert.equal(await form.getByLabel(/starter cast/).isChecked(), false);
+      await snapElement(form, `${viewport}-world-create-language`);
+      await form.getByRole('button', { name: 'Create world' }).click();
+      await page.waitForURL(/\/worlds\/[0-9a-f-]{36}$/);
+      const wid = page.url().split('/').pop();
+      await page.getByRole('heading', { level: 1, name: 'Hà Nội những năm 1946' }).waitFor();
       await page.getByText('Tiếng Việt').waitFor(); // the world's language shows on its page
+      await snap(page, `${viewport}-world-language`);
+      const world = await get(`/worlds/${wid}`, token);
+      assert.equal(world.language, 'vi');
+      assert.deepEqual(await get(`/worlds/${wid}/characters`, token), []); // no starter cast
+      const story = (await api(suite.backend.url, 'POST', '/stories', { world_id: wid, title: 'Mùa thu ở phố Hàng Bạc', content: VI_STORY }, token)).data.story;
       await page.goto(`/stories/${story.story_id}`);
       await page.getByRole('heading', { level: 1, name: 'Mùa thu ở phố Hàng Bạc' }).waitFor();
       const review = await analyse(page);

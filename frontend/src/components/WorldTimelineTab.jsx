@@ -4,7 +4,7 @@ import { worlds } from '../services/api.js';
 import { queries, queryKeys } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import { plural } from '../utils/options.js';
-import { reextractPlan } from '../utils/reextract.js';
+import { extractionSummary, reextractPlan } from '../utils/reextract.js';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
@@ -31,7 +31,7 @@ export default function WorldTimelineTab({ world, editable }) {
     try {
       setSummary('');
       const result = await task.run(() => worlds.extractEvents(id, force));
-      if (result && result.message) setSummary(result.message);
+      setSummary(extractionSummary(result));
       await eventsChanged();
     } catch {
       /* shown in TaskProgress */

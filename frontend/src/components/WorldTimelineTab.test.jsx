@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gpt, worlds } from '../services/api.js';
 import WorldTimelineTab from './WorldTimelineTab.jsx';
-import { reextractPlan } from '../utils/reextract.js';
+import { extractionSummary, reextractPlan } from '../utils/reextract.js';
 import { renderAt, world } from '../test/utils.jsx';
 
 afterEach(() => vi.restoreAllMocks());
@@ -38,6 +38,21 @@ describe('reextractPlan', () => {
   it('keeps what a person made, edited or connected, and replaces the machine’s other events', () => {
     expect(reextractPlan(timeline)).toEqual({ kept: 4, replaced: 3, personConnections: 1 });
     expect(reextractPlan(undefined)).toEqual({ kept: 0, replaced: 0, personConnections: 0 });
+    // a connection without an origin predates origins: a person drew it
+    const old = { timeline: { years: [{ year: 1, events: [ev('x', { connections: [{ to_event_id: 'y' }] }), ev('y'), ev('z')] }] } };
+    expect(reextractPlan(old)).toEqual({ kept: 2, replaced: 1, personConnections: 1 });
+  });
+});
+
+describe('extractionSummary', () => {
+  it('says what an extraction kept, replaced and added', () => {
+    const stories = [
+      { event_count: 5, kept: 1, replaced: 4, added: 4 },
+      { event_count: 2, kept: 0, replaced: 0, added: 0 },
+    ];
+    expect(extractionSummary({ message: '7 events in 2 stories', stories, total_events: 7 })).toBe('7 events in 2 stories: 1 kept, 4 replaced, 4 added.');
+    expect(extractionSummary({ stories: [{ event_count: 1 }], total_events: 1 })).toBe('1 event in 1 story.');
+    expect(extractionSummary({ message: 'Extracted 9 events.' })).toBe('Extracted 9 events.');
   });
 });
 

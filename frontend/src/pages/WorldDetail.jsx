@@ -89,8 +89,10 @@ export default function WorldDetail() {
                 <Badge tone={world.world_type}>{world.world_type}</Badge>
                 <Badge tone={world.visibility}>{world.visibility}</Badge>
                 {world.language && (
-                  <span className="muted small" lang={world.language}>
-                    <span lang="en">Language: </span>
+                  <span className="badge badge-language" lang={world.language} title="The world's language">
+                    <span className="sr-only" lang="en">
+                      Language:{' '}
+                    </span>
                     {labelOf(LANGUAGES, world.language)}
                   </span>
                 )}
