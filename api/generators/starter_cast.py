@@ -85,8 +85,9 @@ def _vietnamese(world_type: str, rng: random.Random, names: _Names, characters: 
     places = vi.PLACES.get(world_type, vi.PLACES["historical"])
     cast = {"characters": [], "locations": []}
     traits, lines, place_lines = _deck(rng, vi.TRAITS), _deck(rng, vi.CHARACTER_LINES), _deck(rng, vi.PLACE_LINES)
+    first = rng.randrange(2)   # men and women alternate, from a seeded start
     for number, role in enumerate(rng.sample(roles_pool, k=min(characters, len(roles_pool)))):
-        gender = ("male", "female")[(number + rng.randrange(2)) % 2]
+        gender = ("male", "female")[(number + first) % 2]
 
         def person():
             given = rng.choice(vi.GIVEN[gender])
