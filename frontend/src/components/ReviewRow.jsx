@@ -46,6 +46,7 @@ function MergePicker({ proposal, targets, onMerge, onCancel }) {
   return (
     <form
       className="review-inline"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       onSubmit={(e) => {
         e.preventDefault();
         if (targetId) onMerge(targetId);
@@ -93,6 +94,7 @@ function RenameForm({ proposal, kind, onRename, onCancel }) {
   return (
     <form
       className="review-inline"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       onSubmit={(e) => {
         e.preventDefault();
         if (clean) onRename(clean);
@@ -119,6 +121,8 @@ function RenameForm({ proposal, kind, onRename, onCancel }) {
  */
 export default function ReviewRow({ proposal: p, choice, targets, onChoose, onClear, disabled = false }) {
   const [mode, setMode] = useState(null); // null | 'rename' | 'merge'
+  // keyboard focus follows the row: to "Change" once a choice is made, back to the choices after it
+  const [back, setBack] = useState(false);
   const [kind, setKind] = useState(p.kind);
   const kindId = useId();
   const headingId = useId();
@@ -133,7 +137,12 @@ export default function ReviewRow({ proposal: p, choice, targets, onChoose, onCl
 
   const choose = (c) => {
     setMode(null);
+    setBack(false);
     onChoose(c);
+  };
+  const cancel = () => {
+    setMode(null);
+    setBack(true);
   };
 
   return (
@@ -162,16 +171,26 @@ export default function ReviewRow({ proposal: p, choice, targets, onChoose, onCl
         {!decided && choice && (
           <div className="review-chosen">
             <p className="review-outcome">{choiceSummary(p, choice, targetName(choice.target_id))}</p>
-            <button type="button" className="btn btn-small btn-ghost" onClick={onClear} disabled={disabled}>
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              autoFocus
+              aria-label={`Change the choice for ${p.name}`}
+              onClick={() => {
+                setBack(true);
+                onClear();
+              }}
+              disabled={disabled}
+            >
               Change
             </button>
           </div>
         )}
         {!decided && !choice && mode === 'rename' && (
-          <RenameForm proposal={p} kind={kind} onCancel={() => setMode(null)} onRename={(name) => choose({ action: 'accept', name, kind })} />
+          <RenameForm proposal={p} kind={kind} onCancel={cancel} onRename={(name) => choose({ action: 'accept', name, kind })} />
         )}
         {!decided && !choice && mode === 'merge' && (
-          <MergePicker proposal={p} targets={targets} onCancel={() => setMode(null)} onMerge={(target_id) => choose({ action: 'merge', target_id })} />
+          <MergePicker proposal={p} targets={targets} onCancel={cancel} onMerge={(target_id) => choose({ action: 'merge', target_id })} />
         )}
         {!decided && !choice && mode === null && (
           <div className="review-actions" role="group" aria-label={`Choices for ${p.name}`}>
@@ -187,7 +206,7 @@ export default function ReviewRow({ proposal: p, choice, targets, onChoose, onCl
                     ))}
                   </select>
                 </div>
-                <button type="button" className="btn btn-small btn-primary" disabled={disabled} onClick={() => choose({ action: 'accept', kind })}>
+                <button type="button" className="btn btn-small btn-primary" autoFocus={back} disabled={disabled} onClick={() => choose({ action: 'accept', kind })}>
                   Keep
                 </button>
                 <button type="button" className="btn btn-small" disabled={disabled} onClick={() => setMode('rename')}>
@@ -196,12 +215,12 @@ export default function ReviewRow({ proposal: p, choice, targets, onChoose, onCl
               </>
             )}
             {p.action === 'link' && (
-              <button type="button" className="btn btn-small btn-primary" disabled={disabled} onClick={() => choose({ action: 'accept' })}>
+              <button type="button" className="btn btn-small btn-primary" autoFocus={back} disabled={disabled} onClick={() => choose({ action: 'accept' })}>
                 Keep link
               </button>
             )}
             {p.action === 'alias' && (
-              <button type="button" className="btn btn-small btn-primary" disabled={disabled} onClick={() => choose({ action: 'accept' })}>
+              <button type="button" className="btn btn-small btn-primary" autoFocus={back} disabled={disabled} onClick={() => choose({ action: 'accept' })}>
                 Add as alias
               </button>
             )}

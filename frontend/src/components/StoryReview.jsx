@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reviews } from '../services/api.js';
 import { queries, queryKeys, worldChanged } from '../services/queries.js';
@@ -74,6 +74,11 @@ function ReviewPanel({ review, story }) {
     });
 
   const applied = decide.data && decide.data.applied;
+  // once applied or undone, keyboard focus goes to what happened (the buttons it was on are gone)
+  const doneRef = useRef(null);
+  useEffect(() => {
+    if ((applied || undo.isSuccess) && doneRef.current) doneRef.current.focus();
+  }, [applied, undo.isSuccess]);
   const summary = [
     counts.pending ? `${counts.pending} to decide` : null,
     counts.accepted ? `${counts.accepted} kept` : null,
@@ -111,12 +116,12 @@ function ReviewPanel({ review, story }) {
       </div>
 
       {applied && !review.undone && (
-        <p className="alert alert-success" role="status" lang="en">
+        <p className="alert alert-success" role="status" lang="en" tabIndex={-1} ref={doneRef}>
           {appliedSummary(applied)}
         </p>
       )}
       {undo.isSuccess && review.undone && (
-        <p className="alert alert-success" role="status" lang="en">
+        <p className="alert alert-success" role="status" lang="en" tabIndex={-1} ref={doneRef}>
           Undone: entries this review created are in the trash, its links and aliases are removed, and the names it ignored may be proposed again.
         </p>
       )}

@@ -150,15 +150,23 @@ describe('StoryReview', () => {
       ],
       accept_confident: false,
     });
-    expect(await screen.findByText('Created Mara · ignored Tell.')).toBeInTheDocument();
+    expect(await screen.findByText('Created Mara · ignored Tell.')).toHaveFocus();
   });
 
   it('a staged choice can be changed before it is applied', async () => {
     await showReview();
     fireEvent.click(within(row('Tell')).getByRole('button', { name: 'Ignore' }));
     expect(screen.getByRole('button', { name: 'Apply 1 choice' })).toBeEnabled();
-    fireEvent.click(within(row('Tell')).getByRole('button', { name: 'Change' }));
+    // keyboard focus follows: to "Change", then back to the choices
+    expect(within(row('Tell')).getByRole('button', { name: 'Change the choice for Tell' })).toHaveFocus();
+    fireEvent.click(within(row('Tell')).getByRole('button', { name: 'Change the choice for Tell' }));
     expect(within(row('Tell')).getByRole('button', { name: 'Ignore' })).toBeInTheDocument();
+    expect(within(row('Tell')).getByRole('button', { name: 'Keep' })).toHaveFocus();
+    // Escape leaves an inline form
+    fireEvent.click(within(row('Tell')).getByRole('button', { name: 'Rename' }));
+    fireEvent.keyDown(within(row('Tell')).getByLabelText('New name for “Tell”'), { key: 'Escape' });
+    expect(within(row('Tell')).queryByLabelText('New name for “Tell”')).toBeNull();
+    expect(within(row('Tell')).getByRole('button', { name: 'Keep' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Apply 0 choices' })).toBeDisabled();
   });
 
