@@ -1,0 +1,78 @@
+"""The offline extractor on Vietnamese prose: places by their cue words, people by titles,
+sentence openers, Vietnamese stopwords only, and tone marks significant."""
+from __future__ import annotations
+
+from ai.extraction import find_names
+from ai.gpt_client import Usage
+from ai.offline import OfflineProvider
+
+STORY = ("Mùa thu năm 1946, Hà Nội chìm trong sương. Bà Mai đi qua phố Hàng Bạc rồi lên cầu Long Biên. "
+         "Trần Thị Mai nhìn về phía chùa Trấn Quốc. Bà Mai nói: \"Con về đi.\" "
+         "Ngày xưa, An Tiêm bị đày ra đảo. Bụt hiện lên và bảo An Tiêm trồng dưa. "
+         "An Tiêm sống ở làng Vũ Đại. Vua Hùng Vương thương An Tiêm. Hùng Vương cho đón chàng về.")
+
+
+def names(text, known=()):
+    return {n["name"]: n for n in find_names(text, known, "vi")}
+
+
+def test_places_written_with_their_place_words_are_places():
+    found = names(STORY)
+    for place, alias in [("Hàng Bạc", "phố Hàng Bạc"), ("Long Biên", "cầu Long Biên"),
+                         ("Trấn Quốc", "chùa Trấn Quốc"), ("Vũ Đại", "làng Vũ Đại")]:
+        assert found[place]["kind"] == "place" and alias in found[place]["aliases"], place
+    assert found["Hà Nội"]["kind"] == "place"
+
+
+def test_a_one_syllable_place_keeps_its_place_word():
+    found = names("Thuyền xuôi sông Hồng. Người lái đò hát trên sông Hồng.")
+    assert found["sông Hồng"]["kind"] == "place"
+
+
+def test_a_season_or_opener_is_no_name():
+    found = names(STORY)
+    assert not {"Mùa", "Ngày", "Một"} & set(found)
+
+
+def test_vietnamese_names_keep_words_english_would_drop():
+    found = names(STORY)
+    assert found["An Tiêm"]["kind"] == "character"
+    assert found["Bụt"]["kind"] == "character"
+
+
+def test_titles_are_prefixes_and_variants_merge():
+    found = names(STORY)
+    assert found["Hùng Vương"]["kind"] == "character"
+    assert "Vua Hùng Vương" in found["Hùng Vương"]["aliases"]
+    assert "Vua Hùng Vương" not in found
+
+
+def test_honorific_alias_only_when_the_text_supports_it():
+    known = [{"name": "Trần Thị Mai", "kind": "character", "aliases": []}]
+    found = names(STORY, known)
+    assert "bà mai" in [a.casefold() for a in found["Trần Thị Mai"]["aliases"]]
+    assert "Mai" not in found
+    alone = find_names("Bà Mai đi chợ. Bà Mai mua rau.", known, "vi")
+    assert alone == []   # no "Trần Thị Mai" in the text: "bà Mai" may be someone else
+
+
+def test_tone_marks_are_significant():
+    known = [{"name": "Trần Quốc", "kind": "character", "aliases": []},
+             {"name": "Trần Thị Mai", "kind": "character", "aliases": []}]
+    found = names("Sáng nay tôi lên chùa Trấn Quốc thắp hương.", known)
+    assert "Trần Quốc" not in found and "Trần Thị Mai" not in found
+    assert found["Trấn Quốc"]["kind"] == "place"
+
+
+def test_a_village_is_not_the_protagonist():
+    text = ("Làng Vũ Đại ở gần phủ Lý. Làng Vũ Đại nghèo. Ở làng Vũ Đại, Chí Phèo say. "
+            "Chí Phèo chửi. Chí Phèo về làng Vũ Đại.")
+    answer = OfflineProvider().analyze_story("Chí Phèo", "drama", text, [], [], Usage())
+    lead = [c["name"] for c in answer["characters"] if c["role"] == "protagonist"]
+    assert lead == ["Chí Phèo"]
+    assert "Vũ Đại" in [p["name"] for p in answer["locations"]]
+
+
+def test_the_language_is_detected_when_not_given():
+    found = {n["name"]: n for n in find_names("An Tiêm sống ở làng Vũ Đại. Bụt bảo An Tiêm.")}
+    assert found["An Tiêm"]["kind"] == "character" and found["Vũ Đại"]["kind"] == "place"
