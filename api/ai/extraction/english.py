@@ -16,9 +16,9 @@ from typing import Iterator
 
 from ai.budget import Budget
 from ai.extraction.english_words import (
-    CONNECTORS, CONTAINERS, GAZETTEER, GENERIC_WORDS, GROUP_WORDS, LOOK_VERBS, MOTION_VERBS, OBJECT_VERBS, PERSON_VERBS,
+    CONNECTORS, CONTAINERS, EVENT_WORDS, GAZETTEER, GENERIC_WORDS, GROUP_WORDS, LOOK_VERBS, MOTION_VERBS, OBJECT_VERBS, PERSON_VERBS,
     PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPS, PLACE_WORDS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS)
-from ai.extraction.mention import STRONG, WEAK, Mention
+from ai.extraction.mention import STRONG, WEAK, Mention, share_list_kind
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -29,9 +29,13 @@ def mentions(sentence_list: list[str], lowercase: set[str], budget: Budget) -> I
     """Every capitalised run of the text that may be a name, with its cues."""
     for index, sentence in enumerate(sentence_list):
         tokens = words(sentence)
+        previous, previous_end = None, 0
         for i, j in capitalised_runs(sentence, tokens, CONNECTORS, budget):
             mention = _read(sentence, index, tokens, i, j, lowercase)
             if mention:
+                share_list_kind(previous, mention, sentence[previous_end:tokens[i].start],
+                                sentence[tokens[j - 1].end:tokens[j - 1].end + 8])
+                previous, previous_end = mention, tokens[j - 1].end
                 yield mention
 
 
@@ -65,7 +69,7 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
         name_words = [w for w in name_words[2:] if w.casefold() != "the"] or name_words
     name = " ".join(name_words)
     lowered = [w.casefold() for w in name_words]
-    if len(name) > MAX_NAME_CHARS or len(name) < 2 or (len(lowered) == 1 and (
+    if len(name) > MAX_NAME_CHARS or len(name) < 2 or lowered[-1] in EVENT_WORDS or (len(lowered) == 1 and (
             lowered[0] in TITLE_WORDS or (lowered[0] in GENERIC_WORDS and not had_the))):
         return None
     k = i + start   # the name's first token
@@ -117,7 +121,7 @@ def _vote_place(mention: Mention, lowered: list[str], before: str, before2: str,
         mention.vote("place", STRONG)   # "Ezekiah Hopkins, of Lebanon"
     elif before in PLACE_PREPS and not (before == "at" and before2 in LOOK_VERBS):
         mention.vote("place", WEAK)
-    elif before in ("from", "to", "for") and before2 not in SPEECH_VERBS | OBJECT_VERBS:
+    elif before in ("from", "to", "for") and len(lowered) == 1 and before2 not in SPEECH_VERBS | OBJECT_VERBS:
         mention.vote("place", WEAK)   # "from Fareham", "on to Kilburn", "starting for Eyford"
 
 

@@ -25,10 +25,10 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december christmas easter god heaven hell lord sir madam
 english french german russian spanish italian american british irish scottish welsh dutch greek
 roman indian chinese japanese christian catholic protestant jewish turkish arab egyptian persian
-mr mrs ms dr st mt miss master mistress majesty highness excellency lordship ladyship grace honour
+mr mrs ms dr mt miss master mistress majesty highness excellency lordship ladyship grace honour
 continent englishman englishmen frenchman scotsman irishman american americans afghan negro
 """.split())
-TITLE_WORDS = {t for t in TITLES["en"] if " " not in t}
+TITLE_WORDS = {t for t in TITLES["en"] if " " not in t} - {"st", "saint"}   # "St. Augustine" is a name
 CONNECTORS = {"of", "the", "de", "du", "von", "van", "da", "del", "la", "le", "y"}
 PLACE_WORDS = set("""
 forest forests woods wood mountains mountain mount river sea ocean lake bay harbor harbour port
@@ -54,7 +54,7 @@ streets walls gates
 GROUP_WORDS = set("""
 company council guild order brotherhood sisterhood legion army church society league clan tribe
 party watch guard alliance senate parliament assembly circle crew band knights fellowship
-coven cult syndicate consortium federation union navy fleet regiment brigade battalion
+coven cult syndicate consortium federation union navy fleet regiment brigade battalion klan
 """.split())
 SPEECH_VERBS = set("""
 said says asked asks replied replies cried cries whispered whispers shouted shouts answered answers
@@ -101,3 +101,4 @@ cambridge bath dover edinburgh dublin brighton canterbury windsor kent sussex su
 derbyshire yorkshire london
 """.split())
 GENERIC_WORDS = PLACE_WORDS | GROUP_WORDS | CONNECTORS   # words that name no one by themselves
+EVENT_WORDS = {"war", "revolution", "battle", "siege", "treaty", "rebellion", "massacre"}   # "the Civil War": no entry

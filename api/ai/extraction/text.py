@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ai.budget import Budget
 from core.names import exact_key, search_key
 
-WORD = re.compile(r"[^\W\d_][\w'’-]*")
+WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")   # "Mara's", "Giao-chỉ"; not "Holmes--a"
 WORD_RUN = re.compile(r"\w+")
 MAX_NAME_CHARS = 200   # the answers' schemas reject longer names; such a run is no name anyway
 ABBREVIATIONS = r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMt\.)"

@@ -18,11 +18,11 @@ from typing import Iterator
 
 from ai.budget import Budget
 from ai.extraction.candidates import Candidate
-from ai.extraction.mention import STRONG, WEAK, Mention
+from ai.extraction.mention import STRONG, WEAK, Mention, share_list_kind
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 from ai.extraction.vietnamese_words import (
     FACTION_CUES, GAZETTEER, PERSON_SYLLABLES, TITLE_ENDINGS, LEADING_PLACE_CUES, LOWER_MIDDLE_NAMES, MIDDLE_NAMES, NAMING_WORDS,
-    PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_ENDINGS, PLACE_PREPS, SPEECH_VERBS, STOPWORDS, SURNAMES,
+    PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_ENDINGS, PLACE_PREPS, BRANCHES, SPEECH_VERBS, STEMS, STOPWORDS, SURNAMES,
     TITLE_ONLY)
 
 LONGEST_CUE = 3   # words in the longest title or place word
@@ -32,10 +32,26 @@ def mentions(sentence_list: list[str], lowercase: set[str], budget: Budget) -> I
     """Every run of capitalised syllables of the text that may be a name, with its cues."""
     for index, sentence in enumerate(sentence_list):
         tokens = words(sentence)
-        for i, j in _old_spelling_joined(sentence, tokens, capitalised_runs(sentence, tokens, set(), budget)):
+        runs = _split_after_hyphens(tokens, capitalised_runs(sentence, tokens, set(), budget))
+        previous, previous_end = None, 0
+        for i, j in _old_spelling_joined(sentence, tokens, runs):
             mention = _read(sentence, index, tokens, i, j, lowercase)
             if mention:
+                share_list_kind(previous, mention, sentence[previous_end:tokens[i].start],
+                                sentence[tokens[j - 1].end:tokens[j - 1].end + 8])
+                previous, previous_end = mention, tokens[j - 1].end
                 yield mention
+
+
+def _split_after_hyphens(tokens: list[Word], runs):
+    """Old spelling hyphenates each name, so "Vân-đồn Trần" is two: split after a hyphenated word."""
+    for i, j in runs:
+        start = i
+        for k in range(i, j - 1):
+            if "-" in tokens[k].text:
+                yield start, k + 1
+                start = k + 1
+        yield start, j
 
 
 def _old_spelling_joined(sentence: str, tokens: list[Word], runs) -> list[tuple[int, int]]:
@@ -97,13 +113,14 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     bare_words = tuple(bare_lower.split())
     if len(name) > MAX_NAME_CHARS or (not title and not cue and (
             bare_words in PERSON_TITLES or bare_words in PLACE_CUES or bare_lower in STOPWORDS
-            or bare_lower in TITLE_ONLY)):
+            or bare_lower in TITLE_ONLY or _is_year(bare_words))):
         return None
     k = i + start
     title = title or [t.text for t in tokens[k - _suffix(tokens, k, PERSON_TITLES, sentence):k]]
     cue = cue or [t.text for t in tokens[k - _suffix(tokens, k, PLACE_CUES, sentence):k]]
     named = _suffix(tokens, k, NAMING_WORDS, sentence)
-    group = not title and not cue and (group_cue or _suffix(tokens, k, FACTION_CUES, sentence))
+    group = not title and not cue and len(name_words) == 1 and (   # "nhà Hán", not "nhà Lê Thận" (a house)
+        group_cue or _suffix(tokens, k, FACTION_CUES, sentence))
     before = tokens[i - 1].lower if i > 0 else ""
     after = tokens[j].lower if j < len(tokens) and joined(sentence, tokens[j - 1], tokens[j]) else ""
     mention = Mention(name, index, tokens[k].start, form=name)
@@ -144,7 +161,12 @@ def _hyphen_lower(name: str) -> bool:
 
 def keep(candidate: Candidate) -> bool:
     """A lone syllable seen once with no cue at all ("Hán", "Nam") is too likely a common word."""
-    return len(candidate.name.split()) > 1 or candidate.count > 1 or bool(candidate.votes) or candidate.known
+    syllables = candidate.name.replace("-", " ").split()
+    return len(syllables) > 1 or candidate.count > 1 or bool(candidate.votes) or candidate.known
+
+
+def _is_year(syllables: tuple[str, ...]) -> bool:
+    return len(syllables) == 2 and syllables[0] in STEMS and syllables[1] in BRANCHES
 
 
 def _hyphen_title(word: str) -> bool:

@@ -78,5 +78,11 @@ lạng sơn|cao bằng|tây ninh|vĩnh long|mỹ tho|biên hòa|chợ lớn|hà 
 thái bình|hải dương|quảng trị|quảng bình|bắc giang|tuyên quang|yên bái|phú thọ|hòa bình|
 điện biên|sơn la|lào cai|hà giang|thái nguyên|kinh bắc|nam bộ|bắc bộ|trung bộ|đông dương|
 chiêm thành|chăm pa|lào|xiêm|ai lao|đại việt|đại cồ việt|giao chỉ|an nam|bắc hà|đàng trong|
-đàng ngoài|tây hồ|ba vì|tản viên|long biên|hồng hà|cửu long|mê kông|trường sơn|phù đổng
+đàng ngoài|tây hồ|ba vì|tản viên|long biên|hồng hà|cửu long|mê kông|trường sơn|phù đổng|
+giao chỉ|cửu chân|nhật nam|hợp phố|lĩnh nam|nam việt|bạch đằng|chi lăng|vạn kiếp|tây đô|
+thanh hóa|nghệ an|tứ xuyên|quảng tây|quảng đông|vân nam|hồ bắc|hồ nam|giang nam|an nam|
+lũng nhai|đông đô|đông quan|hoa lư|mê linh|luy lâu|long thành|tống bình
 """.replace("\n", "").split("|") if g.strip()}
+# The cyclic year names: "Canh-Tý", "Nhâm Dần" are years, not names.
+STEMS = set("giáp ất bính đinh mậu kỷ canh tân nhâm quý".split())
+BRANCHES = set("tý sửu dần mão mẹo thìn tỵ tị ngọ mùi thân dậu tuất hợi".split())
