@@ -136,25 +136,25 @@ class AIService:
                      for kind in (ENTITY, LOCATION))
 
     def describe_world(self, ctx: JobContext, name: str, world_type: str, themes: list[str],
-                       characters: list[str], world_id: str | None = None) -> dict:
+                       characters: list[str], world_id: str | None = None, language: str | None = None) -> dict:
         world = self._allowed_world(ctx, world_id)
         if world is not None:
             themes = themes or list(world.metadata.get("themes") or [])
             characters = characters or self._known(world)[0]
-        language = (world.effective_language() if world is not None
-                    else detect_language(" ".join([name, *themes, *characters])))
+        language = language or (world.effective_language() if world is not None
+                                else detect_language(" ".join([name, *themes, *characters])))
         result = self.provider.describe_world(name, world_type, themes, characters, ctx.usage, budget=ctx.budget,
                                               language=language)
         self._allowed_world(ctx, world_id)   # the answer draws on the world: still allowed?
         return result
 
     def describe_story(self, ctx: JobContext, title: str, genre: str, world_description: str,
-                       characters: list[str], world_id: str | None = None) -> dict:
+                       characters: list[str], world_id: str | None = None, language: str | None = None) -> dict:
         world = self._allowed_world(ctx, world_id)
         if world is not None:
             world_description = world_description or world.description
-        language = (world.effective_language() if world is not None
-                    else detect_language(" ".join([title, genre, world_description, *characters])))
+        language = language or (world.effective_language() if world is not None
+                                else detect_language(" ".join([title, genre, world_description, *characters])))
         result = self.provider.describe_story(title, genre, world_description, characters, ctx.usage,
                                               budget=ctx.budget, language=language)
         self._allowed_world(ctx, world_id)
@@ -226,7 +226,7 @@ class AIService:
         story = Story.from_dict(self.store.get(Story.collection, story_id))
         world = self._world(story.world_id)
         text = story.content or story.description
-        language = getattr(world, "language", "") or detect_language(text)
+        language = world.language or detect_language(text)   # the story's own language unless the world sets one
         answer = self.provider.find_names(text, Codex.load(self.store, world).known(), ctx.usage,
                                           language=language, budget=ctx.budget)
         with self.store.unit_of_work():
@@ -235,7 +235,7 @@ class AIService:
             review = self.reviews.record(self._owner(ctx).user_id, self._world(story.world_id), story,
                                          ctx.task_id, language, answer["names"])
         pending = len(review.proposals)
-        message = f"{pending} name{'s' if pending != 1 else ''} to review" if pending else "Nothing new to review"
+        message = f"{plural(pending, 'name')} to review" if pending else "Nothing new to review"
         return {"review_id": review.review_id, "story_id": story_id, "proposals": pending,
                 "message": " ".join([message, answer.get("message", "")]).strip(),
                 **({"truncated": answer["truncated"]} if answer.get("truncated") else {})}
@@ -266,8 +266,12 @@ class AIService:
             ctx.progress(done, len(story_ids), f"Events of '{summary['title']}' ({done}/{len(story_ids)})")
         self._allowed_world(ctx, world_id, write=True)
         total = sum(s["event_count"] for s in summaries)
-        return {"world_id": world_id, "message": f"{total} events in {len(summaries)} stories",
+        return {"world_id": world_id, "message": f"{plural(total, 'event')} in {plural(len(summaries), 'story', 'stories')}",
                 "stories": summaries, "total_events": total}
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def _text_size(doc: dict | None) -> int:

@@ -112,3 +112,17 @@ def test_descriptions_are_deterministic_and_vary_with_the_name():
     assert first == offline_text.describe_world("Hà Nội", "modern", [], [], "vi")
     assert len({offline_text.describe_world(f"Thành {n}", "modern", [], [], "vi") for n in range(12)}) > 1
     assert offline_text.describe_story("Mùa thu", "bí ẩn", "", [], "vi").startswith("Mùa thu là một câu chuyện bí ẩn về ")
+
+
+def test_a_description_job_may_name_its_language(client, auth, ai):
+    """The create form has no world yet: it sends the language the writer chose."""
+    user = auth.register()
+    chosen = run_job(client, user, "/api/gpt/generate-description",
+                     {"type": "world", "world_name": "Eldoria", "world_type": "fantasy", "language": "vi"})
+    assert len(words(chosen["result"]["description"]) & VI_WORDS) >= 3
+    detected = run_job(client, user, "/api/gpt/generate-description",
+                       {"type": "world", "world_name": "Eldoria", "world_type": "fantasy"})
+    assert not words(detected["result"]["description"]) & VI_WORDS
+    bad = client.post("/api/gpt/generate-description", headers=user["headers"],
+                      json={"type": "world", "world_name": "Eldoria", "language": "fr"})
+    assert bad.status_code == 400 and "language" in bad.json["details"]

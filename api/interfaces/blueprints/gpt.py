@@ -52,11 +52,12 @@ def create_gpt_blueprint(services):
         if body.type == "world":
             task = ai.start(user, "world_description", name=body.world_name,
                             world_type=body.world_type, themes=body.themes,
-                            characters=body.character_names(), world_id=body.world_id)
+                            characters=body.character_names(), world_id=body.world_id, language=body.language)
         else:
             task = ai.start(user, "story_description", title=body.story_title,
                             genre=body.story_genre, world_description=body.world_description,
-                            characters=body.character_names(), world_id=body.world_id)
+                            characters=body.character_names(), world_id=body.world_id,
+                            language=body.language)
         return accepted(task)
 
     @bp.post("/gpt/analyze")

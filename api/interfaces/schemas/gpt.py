@@ -2,6 +2,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import Field, StringConstraints, model_validator
 
+from core.language import Language
 from core.vocabulary import SHORT_MAX, TaskStatus
 from interfaces.schemas.common import Id, LongText, Name, Schema, Text, WorldType
 from interfaces.schemas.stories import CharacterRef, Genre
@@ -23,6 +24,8 @@ class DescriptionBody(Schema):
     world_description: Text = ""
     characters: list[Union[CharacterRef, Name]] = Field(default_factory=list, max_length=50)
     world_id: Optional[Id] = None
+    language: Optional[Language] = Field(None, description="Language to write in; default: the world's "
+                                                           "(with `world_id`), else detected from the inputs")
 
     @model_validator(mode="after")
     def _names_present(self):

@@ -501,7 +501,8 @@ class TaskOut(Out):
         "`null` until the job ends. Completed: by `type`, world_description `{description}`, "
         "story_description `{story_description}`, world_analysis `{entities, locations}`, "
         "story_analysis `{characters, locations}`, batch_analysis `{message, analyzed_stories, ...}`, "
-        "story_events `{story_id, title, cached, event_count, events}`, world_events "
+        "story_events `{story_id, title, cached, event_count, kept, replaced, added, events}`, "
+        "story_review `{review_id, story_id, proposals, message}`, world_events "
         "`{world_id, message, stories, total_events}`. Error or cancelled: a message."))
     progress: ProgressOut
     provider: str = Field(description="`offline` when no AI provider is configured")
