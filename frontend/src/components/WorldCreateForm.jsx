@@ -42,7 +42,12 @@ export default function WorldCreateForm({ onCreated, onCancel }) {
     setError(null);
     try {
       const result = await descTask.run(() =>
-        gpt.generateDescription({ type: 'world', world_name: form.name.trim(), world_type: form.world_type }),
+        gpt.generateDescription({
+          type: 'world',
+          world_name: form.name.trim(),
+          world_type: form.world_type,
+          ...(form.language ? { language: form.language } : {}),
+        }),
       );
       const text = (result && (result.description || result.world_description)) || '';
       if (text) setForm((f) => ({ ...f, description: text }));

@@ -57,6 +57,22 @@ describe('WorldCreateForm', () => {
     });
   });
 
+  it('asks the AI to write in the chosen language', async () => {
+    vi.spyOn(gpt, 'generateDescription').mockResolvedValue({ task_id: 't2', status: 'pending' });
+    vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { description: 'Một vùng đất cổ.' } });
+    renderAt(<WorldCreateForm onCreated={() => {}} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Eldoria' } });
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'vi' } });
+    fireEvent.click(screen.getByRole('button', { name: /Write description with AI/ }));
+    await waitFor(() => expect(screen.getByLabelText('Description')).toHaveValue('Một vùng đất cổ.'), { timeout: 5000 });
+    expect(gpt.generateDescription).toHaveBeenCalledWith({
+      type: 'world',
+      world_name: 'Eldoria',
+      world_type: 'fantasy',
+      language: 'vi',
+    });
+  });
+
   it('passes an AI analysis as gpt_entities when asked', async () => {
     vi.spyOn(gpt, 'analyze').mockResolvedValue({ task_id: 't2' });
     vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { entities: [{ name: 'Ayla' }], locations: [{ name: 'Lumen' }] } });
