@@ -16,8 +16,9 @@ from typing import Iterator
 
 from ai.budget import Budget
 from ai.extraction.english_words import (
-    CONNECTORS, CONTAINERS, EVENT_WORDS, GAZETTEER, GENERIC_WORDS, GROUP_WORDS, LOOK_VERBS, MOTION_VERBS, OBJECT_VERBS, PERSON_VERBS,
-    PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPS, PLACE_WORDS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS)
+    CONNECTORS, CONTAINERS, EVENT_WORDS, GAZETTEER, GENERIC_WORDS, GROUP_WORDS, LOOK_VERBS, MOTION_VERBS,
+    OBJECT_VERBS, PERSON_VERBS, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPS, PLACE_WORDS, SPEECH_VERBS,
+    STOPWORDS, TITLE_WORDS)
 from ai.extraction.mention import STRONG, WEAK, Mention, share_list_kind
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 
@@ -44,20 +45,9 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     possessive = bool(POSSESSIVE.search(run[-1]))
     run[-1] = POSSESSIVE.sub("", run[-1])
     initial = is_initial(sentence, tokens, i)
-    start, titles, had_the, of_title = 0, [], False, False
-    ends_generic = run[-1].casefold() in GENERIC_WORDS
-    while start < len(run):
-        word = run[start].casefold().rstrip(".")
-        if word in TITLE_WORDS and start < len(run) - 1:
-            titles.append(run[start])
-        elif word == "the":
-            had_the = True
-        elif word == "of" and titles:
-            of_title = True   # "the King of Bohemia": a place
-        elif not (word in STOPWORDS or word in CONNECTORS or (initial and start == 0 and len(run) > 1 and (
-                (word in lowercase and not ends_generic) or VERB_ENDING.search(word)))):
-            break
-        start += 1
+    start, titles, had_the, of_title = _leading_words(run, initial, lowercase)
+    if of_title:
+        titles = []   # "the King of Bohemia": the title is someone else's, the name a place's
     end = len(run)
     while end > start and run[end - 1].casefold() in CONNECTORS:
         end -= 1
@@ -99,6 +89,26 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
 
 def keep(candidate) -> bool:
     return True
+
+
+def _leading_words(run: list[str], initial: bool, lowercase: set[str]) -> tuple[int, list[str], bool, bool]:
+    """Where the name starts in a run, past stopwords, titles, "the" and a capitalised opener;
+    with the titles, whether "the" was there and whether "of" followed a title."""
+    start, titles, had_the, of_title = 0, [], False, False
+    ends_generic = run[-1].casefold() in GENERIC_WORDS
+    while start < len(run):
+        word = run[start].casefold().rstrip(".")
+        if word in TITLE_WORDS and start < len(run) - 1:
+            titles.append(run[start])
+        elif word == "the":
+            had_the = True
+        elif word == "of" and titles:
+            of_title = True
+        elif not (word in STOPWORDS or word in CONNECTORS or (initial and start == 0 and len(run) > 1 and (
+                (word in lowercase and not ends_generic) or VERB_ENDING.search(word)))):
+            break
+        start += 1
+    return start, titles, had_the, of_title
 
 
 def _vote_place(mention: Mention, lowered: list[str], before: str, before2: str, after: str,

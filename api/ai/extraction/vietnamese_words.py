@@ -32,7 +32,8 @@ PLACE_CUES = {tuple(c.split()) for c in """
 làng|phố|cầu|chùa|đền|hồ|sông|núi|chợ|tỉnh|huyện|xã|thành|đảo|biển|quận|phường|ngõ|đường|
 kinh thành|thôn|động|đầm|bến|cửa|thành phố|kinh đô|đất|nước|xứ|miền|vùng|rừng|hang|suối|đồi|
 đèo|vịnh|cồn|bãi|ấp|bản|trấn|phủ|châu|cung|điện|lăng|đình|ga|cảng|khu|núi non|dãy núi|con sông|
-ngôi chùa|ngôi đền|cánh đồng|đồng|bờ|giồng|vàm|cù lao|trận|kênh|rạch|cửa biển|cửa sông|hòn|đỉnh|thung lũng|quê|tổng|dinh|thành trì
+ngôi chùa|ngôi đền|cánh đồng|đồng|bờ|giồng|vàm|cù lao|trận|kênh|rạch|
+cửa biển|cửa sông|hòn|đỉnh|thung lũng|quê|tổng|dinh|thành trì
 """.replace("\n", "").split("|") if c.strip()}
 # The place words that may also be written capitalised as the first word of the name
 # ("Chùa Trấn Quốc", "Làng Vũ Đại"); the others are also common name syllables (Thành, Châu).
