@@ -63,9 +63,11 @@ ABBREVIATED = {"mr", "mrs", "ms", "dr", "st", "mt", "capt", "col", "gen", "lt", 
 
 
 def joined(sentence: str, left: Word, right: Word) -> bool:
-    """Only spaces between two words (no comma, quote or dash), or the dot of "Mr. Holmes"."""
-    gap = sentence[left.end:right.start].strip()
-    return not gap or (gap == "." and left.lower in ABBREVIATED)
+    """Only spaces on one line between two words (no comma, quote, dash or line break: a verse line
+    starts with a capital), or the dot of "Mr. Holmes"."""
+    between = sentence[left.end:right.start]
+    gap = between.strip()
+    return "\n" not in between and (not gap or (gap == "." and left.lower in ABBREVIATED))
 
 
 def is_initial(sentence: str, tokens: list[Word], i: int) -> bool:

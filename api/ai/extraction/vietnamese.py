@@ -23,7 +23,7 @@ from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initia
 from ai.extraction.vietnamese_words import (
     BRANCHES, FACTION_CUES, GAZETTEER, LEADING_PLACE_CUES, LOWER_MIDDLE_NAMES, MIDDLE_NAMES, NAMING_WORDS,
     PERSON_SYLLABLES, PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_ENDINGS, PLACE_PREPS, SPEECH_VERBS, STEMS,
-    STOPWORDS, SURNAMES, TITLE_ENDINGS, TITLE_ONLY)
+    STOPWORDS, SURNAMES, TITLE_ENDINGS, TITLE_ONLY, WEAK_FACTION_CUES)
 
 LONGEST_CUE = 3   # words in the longest title or place word
 
@@ -87,6 +87,15 @@ def _suffix(tokens: list[Word], k: int, table: set[tuple[str, ...]], sentence: s
     return 0
 
 
+def _group_words(sentence: str, tokens: list[Word], k: int, leading: list[str]) -> tuple[str, ...]:
+    """The group word before a one-word name ("nhà Hán", "quân Nguyên", "Giặc Minh"); () if none.
+    Only one-word names: "nhà Lê Thận" is a house."""
+    if leading:
+        return tuple(w.casefold() for w in leading)
+    size = _suffix(tokens, k, FACTION_CUES, sentence)
+    return tuple(t.lower for t in tokens[k - size:k])
+
+
 def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowercase: set[str]) -> Mention | None:
     run = [t.text for t in tokens[i:j]]
     lowered = [w.casefold() for w in run]
@@ -111,16 +120,15 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     name = " ".join(name_words)
     bare_lower = " ".join(lowered[start:]).replace("-", " ")   # old spelling: "Giao-chỉ"
     bare_words = tuple(bare_lower.split())
-    if len(name) > MAX_NAME_CHARS or (not title and not cue and (
-            bare_words in PERSON_TITLES or bare_words in PLACE_CUES or bare_lower in STOPWORDS
-            or bare_lower in TITLE_ONLY or _is_year(bare_words))):
-        return None
     k = i + start
     title = title or [t.text for t in tokens[k - _suffix(tokens, k, PERSON_TITLES, sentence):k]]
     cue = cue or [t.text for t in tokens[k - _suffix(tokens, k, PLACE_CUES, sentence):k]]
     named = _suffix(tokens, k, NAMING_WORDS, sentence)
-    group = not title and not cue and len(name_words) == 1 and (   # "nhà Hán", not "nhà Lê Thận" (a house)
-        group_cue or _suffix(tokens, k, FACTION_CUES, sentence))
+    if len(name) > MAX_NAME_CHARS or (not title and not cue and not named and (
+            bare_words in PERSON_TITLES or bare_words in PLACE_CUES or bare_lower in STOPWORDS
+            or bare_lower in TITLE_ONLY or _is_year(bare_words))):
+        return None   # "Bác Ba" and "tên là Ba" keep the name Ba; "Ba" alone is three
+    group = () if title or cue or len(name_words) > 1 else _group_words(sentence, tokens, k, group_cue)
     before = tokens[i - 1].lower if i > 0 else ""
     after = tokens[j].lower if j < len(tokens) and joined(sentence, tokens[j - 1], tokens[j]) else ""
     mention = Mention(name, index, tokens[k].start, form=name)
@@ -130,7 +138,7 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
         if len(name_words) == 1:
             mention.name = mention.form   # "sông Hồng": one syllable alone names no place
     elif group:
-        mention.vote("faction", STRONG + 1)   # "nhà Hán", "quân Nguyên"
+        mention.vote("faction", WEAK + 1 if group in WEAK_FACTION_CUES else STRONG + 1)   # "quân Nguyên"
     elif bare_lower in GAZETTEER or (len(bare_words) > 1 and bare_words[-1] in PLACE_ENDINGS):
         mention.vote("place", STRONG)
     elif _hyphen_lower(name):   # old spelling: places "Giang-lăng", people "Trưng-Trắc", "Thánh-tông"

@@ -10,7 +10,9 @@ PERSON_TITLES = {tuple(t.split()) for t in TITLES["vi"]} | {
 TITLE_ONLY = {"vương", "đại vương", "hoàng đế", "thượng hoàng", "thái hậu", "thái tử", "hoàng hậu",
               "thiên tử", "chúa", "vua", "quan", "tướng", "thái thượng hoàng", "thiên triều"}
 # Words before a group: "nhà Hán" (a dynasty), "quân Nguyên", "giặc Minh".
-FACTION_CUES = {(w,) for w in ("nhà", "quân", "giặc", "triều", "phe", "đảng", "binh")} | {
+# "nhà" is also a home ("về nhà Cám"): it counts only when a text says it again and again.
+WEAK_FACTION_CUES = {("nhà",)}
+FACTION_CUES = WEAK_FACTION_CUES | {(w,) for w in ("quân", "giặc", "triều", "phe", "đảng", "binh")} | {
     ("nghĩa", "quân"), ("đạo", "quân"), ("triều", "đình")}
 # Last syllables of a hyphenated title written before a name: "Hưng-đạo-vương Trần Quốc Tuấn".
 TITLE_ENDINGS = {"vương", "hầu", "công", "đế", "chủ", "tướng", "sứ"}
@@ -32,7 +34,7 @@ PLACE_CUES = {tuple(c.split()) for c in """
 làng|phố|cầu|chùa|đền|hồ|sông|núi|chợ|tỉnh|huyện|xã|thành|đảo|biển|quận|phường|ngõ|đường|
 kinh thành|thôn|động|đầm|bến|cửa|thành phố|kinh đô|đất|nước|xứ|miền|vùng|rừng|hang|suối|đồi|
 đèo|vịnh|cồn|bãi|ấp|bản|trấn|phủ|châu|cung|điện|lăng|đình|ga|cảng|khu|núi non|dãy núi|con sông|
-ngôi chùa|ngôi đền|cánh đồng|đồng|bờ|giồng|vàm|cù lao|trận|kênh|rạch|
+ngôi chùa|ngôi đền|cánh đồng|đồng|giồng|vàm|cù lao|trận|kênh|rạch|
 cửa biển|cửa sông|hòn|đỉnh|thung lũng|quê|tổng|dinh|thành trì
 """.replace("\n", "").split("|") if c.strip()}
 # The place words that may also be written capitalised as the first word of the name

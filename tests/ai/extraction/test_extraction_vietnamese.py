@@ -76,3 +76,13 @@ def test_a_village_is_not_the_protagonist():
 def test_the_language_is_detected_when_not_given():
     found = {n["name"]: n for n in find_names("An Tiêm sống ở làng Vũ Đại. Bụt bảo An Tiêm.")}
     assert found["An Tiêm"]["kind"] == "character" and found["Vũ Đại"]["kind"] == "place"
+
+
+def test_a_number_word_is_a_name_when_the_text_names_someone_so():
+    found = names("Ngày xưa có một bác lực điền tên là Ba. Từ đấy công việc của bác Ba thêm bận rộn.")
+    assert found["Ba"]["kind"] == "character" and found["Ba"]["count"] == 2
+
+
+def test_a_name_never_runs_across_a_line_break():
+    found = names("Cám bảo chị: Chị Tấm ơi, chị Tấm\nĐầu chị lấm. Tấm nghe lời.")
+    assert "Tấm Đầu" not in found and found["Tấm"]["kind"] == "character"
