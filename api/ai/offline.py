@@ -116,8 +116,8 @@ class OfflineProvider:
             characters=[{"name": n["name"], "role": "protagonist" if n is lead else "supporting"}
                         for n in characters],
             locations=[{"name": n["name"], "description": n["quote"]} for n in places],
+            factions=[{"name": n["name"]} for n in factions],
         ), notes, text, head)
-        answer["factions"] = [{"name": n["name"]} for n in factions]
         return answer
 
     def extract_events(self, title: str, text: str, known_characters: list[str],

@@ -55,9 +55,14 @@ class StoryPlace(Answer):
     description: Text = ""
 
 
+class StoryFaction(Answer):
+    name: Name
+
+
 class StoryAnalysis(Answer):
     characters: list[StoryCharacter] = Field(default_factory=list, max_length=200)
     locations: list[StoryPlace] = Field(default_factory=list, max_length=200)
+    factions: list[StoryFaction] = Field(default_factory=list, max_length=200)
 
 
 class ExtractedEvent(Answer):

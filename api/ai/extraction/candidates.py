@@ -6,6 +6,8 @@
   "bà Mai" of "Trần Thị Mai") becomes its alias only when the text also writes
   the whole name; otherwise it is dropped, never a new name.
 * New names seen only as a capitalised sentence opener without a cue are dropped.
+* A new name with no cue that is a place's name without its kept place word
+  ("Sơn Qui" beside "giồng Sơn Qui") is a place too, but not that place.
 * A new single name that is the part of exactly one longer new name ("Daven"
   and "Daven Voss") is merged into it as an alias.
 """
@@ -68,11 +70,14 @@ def combine(hits: list[list[tuple[int, int]]], mentions, index: KnownIndex, lang
     for sentence, row in enumerate(hits):
         for entry, position in row:
             _known(known, index, entry, (sentence, position)).sentences.add(sentence)
-    parts, new = [], {}
+    parts, new, bare_places = [], {}, set()
     for mention in mentions:
         budget.check()
+        if mention.bare:
+            bare_places.add(index.key(mention.bare))
         entry = index.lookup(mention.name)
-        entry = index.lookup(mention.form) if entry is None else entry
+        for other in (mention.form, mention.bare):   # a known "Long Biên" is found in "cầu Long Biên"
+            entry = index.lookup(other) if entry is None and other else entry
         if entry is not None:
             _known(known, index, entry, (mention.sentence, mention.position)).see(mention)
         elif index.is_part(mention.name):
@@ -86,6 +91,8 @@ def combine(hits: list[list[tuple[int, int]]], mentions, index: KnownIndex, lang
     fresh = [c for c in new.values() if c.confirmed]
     fresh = _merge_variants(fresh, index, language, budget)
     for candidate in fresh:
+        if not candidate.votes and index.key(candidate.name) in bare_places:
+            candidate.votes["place"] += 1   # "Sơn Qui" with no cue, where the text says "giồng Sơn Qui"
         candidate.kind = decide_kind(candidate.votes)
     names = sorted([*known.values(), *fresh], key=lambda c: c.first)
     for candidate in names:

@@ -16,12 +16,14 @@ from typing import Iterator
 
 from ai.budget import Budget
 from ai.extraction.english_words import (
-    CONNECTORS, CONTAINERS, EVENT_WORDS, GAZETTEER, GENERIC_WORDS, GROUP_WORDS, LOOK_VERBS, MOTION_VERBS,
+    CONNECTORS, CONTAINERS, EVENT_WORDS, GAZETTEER, GENERIC_WORDS, GIVEN_NAMES, GROUP_WORDS, KIN_WORDS, LOOK_VERBS, MOTION_VERBS,
     OBJECT_VERBS, PERSON_VERBS, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPS, PLACE_WORDS, SPEECH_VERBS,
     STOPWORDS, TITLE_WORDS)
 from ai.extraction.mention import STRONG, WEAK, Mention, share_list_kind
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 
+QUOTES = set('"“”')
+MODALS = {"could", "would", "will", "shall", "should", "must", "might", "can", "cannot", "may"}
 POSSESSIVE = re.compile(r"['’]s?$")
 VERB_ENDING = re.compile(r"..(ed|ly|ing)$")   # "Visited Paramore": an opener, not part of the name
 
@@ -76,6 +78,8 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
         mention.vote("place", STRONG)
     _vote_place(mention, lowered, before, before2, after, possessive, sentence, tokens, k)
     _vote_person(mention, titles, before, before2, after, possessive, sentence, tokens, k)
+    if _vocative(sentence, tokens[k].start, tokens[i + len(run) - 1].end) or (after in MODALS and after_joined):
+        mention.vote("character", WEAK)   # `"I assure you, Watson, ..."`, "Toto could"
     _vote_faction(mention, lowered, had_the)
     if len(name_words) == 1 and start == 0 and initial:
         if name_words[0].casefold() in lowercase and not mention.cued:
@@ -87,8 +91,24 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     return mention
 
 
-def keep(candidate) -> bool:
-    return True
+def keep(candidate, lowercase: set[str]) -> bool:
+    """A new person name with no cue for a person at all, seen once, is too likely a common
+    or book word ("Study", "Charing Cross") unless it is, or starts with, a given name, or
+    is a run of words none of which the text also writes in lower case."""
+    if candidate.known or candidate.kind != "character" or candidate.votes["character"] or candidate.cued:
+        return True
+    words = candidate.name.split()
+    if candidate.count > 1 or words[0].casefold() in GIVEN_NAMES:
+        return True
+    return len(words) > 1 and not any(w.casefold() in CONNECTORS or w.casefold() in lowercase for w in words)
+
+
+def _vocative(sentence: str, start: int, end: int) -> bool:
+    """A name set off by commas (or opening a quote) in dialogue: someone spoken to."""
+    if not QUOTES & set(sentence):
+        return False
+    lead, rest = sentence[:start].rstrip(), sentence[end:].lstrip()
+    return (lead.endswith(",") or lead[-1:] in QUOTES) and rest[:1] in (",", "!", "?")
 
 
 def _leading_words(run: list[str], initial: bool, lowercase: set[str]) -> tuple[int, list[str], bool, bool]:
@@ -145,7 +165,7 @@ def _vote_person(mention: Mention, titles: list[str], before: str, before2: str,
         mention.vote("character", STRONG)   # `"…," said Delphine`
     if possessive:
         mention.vote("character", WEAK)
-    if before in OBJECT_VERBS or (before2 in OBJECT_VERBS and before in ("to", "with")):
+    if before in OBJECT_VERBS | KIN_WORDS or (before2 in OBJECT_VERBS and before in ("to", "with")):
         mention.vote("character", WEAK)
     if after in PERSON_VERBS and after not in SPEECH_VERBS:
         mention.vote("character", WEAK)

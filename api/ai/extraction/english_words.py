@@ -81,6 +81,8 @@ ran drove arrived escaped go goes going gone travel sail return back way set hur
 wandered came comes coming led brought sent taken took carried moved removed emigrated returning
 starting started travelling traveling driving riding sailing walking hurrying bound
 """.split())
+KIN_WORDS = {"brother", "sister", "mother", "father", "son", "daughter", "wife", "husband", "uncle",
+             "aunt", "cousin", "friend", "nephew", "niece", "grandfather", "grandmother", "widow"}
 LOOK_VERBS = {"looked", "stared", "glanced", "smiled", "laughed", "shouted", "pointed", "aimed",
               "nodded", "frowned", "winked", "grinned", "glared", "waved", "yelled", "barked", "gazed"}
 GAZETTEER = set("""
@@ -103,3 +105,27 @@ derbyshire yorkshire london
 """.split())
 GENERIC_WORDS = PLACE_WORDS | GROUP_WORDS | CONNECTORS   # words that name no one by themselves
 EVENT_WORDS = {"war", "revolution", "battle", "siege", "treaty", "rebellion", "massacre"}   # "the Civil War": no entry
+# Common given names (English and other European usage, 19th-century to now): a single word
+# with no cue, or a name run with no cue, is a person's when it is (or starts with) one of them.
+GIVEN_NAMES = set("""
+aaron abel abigail abraham ada adam adela adelaide adrian agatha agnes alan albert alec alexander
+alexandra alfred alice alison amanda amelia amos amy andrew angela ann anna anne annie anthony
+antonio archibald archie arthur august augusta augustus barbara bartholomew beatrice ben benjamin
+bernard bertha bertram bess bessie betty bill billy bob caleb carl carlo caroline catherine cecil
+cecilia cecily charles charlie charlotte christopher clara clarence claude clement constance cora
+cornelius cyril daisy dan daniel david deborah delia dick dinah dolly donald dora dorothy douglas
+duncan edgar edith edmund edward edwin eleanor elena eliza elizabeth ella ellen elise elsie emily
+emma ernest esther ethel eugene eva evelyn ezekiel fanny felix ferdinand florence frances francis
+frank fred frederick george georgiana gerald gertrude gilbert giles godfrey grace gregory gwendolen
+hannah harold harriet harry hattie hector helen helena henrietta henry herbert hester hilda irene horace
+howard hubert hugh humphrey ida isaac isabel isabella ivan jack jacob james jane janet jasper jean
+jemima jennie jenny jeremiah jerome jesse jessica jim jimmy joan joe john johnny jonathan joseph
+josephine joshua judith julia julian julius kate katherine kitty laura lawrence leonard lewis lily
+lizzie louis louisa louise lucy luke lydia mabel madeline maggie margaret maria marian marianne
+marie marion martha martin mary matilda matthew maud maurice max meg michael miriam molly nancy
+nathan nathaniel ned nell nellie nicholas noah nora oliver olivia oscar patrick paul pauline peggy
+percy peter philip phoebe polly priscilla rachel ralph rebecca reginald richard robert roger
+rosa rosamond rose ruth sally samuel sarah sherlock silas simon sophia sophie stephen susan
+susanna sybil sydney thomas timothy tom tommy ursula victor victoria vincent violet walter
+wilfred william willie winifred
+""".split())

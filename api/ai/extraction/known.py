@@ -9,9 +9,11 @@ compared with tone marks (Trần is not Trấn).
 """
 from __future__ import annotations
 
+import unicodedata
+
 from ai.budget import Budget
 from ai.extraction import text as prose
-from core.names import exact_key, match_key, search_key, strip_title
+from core.names import TITLES, exact_key, match_key, search_key, strip_title
 
 AMBIGUOUS = -1   # a key two entries share: it names neither
 
@@ -20,8 +22,8 @@ def name_parts(name: str, language: str) -> list[str]:
     """The shorter forms a text may call a multi-word name by: the first or last word
     in English ("Daven", "Voss"); the given name at the end in Vietnamese ("Mai", "Thị Mai")."""
     words = name.split()
-    if len(words) < 2:
-        return []
+    if len(words) < 2 or (language == "vi" and words[0].islower()):
+        return []   # "cầu Long Biên" keeps its place word: "Long Biên" may be another place
     if language == "vi":
         return [" ".join(words[i:]) for i in range(1, len(words))] + [words[0]]
     return [words[0], words[-1]]
@@ -32,6 +34,7 @@ class KnownIndex:
 
     def __init__(self, known: list[dict], language: str):
         self.language = language
+        self._titles = {t for t in TITLES.get(language, ()) if " " not in t}
         self.entries = [{"name": k["name"], "kind": k.get("kind") or "character",
                          "aliases": list(k.get("aliases") or [])} for k in known or () if k.get("name")]
         self._by_key: dict[str, int] = {}
@@ -75,13 +78,32 @@ class KnownIndex:
         found = []
         for sentence in sentence_list:
             row: dict[int, int] = {}
+            written = list(prose.WORD_RUN.finditer(unicodedata.normalize("NFC", sentence)))
             for accents, matcher in matchers:
-                for key, position in matcher.first_positions(prose.normalise(sentence, accents), budget).items():
+                normalised = prose.normalise(sentence, accents)
+                for key, position, first, last in matcher.occurrences(normalised, budget):
                     index = self._by_key[key]
-                    if index != AMBIGUOUS and position < row.get(index, len(sentence) + 1):
+                    if index != AMBIGUOUS and position < row.get(index, len(sentence) + 1) \
+                            and not self._inside_longer_name(written, first, last):
                         row[index] = position
             found.append(sorted(row.items(), key=lambda item: item[1]))
         return found
+
+    def _inside_longer_name(self, written: list, first: int, last: int) -> bool:
+        """Whether the words ``first..last`` are one piece of a longer capitalised name:
+        "Kharzul" of "Kharzul Pass" is not the known place Kharzul. A title or a
+        sentence's first word before it is no part of it ("Captain Mara", "Then Mara")."""
+        if first < 0 or last >= len(written):
+            return False
+        text = written[0].string
+        def joined(a, b):
+            return not text[a.end():b.start()].strip() and "\n" not in text[a.end():b.start()]
+        after = written[last + 1] if last + 1 < len(written) else None
+        if after and after.group()[0].isupper() and joined(written[last], after):
+            return True
+        before = written[first - 1] if first > 0 else None
+        return bool(before and first - 1 > 0 and before.group()[0].isupper() and joined(before, written[first])
+                    and before.group().casefold() not in self._titles)
 
 
 def _add(table: dict[str, int], key: str, index: int) -> None:

@@ -17,6 +17,7 @@ class Mention:
     sentence: int              # index of its sentence
     position: int              # where in the sentence
     form: str = ""             # as written with its title or place word ("bà Mai", "phố Hàng Bạc")
+    bare: str = ""             # a name kept with its place word, without it ("Long Biên" of "cầu Long Biên")
     votes: Counter = field(default_factory=Counter)   # kind -> weight of the cues for it
     initial_only: bool = False   # capitalised only because it starts the sentence, and no cue
 

@@ -156,22 +156,29 @@ class Matcher:
 
     def first_positions(self, text: str, budget: Budget | None = None) -> dict[str, int]:
         """Each key found in ``text`` -> where it first occurs."""
+        first: dict[str, int] = {}
+        for key, at, _, _ in self.occurrences(text, budget):
+            first[key] = min(at, first.get(key, at))
+        return first
+
+    def occurrences(self, text: str, budget: Budget | None = None) -> list[tuple[str, int, int, int]]:
+        """Every ``(key, where, first word, last word)`` found in ``text``, the words counted as
+        ``\\w+`` runs (-1 for a key with no word character)."""
         budget = budget or Budget()
         runs = [(m.start(), m.group()) for m in WORD_RUN.finditer(text)]
-        root, first = self._root.children, {}
+        root, found = self._root.children, []
         for i, (start, word) in enumerate(runs):
             budget.check()
             node, j = root.get(word), i
             while node is not None:
                 for key, offset in node.keys:
                     at, end = start - offset, start - offset + len(key)
-                    if (key not in first and at >= 0 and text.startswith(key, at)
+                    if (at >= 0 and text.startswith(key, at)
                             and (at == 0 or not _is_word_char(text[at - 1]))
                             and (end == len(text) or not _is_word_char(text[end]))):
-                        first[key] = at
+                        found.append((key, at, i, j))
                 j += 1
                 node = node.children.get(runs[j][1]) if j < len(runs) else None
         for key, pattern in self._odd:
-            if match := pattern.search(text):
-                first[key] = match.start()
-        return first
+            found += [(key, match.start(), -1, -1) for match in pattern.finditer(text)]
+        return found

@@ -8,9 +8,10 @@ position ("Mùa thu năm 1946", "Ngày xưa") is no name unless a cue says so or
 it is written mid-sentence elsewhere. Only Vietnamese stopwords apply ("An"
 and "Bụt" are names here).
 
-A place is named by its own name when it has two syllables or more ("Hàng
-Bạc", with "phố Hàng Bạc" as its alias), else with its place word ("sông
-Hồng"), so every place is written one way.
+A structure or natural feature keeps its place word ("cầu Long Biên", "sông
+Hồng", "Hồ Gươm": "Long Biên" alone may be a district); after an administrative
+or street word the name is bare when it has two syllables or more ("Hàng Bạc",
+alias "phố Hàng Bạc"), so every place is written one way.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from ai.extraction.candidates import Candidate
 from ai.extraction.mention import STRONG, WEAK, Mention, share_list_kind
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 from ai.extraction.vietnamese_words import (
-    BRANCHES, FACTION_CUES, GAZETTEER, LEADING_PLACE_CUES, LOWER_MIDDLE_NAMES, MIDDLE_NAMES, NAMING_WORDS,
+    BRANCHES, CLASSIFIERS, FACTION_CUES, FEATURE_CUES, GAZETTEER, LEADING_PLACE_CUES, LOWER_MIDDLE_NAMES, MIDDLE_NAMES, NAMING_WORDS,
     PERSON_SYLLABLES, PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_ENDINGS, PLACE_PREPS, SPEECH_VERBS, STEMS,
     STOPWORDS, SURNAMES, TITLE_ENDINGS, TITLE_ONLY, WEAK_FACTION_CUES)
 
@@ -134,9 +135,11 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     mention = Mention(name, index, tokens[k].start, form=name)
     if cue and not title:
         mention.vote("place", STRONG)
+        if cue[0].casefold() in CLASSIFIERS and len(cue) > 1:
+            cue = cue[1:]   # "ngôi chùa Một Cột" -> "chùa Một Cột"
         mention.form = " ".join(cue + name_words)
-        if len(name_words) == 1:
-            mention.name = mention.form   # "sông Hồng": one syllable alone names no place
+        if len(name_words) == 1 or tuple(w.casefold() for w in cue) in FEATURE_CUES:
+            mention.name, mention.bare = mention.form, name   # "sông Hồng", "cầu Long Biên"
     elif group:
         mention.vote("faction", WEAK + 1 if group in WEAK_FACTION_CUES else STRONG + 1)   # "quân Nguyên"
     elif bare_lower in GAZETTEER or (len(bare_words) > 1 and bare_words[-1] in PLACE_ENDINGS):
@@ -167,10 +170,13 @@ def _hyphen_lower(name: str) -> bool:
     return any(part[:1].islower() for word in name.split() for part in word.split("-")[1:])
 
 
-def keep(candidate: Candidate) -> bool:
-    """A lone syllable seen once with no cue at all ("Hán", "Nam") is too likely a common word."""
+def keep(candidate: Candidate, lowercase: set[str]) -> bool:
+    """A lone syllable with no cue at all ("Hán", "Nam", "Ô" of "Ô mã Nhi") is too likely a common
+    word or a piece of a longer name; a name is told by a cue, its shape or its hyphens."""
+    if candidate.known or candidate.votes:
+        return True
     syllables = candidate.name.replace("-", " ").split()
-    return len(syllables) > 1 or candidate.count > 1 or bool(candidate.votes) or candidate.known
+    return len(syllables) > 1
 
 
 def _is_year(syllables: tuple[str, ...]) -> bool:

@@ -35,14 +35,21 @@ làng|phố|cầu|chùa|đền|hồ|sông|núi|chợ|tỉnh|huyện|xã|thành|�
 kinh thành|thôn|động|đầm|bến|cửa|thành phố|kinh đô|đất|nước|xứ|miền|vùng|rừng|hang|suối|đồi|
 đèo|vịnh|cồn|bãi|ấp|bản|trấn|phủ|châu|cung|điện|lăng|đình|ga|cảng|khu|núi non|dãy núi|con sông|
 ngôi chùa|ngôi đền|cánh đồng|đồng|giồng|vàm|cù lao|trận|kênh|rạch|
-cửa biển|cửa sông|hòn|đỉnh|thung lũng|quê|tổng|dinh|thành trì
+cửa biển|cửa sông|hòn|đỉnh|thung lũng|quê|tổng|dinh|thành trì|miếu|thác
 """.replace("\n", "").split("|") if c.strip()}
+# Place words naming a structure or natural feature: the place's name keeps them ("cầu Long Biên").
+FEATURE_CUES = {tuple(c.split()) for c in """
+cầu|chùa|đền|đình|miếu|chợ|bến|cửa|hồ|sông|núi|đảo|động|đầm|vịnh|hang|suối|thác|đèo|biển|rừng|đồi|
+cồn|bãi|cung|điện|lăng|ga|cảng|kênh|rạch|hòn|đỉnh|thung lũng|dãy núi|cù lao|cửa biển|cửa sông|
+cánh đồng|giồng|vàm|dinh|núi non
+""".replace("\n", "").split("|") if c.strip()}
+CLASSIFIERS = {"ngôi", "con"}   # "ngôi chùa", "con sông": the name keeps only the place word
 # The place words that may also be written capitalised as the first word of the name
 # ("Chùa Trấn Quốc", "Làng Vũ Đại"); the others are also common name syllables (Thành, Châu).
 LEADING_PLACE_CUES = {tuple(c.split()) for c in """
 làng|phố|cầu|chùa|đền|hồ|sông|núi|chợ|tỉnh|huyện|xã|đảo|biển|quận|phường|ngõ|kinh thành|thôn|
 động|đầm|bến|thành phố|kinh đô|rừng|hang|suối|đèo|vịnh|ga|thung lũng|dãy núi|vùng|miền|xứ|
-giồng|vàm|cù lao|trận|kênh|rạch|ấp
+giồng|vàm|cù lao|trận|kênh|rạch|ấp|đình|miếu|thác
 """.replace("\n", "").split("|") if c.strip()}
 # Names that start with a place word but name a person (surname Hồ): "Hồ Chí Minh", "Hồ Xuân Hương".
 MIDDLE_NAMES = {"chí", "xuân", "văn", "thị", "quý", "đức", "hữu", "ngọc", "minh", "thanh"}

@@ -90,3 +90,25 @@ def test_confidence_is_high_for_known_and_cued_names_and_low_for_a_lone_word():
 def test_each_name_has_its_first_sentence_as_quote_and_a_count():
     found = names("Mara Vell woke. The sea was grey. Mara Vell rowed on.")
     assert found["Mara Vell"]["quote"] == "Mara Vell woke." and found["Mara Vell"]["count"] == 2
+
+
+def test_a_known_name_inside_a_longer_capitalised_name_is_not_that_entry():
+    known = [{"name": "Kharzul", "kind": "place", "aliases": []},
+             {"name": "Emberfall", "kind": "place", "aliases": []}]
+    found = names("They took the road from Emberfall to Kharzul Pass.", known)
+    assert set(found) == {"Emberfall", "Kharzul Pass"}
+    assert found["Kharzul Pass"]["confidence"] < 0.95   # a new name, not the known Kharzul
+    again = names("They rode to Kharzul. Then Kharzul slept. Captain Kharzul waved.", known)
+    assert again["Kharzul"]["count"] == 3
+
+
+def test_an_uncued_capitalised_word_seen_once_is_no_person():
+    found = names("He had read the Encyclopaedia and taken the Underground to the office. "
+                  "Mary waited there.")
+    assert "Encyclopaedia" not in found and "Underground" not in found
+    assert found["Mary"]["kind"] == "character"   # a given name needs no cue
+
+
+def test_a_person_is_told_by_a_vocative_or_a_modal_verb():
+    found = names('"I assure you, Watson, that it is so," he said. Still Toto could see in the dark.')
+    assert found["Watson"]["kind"] == "character" and found["Toto"]["kind"] == "character"

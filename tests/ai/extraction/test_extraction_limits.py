@@ -8,6 +8,7 @@ from ai.budget import Budget, BudgetExceeded
 from ai.extraction import MAX_NAMES, find_names
 from ai.gpt_client import Usage
 from ai.offline import OfflineProvider
+from ai.schemas import StoryAnalysis
 
 
 class FakeClock:
@@ -37,6 +38,7 @@ def test_analyze_story_lists_factions_and_the_protagonist():
     answer = OfflineProvider().analyze_story("T", "adventure", text, [], ["Karsk"], Usage())
     assert answer["characters"][0] == {"name": "Mara Vell", "role": "protagonist"}
     assert answer["factions"] == [{"name": "Grey Company"}]
+    assert StoryAnalysis.model_validate(answer).factions[0].name == "Grey Company"
     assert [p["name"] for p in answer["locations"]] == ["Karsk"]
     world = OfflineProvider().analyze_world(text, "fantasy", Usage())
     assert {e["name"]: e["entity_type"] for e in world["entities"]}["Grey Company"] == "faction"
