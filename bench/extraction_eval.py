@@ -13,10 +13,10 @@ when ``match_key(strip_title(found))`` equals that of the gold name or one of it
 aliases; for Vietnamese places also when the two differ only by a leading place
 word (``PLACE_WORDS``, lower-case or capitalised: "cầu Long Biên" and "Long Biên",
 "sông Hồng-hà" and "Hồng-hà"), which name the same referent. Each gold entry is
-matched at most once; further found names hitting an already matched entry are the same referent and are not counted. A found name
-that matches nothing in its bucket is a false positive (even when it names a
-gold entry of another bucket, which then stays a miss there); an unmatched gold
-entry is a false negative.
+matched at most once; further found names hitting an already matched entry are
+the same referent and are not counted. A found name that matches nothing in its
+bucket is a false positive (even when it names a gold entry of another bucket,
+which then stays a miss there); an unmatched gold entry is a false negative.
 
     .venv/bin/python bench/extraction_eval.py                 # dev set
     .venv/bin/python bench/extraction_eval.py --set heldout --verbose

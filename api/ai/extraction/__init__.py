@@ -42,7 +42,7 @@ def extract(text: str, known: list[dict] = (), language: str | None = None,
     hits = index.scan(sentence_list, budget)
     lowercase = prose.lowercase_words(sentence_list, budget)
     mentions = RULES[language].mentions(sentence_list, lowercase, budget)
-    names = [c for c in combine(hits, mentions, index, language, budget) if RULES[language].keep(c, lowercase)]
+    names = [c for c in combine(hits, mentions, index, language, budget) if RULES[language].keep(c)]
     return Extraction(language, sentence_list, names)
 
 

@@ -8,6 +8,7 @@
 * New names seen only as a capitalised sentence opener without a cue are dropped.
 * A new name with no cue that is a place's name without its kept place word
   ("Sơn Qui" beside "giồng Sơn Qui") is a place too, but not that place.
+* An English plural of another new name ("the Westons" of "Weston") is a family: a faction.
 * A new single name that is the part of exactly one longer new name ("Daven"
   and "Daven Voss") is merged into it as an alias.
 """
@@ -90,14 +91,22 @@ def combine(hits: list[list[tuple[int, int]]], mentions, index: KnownIndex, lang
             known[entry].see(mention)
     fresh = [c for c in new.values() if c.confirmed]
     fresh = _merge_variants(fresh, index, language, budget)
+    singles = {index.key(c.name) for c in fresh}
     for candidate in fresh:
         if not candidate.votes and index.key(candidate.name) in bare_places:
             candidate.votes["place"] += 1   # "Sơn Qui" with no cue, where the text says "giồng Sơn Qui"
         candidate.kind = decide_kind(candidate.votes)
+        if language == "en" and _family(candidate.name, singles, index):
+            candidate.kind = "faction"
     names = sorted([*known.values(), *fresh], key=lambda c: c.first)
     for candidate in names:
         candidate.forms = _aliases(candidate, index)
     return names
+
+
+def _family(name: str, singles: set[str], index: KnownIndex) -> bool:
+    """"the Westons" beside "Mr. Weston": a family, a group of people."""
+    return " " not in name and name.endswith("s") and index.key(name[:-1]) in singles
 
 
 def _aliases(candidate: Candidate, index: KnownIndex) -> list[str]:
@@ -121,10 +130,11 @@ def _known(known: dict[int, Candidate], index: KnownIndex, entry: int, first: tu
 
 
 def decide_kind(votes: Counter) -> str:
-    """Faction when a group word says so, else place or character by the weight of the cues."""
+    """Faction when a group word says so or is the only cue, else place or character by the
+    weight of the cues."""
     place, person, faction = votes["place"], votes["character"], votes["faction"]
-    if faction >= STRONG and faction >= max(place, person):
-        return "faction"
+    if faction > max(place, person) or (faction >= STRONG and faction >= max(place, person)):
+        return "faction"   # "nhà Trần" with no other cue: the dynasty
     return "place" if place > person else "character"
 
 

@@ -16,9 +16,9 @@ from typing import Iterator
 
 from ai.budget import Budget
 from ai.extraction.english_words import (
-    CONNECTORS, CONTAINERS, EVENT_WORDS, GAZETTEER, GENERIC_WORDS, GIVEN_NAMES, GROUP_WORDS, KIN_WORDS, LOOK_VERBS, MOTION_VERBS,
-    OBJECT_VERBS, PERSON_VERBS, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPS, PLACE_WORDS, SPEECH_VERBS,
-    STOPWORDS, TITLE_WORDS)
+    CONNECTORS, CONTAINERS, EVENT_WORDS, GAZETTEER, GENERIC_WORDS, GIVEN_NAMES, GROUP_WORDS, KIN_WORDS,
+    LOOK_VERBS, MOTION_VERBS, OBJECT_VERBS, PERSON_VERBS, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPS, PLACE_WORDS,
+    SPEECH_VERBS, STOPWORDS, TITLE_WORDS)
 from ai.extraction.mention import STRONG, WEAK, Mention, share_list_kind
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 
@@ -36,10 +36,16 @@ def mentions(sentence_list: list[str], lowercase: set[str], budget: Budget) -> I
         for i, j in capitalised_runs(sentence, tokens, CONNECTORS, budget):
             mention = _read(sentence, index, tokens, i, j, lowercase)
             if mention:
-                share_list_kind(previous, mention, sentence[previous_end:tokens[i].start],
-                                sentence[tokens[j - 1].end:tokens[j - 1].end + 8])
+                gap = sentence[previous_end:tokens[i].start]
+                share_list_kind(previous, mention, gap, sentence[tokens[j - 1].end:tokens[j - 1].end + 8])
+                if previous is not None and gap.strip() == "and" and not previous.votes \
+                        and mention.votes["character"] and not mention.votes["place"]:
+                    previous.vote("character", WEAK)   # "Mira Thornwood and Oren walked"
+                if previous is not None:
+                    yield previous
                 previous, previous_end = mention, tokens[j - 1].end
-                yield mention
+        if previous is not None:
+            yield previous
 
 
 def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowercase: set[str]) -> Mention | None:
@@ -78,7 +84,8 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
         mention.vote("place", STRONG)
     _vote_place(mention, lowered, before, before2, after, possessive, sentence, tokens, k)
     _vote_person(mention, titles, before, before2, after, possessive, sentence, tokens, k)
-    if _vocative(sentence, tokens[k].start, tokens[i + len(run) - 1].end) or (after in MODALS and after_joined):
+    spoken_to = _vocative(sentence, tokens[k].start, tokens[i + len(run) - 1].end)
+    if spoken_to or (after in MODALS and after_joined):
         mention.vote("character", WEAK)   # `"I assure you, Watson, ..."`, "Toto could"
     _vote_faction(mention, lowered, had_the)
     if len(name_words) == 1 and start == 0 and initial:
@@ -91,16 +98,13 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     return mention
 
 
-def keep(candidate, lowercase: set[str]) -> bool:
+def keep(candidate) -> bool:
     """A new person name with no cue for a person at all, seen once, is too likely a common
-    or book word ("Study", "Charing Cross") unless it is, or starts with, a given name, or
-    is a run of words none of which the text also writes in lower case."""
+    or book word ("Study", "Charing Cross") unless it is, or starts with, a given name."""
     if candidate.known or candidate.kind != "character" or candidate.votes["character"] or candidate.cued:
         return True
     words = candidate.name.split()
-    if candidate.count > 1 or words[0].casefold() in GIVEN_NAMES:
-        return True
-    return len(words) > 1 and not any(w.casefold() in CONNECTORS or w.casefold() in lowercase for w in words)
+    return candidate.count > 1 or words[0].casefold() in GIVEN_NAMES
 
 
 def _vocative(sentence: str, start: int, end: int) -> bool:

@@ -27,7 +27,7 @@ english french german russian spanish italian american british irish scottish we
 roman indian chinese japanese christian catholic protestant jewish turkish arab egyptian persian
 mr mrs ms dr mt miss master mistress majesty highness excellency lordship ladyship grace honour
 southern northern eastern western continent englishman englishmen frenchman scotsman irishman
-american americans afghan negro
+american americans afghan negro hindu hindoo muslim moslem mohammedan buddhist hebrew
 """.split())
 TITLE_WORDS = {t for t in TITLES["en"] if " " not in t} - {"st", "saint"}   # "St. Augustine" is a name
 CONNECTORS = {"of", "the", "de", "du", "von", "van", "da", "del", "la", "le", "y"}

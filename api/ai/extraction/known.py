@@ -102,8 +102,8 @@ class KnownIndex:
         if after and after.group()[0].isupper() and joined(written[last], after):
             return True
         before = written[first - 1] if first > 0 else None
-        return bool(before and first - 1 > 0 and before.group()[0].isupper() and joined(before, written[first])
-                    and before.group().casefold() not in self._titles)
+        return bool(before and first - 1 > 0 and before.group()[0].isupper()
+                    and joined(before, written[first]) and before.group().casefold() not in self._titles)
 
 
 def _add(table: dict[str, int], key: str, index: int) -> None:

@@ -22,11 +22,12 @@ from ai.extraction.candidates import Candidate
 from ai.extraction.mention import STRONG, WEAK, Mention, share_list_kind
 from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initial, joined, words
 from ai.extraction.vietnamese_words import (
-    BRANCHES, CLASSIFIERS, FACTION_CUES, FEATURE_CUES, GAZETTEER, LEADING_PLACE_CUES, LOWER_MIDDLE_NAMES, MIDDLE_NAMES, NAMING_WORDS,
-    PERSON_SYLLABLES, PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_ENDINGS, PLACE_PREPS, SPEECH_VERBS, STEMS,
+    BRANCHES, CLASSIFIERS, ERA_WORDS, FACTION_CUES, FEATURE_CUES, GAZETTEER, LEADING_PLACE_CUES,
+    LOWER_MIDDLE_NAMES, MIDDLE_NAMES, NAMING_WORDS, PERSON_SYLLABLES, PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_ENDINGS, PLACE_PREPS, SPEECH_VERBS, STEMS,
     STOPWORDS, SURNAMES, TITLE_ENDINGS, TITLE_ONLY, WEAK_FACTION_CUES)
 
 LONGEST_CUE = 3   # words in the longest title or place word
+SPIRIT = "tinh"   # "Ngư tinh": the fish spirit
 
 
 def mentions(sentence_list: list[str], lowercase: set[str], budget: Budget) -> Iterator[Mention]:
@@ -129,10 +130,21 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
             bare_words in PERSON_TITLES or bare_words in PLACE_CUES or bare_lower in STOPWORDS
             or bare_lower in TITLE_ONLY or _is_year(bare_words))):
         return None   # "Bác Ba" and "tên là Ba" keep the name Ba; "Ba" alone is three
+    era = _suffix(tokens, k, ERA_WORDS, sentence) or (start > 0 and (lowered[start - 1],) in ERA_WORDS)
+    if era and not title and not cue:
+        return None   # "năm Quang Thái", "niên hiệu Thuận Thiên": a reign's era, no one
     group = () if title or cue or len(name_words) > 1 else _group_words(sentence, tokens, k, group_cue)
     before = tokens[i - 1].lower if i > 0 else ""
     after = tokens[j].lower if j < len(tokens) and joined(sentence, tokens[j - 1], tokens[j]) else ""
+    spirit = after == SPIRIT and not cue
+    if spirit:   # "Gà tinh", "Cửu Vĩ Hồ tinh": a spirit is named with the word
+        name_words, group = [*name_words, tokens[j].text], ()
+        name = " ".join(name_words)
+        following = tokens[j + 1] if j + 1 < len(tokens) else None
+        after = following.lower if following and joined(sentence, tokens[j], following) else ""
     mention = Mention(name, index, tokens[k].start, form=name)
+    if spirit:
+        mention.vote("character", STRONG)
     if cue and not title:
         mention.vote("place", STRONG)
         if cue[0].casefold() in CLASSIFIERS and len(cue) > 1:
@@ -170,7 +182,7 @@ def _hyphen_lower(name: str) -> bool:
     return any(part[:1].islower() for word in name.split() for part in word.split("-")[1:])
 
 
-def keep(candidate: Candidate, lowercase: set[str]) -> bool:
+def keep(candidate: Candidate) -> bool:
     """A lone syllable with no cue at all ("Hán", "Nam", "Ô" of "Ô mã Nhi") is too likely a common
     word or a piece of a longer name; a name is told by a cue, its shape or its hyphens."""
     if candidate.known or candidate.votes:

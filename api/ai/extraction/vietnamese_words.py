@@ -6,9 +6,11 @@ from core.names import TITLES
 # Person titles and kinship words before a name: "bà Mai", "hoàng tử Lang Liêu", "ông Bụt".
 PERSON_TITLES = {tuple(t.split()) for t in TITLES["vi"]} | {
     (w,) for w in ("thần", "vợ", "chồng", "con", "bạn", "thằng", "cái", "bé", "nhỏ")}
-# Titles that name no one by themselves: "Vương", "Hoàng-đế", "Thượng-hoàng".
+# Titles that name no one by themselves: "Vương", "Hoàng-đế", "Thượng-hoàng"; "Trời" (Heaven).
 TITLE_ONLY = {"vương", "đại vương", "hoàng đế", "thượng hoàng", "thái hậu", "thái tử", "hoàng hậu",
-              "thiên tử", "chúa", "vua", "quan", "tướng", "thái thượng hoàng", "thiên triều"}
+              "thiên tử", "chúa", "vua", "quan", "tướng", "thái thượng hoàng", "thiên triều",
+              "tiên vương", "tiên đế", "quốc vương", "nhà vua",
+              "trời", "đất trời", "trời đất", "thượng đế"}   # and Heaven, no one's name
 # Words before a group: "nhà Hán" (a dynasty), "quân Nguyên", "giặc Minh".
 # "nhà" is also a home ("về nhà Cám"): it counts only when a text says it again and again.
 WEAK_FACTION_CUES = {("nhà",)}
@@ -67,6 +69,7 @@ làm sinh lớn cưới chết sống nhớ mừng buồn giận sợ lo đưa t
 PLACE_PREPS = {"ở", "tại", "đến", "tới", "về", "vào", "sang", "qua", "từ", "rời", "lên", "xuống", "ra",
                "khắp", "quanh", "giữa", "trong", "ngoài", "đánh", "lấy", "chiếm", "giữ", "thuộc", "đóng",
                "tiến", "kéo", "qua", "ngang"}
+ERA_WORDS = {("năm",), ("niên", "hiệu"), ("niên-hiệu",), ("đổi", "niên", "hiệu")}   # "năm Quang Thái"
 NAMING_WORDS = {("tên", "là"), ("tên",), ("gọi", "là"), ("hiệu", "là"), ("tên", "gọi", "là")}
 # Common words a sentence may start with, which are then capitalised: "Mùa thu", "Ngày xưa", "Một hôm".
 STOPWORDS = set("""

@@ -112,3 +112,8 @@ def test_an_uncued_capitalised_word_seen_once_is_no_person():
 def test_a_person_is_told_by_a_vocative_or_a_modal_verb():
     found = names('"I assure you, Watson, that it is so," he said. Still Toto could see in the dark.')
     assert found["Watson"]["kind"] == "character" and found["Toto"]["kind"] == "character"
+
+
+def test_a_family_plural_is_a_faction():
+    found = names("Mr. Weston smiled. We dined with the Westons at noon.")
+    assert found["Weston"]["kind"] == "character" and found["Westons"]["kind"] == "faction"

@@ -113,3 +113,19 @@ def test_a_lone_syllable_with_no_cue_is_no_name_however_often():
 def test_a_name_never_runs_across_a_line_break():
     found = names("Cám bảo chị: Chị Tấm ơi, chị Tấm\nĐầu chị lấm. Tấm nghe lời.")
     assert "Tấm Đầu" not in found and found["Tấm"]["kind"] == "character"
+
+
+def test_a_spirit_is_named_with_tinh():
+    found = names("Ngư tinh quấy biển. Lạc Long Quân đánh Ngư tinh. Gà tinh gáy.")
+    assert found["Ngư tinh"]["kind"] == "character" and found["Gà tinh"]["kind"] == "character"
+    assert not {"Ngư", "Gà"} & set(found)
+
+
+def test_heaven_titles_and_eras_are_no_names():
+    found = names("Đất Trời nghe thấy. Tiên Vương đã mất. Năm Quang Thái, Từ Thức nói với vợ.")
+    assert not {"Đất Trời", "Trời", "Tiên Vương", "Quang Thái"} & set(found)
+    assert found["Từ Thức"]["kind"] == "character"
+
+
+def test_a_dynasty_named_only_after_nha_is_a_faction():
+    assert names("Đời nhà Trần, giặc Nguyên sang.")["Trần"]["kind"] == "faction"
