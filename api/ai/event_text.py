@@ -48,11 +48,21 @@ def _ends_here(text: str, i: int, quote: str | None) -> bool:
     if text[j] not in TERMINALS:
         return False
     if text[j] == ".":
-        word = re.search(r"([^\W\d_]+)$", text[:j])
-        if word and (word.group(1).casefold() in ABBREVIATIONS or len(word.group(1)) == 1):
+        word = _word_before(text, j)
+        if word and (word.casefold() in ABBREVIATIONS or len(word) == 1):
             return False
-    rest = text[i + 1:].lstrip()
-    return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest[0] in OPENERS or rest[0] in "—–(")
+    k = i + 1   # the next non-space character; walked, never sliced, so a long paragraph stays linear
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k < len(text) and (text[k].isupper() or text[k].isdigit() or text[k] in OPENERS or text[k] in "—–(")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of letters just before ``text[end]`` (looked at backwards, at most a word long)."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 
 
 def sentences(paragraph: str, offset: int = 0) -> list[Sentence]:
