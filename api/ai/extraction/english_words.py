@@ -28,6 +28,7 @@ roman indian chinese japanese christian catholic protestant jewish turkish arab 
 mr mrs ms dr mt miss master mistress majesty highness excellency lordship ladyship grace honour
 southern northern eastern western continent englishman englishmen frenchman scotsman irishman
 american americans afghan negro hindu hindoo muslim moslem mohammedan buddhist hebrew
+hallo hullo bah pooh hurrah ha ho aye nay eh lo behold amen heavens providence almighty satan bible
 """.split())
 TITLE_WORDS = {t for t in TITLES["en"] if " " not in t} - {"st", "saint"}   # "St. Augustine" is a name
 CONNECTORS = {"of", "the", "de", "du", "von", "van", "da", "del", "la", "le", "y"}

@@ -81,6 +81,7 @@ dạo đừng hãy xin vâng dạ ừ ồ ôi chao à ơi này nọ thật quả
 tuy dù song để phải nghe thấy đi lên xuống người con nhà chuyện thời buổi hằng luôn rất lắm
 như giống theo bên cạnh giữa quanh suốt khắp sang qua tới tại ở đây đấy kẻ bọn đám lũ tụi chiếc cái
 nhiều ít đầu cuối lần phía thôi nhé nhỉ chứ đi sớm muộn rằng bảo nói hỏi hắn y xét kẻo nhận
+lạy bẩm thưa ối chà hừ úi ái ô kìa
 """.split())
 # A few well-known places (the rules find the rest).
 GAZETTEER = {g.strip() for g in """
