@@ -158,6 +158,7 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("PATCH", f"/api/events/{first}", writer, json={"order": 3})
     check("GET", f"/api/worlds/{wid}/events")
     check("GET", f"/api/stories/{sid}/events/plan", writer)
+    check("GET", f"/api/worlds/{wid}/events/plan", writer)
     check("DELETE", f"/api/events/{second}", writer)
     check("DELETE", f"/api/stories/{sid}/events/cache", writer)
     check("DELETE", f"/api/stories/{sid}/events/cache", writer)   # nothing cached any more

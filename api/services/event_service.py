@@ -63,6 +63,16 @@ def _language(world: World, text: str) -> str:
     return language if language in LANGUAGES else detect_language(text)
 
 
+def _by_person(connection: dict) -> bool:
+    return connection.get("origin", "person") == "person"   # older connections were all drawn by hand
+
+
+def _drawn(events: list[dict]) -> set[str]:
+    """Ids of the events at either end of a connection a person drew."""
+    return {end for event in events for c in event.get("connections", []) if _by_person(c)
+            for end in (event["event_id"], c["to_event_id"])}
+
+
 class EventService:
     def __init__(self, store: DocumentStore, provider, revisions: Revisions | None = None):
         self.store = store
@@ -125,14 +135,19 @@ class EventService:
     def _split_old(self, world_id: str, story_id: str) -> tuple[list[dict], list[str]]:
         """The story's events a re-extraction keeps (manual work), and the ids of those it replaces."""
         events = self.store.find(Event.collection, where={"world_id": world_id})
-        drawn = set()   # ids at either end of a connection a person drew
-        for event in events:
-            for connection in event.get("connections", []):
-                if connection.get("origin", "person") == "person":
-                    drawn.update((event["event_id"], connection["to_event_id"]))
+        drawn = _drawn(events)
         mine = [e for e in events if e["story_id"] == story_id]
         kept = [e for e in mine if is_manual(e) or e["event_id"] in drawn]
         return kept, [e["event_id"] for e in mine if not (is_manual(e) or e["event_id"] in drawn)]
+
+    def world_reextraction_plan(self, world: World) -> dict:
+        """What re-extracting every story of the world would do, before it runs."""
+        events = self.store.find(Event.collection, where={"world_id": world.world_id})
+        drawn = _drawn(events)
+        kept = sum(1 for e in events if is_manual(e) or e["event_id"] in drawn)
+        connections = sum(1 for e in events for c in e.get("connections", []) if _by_person(c))
+        return {"world_id": world.world_id, "kept": kept, "replaced": len(events) - kept,
+                "connections": connections}
 
     def reextraction_plan(self, story: Story) -> dict:
         """What a forced re-extraction of the story would do, before it runs."""

@@ -182,6 +182,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
     # events and the timeline (an event is as visible as its story)
     ("/api/worlds/<world_id>/events", "GET"): READ,
     ("/api/worlds/<world_id>/events/extract", "POST"): Entry(owner_only, 202),
+    ("/api/worlds/<world_id>/events/plan", "GET"): Entry(owner_only),
     ("/api/stories/<story_id>/events/extract", "POST"): Entry(owner_only, 202, scope=STORY),
     ("/api/stories/<story_id>/events/plan", "GET"): Entry(owner_only, scope=STORY),
     ("/api/stories/<story_id>/events/cache", "DELETE"): Entry(owner_only, scope=STORY),

@@ -55,6 +55,8 @@ def test_a_forced_re_extraction_keeps_edited_events_and_drawn_connections(client
     assert drawn.status_code == 201 and drawn.json["connections"][0]["origin"] == "person"
     plan = client.get(f"/api/stories/{story['story_id']}/events/plan", headers=owner["headers"]).json
     assert (plan["kept"], plan["replaced"], plan["up_to_date"]) == (3, 1, True)
+    whole = client.get(f"/api/worlds/{world['world_id']}/events/plan", headers=owner["headers"]).json
+    assert whole == {"world_id": world["world_id"], "kept": 3, "replaced": 1, "connections": 1}
 
     again = extract(client, owner, story, force=True)
     assert (again["kept"], again["replaced"], again["added"]) == (3, 1, 1)

@@ -6,7 +6,8 @@ from interfaces.blueprints.gpt import accepted, started
 from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery
-from interfaces.schemas.responses import CacheDroppedOut, EventDeletedOut, EventOut, EventPlanOut, TimelineOut
+from interfaces.schemas.responses import (CacheDroppedOut, EventDeletedOut, EventOut, EventPlanOut, TimelineOut,
+                                         WorldEventPlanOut)
 from interfaces.validation import body, changes, errors, query, responds
 from interfaces.versioning import ETAG_HEADER, require_version, with_etag
 from services import access
@@ -35,6 +36,14 @@ def create_events_blueprint(services):
         world = access.editable_world(store, user, world_id)
         return accepted(ai.start(user, "world_events", world_id=world.world_id,
                                  force=query.force))
+
+    @bp.get("/worlds/<world_id>/events/plan")
+    @token_required
+    @responds(200, "What re-extracting the world's events would keep and replace", schema=WorldEventPlanOut)
+    def world_extraction_plan(world_id):
+        """What `POST /worlds/{id}/events/extract?force=true` would do (owner): the events it
+        keeps (made, edited or connected by a person) and the machine events it replaces."""
+        return jsonify(events.world_reextraction_plan(access.editable_world(store, current_user(), world_id)))
 
     @bp.post("/stories/<story_id>/events/extract")
     @rate_limit("ai")

@@ -466,6 +466,14 @@ class EventPlanOut(Out):
                                          "(an extraction without `force` would then change nothing)")
 
 
+class WorldEventPlanOut(Out):
+    world_id: str
+    kept: int = Field(description="Events re-extracting every story would keep (made, edited or connected "
+                                  "by a person)")
+    replaced: int = Field(description="Untouched machine events it would replace")
+    connections: int = Field(description="Connections people drew (all of them are kept)")
+
+
 class WorldEventsResult(MessageOut):
     world_id: str
     stories: list[StoryEventsSummaryOut]

@@ -4,7 +4,7 @@ import { worlds } from '../services/api.js';
 import { queries, queryKeys } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import { plural } from '../utils/options.js';
-import { extractionSummary, reextractPlan } from '../utils/reextract.js';
+import { extractionSummary } from '../utils/reextract.js';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
@@ -63,7 +63,7 @@ export default function WorldTimelineTab({ world, editable }) {
           </label>
         </div>
       )}
-      {editable && confirming && <ReextractConfirm plan={reextractPlan(data)} onConfirm={extract} onCancel={() => setConfirming(false)} />}
+      {editable && confirming && <ReextractConfirm worldId={id} onConfirm={extract} onCancel={() => setConfirming(false)} />}
       <TaskProgress task={task} label="Extracting events" />
       {summary && (
         <p className="alert alert-success" role="status">
@@ -82,9 +82,12 @@ export default function WorldTimelineTab({ world, editable }) {
   );
 }
 
-/** Says what a forced re-extraction keeps and replaces, and asks before it runs. */
-function ReextractConfirm({ plan, onConfirm, onCancel }) {
-  const { kept, replaced, personConnections } = plan;
+/** Says what a forced re-extraction keeps and replaces (as the server counts it), and asks before it runs. */
+function ReextractConfirm({ worldId, onConfirm, onCancel }) {
+  const { data: plan, error, isPending } = useQuery(queries.eventsPlan(worldId));
+  if (isPending) return <Loading label="Counting what re-analysing keeps…" />;
+  if (error) return <ErrorMessage error={error} />;
+  const { kept, replaced, connections } = plan;
   return (
     <div className="alert alert-info reextract-confirm" role="alertdialog" aria-labelledby="reextract-title" aria-describedby="reextract-text">
       <p id="reextract-title">
@@ -95,7 +98,7 @@ function ReextractConfirm({ plan, onConfirm, onCancel }) {
         <ul>
           <li>
             {kept > 0
-              ? `Kept: ${plural(kept, 'event')} you made, edited or connected${personConnections > 0 ? `, and the ${plural(personConnections, 'connection')} you drew` : ''}.`
+              ? `Kept: ${plural(kept, 'event')} you made, edited or connected${connections > 0 ? `, and the ${plural(connections, 'connection')} you drew` : ''}.`
               : 'Kept: nothing to keep — no event was made, edited or connected by you.'}
           </li>
           <li>{replaced > 0 ? `Replaced: the ${plural(replaced, 'event')} the AI made.` : 'Replaced: none — there are no AI-made events yet.'}</li>

@@ -2,47 +2,17 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gpt, worlds } from '../services/api.js';
 import WorldTimelineTab from './WorldTimelineTab.jsx';
-import { extractionSummary, reextractPlan } from '../utils/reextract.js';
+import { extractionSummary } from '../utils/reextract.js';
 import { renderAt, world } from '../test/utils.jsx';
 
 afterEach(() => vi.restoreAllMocks());
 
 const ev = (id, over = {}) => ({ event_id: id, story_id: 's1', title: `Event ${id}`, origin: 'machine', edited: false, connections: [], ...over });
 
-// two machine events untouched, one a person made, one a person edited, two joined by a person's connection
 const timeline = {
   world_id: 'w1',
-  timeline: {
-    years: [
-      {
-        year: 1000,
-        events: [
-          ev('a'),
-          ev('b'),
-          ev('c', { origin: 'person' }),
-          ev('d', { edited: true }),
-          ev('e', { connections: [{ to_event_id: 'f', relation_type: 'causes', relation_label: 'causes', origin: 'person' }] }),
-          ev('f'),
-          ev('g', { connections: [{ to_event_id: 'a', relation_type: 'causes', relation_label: 'causes', origin: 'machine' }] }),
-        ],
-      },
-    ],
-    connections: [
-      { from_event_id: 'e', to_event_id: 'f', relation_type: 'causes', relation_label: 'causes', origin: 'person' },
-      { from_event_id: 'g', to_event_id: 'a', relation_type: 'causes', relation_label: 'causes', origin: 'machine' },
-    ],
-  },
+  timeline: { years: [{ year: 1000, events: ['a', 'b', 'c'].map((id) => ev(id)) }], connections: [] },
 };
-
-describe('reextractPlan', () => {
-  it('keeps what a person made, edited or connected, and replaces the machine’s other events', () => {
-    expect(reextractPlan(timeline)).toEqual({ kept: 4, replaced: 3, personConnections: 1 });
-    expect(reextractPlan(undefined)).toEqual({ kept: 0, replaced: 0, personConnections: 0 });
-    // a connection without an origin predates origins: a person drew it
-    const old = { timeline: { years: [{ year: 1, events: [ev('x', { connections: [{ to_event_id: 'y' }] }), ev('y'), ev('z')] }] } };
-    expect(reextractPlan(old)).toEqual({ kept: 2, replaced: 1, personConnections: 1 });
-  });
-});
 
 describe('extractionSummary', () => {
   it('says what an extraction kept, replaced and added', () => {
@@ -59,13 +29,15 @@ describe('extractionSummary', () => {
 describe('WorldTimelineTab: "Re-analyse everything"', () => {
   it('says what will be kept and replaced, and runs only once confirmed', async () => {
     vi.spyOn(worlds, 'events').mockResolvedValue(timeline);
+    const plan = vi.spyOn(worlds, 'eventsPlan').mockResolvedValue({ world_id: 'w1', kept: 4, replaced: 3, connections: 1 });
     const extract = vi.spyOn(worlds, 'extractEvents').mockResolvedValue({ task_id: 't1', status: 'pending' });
     vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { message: 'Extracted 9 events.' } });
     renderAt(<WorldTimelineTab world={world} editable />);
     await screen.findByText('Event a');
     fireEvent.click(screen.getByLabelText('Re-analyse everything'));
     fireEvent.click(screen.getByRole('button', { name: 'Re-analyse everything…' }));
-    const ask = screen.getByRole('alertdialog', { name: 'Re-analyse every story’s events?' });
+    const ask = await screen.findByRole('alertdialog', { name: 'Re-analyse every story’s events?' });
+    expect(plan).toHaveBeenCalledWith('w1');
     expect(within(ask).getByText('Kept: 4 events you made, edited or connected, and the 1 connection you drew.')).toBeInTheDocument();
     expect(within(ask).getByText('Replaced: the 3 events the AI made.')).toBeInTheDocument();
     expect(extract).not.toHaveBeenCalled();
@@ -75,7 +47,7 @@ describe('WorldTimelineTab: "Re-analyse everything"', () => {
     expect(extract).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Re-analyse everything…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Yes, re-analyse everything' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Yes, re-analyse everything' }));
     await waitFor(() => expect(extract).toHaveBeenCalledWith('w1', true));
     expect(await screen.findByText('Extracted 9 events.', {}, { timeout: 5000 })).toBeInTheDocument();
   });

@@ -228,6 +228,7 @@ export const worlds = {
   relationships: (id) => call('worlds.relationships', [id]),
   events: (id) => call('worlds.events', [id]),
   extractEvents: (id, force = false) => call('worlds.extractEvents', [id], { params: force ? { force: 'true' } : {}, body: {} }),
+  eventsPlan: (id) => call('worlds.eventsPlan', [id]),
   /** The names the owner told the review to ignore: [{name, key, created_at}]. */
   ignoredNames: (id) => call('worlds.ignoredNames', [id]),
   unignoreName: (id, key) => call('worlds.unignoreName', [id, key]),

@@ -28,6 +28,7 @@ export const ENDPOINTS = {
   'worlds.relationships': ['GET', '/worlds/{world_id}/relationships'],
   'worlds.events': ['GET', '/worlds/{world_id}/events'],
   'worlds.extractEvents': ['POST', '/worlds/{world_id}/events/extract', ['force']],
+  'worlds.eventsPlan': ['GET', '/worlds/{world_id}/events/plan'],
   'worlds.ignoredNames': ['GET', '/worlds/{world_id}/ignored-names'],
   'worlds.unignoreName': ['DELETE', '/worlds/{world_id}/ignored-names/{key}'],
 

@@ -58,6 +58,9 @@ export const queries = {
   locations: (worldId) =>
     queryOptions({ queryKey: queryKeys.worlds.locations(worldId), queryFn: () => worlds.locations(worldId, ALL) }),
   events: (worldId) => queryOptions({ queryKey: queryKeys.worlds.events(worldId), queryFn: () => worlds.events(worldId) }),
+  // under the events key, so whatever refreshes the timeline refreshes the plan too
+  eventsPlan: (worldId) =>
+    queryOptions({ queryKey: [...queryKeys.worlds.events(worldId), 'plan'], queryFn: () => worlds.eventsPlan(worldId) }),
   relationships: (worldId) =>
     queryOptions({ queryKey: queryKeys.worlds.relationships(worldId), queryFn: () => worlds.relationships(worldId) }),
   stories: (params) => queryOptions({ queryKey: queryKeys.stories.list(params), queryFn: () => stories.list(params) }),
