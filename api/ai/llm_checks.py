@@ -134,7 +134,7 @@ class LooseEventList(EventList):
 
 
 class LooseStoryAnalysis(StoryAnalysis):
-    @field_validator("characters", "locations", mode="before")
+    @field_validator("characters", "locations", "factions", mode="before")
     @classmethod
     def _lists(cls, value):
         items = _named(value, MAX_NAMES)
@@ -246,7 +246,8 @@ def _grounded_list(items: list[dict], ground: Grounding) -> list[dict]:
 
 def check_story_analysis(answer: dict, ground: Grounding) -> dict:
     return {"characters": _grounded_list(answer["characters"], ground),
-            "locations": _grounded_list(answer["locations"], ground)}
+            "locations": _grounded_list(answer["locations"], ground),
+            "factions": _grounded_list(answer.get("factions", []), ground)}
 
 
 def check_world_analysis(answer: dict, ground: Grounding) -> dict:

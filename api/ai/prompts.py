@@ -28,6 +28,7 @@ SHAPES = {
     "analyze_story": {
         "characters": [{"name": "string", "role": "string"}],
         "locations": [{"name": "string", "description": "string"}],
+        "factions": [{"name": "string"}],
     },
     "extract_events": {
         "events": [{"title": "string", "description": "string", "characters": ["name"], "locations": ["name"],
@@ -44,7 +45,8 @@ ROLES = {
     "describe_story": "You are a story assistant. Write a synopsis for a story set in a fictional world.",
     "analyze_world": ("You extract the characters and places named in a world description. "
                       "List only names that appear in the text; never invent any."),
-    "analyze_story": ("You extract the characters and places named in a story. List only names that "
+    "analyze_story": ("You extract the characters, places and factions (named groups, orders, houses, "
+                      "dynasties) named in a story. List only names that "
                       "appear in the text; never invent any. Use the known names given when the text "
                       "refers to them (also by alias)."),
     "extract_events": ("You list the events of a story in the order they happen: what happens, summarised in a "

@@ -55,6 +55,14 @@ def test_find_names_keeps_only_what_the_text_supports(provider, fake_ai):
     assert '"name": "Mara Vell"' in sent and '"Mara"' in sent      # known entries listed for reuse
 
 
+def test_a_story_analysis_lists_the_factions_the_text_names(provider, fake_ai):
+    fake_ai.push(answer(characters=[{"name": "Mara Vell", "role": "captain"}], locations=[],
+                        factions=[{"name": "Grey Company"}, {"name": "The Silent Order"}, {"name": "x" * 500}]))
+    result = provider.analyze_story("Salt", "adventure", TEXT, [], [], Usage())
+    assert [f["name"] for f in result["factions"]] == ["Grey Company"]   # only what the text writes
+    assert '"factions"' in fake_ai.system_prompts()[0]
+
+
 def test_a_known_entry_written_by_its_alias_is_kept_and_others_are_not(provider, fake_ai):
     fake_ai.push(answer(names=[{"name": "Mara Vell", "kind": "character", "quote": ""},
                                {"name": "Karsk", "kind": "place"}]))
