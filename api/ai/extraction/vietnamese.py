@@ -24,7 +24,7 @@ from ai.extraction.text import MAX_NAME_CHARS, Word, capitalised_runs, is_initia
 from ai.extraction.vietnamese_words import (
     BRANCHES, CLASSIFIERS, ERA_WORDS, FACTION_CUES, FEATURE_CUES, GAZETTEER, LEADING_PLACE_CUES,
     LOWER_MIDDLE_NAMES, MIDDLE_NAMES, NAMING_WORDS, PERSON_SYLLABLES, PERSON_TITLES, PERSON_VERBS, PLACE_CUES, PLACE_ENDINGS, PLACE_PREPS, SPEECH_VERBS, STEMS,
-    STOPWORDS, SURNAMES, TITLE_ENDINGS, TITLE_ONLY, WEAK_FACTION_CUES)
+    OFFICES, STOPWORDS, SURNAMES, TITLE_ENDINGS, TITLE_ONLY, WEAK_FACTION_CUES)
 
 LONGEST_CUE = 3   # words in the longest title or place word
 SPIRIT = "tinh"   # "Ngư tinh": the fish spirit
@@ -136,6 +136,8 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     group = () if title or cue or len(name_words) > 1 else _group_words(sentence, tokens, k, group_cue)
     before = tokens[i - 1].lower if i > 0 else ""
     after = tokens[j].lower if j < len(tokens) and joined(sentence, tokens[j - 1], tokens[j]) else ""
+    if len(name_words) == 1 and f"{bare_lower} {after}" in OFFICES:
+        return None   # "Quan Thượng thư": an office written half capitalised, no one's name
     spirit = after == SPIRIT and not cue
     if spirit:   # "Gà tinh", "Cửu Vĩ Hồ tinh": a spirit is named with the word
         name_words, group = [*name_words, tokens[j].text], ()

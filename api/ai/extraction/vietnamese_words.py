@@ -11,6 +11,10 @@ TITLE_ONLY = {"vương", "đại vương", "hoàng đế", "thượng hoàng", "
               "thiên tử", "chúa", "vua", "quan", "tướng", "thái thượng hoàng", "thiên triều",
               "tiên vương", "tiên đế", "quốc vương", "nhà vua",
               "trời", "đất trời", "trời đất", "thượng đế"}   # and Heaven, no one's name
+# Offices of two words, written with only the first capitalised: "Quan Thượng thư", "ông Tổng đốc".
+OFFICES = set("""thượng thư|tể tướng|thừa tướng|thái sư|thái úy|thái phó|thái bảo|tư đồ|tổng đốc|tuần phủ
+|án sát|bố chánh|tri phủ|tri huyện|đô đốc|nguyên soái|đại tướng|hoàng thượng|thái giám|phò mã|công chúa
+|hoàng tử|hoàng hậu|thái tử|thái hậu|quốc vương|đại vương|hoàng đế""".replace("\n", "").split("|"))
 # Words before a group: "nhà Hán" (a dynasty), "quân Nguyên", "giặc Minh".
 # "nhà" is also a home ("về nhà Cám"): it counts only when a text says it again and again.
 WEAK_FACTION_CUES = {("nhà",)}

@@ -137,3 +137,9 @@ def test_an_uncued_name_seen_once_must_look_like_a_persons_name():
     assert "Lĩnh Nam Chích Quái" not in found                 # a book's title, seen once, no cue
     for person in ("Đào Tường Loan", "Thục Vương Phán", "Vân Hạc", "Đốc Cung"):
         assert found[person]["kind"] == "character", person   # a surname, a rank, or seen again
+
+
+def test_an_office_written_half_capitalised_is_no_ones_name():
+    found = names("Quan Thượng thư vào chầu. Ông Tổng đốc về tỉnh. Hôm sau Thượng thư Nguyễn Văn Tường vào.")
+    assert not {"Thượng", "Tổng"} & set(found)
+    assert found["Nguyễn Văn Tường"]["kind"] == "character"
