@@ -190,16 +190,7 @@ def keep(candidate: Candidate) -> bool:
     if candidate.known or candidate.votes:
         return True
     syllables = candidate.name.replace("-", " ").split()
-    if len(syllables) < 2:
-        return False
-    return candidate.count > 1 or "-" in candidate.name or _name_shape(syllables)
-
-
-def _name_shape(syllables: list[str]) -> bool:
-    """A name seen once with no cue must look like a person's: a common surname first ("Đào Tường
-    Loan"), or a syllable of rank or kind ("Thục Vương Phán", "Tăng Công", "Sơn Tinh")."""
-    lowered = [s.casefold() for s in syllables]
-    return lowered[0] in SURNAMES or bool(set(lowered) & (PERSON_SYLLABLES | TITLE_ENDINGS | {SPIRIT}))
+    return len(syllables) > 1
 
 
 def _is_year(syllables: tuple[str, ...]) -> bool:
