@@ -20,7 +20,7 @@ HELDOUT = extraction_eval.load("heldout")
 
 
 def test_set_sizes_and_languages():
-    assert len(DEV) >= 66 and sum(p["language"] == "vi" for p in DEV) >= 33
+    assert len(DEV) >= 72 and sum(p["language"] == "vi" for p in DEV) >= 39
     assert len(HELDOUT) >= 24 and sum(p["language"] == "vi" for p in HELDOUT) >= 12
 
 
