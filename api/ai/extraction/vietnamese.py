@@ -28,6 +28,10 @@ from ai.extraction.vietnamese_words import (
 
 LONGEST_CUE = 3   # words in the longest title or place word
 SPIRIT = "tinh"   # "Ngư tinh": the fish spirit
+RULER = "chủ"     # "Hán-chủ": the ruler of Hán
+# Verbs that also end common two-word openers, so they tell no person: "Chờ cho", "Chúc cho",
+# "Cuộc sống", "Đời sống".
+OPENER_GLUE = {"cho", "sống"}
 
 
 def mentions(sentence_list: list[str], lowercase: set[str], budget: Budget) -> Iterator[Mention]:
@@ -138,6 +142,8 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     after = tokens[j].lower if j < len(tokens) and joined(sentence, tokens[j - 1], tokens[j]) else ""
     if len(name_words) == 1 and f"{bare_lower} {after}" in OFFICES:
         return None   # "Quan Thượng thư": an office written half capitalised, no one's name
+    if not title and not named and _ruler_of(bare_words):
+        return None   # "Hán-chủ", "Nguyên-chủ": the ruler of a realm, a title and no one's name
     spirit = after == SPIRIT and not cue
     if spirit:   # "Gà tinh", "Cửu Vĩ Hồ tinh": a spirit is named with the word
         name_words, group = [*name_words, tokens[j].text], ()
@@ -175,7 +181,7 @@ def _read(sentence: str, index: int, tokens: list[Word], i: int, j: int, lowerca
     if len(name_words) == 1 and start == 0 and initial and not mention.cued:
         if bare_lower in lowercase:
             return None   # "Mùa", "Ngày": written in lower case elsewhere
-        mention.initial_only = after not in PERSON_VERBS   # "Bụt hiện lên": a person's verb follows
+        mention.initial_only = after not in PERSON_VERBS or after in OPENER_GLUE   # "Bụt hiện lên"
     return mention
 
 
@@ -200,6 +206,11 @@ def _is_year(syllables: tuple[str, ...]) -> bool:
 def _hyphen_title(word: str) -> bool:
     """"Hưng-đạo-vương": a hyphenated title, by its last syllable."""
     return "-" in word and word.rsplit("-", 1)[1] in TITLE_ENDINGS
+
+
+def _ruler_of(syllables: tuple[str, ...]) -> bool:
+    """"Hán-chủ" (the lord of Hán): a realm's one syllable and "chủ"."""
+    return len(syllables) == 2 and syllables[1] == RULER
 
 
 def _surname_ho(lowered: list[str]) -> bool:
