@@ -135,3 +135,15 @@ def test_an_office_written_half_capitalised_is_no_ones_name():
     found = names("Quan Thượng thư vào chầu. Ông Tổng đốc về tỉnh. Hôm sau Thượng thư Nguyễn Văn Tường vào.")
     assert not {"Thượng", "Tổng"} & set(found)
     assert found["Nguyễn Văn Tường"]["kind"] == "character"
+
+
+def test_a_realm_and_chu_is_a_rulers_title_not_a_name():
+    found = names("Hán-chủ sai sứ sang. Lê Hoàn nghe tin, Lê Hoàn bảo quân sĩ giữ thành Hoa Lư.")
+    assert "Hán-chủ" not in found and "Hán" not in found
+    assert found["Lê Hoàn"]["kind"] == "character"
+
+
+def test_common_openers_ending_in_a_verb_are_no_people():
+    found = names("Chờ cho trời sáng, họ lên đường. Cuộc sống ở làng Đông rất yên. Bụt hiện lên bên bờ ao.")
+    assert not {"Chờ", "Cuộc"} & set(found)
+    assert found["Bụt"]["kind"] == "character"
