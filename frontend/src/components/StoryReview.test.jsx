@@ -256,7 +256,8 @@ describe('StoryReview', () => {
   it('stacks its rows when it is narrow (a phone)', async () => {
     const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 360, height: 600, top: 0, left: 0, right: 360, bottom: 600 });
     await showReview();
-    expect(screen.getByRole('region', { name: 'Names found in this story' })).toHaveClass('review-narrow');
+    // measured after the first paint, so the narrow layout arrives one render later
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Names found in this story' })).toHaveClass('review-narrow'));
     rect.mockRestore();
   });
 

@@ -1,21 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 
-/** Width of an element in CSS pixels, kept up to date with ResizeObserver. */
+/**
+ * Width of an element in CSS pixels, kept up to date with ResizeObserver.
+ * The ref is a callback ref, so an element that mounts after the first render
+ * (behind a loading state) is measured too.
+ */
 export function useElementWidth(fallback = 800) {
-  const ref = useRef(null);
+  const [element, setElement] = useState(null);
   const [width, setWidth] = useState(fallback);
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return undefined;
+    if (!element) return undefined;
     const measure = () => {
-      const w = Math.round(el.getBoundingClientRect().width);
+      const w = Math.round(element.getBoundingClientRect().width);
       if (w > 0) setWidth(w);
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return undefined;
     const ro = new ResizeObserver(measure);
-    ro.observe(el);
+    ro.observe(element);
     return () => ro.disconnect();
-  }, []);
-  return [ref, width];
+  }, [element]);
+  return [setElement, width];
 }
