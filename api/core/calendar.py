@@ -53,3 +53,50 @@ def world_time(time_index: int, calendar: dict) -> dict:
         "year_name": year_name,
         "description": f"{label} ({era})" if era else label,
     }
+
+
+# -- in-world dates: {year, month?, day?} on a world's calendar ----------------------
+
+DEFAULT_MONTHS = tuple({"name": name, "days": days} for name, days in (
+    ("January", 31), ("February", 28), ("March", 31), ("April", 30), ("May", 31), ("June", 30),
+    ("July", 31), ("August", 31), ("September", 30), ("October", 31), ("November", 30), ("December", 31)))
+
+
+def months_of(calendar: dict) -> list[dict]:
+    """The calendar's months (the Gregorian names and lengths when it defines none)."""
+    return list(calendar.get("months") or DEFAULT_MONTHS)
+
+
+def is_leap(year: int, calendar: dict) -> bool:
+    leap = calendar.get("leap") or None
+    return bool(leap and leap.get("every") and year % int(leap["every"]) == 0)
+
+
+def days_in_month(year: int, month: int, calendar: dict) -> int:
+    """Days of ``month`` (1-based) in ``year``, leap days included."""
+    days = int(months_of(calendar)[month - 1]["days"])
+    leap = calendar.get("leap") or None
+    if leap and int(leap.get("month") or 0) == month and is_leap(year, calendar):
+        days += int(leap.get("days") or 1)
+    return days
+
+
+def check_date(calendar: dict, date: dict) -> str | None:
+    """Why ``date`` is not a date of this calendar, or None when it is one.
+    A day needs a month; month and day are 1-based."""
+    if not isinstance(date, dict) or set(date) - {"year", "month", "day"}:
+        return "a date is {year, month?, day?}"
+    year, month, day = date.get("year"), date.get("month"), date.get("day")
+    if isinstance(year, bool) or not isinstance(year, int):
+        return "year must be a whole number"
+    for value in (month, day):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            return "month and day must be whole numbers"
+    if day is not None and month is None:
+        return "a day needs a month"
+    months = months_of(calendar)
+    if month is not None and not 1 <= month <= len(months):
+        return f"month must be between 1 and {len(months)}"
+    if day is not None and not 1 <= day <= days_in_month(year, month, calendar):
+        return f"{months[month - 1]['name']} {year} has {days_in_month(year, month, calendar)} days"
+    return None

@@ -31,7 +31,37 @@ STORY_TEXT_MAX = 200_000  # a story's text (a novel is split into chapters)
 # Characters, creatures and factions are entities (``Entity.entity_type``); places are locations.
 FoundKind = Literal["character", "creature", "faction", "place"]
 FOUND_KINDS: tuple[str, ...] = get_args(FoundKind)
-ENTITY_KINDS = ("character", "creature", "faction")
+ENTITY_KINDS = ("character", "creature", "faction")   # what extraction proposes as entities
+
+# The codex: every entry has a kind. All but "location" are ``Entity`` documents
+# (``Entity.entity_type``); locations are ``Location`` documents.
+EntryKind = Literal["character", "creature", "faction", "item", "lore", "location"]
+ENTRY_KINDS: tuple[str, ...] = get_args(EntryKind)
+ENTITY_ENTRY_KINDS: tuple[str, ...] = tuple(k for k in ENTRY_KINDS if k != "location")
+# Suggested location types (the field stays free text: old data holds others).
+LOCATION_TYPES = ("place", "continent", "region", "country", "city", "town", "village", "district",
+                  "street", "building", "room", "landmark", "natural")
+# Custom fields: a world's templates per kind, values validated by type.
+FieldType = Literal["text", "number", "date", "entry", "list"]
+FIELD_TYPES: tuple[str, ...] = get_args(FieldType)
+TAG_MAX = 50              # characters in one tag
+TAGS_MAX = 30             # tags on one entry or story
+# Typed relations: a world's vocabulary starts from these (key, label, inverse label, mutual).
+DEFAULT_RELATION_TYPES = (
+    ("parent_of", "parent of", "child of", False),
+    ("sibling_of", "sibling of", "sibling of", True),
+    ("spouse_of", "spouse of", "spouse of", True),
+    ("loves", "loves", "loved by", False),
+    ("ally_of", "ally of", "ally of", True),
+    ("enemy_of", "enemy of", "enemy of", True),
+    ("member_of", "member of", "has member", False),
+    ("serves", "serves", "served by", False),
+    ("rules", "rules", "ruled by", False),
+    ("located_in", "located in", "contains", False),
+    ("owns", "owns", "owned by", False),
+    ("related_to", "related to", "related to", True),
+)
+ATTITUDE_MIN, ATTITUDE_MAX = -3, 3
 # Where a proposal stands, and what a writer may decide about one.
 ProposalAction = Literal["create", "link", "alias"]      # what the analysis suggests
 ProposalStatus = Literal["pending", "accepted", "ignored"]

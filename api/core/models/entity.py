@@ -20,5 +20,8 @@ class Entity(Model):
     role: str = ""
     aliases: list[str] = field(default_factory=list)
     attributes: dict = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)   # custom field key -> value (the world's templates)
+    image_id: str = ""
     entity_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)

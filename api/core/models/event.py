@@ -36,6 +36,7 @@ class Event(Model):
     edited: bool = False
     year: int | None = None
     date_text: str = ""
+    date: dict | None = None   # in-world date {year, month?, day?} on the world's calendar
     event_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)
 

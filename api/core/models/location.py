@@ -19,5 +19,9 @@ class Location(Model):
     location_type: str = "place"
     aliases: list[str] = field(default_factory=list)
     coordinates: dict = field(default_factory=dict)
+    parent_id: str = ""   # the location this one lies in ("" at the top)
+    tags: list[str] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)   # custom field key -> value (the world's templates)
+    image_id: str = ""
     location_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)

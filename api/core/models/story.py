@@ -26,5 +26,7 @@ class Story(Model):
     time_cones: list[str] = field(default_factory=list)
     linked_stories: list[str] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    date: dict | None = None   # in-world date {year, month?, day?} on the world's calendar
     story_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)

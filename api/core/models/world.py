@@ -28,6 +28,7 @@ class World(Model):
     world_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)
     language: str = ""  # "en" | "vi"; "" (older worlds): detected from the name and description when read
+    image_id: str = ""
 
     def effective_language(self) -> str:
         """The language the world's texts, casts and AI answers follow: the stored one, else detected."""
