@@ -170,14 +170,14 @@ client.interceptors.response.use(
  * filled from `ids` in order. Empty query values are dropped; any parameter the row does not name
  * is refused, so the client sends only what the spec declares (endpoints.test.js).
  */
-function send(name, ids = [], { params = {}, body, headers } = {}) {
+function send(name, ids = [], { params = {}, body, headers, responseType } = {}) {
   const [method, path, allowed = []] = ENDPOINTS[name];
   const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   const unknown = Object.keys(query).filter((key) => !allowed.includes(key));
   if (unknown.length) return Promise.reject(new Error(`${name} does not send ${unknown.join(', ')}: add it to ENDPOINTS if the API takes it.`));
   let i = 0;
   const url = path.replace(/\{\w+\}/g, () => encodeURIComponent(ids[i++]));
-  return client.request({ method, url, params: query, data: body, headers });
+  return client.request({ method, url, params: query, data: body, headers, ...(responseType ? { responseType } : {}) });
 }
 
 /**
@@ -232,6 +232,55 @@ export const worlds = {
   /** The names the owner told the review to ignore: [{name, key, created_at}]. */
   ignoredNames: (id) => call('worlds.ignoredNames', [id]),
   unignoreName: (id, key) => call('worlds.unignoreName', [id, key]),
+  /** Typed relations (`mode: 'relations'`) or co-occurrence: {nodes, edges}; `kinds`, `types` are comma lists. */
+  graph: (id, params) => call('worlds.graph', [id], { params }),
+  /** The world's locations as a tree: [{id, name, location_type, parent_id, children}]. */
+  locationTree: (id) => call('worlds.locationTree', [id]),
+};
+
+/** The codex: every entry of a world, whatever its kind. */
+export const entries = {
+  list: (worldId, params) => list('entries.list', [worldId], { params }),
+  /** The entry page: {entry, breadcrumb, children, stories, events}. */
+  get: (worldId, id) => call('entries.get', [worldId, id]),
+  /** Where the entry is mentioned with [[...]]: [{source_kind, source_id, title, snippet}]. */
+  mentions: (worldId, id) => call('entries.mentions', [worldId, id]),
+  /** {root, people, parents: [[parent, child]], spouses: [[a, b]]} from parent/spouse relations. */
+  familyTree: (worldId, id, depth) => call('entries.familyTree', [worldId, id], { params: { depth } }),
+};
+
+/** A world's custom field templates, per kind of entry. */
+export const fieldTemplates = {
+  list: (worldId, kind) => call('fieldTemplates.list', [worldId], { params: { kind } }),
+  create: (worldId, body) => call('fieldTemplates.create', [worldId], { body }),
+  update: (worldId, id, body) => call('fieldTemplates.update', [worldId, id], { body }),
+  remove: (worldId, id) => call('fieldTemplates.remove', [worldId, id]),
+};
+
+/** Typed relations between entries, and the world's vocabulary of relation types. */
+export const relations = {
+  types: (worldId) => call('relations.types', [worldId]),
+  setTypes: (worldId, types) => call('relations.setTypes', [worldId], { body: { types } }),
+  list: (worldId, params) => list('relations.list', [worldId], { params }),
+  create: (worldId, body) => call('relations.create', [worldId], { body }),
+  update: (worldId, id, body, version) => call('relations.update', [worldId, id], { body, headers: ifMatch(version) }),
+  remove: (worldId, id) => call('relations.remove', [worldId, id]),
+};
+
+// multipart: the browser writes the Content-Type with its boundary (axios drops this placeholder)
+const MULTIPART = { 'Content-Type': 'multipart/form-data' };
+
+/** Images of a world and its entries: upload answers ImageOut {image_id, url, thumbnail_url, bytes, …}. */
+export const images = {
+  upload: (worldId, file) => {
+    const form = new FormData();
+    if (file) form.append('file', file);
+    return call('images.upload', [worldId], { body: form, headers: MULTIPART });
+  },
+  remove: (worldId, id) => call('images.remove', [worldId, id]),
+  /** The image (or its thumbnail) as a Blob, read with the session's token (a private world's image is not public). */
+  file: (id) => call('images.file', [id], { responseType: 'blob' }),
+  thumbnail: (id) => call('images.thumbnail', [id], { responseType: 'blob' }),
 };
 
 export const stories = {

@@ -31,6 +31,31 @@ export const ENDPOINTS = {
   'worlds.eventsPlan': ['GET', '/worlds/{world_id}/events/plan'],
   'worlds.ignoredNames': ['GET', '/worlds/{world_id}/ignored-names'],
   'worlds.unignoreName': ['DELETE', '/worlds/{world_id}/ignored-names/{key}'],
+  'worlds.graph': ['GET', '/worlds/{world_id}/graph', ['mode', 'kinds', 'types']],
+  'worlds.locationTree': ['GET', '/worlds/{world_id}/locations/tree'],
+
+  // the codex: every entry of a world (entities of each kind and locations)
+  'entries.list': ['GET', '/worlds/{world_id}/entries', ['kind', 'tag', 'q', 'parent_id', 'sort', 'page', 'per_page']],
+  'entries.get': ['GET', '/worlds/{world_id}/entries/{entry_id}'],
+  'entries.mentions': ['GET', '/worlds/{world_id}/entries/{entry_id}/mentions'],
+  'entries.familyTree': ['GET', '/worlds/{world_id}/entries/{entry_id}/family-tree', ['depth']],
+
+  'fieldTemplates.list': ['GET', '/worlds/{world_id}/field-templates', ['kind']],
+  'fieldTemplates.create': ['POST', '/worlds/{world_id}/field-templates'],
+  'fieldTemplates.update': ['PATCH', '/worlds/{world_id}/field-templates/{template_id}'],
+  'fieldTemplates.remove': ['DELETE', '/worlds/{world_id}/field-templates/{template_id}'],
+
+  'relations.types': ['GET', '/worlds/{world_id}/relation-types'],
+  'relations.setTypes': ['PUT', '/worlds/{world_id}/relation-types'],
+  'relations.list': ['GET', '/worlds/{world_id}/relations', ['entry_id', 'type', 'page', 'per_page']],
+  'relations.create': ['POST', '/worlds/{world_id}/relations'],
+  'relations.update': ['PATCH', '/worlds/{world_id}/relations/{relation_id}'],
+  'relations.remove': ['DELETE', '/worlds/{world_id}/relations/{relation_id}'],
+
+  'images.upload': ['POST', '/worlds/{world_id}/images'],
+  'images.remove': ['DELETE', '/worlds/{world_id}/images/{image_id}'],
+  'images.file': ['GET', '/images/{image_id}'],
+  'images.thumbnail': ['GET', '/images/{image_id}/thumbnail'],
 
   'stories.list': ['GET', '/stories', ['q', 'genre', 'world_id', 'page', 'per_page']],
   'stories.get': ['GET', '/stories/{story_id}'],

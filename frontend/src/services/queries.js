@@ -1,7 +1,7 @@
 // Server state: every query key of the app, the request cached under it, and what a change invalidates.
 // Keys nest so that one prefix covers a family: worlds.detail(id) is the world and every list inside it.
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { admin, getStats, gpt, stories, trash, worlds } from './api.js';
+import { admin, entries, fieldTemplates, getStats, gpt, images, relations, stories, trash, worlds } from './api.js';
 
 /** A story without a review answers 404: that is "no review yet", not an error. */
 const reviewOf = (storyId) =>
@@ -25,7 +25,18 @@ export const queryKeys = {
     events: (worldId) => ['worlds', 'detail', worldId, 'events'],
     relationships: (worldId) => ['worlds', 'detail', worldId, 'relationships'],
     ignoredNames: (worldId) => ['worlds', 'detail', worldId, 'ignored-names'],
+    // the codex: one prefix for every list and page of entries, so a change to one entry refreshes them all
+    entries: (worldId) => ['worlds', 'detail', worldId, 'entries'],
+    entryList: (worldId, params) => ['worlds', 'detail', worldId, 'entries', 'list', params],
+    entry: (worldId, entryId) => ['worlds', 'detail', worldId, 'entries', 'detail', entryId],
+    locationTree: (worldId) => ['worlds', 'detail', worldId, 'locations', 'tree'],
+    fieldTemplates: (worldId, kind) => ['worlds', 'detail', worldId, 'field-templates', kind],
+    relationTypes: (worldId) => ['worlds', 'detail', worldId, 'relation-types'],
+    relations: (worldId, params) => ['worlds', 'detail', worldId, 'relations', params],
+    graph: (worldId, params) => ['worlds', 'detail', worldId, 'graph', params],
   },
+  // an image never changes under its id
+  images: (imageId, variant) => ['images', imageId, variant],
   stories: {
     all: () => ['stories'],
     list: (params) => ['stories', 'list', params],
@@ -69,6 +80,32 @@ export const queries = {
   review: (storyId) => queryOptions({ queryKey: queryKeys.stories.review(storyId), queryFn: () => reviewOf(storyId) }),
   ignoredNames: (worldId) =>
     queryOptions({ queryKey: queryKeys.worlds.ignoredNames(worldId), queryFn: () => worlds.ignoredNames(worldId) }),
+  /** A page of the codex: `{kind, tag, q, sort, page, per_page}`. */
+  entries: (worldId, params) =>
+    queryOptions({ queryKey: queryKeys.worlds.entryList(worldId, params), queryFn: () => entries.list(worldId, params) }),
+  entry: (worldId, entryId) => queryOptions({ queryKey: queryKeys.worlds.entry(worldId, entryId), queryFn: () => entries.get(worldId, entryId) }),
+  mentions: (worldId, entryId) =>
+    queryOptions({ queryKey: [...queryKeys.worlds.entry(worldId, entryId), 'mentions'], queryFn: () => entries.mentions(worldId, entryId) }),
+  familyTree: (worldId, entryId, depth = 3) =>
+    queryOptions({
+      queryKey: [...queryKeys.worlds.entry(worldId, entryId), 'family-tree', depth],
+      queryFn: () => entries.familyTree(worldId, entryId, depth),
+    }),
+  locationTree: (worldId) => queryOptions({ queryKey: queryKeys.worlds.locationTree(worldId), queryFn: () => worlds.locationTree(worldId) }),
+  /** The templates of one kind (`kind` empty: every kind). */
+  fieldTemplates: (worldId, kind = '') =>
+    queryOptions({ queryKey: queryKeys.worlds.fieldTemplates(worldId, kind), queryFn: () => fieldTemplates.list(worldId, kind) }),
+  relationTypes: (worldId) => queryOptions({ queryKey: queryKeys.worlds.relationTypes(worldId), queryFn: () => relations.types(worldId) }),
+  /** The relations of one entry (`{entry_id}`), read whole. */
+  relations: (worldId, params) =>
+    queryOptions({ queryKey: queryKeys.worlds.relations(worldId, params), queryFn: () => relations.list(worldId, { per_page: 200, ...params }) }),
+  graph: (worldId, params) => queryOptions({ queryKey: queryKeys.worlds.graph(worldId, params), queryFn: () => worlds.graph(worldId, params) }),
+  image: (imageId, variant = 'full') =>
+    queryOptions({
+      queryKey: queryKeys.images(imageId, variant),
+      queryFn: () => (variant === 'thumbnail' ? images.thumbnail(imageId) : images.file(imageId)),
+      staleTime: Infinity,
+    }),
   tasks: (params) => queryOptions({ queryKey: queryKeys.gpt.tasks(params), queryFn: () => gpt.tasks(params) }),
   trash: (params) => queryOptions({ queryKey: queryKeys.trash.list(params), queryFn: () => trash.list(params) }),
   adminStats: () => queryOptions({ queryKey: queryKeys.admin.stats(), queryFn: () => admin.stats() }),
