@@ -13,6 +13,7 @@ const WorldDetail = lazy(() => import('./pages/WorldDetail.jsx'));
 const Stories = lazy(() => import('./pages/Stories.jsx'));
 const StoryNew = lazy(() => import('./pages/StoryNew.jsx'));
 const StoryDetail = lazy(() => import('./pages/StoryDetail.jsx'));
+const EntryPage = lazy(() => import('./pages/EntryPage.jsx'));
 const Admin = lazy(() => import('./pages/Admin.jsx'));
 const Trash = lazy(() => import('./pages/Trash.jsx'));
 
@@ -26,6 +27,7 @@ export default function App() {
           <Route path="register" element={<Register />} />
           <Route path="worlds" element={<Worlds />} />
           <Route path="worlds/:worldId" element={<WorldDetail />} />
+          <Route path="worlds/:worldId/entries/:entryId" element={<EntryPage />} />
           <Route path="stories" element={<Stories />} />
           <Route
             path="stories/new"

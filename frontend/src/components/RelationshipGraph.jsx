@@ -1,17 +1,32 @@
 import { useMemo, useState } from 'react';
 import { kindOf, layoutGraph } from '../utils/graphLayout.js';
 import { useElementWidth } from '../hooks/useElementWidth.js';
+import { useZoomPan } from '../hooks/useZoomPan.js';
+import GraphEdges from './GraphEdges.jsx';
 
-const COLORS = { story: '#e08a2c', character: '#6d5bd0', location: '#2f9e74' };
-const LABELS = { story: 'Story', character: 'Character', location: 'Location' };
+const KIND_COLORS = {
+  story: '#e08a2c',
+  character: '#6d5bd0',
+  creature: '#b5651d',
+  faction: '#2a6fb8',
+  item: '#8a6d0b',
+  lore: '#a23d8a',
+  location: '#2f9e74',
+};
+const LABELS = { story: 'Story', character: 'Character', creature: 'Creature', faction: 'Faction', item: 'Item', lore: 'Lore', location: 'Location' };
 
 function short(text, max = 18) {
   const s = String(text || '');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** Draws {nodes, edges} from GET /worlds/{id}/relationships as an SVG graph. */
-export default function RelationshipGraph({ graph }) {
+/**
+ * Draws {nodes, edges} as an SVG graph (GET /worlds/{id}/graph, or the older /relationships).
+ * Typed edges carry a label (shown for the node in focus), a direction (an arrow unless mutual) and
+ * an attitude (colour). Pan by dragging, zoom with the wheel, a pinch, the buttons or the keys
+ * (arrows, + / −, 0); labels keep their size at any zoom. `onOpen(node)` opens a node's page.
+ */
+export default function RelationshipGraph({ graph, onOpen }) {
   const [boxRef, boxWidth] = useElementWidth(800);
   const width = Math.max(300, Math.min(1100, boxWidth));
   const narrow = width < 600;
@@ -24,6 +39,7 @@ export default function RelationshipGraph({ graph }) {
     return list.filter((e) => ids.has(e.source) && ids.has(e.target));
   }, [graph, nodes]);
   const [active, setActive] = useState(null);
+  const { view, attach, handlers, zoomIn, zoomOut, reset, wasDrag } = useZoomPan();
   const { positions, looseTop, height } = useMemo(
     () => layoutGraph(nodes, edges, { width, height: drawHeight, margin: narrow ? 40 : 60 }),
     [nodes, edges, width, drawHeight, narrow],
@@ -48,117 +64,132 @@ export default function RelationshipGraph({ graph }) {
   }, [active, edges]);
 
   if (nodes.length === 0) return <div ref={boxRef} />;
-  const maxWeight = Math.max(1, ...edges.map((e) => Number(e.weight) || 1));
+  const { k, x: tx, y: ty } = view;
+  const screen = Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { x: p.x * k + tx, y: p.y * k + ty }]));
+  const radius = (id) => 9 + Math.min(maxExtra, (degree[id] || 0) * 1.5);
+  const kinds = [...new Set(nodes.map(kindOf))].sort((a, b) => Object.keys(KIND_COLORS).indexOf(a) - Object.keys(KIND_COLORS).indexOf(b));
+  const open = (node) => {
+    if (onOpen && !wasDrag()) onOpen(node);
+  };
 
   return (
     <figure className="graph">
       <div className="graph-legend" aria-hidden="true">
-        {Object.keys(COLORS).map((k) => (
-          <span key={k} className="legend-item">
-            <span className="legend-dot" style={{ background: COLORS[k] }} /> {LABELS[k]}
+        {kinds.map((kd) => (
+          <span key={kd} className="legend-item">
+            <span className="legend-dot" style={{ background: KIND_COLORS[kd] }} /> {LABELS[kd]}
           </span>
         ))}
       </div>
       <div ref={boxRef} className="graph-box">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        className="graph-svg"
-        role="group"
-        aria-label={`Relationship graph with ${nodes.length} nodes and ${edges.length} connections`}
-      >
-        {looseTop ? (
-          <g className="graph-loose" aria-hidden="true">
-            <line x1={20} x2={width - 20} y1={looseTop} y2={looseTop} className="loose-divider" />
-            <text x={24} y={looseTop + 18} className="loose-label">
-              Not connected yet
-            </text>
-          </g>
-        ) : null}
-        <g className="graph-edges">
-          {edges.map((e, i) => {
-            const a = positions[e.source];
-            const b = positions[e.target];
-            if (!a || !b) return null;
-            const dim = neighbours && !(neighbours.has(e.source) && neighbours.has(e.target));
-            return (
-              <line
-                key={`${e.source}-${e.target}-${i}`}
-                x1={a.x}
-                y1={a.y}
-                x2={b.x}
-                y2={b.y}
-                className={`edge edge-${e.kind || 'link'}`}
-                strokeWidth={1 + (2.5 * (Number(e.weight) || 1)) / maxWeight}
-                opacity={dim ? 0.12 : 0.7}
-              >
-                <title>{`${byId[e.source]?.name || e.source} — ${byId[e.target]?.name || e.target}${e.kind ? ` (${e.kind})` : ''}`}</title>
-              </line>
-            );
-          })}
-        </g>
-        <g className="graph-nodes">
-          {nodes.map((node) => {
-            const p = positions[node.id];
-            if (!p) return null;
-            const kind = kindOf(node);
-            const r = 9 + Math.min(maxExtra, (degree[node.id] || 0) * 1.5);
-            const dim = neighbours && !neighbours.has(node.id);
-            return (
-              <g
-                key={node.id}
-                className={`node node-${kind}`}
-                transform={`translate(${p.x},${p.y})`}
-                opacity={dim ? 0.25 : 1}
-                tabIndex={0}
-                role="button"
-                aria-label={`${LABELS[kind]}: ${node.name}, ${degree[node.id] || 0} connections`}
-                aria-pressed={active === node.id}
-                onMouseEnter={() => setActive(node.id)}
-                onMouseLeave={() => setActive(null)}
-                onFocus={() => setActive(node.id)}
-                onBlur={() => setActive(null)}
-                data-node-id={node.id}
-              >
-                {kind === 'story' ? (
-                  <rect x={-r} y={-r} width={2 * r} height={2 * r} rx={4} fill={COLORS[kind]} />
-                ) : (
-                  <circle r={r} fill={COLORS[kind]} />
-                )}
-                <title>{node.name}</title>
-              </g>
-            );
-          })}
-        </g>
-        <g className="graph-labels" aria-hidden="true">
-          {nodes.map((node) => {
-            const p = positions[node.id];
-            if (!p) return null;
-            const r = 9 + Math.min(maxExtra, (degree[node.id] || 0) * 1.5);
-            const dim = neighbours && !neighbours.has(node.id);
-            return (
-              <text
-                key={node.id}
-                x={p.x < 60 ? p.x - r : p.x > width - 60 ? p.x + r : p.x}
-                y={p.y + r + 14}
-                textAnchor={p.x < 60 ? 'start' : p.x > width - 60 ? 'end' : 'middle'}
-                className="node-label"
-                opacity={dim ? 0.25 : 1}
-              >
-                {short(node.name)}
+        <div className="graph-zoom" role="group" aria-label="Zoom">
+          <button type="button" className="btn btn-small" onClick={zoomIn} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" className="btn btn-small" onClick={zoomOut} aria-label="Zoom out">
+            −
+          </button>
+          <button type="button" className="btn btn-small" onClick={reset} disabled={k === 1 && tx === 0 && ty === 0}>
+            Reset
+          </button>
+        </div>
+        <svg
+          ref={attach}
+          viewBox={`0 0 ${width} ${height}`}
+          className="graph-svg"
+          role="group"
+          tabIndex={0}
+          aria-label={`Relationship graph with ${nodes.length} nodes and ${edges.length} connections. Drag or use the arrow keys to move, + and − to zoom.`}
+          {...handlers}
+        >
+          {looseTop ? (
+            <g className="graph-loose" aria-hidden="true">
+              <line x1={20} x2={width - 20} y1={looseTop * k + ty} y2={looseTop * k + ty} className="loose-divider" />
+              <text x={24} y={looseTop * k + ty + 18} className="loose-label">
+                Not connected yet
               </text>
-            );
-          })}
-        </g>
-      </svg>
+            </g>
+          ) : null}
+          <GraphEdges edges={edges} screen={screen} radius={radius} byId={byId} neighbours={neighbours} active={active} />
+          <g className="graph-nodes">
+            {nodes.map((node) => {
+              const p = screen[node.id];
+              if (!p) return null;
+              const kind = kindOf(node);
+              const r = radius(node.id);
+              const dim = neighbours && !neighbours.has(node.id);
+              return (
+                <g
+                  key={node.id}
+                  className={`node node-${kind}`}
+                  transform={`translate(${p.x},${p.y})`}
+                  opacity={dim ? 0.25 : 1}
+                  tabIndex={0}
+                  role="button"
+                  aria-label={`${LABELS[kind]}: ${node.name}, ${degree[node.id] || 0} connections`}
+                  aria-pressed={active === node.id}
+                  onMouseEnter={() => setActive(node.id)}
+                  onMouseLeave={() => setActive(null)}
+                  onFocus={() => setActive(node.id)}
+                  onBlur={() => setActive(null)}
+                  onClick={() => open(node)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      e.stopPropagation();
+                      if (onOpen) onOpen(node);
+                    }
+                  }}
+                  data-node-id={node.id}
+                >
+                  {kind === 'story' ? (
+                    <rect x={-r} y={-r} width={2 * r} height={2 * r} rx={4} fill={KIND_COLORS[kind]} />
+                  ) : (
+                    <circle r={r} fill={KIND_COLORS[kind]} />
+                  )}
+                  <title>{node.name}</title>
+                </g>
+              );
+            })}
+          </g>
+          <g className="graph-labels" aria-hidden="true">
+            {nodes.map((node) => {
+              const p = screen[node.id];
+              if (!p) return null;
+              const r = radius(node.id);
+              const dim = neighbours && !neighbours.has(node.id);
+              const edge = p.x < 60 ? 'start' : p.x > width - 60 ? 'end' : 'middle';
+              return (
+                <text
+                  key={node.id}
+                  x={edge === 'start' ? p.x - r : edge === 'end' ? p.x + r : p.x}
+                  y={p.y + r + 14}
+                  textAnchor={edge}
+                  className={`node-label ${active === node.id ? 'is-active' : ''}`}
+                  opacity={dim ? 0.25 : 1}
+                >
+                  {active === node.id ? node.name : short(node.name, k > 1.5 ? 28 : 18)}
+                </text>
+              );
+            })}
+          </g>
+        </svg>
       </div>
       <figcaption>
         <details>
           <summary>Connections as a list ({edges.length})</summary>
           <ul className="edge-list">
             {edges.map((e, i) => (
-              <li key={i}>
-                {byId[e.source]?.name || e.source} — {byId[e.target]?.name || e.target}
-                {e.kind ? <span className="muted"> ({e.kind}{e.weight > 1 ? `, ×${e.weight}` : ''})</span> : null}
+              <li key={e.id || i}>
+                {byId[e.source]?.name || e.source} — {e.label ? `${e.label} — ` : ''}
+                {byId[e.target]?.name || e.target}
+                {e.kind ? (
+                  <span className="muted">
+                    {' '}
+                    ({e.kind}
+                    {e.weight > 1 ? `, ×${e.weight}` : ''})
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

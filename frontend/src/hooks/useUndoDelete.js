@@ -9,7 +9,7 @@ import { useToast } from './toastContext.js';
 export function trashItemPath({ kind, item_id: itemId, world_id: worldId }) {
   if (kind === 'world') return `/worlds/${itemId}`;
   if (kind === 'story') return `/stories/${itemId}`;
-  return `/worlds/${worldId}?tab=${kind === 'character' ? 'characters' : 'locations'}`;
+  return `/worlds/${worldId}/entries/${itemId}`; // an entry of the codex: its page
 }
 
 /**

@@ -15,17 +15,22 @@ import WorldEditForm from '../components/WorldEditForm.jsx';
 import WorldGraphTab from '../components/WorldGraphTab.jsx';
 import WorldStoriesTab from '../components/WorldStoriesTab.jsx';
 import WorldTimelineTab from '../components/WorldTimelineTab.jsx';
+import WorldCodexTab from '../components/WorldCodexTab.jsx';
+import WorldSettingsTab from '../components/WorldSettingsTab.jsx';
+import EntryImage from '../components/EntryImage.jsx';
 import NotFound from './NotFound.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 import { useUndoDelete } from '../hooks/useUndoDelete.js';
 
 const TABS = [
   { key: 'stories', label: 'Stories' },
+  { key: 'codex', label: 'Codex' },
   { key: 'characters', label: 'Characters' },
   { key: 'locations', label: 'Locations' },
   { key: 'timeline', label: 'Timeline' },
   { key: 'graph', label: 'Graph' },
   { key: 'share', label: 'Sharing', ownerOnly: true },
+  { key: 'settings', label: 'Settings', ownerOnly: true },
 ];
 
 export default function WorldDetail() {
@@ -45,6 +50,11 @@ export default function WorldDetail() {
       queryClient.removeQueries({ queryKey: queryKeys.worlds.detail(worldId) });
       return worldChanged(queryClient, worldId);
     },
+  });
+  // the world's image is one field: set without If-Match, so it never overwrites what others typed
+  const setImage = useMutation({
+    mutationFn: (imageId) => worlds.update(worldId, { image_id: imageId }),
+    onSuccess: () => worldChanged(queryClient, worldId),
   });
   useTitle(world ? world.name : 'World');
 
@@ -81,43 +91,46 @@ export default function WorldDetail() {
           onSaved={() => setEditing(false)}
         />
       ) : (
-        <header className="world-header">
-          <div className="page-head">
-            <div>
-              <h1>{world.name}</h1>
-              <div className="badges">
-                <Badge tone={world.world_type}>{world.world_type}</Badge>
-                <Badge tone={world.visibility}>{world.visibility}</Badge>
-                {world.language && (
-                  <span className="badge badge-language" lang={world.language} title="The world's language">
-                    <span className="sr-only" lang="en">
-                      Language:{' '}
+        <header className={`world-header ${world.image_id || editable ? 'has-image' : ''}`}>
+          <EntryImage worldId={worldId} imageId={world.image_id} name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />
+          <div className="world-header-main">
+            <div className="page-head">
+              <div>
+                <h1>{world.name}</h1>
+                <div className="badges">
+                  <Badge tone={world.world_type}>{world.world_type}</Badge>
+                  <Badge tone={world.visibility}>{world.visibility}</Badge>
+                  {world.language && (
+                    <span className="badge badge-language" lang={world.language} title="The world's language">
+                      <span className="sr-only" lang="en">
+                        Language:{' '}
+                      </span>
+                      {labelOf(LANGUAGES, world.language)}
                     </span>
-                    {labelOf(LANGUAGES, world.language)}
-                  </span>
-                )}
-                {sharedWithMe && <Badge tone="shared">read-only · shared with you</Badge>}
-                {cal.current_year !== undefined && cal.current_year !== null && (
-                  <span className="muted small">
-                    Year {cal.current_year} {cal.year_name || ''} {cal.current_era ? `· ${cal.current_era}` : ''}
-                  </span>
-                )}
+                  )}
+                  {sharedWithMe && <Badge tone="shared">read-only · shared with you</Badge>}
+                  {cal.current_year !== undefined && cal.current_year !== null && (
+                    <span className="muted small">
+                      Year {cal.current_year} {cal.year_name || ''} {cal.current_era ? `· ${cal.current_era}` : ''}
+                    </span>
+                  )}
+                </div>
               </div>
+              {editable && (
+                <div className="actions">
+                  <button type="button" className="btn" onClick={() => setEditing(true)}>
+                    Edit world
+                  </button>
+                  <ConfirmButton onConfirm={() => removal.mutateAsync()} label="Delete world" confirmLabel="Delete world and everything in it">
+                    Delete
+                  </ConfirmButton>
+                </div>
+              )}
             </div>
-            {editable && (
-              <div className="actions">
-                <button type="button" className="btn" onClick={() => setEditing(true)}>
-                  Edit world
-                </button>
-                <ConfirmButton onConfirm={() => removal.mutateAsync()} label="Delete world" confirmLabel="Delete world and everything in it">
-                  Delete
-                </ConfirmButton>
-              </div>
-            )}
+            <ErrorMessage error={removal.error} />
+            {world.description ? <p className="world-description">{world.description}</p> : <p className="muted">No description yet.</p>}
+            {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
           </div>
-          <ErrorMessage error={removal.error} />
-          {world.description ? <p className="world-description">{world.description}</p> : <p className="muted">No description yet.</p>}
-          {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
         </header>
       )}
 
@@ -149,11 +162,13 @@ export default function WorldDetail() {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'stories' && <WorldStoriesTab world={world} editable={editable} />}
+        {tab === 'codex' && <WorldCodexTab world={world} editable={editable} />}
         {tab === 'characters' && <EntityManager worldId={world.world_id} kind="character" editable={editable} />}
         {tab === 'locations' && <EntityManager worldId={world.world_id} kind="location" editable={editable} />}
         {tab === 'timeline' && <WorldTimelineTab world={world} editable={editable} />}
         {tab === 'graph' && <WorldGraphTab world={world} />}
         {tab === 'share' && editable && <ShareForm world={world} />}
+        {tab === 'settings' && editable && <WorldSettingsTab world={world} />}
       </div>
     </div>
   );

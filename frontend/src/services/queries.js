@@ -100,10 +100,11 @@ export const queries = {
   relations: (worldId, params) =>
     queryOptions({ queryKey: queryKeys.worlds.relations(worldId, params), queryFn: () => relations.list(worldId, { per_page: 200, ...params }) }),
   graph: (worldId, params) => queryOptions({ queryKey: queryKeys.worlds.graph(worldId, params), queryFn: () => worlds.graph(worldId, params) }),
+  /** An image (or its thumbnail) as an object URL for <img src>: read with the session's token, revoked when dropped from the cache. */
   image: (imageId, variant = 'full') =>
     queryOptions({
       queryKey: queryKeys.images(imageId, variant),
-      queryFn: () => (variant === 'thumbnail' ? images.thumbnail(imageId) : images.file(imageId)),
+      queryFn: async () => URL.createObjectURL(await (variant === 'thumbnail' ? images.thumbnail(imageId) : images.file(imageId))),
       staleTime: Infinity,
     }),
   tasks: (params) => queryOptions({ queryKey: queryKeys.gpt.tasks(params), queryFn: () => gpt.tasks(params) }),
@@ -149,5 +150,11 @@ export function restored(queryClient, answer) {
 const retry = (failures, error) => failures < 2 && !(error && error.status >= 400 && error.status < 500);
 
 export function createQueryClient() {
-  return new QueryClient({ defaultOptions: { queries: { retry } } });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry } } });
+  // an image's object URL holds its bytes until revoked: free them with the cache entry
+  queryClient.getQueryCache().subscribe((event) => {
+    const { query } = event;
+    if (event.type === 'removed' && query.queryKey[0] === 'images' && typeof query.state.data === 'string') URL.revokeObjectURL(query.state.data);
+  });
+  return queryClient;
 }

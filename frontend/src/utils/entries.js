@@ -85,6 +85,16 @@ export function monthsOf(world) {
   return Array.isArray(cal.months) && cal.months.length ? cal.months : DEFAULT_MONTHS;
 }
 
+/** Days of `month` (1-based) in `year` on the world's calendar, its leap day included. */
+export function daysIn(world, year, month) {
+  const m = monthsOf(world)[Number(month) - 1];
+  if (!m) return 0;
+  const cal = (world && world.metadata && world.metadata.calendar) || {};
+  const leap = cal.leap;
+  const isLeap = leap && Number(leap.every) > 0 && Number(leap.month) === Number(month) && Number.isInteger(Number(year)) && Number(year) % Number(leap.every) === 0;
+  return (Number(m.days) || 31) + (isLeap ? Number(leap.days) || 1 : 0);
+}
+
 /** An in-world date {year, month?, day?} as words: "3 Harvest 1203 TA". */
 export function formatWorldDate(date, world) {
   if (!date || date.year === undefined || date.year === null) return '';
@@ -110,4 +120,15 @@ export function formatBytes(bytes) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A description as one plain line for a card: [[Name|shown]] reads as its shown text, Markdown marks dropped. */
+export function plainSummary(text, max = 180) {
+  const flat = String(text || '')
+    .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
+    .replace(/\[\[([^\]]+)\]\]/g, '$1')
+    .replace(/[#*_`>]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

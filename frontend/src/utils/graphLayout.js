@@ -3,13 +3,14 @@
 // lined up in a strip at the bottom. Same input → same picture, no randomness.
 
 const GRAVITY = 0.4;
-const KIND_ORDER = { story: 0, character: 1, entity: 1, location: 2 };
+const KIND_ORDER = { story: 0, character: 1, creature: 2, faction: 3, item: 4, lore: 5, location: 6 };
 
+/** A node's kind: an entry kind of the codex, or story; an old "entity" (or any other) reads as a character. */
 export function kindOf(node) {
   const k = String(node.kind || node.type || 'entity').toLowerCase();
   if (k.startsWith('stor')) return 'story';
   if (k.startsWith('loc')) return 'location';
-  return 'character';
+  return k in KIND_ORDER ? k : 'character';
 }
 
 function byKindThenName(a, b) {

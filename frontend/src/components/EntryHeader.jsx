@@ -1,0 +1,44 @@
+import Badge from './Badge.jsx';
+import ConfirmButton from './ConfirmButton.jsx';
+import EntryImage from './EntryImage.jsx';
+import TagChips from './TagChips.jsx';
+import { LocationBreadcrumb } from './LocationPlace.jsx';
+import { kindLabel } from '../utils/entries.js';
+
+/** The top of an entry's page: image, name, kind, type or role, aliases, tags; Edit and Delete for editors. */
+export default function EntryHeader({ page, worldId, editable, onEdit, onDelete, onSetImage }) {
+  const { entry } = page;
+  const isLocation = entry.kind === 'location';
+  const aliases = entry.aliases || [];
+  return (
+    <header className="entry-header">
+      <EntryImage worldId={worldId} imageId={entry.image_id} name={entry.name} editable={editable} onSet={onSetImage} />
+      <div className="entry-title">
+        {isLocation && <LocationBreadcrumb worldId={worldId} breadcrumb={page.breadcrumb} />}
+        <h1>{entry.name}</h1>
+        <div className="badges">
+          <Badge tone={`kind-${entry.kind}`}>{kindLabel(entry.kind)}</Badge>
+          {isLocation && entry.location_type && entry.location_type !== 'place' && <Badge tone="type">{entry.location_type}</Badge>}
+          {!isLocation && entry.role && <Badge tone="role">{entry.role}</Badge>}
+        </div>
+        {aliases.length > 0 && (
+          <p className="entry-aliases">
+            <span className="muted">Also known as </span>
+            {aliases.join(' · ')}
+          </p>
+        )}
+        <TagChips worldId={worldId} tags={entry.tags} />
+        {editable && (
+          <div className="actions">
+            <button type="button" className="btn" onClick={onEdit}>
+              Edit
+            </button>
+            <ConfirmButton label={`Delete ${entry.name}`} onConfirm={onDelete}>
+              Delete
+            </ConfirmButton>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}
