@@ -1,6 +1,6 @@
 import { useVersionedForm } from '../hooks/useVersionedForm.js';
 import { ENTRY_KINDS, LOCATION_TYPES, kindLabel, splitList } from '../utils/entries.js';
-import { fieldInputs, fieldsToSave, sameFields } from '../utils/fieldValues.js';
+import { fieldInputs, fieldsToSave } from '../utils/fieldValues.js';
 import Field from './Field.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import DraftOffer from './DraftOffer.jsx';
@@ -61,7 +61,7 @@ export default function EntryEditForm({ entry, world, templates, onSubmit, onCan
       body.entity_type = form.entity_type;
       body.role = form.role.trim();
     }
-    if (!sameFields(fields, base.doc.fields)) body.fields = fields;
+    if (Object.keys(fields).length) body.fields = fields;
     await submitBody(body);
   };
 

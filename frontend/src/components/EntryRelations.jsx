@@ -80,7 +80,6 @@ export default function EntryRelations({ entry, world, editable }) {
             <li key={r.relation_id} className="relation-item" data-testid="relation">
               <div className="relation-main">
                 <span className="relation-label">{seen.label}</span> <EntryLink worldId={worldId} id={seen.otherId} name={seen.otherName} className="relation-other" />
-                {r.mutual && !(byKey[r.type] || {}).mutual && <span className="muted small"> (both ways)</span>}
                 <span className={`attitude attitude-${Math.sign(Number(r.attitude) || 0)}`} title="Attitude, from −3 to +3">
                   {attitudeLabel(r.attitude)}
                 </span>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fieldTemplates as api } from '../services/api.js';
 import { queries, worldChanged } from '../services/queries.js';
-import { ENTRY_KINDS, FIELD_TYPES, slugify } from '../utils/entries.js';
+import { ENTRY_KINDS, FIELD_TYPES, slugify, splitList } from '../utils/entries.js';
 import { sortTemplates } from '../utils/fieldValues.js';
 import { labelOf } from '../utils/options.js';
 import Field from './Field.jsx';
@@ -52,7 +52,7 @@ export default function FieldTemplatesEditor({ world }) {
   const worldId = world.world_id;
   const queryClient = useQueryClient();
   const [kind, setKind] = useState('character');
-  const [draft, setDraft] = useState({ label: '', field_type: 'text', key: '' });
+  const [draft, setDraft] = useState({ label: '', field_type: 'text', key: '', choices: '', links: '' });
   const { data, error, isPending, refetch } = useQuery(queries.fieldTemplates(worldId, kind));
   const templates = sortTemplates(data);
   const onSuccess = () => worldChanged(queryClient, worldId);
@@ -63,10 +63,15 @@ export default function FieldTemplatesEditor({ world }) {
 
   const add = async (e) => {
     e.preventDefault();
-    if (!draft.label.trim() || !key) return;
+    if (!draft.label.trim()) return;
     try {
-      await create.mutateAsync({ kind, key, label: draft.label.trim(), field_type: draft.field_type, order: templates.length });
-      setDraft({ label: '', field_type: draft.field_type, key: '' });
+      const body = { kind, label: draft.label.trim(), field_type: draft.field_type, order: templates.length };
+      if (draft.key) body.key = draft.key; // else the API makes it from the label
+      const choices = ['text', 'list'].includes(draft.field_type) ? splitList(draft.choices) : [];
+      if (choices.length) body.options = { choices };
+      if (draft.field_type === 'entry' && draft.links) body.options = { kinds: [draft.links] };
+      await create.mutateAsync(body);
+      setDraft({ label: '', field_type: draft.field_type, key: '', choices: '', links: '' });
     } catch {
       /* shown below */
     }
@@ -111,10 +116,23 @@ export default function FieldTemplatesEditor({ world }) {
         <div className="form-row">
           <Field label="New field" value={draft.label} onChange={(e) => setDraft((d) => ({ ...d, label: e.target.value }))} placeholder="e.g. Birthday, Sigil, Allegiance" maxLength={100} error={details.label} />
           <Field label="Type" as="select" value={draft.field_type} onChange={(e) => setDraft((d) => ({ ...d, field_type: e.target.value }))} options={FIELD_TYPES} error={details.field_type} />
-          <Field label="Key" value={key} onChange={(e) => setDraft((d) => ({ ...d, key: e.target.value.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 50) }))} hint="Made from the label; stays when you rename it." error={details.key} />
+          <Field label="Key" value={key} maxLength={40} onChange={(e) => setDraft((d) => ({ ...d, key: e.target.value.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40) }))} hint="Made from the label; stays when you rename it." error={details.key} />
         </div>
+        {['text', 'list'].includes(draft.field_type) && (
+          <Field label="Choices (optional)" value={draft.choices} onChange={(e) => setDraft((d) => ({ ...d, choices: e.target.value }))} hint="Separated by commas: the only values allowed. Leave empty for any." error={details.options} />
+        )}
+        {draft.field_type === 'entry' && (
+          <Field label="Links to" as="select" value={draft.links} onChange={(e) => setDraft((d) => ({ ...d, links: e.target.value }))} error={details.options}>
+            <option value="">An entry of any kind</option>
+            {ENTRY_KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+          </Field>
+        )}
         <ErrorMessage error={create.error} />
-        <button type="submit" className="btn btn-primary" disabled={create.isPending || !draft.label.trim() || !key}>
+        <button type="submit" className="btn btn-primary" disabled={create.isPending || !draft.label.trim()}>
           {create.isPending ? 'Adding…' : 'Add field'}
         </button>
       </form>

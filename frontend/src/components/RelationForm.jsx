@@ -11,14 +11,13 @@ import CalendarDateInput from './CalendarDateInput.jsx';
 const CONFLICT_FIELDS = [
   { key: 'choice', label: 'Relation' },
   { key: 'other_id', label: 'With' },
-  { key: 'mutual', label: 'Both ways' },
   { key: 'attitude', label: 'Attitude', show: (v) => attitudeLabel(v) },
   { key: 'note', label: 'Note', long: true },
 ];
 
 /**
  * Add or edit a relation of the entry `entry` ({id, kind, name}): its type and direction ("parent
- * of" / "child of"), the other entry, both ways or not, an attitude from −3 to +3, a note and
+ * of" / "child of"), the other entry, an attitude from −3 to +3, a note and
  * optional dates in the world's calendar. An edit saves over the version it opened with.
  */
 export default function RelationForm({ entry, world, types, typesByKey, relation, onSubmit, onCancel, onReloaded }) {
@@ -27,11 +26,11 @@ export default function RelationForm({ entry, world, types, typesByKey, relation
   const valuesOf = (r) => {
     if (!r) {
       const first = choices[0];
-      return { choice: first ? first.value : '', other_id: '', other_kind: '', mutual: first ? !!(typesByKey[first.key] || {}).mutual : false, attitude: '0', note: '', start_date: '', end_date: '' };
+      return { choice: first ? first.value : '', other_id: '', other_kind: '', attitude: '0', note: '', start_date: '', end_date: '' };
     }
     const seen = relationFrom(r, entry.id, typesByKey);
     const dir = seen.outgoing || (typesByKey[r.type] || {}).mutual ? 'out' : 'in';
-    return { choice: `${r.type}:${dir}`, other_id: seen.otherId, other_kind: seen.otherKind || '', mutual: !!r.mutual, attitude: String(r.attitude ?? 0), note: r.note || '', start_date: toInput(r.start_date), end_date: toInput(r.end_date) };
+    return { choice: `${r.type}:${dir}`, other_id: seen.otherId, other_kind: seen.otherKind || '', attitude: String(r.attitude ?? 0), note: r.note || '', start_date: toInput(r.start_date), end_date: toInput(r.end_date) };
   };
   const { base, form, setForm, set, draft, error, setError, busy, conflict, setConflict, submitBody, overwrite, reload } = useVersionedForm({
     draftForm: `relation@${worldId}:${entry.id}`,
@@ -56,9 +55,10 @@ export default function RelationForm({ entry, world, types, typesByKey, relation
     const me = { id: entry.id, kind: entry.kind };
     const other = { id: form.other_id, kind: form.other_kind || undefined };
     // a mutual relation reads the same both ways: an edit keeps its ends where they were
-    const outgoing = relation && form.mutual && choice.key === relation.type ? relation.source_id === entry.id : choice.outgoing;
+    const mutual = !!(typesByKey[choice.key] || {}).mutual;
+    const outgoing = relation && mutual && choice.key === relation.type ? relation.source_id === entry.id : choice.outgoing;
     const [source, target] = outgoing ? [me, other] : [other, me];
-    const body = { type: choice.key, source_id: source.id, target_id: target.id, mutual: !!form.mutual, attitude: Number(form.attitude) || 0, note: form.note.trim() };
+    const body = { type: choice.key, source_id: source.id, target_id: target.id, attitude: Number(form.attitude) || 0, note: form.note.trim() };
     if (source.kind) body.source_kind = source.kind;
     if (target.kind) body.target_kind = target.kind;
     for (const [key, value] of Object.entries(dates)) if (value || relation) body[key] = value;
@@ -75,10 +75,7 @@ export default function RelationForm({ entry, world, types, typesByKey, relation
           label={`${entry.name} is…`}
           as="select"
           value={form.choice}
-          onChange={(e) => {
-            const next = choices.find((c) => c.value === e.target.value);
-            setForm((f) => ({ ...f, choice: e.target.value, mutual: next ? !!(typesByKey[next.key] || {}).mutual : f.mutual }));
-          }}
+          onChange={set('choice')}
           options={choices}
           error={details.type}
         />
@@ -99,11 +96,8 @@ export default function RelationForm({ entry, world, types, typesByKey, relation
             </option>
           ))}
         </Field>
-        <label className="check relation-mutual">
-          <input type="checkbox" checked={!!form.mutual} onChange={(e) => setForm((f) => ({ ...f, mutual: e.target.checked }))} /> Both ways (mutual)
-        </label>
+        <Field label="Note" value={form.note} onChange={set('note')} error={details.note} maxLength={2000} />
       </div>
-      <Field label="Note" value={form.note} onChange={set('note')} error={details.note} maxLength={2000} />
       <details className="relation-dates" open={!!(form.start_date && form.start_date.year) || !!(form.end_date && form.end_date.year)}>
         <summary>Dates (optional)</summary>
         <div className="form-row">

@@ -3,6 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { relations } from '../services/api.js';
 import { queries, worldChanged } from '../services/queries.js';
 import { slugify } from '../utils/entries.js';
+
+// a type's key: a slug starting with a letter
+const keyOf = (label) => {
+  const slug = slugify(label);
+  return /^[a-z]/.test(slug) ? slug : `type_${slug}`.replace(/_+$/, '');
+};
 import ErrorMessage from './ErrorMessage.jsx';
 import Loading from './Loading.jsx';
 
@@ -16,7 +22,7 @@ function Editor({ worldId, saved }) {
     e.preventDefault();
     const types = rows
       .filter((r) => r.label.trim())
-      .map((r) => ({ key: r.key || slugify(r.label), label: r.label.trim(), inverse_label: (r.mutual ? r.label : r.inverse_label || r.label).trim(), mutual: !!r.mutual }));
+      .map((r) => ({ key: r.key || keyOf(r.label), label: r.label.trim(), inverse_label: (r.mutual ? r.label : r.inverse_label || r.label).trim(), mutual: !!r.mutual }));
     save.mutate(types);
   };
   return (

@@ -23,7 +23,8 @@ export default function WorldGraphTab({ world }) {
   const [mode, setMode] = useState('relations');
   const [kinds, setKinds] = useState([]);
   const [type, setType] = useState('');
-  const params = { mode, kinds: kinds.join(','), types: mode === 'relations' ? type : '' };
+  const [everyone, setEveryone] = useState(false);
+  const params = { mode, kinds: kinds.join(','), types: mode === 'relations' ? type : '', all_entries: everyone ? 'true' : '' };
   const { data, error, isPending, isFetching, refetch } = useQuery({ ...queries.graph(worldId, params), placeholderData: (prev) => prev });
   const types = useQuery(queries.relationTypes(worldId)).data || [];
   const nodes = (data && data.nodes) || [];
@@ -67,6 +68,9 @@ export default function WorldGraphTab({ world }) {
             <input type="checkbox" checked={kinds.includes(k.value)} onChange={() => toggleKind(k.value)} /> {k.plural}
           </label>
         ))}
+        <label className="check graph-everyone">
+          <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> Also entries with no connection
+        </label>
       </fieldset>
       <p className="muted small">
         {mode === 'relations' ? 'Relations between entries: an arrow points from “parent of” to the child; red is hostile, green friendly.' : 'Entries linked to the same stories.'}{' '}

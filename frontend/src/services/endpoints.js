@@ -31,7 +31,7 @@ export const ENDPOINTS = {
   'worlds.eventsPlan': ['GET', '/worlds/{world_id}/events/plan'],
   'worlds.ignoredNames': ['GET', '/worlds/{world_id}/ignored-names'],
   'worlds.unignoreName': ['DELETE', '/worlds/{world_id}/ignored-names/{key}'],
-  'worlds.graph': ['GET', '/worlds/{world_id}/graph', ['mode', 'kinds', 'types']],
+  'worlds.graph': ['GET', '/worlds/{world_id}/graph', ['mode', 'kinds', 'types', 'all_entries']],
   'worlds.locationTree': ['GET', '/worlds/{world_id}/locations/tree'],
 
   // the codex: every entry of a world (entities of each kind and locations)

@@ -63,7 +63,7 @@ export function slugify(label) {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
-    .slice(0, 50);
+    .slice(0, 40);
 }
 
 /** "a, b,  c" or one per line -> ['a', 'b', 'c'] (blank and repeated items dropped). */

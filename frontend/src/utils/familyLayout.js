@@ -7,7 +7,10 @@ export const NODE_H = 40;
 const GAP_X = 24;
 const ROW_H = 96;
 
-/** Each person's generation (the root's is 0; parents -1, children +1, spouses alike), made to start at 0. */
+/**
+ * Each person's generation (the root's is 0; parents -1, children +1, spouses alike), made to start
+ * at 0: as the API counts them (`people[].generation`), else walked from the root.
+ */
 export function generations(tree) {
   const ids = (tree.people || []).map((p) => p.id);
   const links = new Map(ids.map((id) => [id, []]));
@@ -21,23 +24,28 @@ export function generations(tree) {
   for (const [a, b] of tree.spouses || []) add(a, b, 0);
   const gen = {};
   const order = [];
+  for (const p of tree.people || []) if (Number.isInteger(p.generation)) gen[p.id] = p.generation;
+  const given = Object.keys(gen).length === ids.length;
   const starts = [tree.root, ...ids].filter((id) => links.has(id));
+  const walked = new Set();
   for (const start of starts) {
-    if (gen[start] !== undefined) continue;
-    gen[start] = 0;
+    if (walked.has(start)) continue;
+    walked.add(start);
+    if (!given) gen[start] = gen[start] ?? 0;
     const queue = [start];
     while (queue.length) {
       const id = queue.shift();
       order.push(id);
       for (const [next, step] of links.get(id)) {
-        if (gen[next] === undefined) {
-          gen[next] = gen[id] + step;
+        if (!walked.has(next)) {
+          walked.add(next);
+          if (!given) gen[next] = gen[id] + step;
           queue.push(next);
         }
       }
     }
   }
-  const min = Math.min(0, ...Object.values(gen));
+  const min = ids.length ? Math.min(...Object.values(gen)) : 0;
   for (const id of Object.keys(gen)) gen[id] -= min;
   return { gen, order };
 }

@@ -59,18 +59,22 @@ export function fieldInputs(fields, templates) {
 }
 
 /**
- * The `fields` to save: the templated inputs converted by type (blank ones left out) and every
- * unlisted value as it was. Returns {fields, errors: {key: message}}.
+ * The `fields` of a write, as the API merges them: each templated value that changed (converted
+ * by type), `null` for one cleared; values not named (unlisted ones among them) stay as they are.
+ * Returns {fields, errors: {key: message}}; `fields` is empty when nothing changed.
  */
 export function fieldsToSave(inputs, templates, original = {}) {
   const fields = {};
   const errors = {};
-  const templated = new Set(templates.map((t) => t.key));
-  for (const [key, value] of Object.entries(original || {})) if (!templated.has(key)) fields[key] = value;
+  const before = original || {};
   for (const t of templates) {
     try {
-      const value = fromInput(inputs[t.key], t.field_type);
-      if (value !== undefined && !(Array.isArray(value) && value.length === 0)) fields[t.key] = value;
+      let value = fromInput(inputs[t.key], t.field_type);
+      if (Array.isArray(value) && value.length === 0) value = undefined;
+      const had = before[t.key] !== undefined && before[t.key] !== null;
+      if (value === undefined) {
+        if (had) fields[t.key] = null;
+      } else if (!had || JSON.stringify(value) !== JSON.stringify(before[t.key])) fields[t.key] = value;
     } catch (err) {
       errors[t.key] = `${t.label} ${err.message}.`;
     }
@@ -87,10 +91,4 @@ export function unlistedFields(fields, templates) {
 /** Templates in the order the world set ("order", then label). */
 export function sortTemplates(templates) {
   return [...(templates || [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || String(a.label).localeCompare(String(b.label)));
-}
-
-/** Do two `fields` dicts hold the same values? */
-export function sameFields(a, b) {
-  const norm = (f) => JSON.stringify(Object.keys(f || {}).sort().map((k) => [k, f[k]]));
-  return norm(a) === norm(b);
 }
