@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import RelationshipGraph from './RelationshipGraph.jsx';
 import { layoutGraph } from '../utils/graphLayout.js';
 
@@ -64,5 +64,57 @@ describe('RelationshipGraph', () => {
     const story = container.querySelector('[data-node-id="s1"]');
     expect(loner.getAttribute('opacity')).toBe('0.25');
     expect(story.getAttribute('opacity')).toBe('1');
+  });
+});
+
+describe('RelationshipGraph with typed relations', () => {
+  const typed = {
+    nodes: [
+      { id: 'a', kind: 'character', name: 'Ayla', image_id: '' },
+      { id: 'm', kind: 'character', name: 'Mira Thornwood', image_id: '' },
+      { id: 'f', kind: 'faction', name: 'Hội Đèn', image_id: '' },
+    ],
+    edges: [
+      { id: 'r1', source: 'a', target: 'm', type: 'parent_of', label: 'parent of', inverse_label: 'child of', mutual: false, attitude: 2, weight: 1 },
+      { id: 'r2', source: 'm', target: 'f', type: 'enemy_of', label: 'enemy of', inverse_label: 'enemy of', mutual: true, attitude: -3, weight: 1 },
+    ],
+  };
+
+  it('labels each relation, points an arrow to the target unless mutual, colours by attitude', () => {
+    const { container } = render(<RelationshipGraph graph={typed} onOpen={() => {}} />);
+    const lines = container.querySelectorAll('line.edge');
+    expect(lines[0].getAttribute('marker-end')).toBe('url(#graph-arrow)');
+    expect(lines[1].getAttribute('marker-end')).toBeNull();
+    expect(lines[0]).toHaveClass('edge-pos');
+    expect(lines[1]).toHaveClass('edge-neg');
+    expect([...container.querySelectorAll('.edge-label')].map((t) => t.textContent)).toEqual(['parent of', 'enemy of']);
+    expect(screen.getByRole('button', { name: 'Faction: Hội Đèn, 1 connections' })).toBeInTheDocument();
+  });
+
+  it('opens a node with a click or Enter', () => {
+    const onOpen = vi.fn();
+    render(<RelationshipGraph graph={typed} onOpen={onOpen} />);
+    fireEvent.click(screen.getByRole('button', { name: /Character: Mira Thornwood/ }));
+    expect(onOpen).toHaveBeenCalledWith(typed.nodes[1]);
+    fireEvent.keyDown(screen.getByRole('button', { name: /Faction: Hội Đèn/ }), { key: 'Enter' });
+    expect(onOpen).toHaveBeenLastCalledWith(typed.nodes[2]);
+  });
+
+  it('zooms with the buttons and the keys and pans with the arrows, labels keeping their size', () => {
+    const { container } = render(<RelationshipGraph graph={typed} />);
+    const node = () => container.querySelector('[data-node-id="m"]').getAttribute('transform');
+    const before = node();
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(node()).not.toBe(before);
+    expect(container.querySelector('.graph-labels').getAttribute('transform')).toBeNull(); // labels are placed, never scaled
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(node()).toBe(before);
+    const svg = screen.getByRole('group', { name: /Relationship graph with 3 nodes and 2 connections/ });
+    fireEvent.keyDown(svg, { key: 'ArrowLeft' });
+    const [x1] = node().match(/[-\d.]+/g).map(Number);
+    const [x0] = before.match(/[-\d.]+/g).map(Number);
+    expect(x1).toBeCloseTo(x0 + 40);
+    fireEvent.keyDown(svg, { key: '0' });
+    expect(node()).toBe(before);
   });
 });
