@@ -162,12 +162,13 @@ step('extracts events and sees them on the timeline', async () => {
 
 step('sees the character in the relationship graph', async () => {
   await page.getByRole('tab', { name: 'Graph' }).click();
+  // typed relations by default; who appears together in the stories is the other view
+  await page.getByRole('button', { name: 'Appear together' }).click();
   const node = page.getByRole('button', { name: /^Character: Mira Thornwood, \d+ connections$/ });
   await node.waitFor();
   const label = await node.getAttribute('aria-label');
   assert.ok(Number(label.match(/(\d+) connections/)[1]) >= 1, `Mira is connected: ${label}`);
   assert.ok((await page.locator('line.edge').count()) >= 1);
-  await page.getByRole('button', { name: /^Story: The Lantern Road/ }).waitFor();
 });
 
 step('batch-analyses unlinked stories and auto-links the world', async () => {

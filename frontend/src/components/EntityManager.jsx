@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queries, worldChanged } from '../services/queries.js';
@@ -8,6 +9,7 @@ import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
 import { useUndoDelete } from '../hooks/useUndoDelete.js';
+import { entryPath } from '../utils/entries.js';
 
 const API = {
   character: {
@@ -83,7 +85,9 @@ export default function EntityManager({ worldId, kind, editable }) {
           return (
             <li key={id} className="card entity-item" data-testid={`${kind}-item`}>
               <div className="entity-head">
-                <h3>{item.name}</h3>
+                <h3>
+                  <Link to={entryPath(worldId, id)}>{item.name}</Link>
+                </h3>
                 <span className="badges">
                   {item.entity_type && item.entity_type !== 'character' && <span className="badge">{item.entity_type}</span>}
                   {item.role && <span className="badge badge-role">{item.role}</span>}

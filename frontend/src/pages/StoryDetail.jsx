@@ -16,6 +16,7 @@ import NotFound from './NotFound.jsx';
 import Icon from '../components/Icon.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 import { useUndoDelete } from '../hooks/useUndoDelete.js';
+import { entryPath } from '../utils/entries.js';
 
 function idOf(x, key) {
   return typeof x === 'string' ? x : x && (x[key] || x.id);
@@ -130,14 +131,22 @@ export default function StoryDetail() {
           {linkedChars.length > 0 && (
             <ul className="chips" aria-label="Characters">
               {linkedChars.map((c) => (
-                <li key={c.id} className="chip chip-character">{c.name || 'Unknown character'}</li>
+                <li key={c.id}>
+                  <Link to={entryPath(story.world_id, c.id)} className="chip chip-character">
+                    {c.name || 'Unknown character'}
+                  </Link>
+                </li>
               ))}
             </ul>
           )}
           {linkedLocs.length > 0 && (
             <ul className="chips" aria-label="Locations">
               {linkedLocs.map((l) => (
-                <li key={l.id} className="chip chip-location"><Icon name="pin" size={13} /> {l.name || 'Unknown place'}</li>
+                <li key={l.id}>
+                  <Link to={entryPath(story.world_id, l.id)} className="chip chip-location">
+                    <Icon name="pin" size={13} /> {l.name || 'Unknown place'}
+                  </Link>
+                </li>
               ))}
             </ul>
           )}
