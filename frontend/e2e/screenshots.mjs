@@ -57,6 +57,11 @@ try {
   const ex = await api(url, 'POST', `/worlds/${world.world_id}/events/extract`, undefined, token);
   if (ex.status === 202) await waitTask(url, token, ex.data.task_id);
   const adminLogin = await api(url, 'POST', '/auth/login', { username: 'admin', password: 'admin-password-1' });
+  // the codex: a faction, and an entry's page with a relation
+  const faction = (await api(url, 'POST', `/worlds/${world.world_id}/entities`, { name: 'The Lantern Keepers', entity_type: 'faction', description: 'Keepers of the last lights of the archipelago.', tags: ['guild'] }, token)).data;
+  const cast = (await api(url, 'GET', `/worlds/${world.world_id}/entries?kind=character&per_page=1`, undefined, token)).data || [];
+  const someone = cast[0];
+  if (someone && faction) await api(url, 'POST', `/worlds/${world.world_id}/relations`, { source_id: someone.id, target_id: faction.entity_id || faction.id, type: 'member_of', attitude: 2 }, token);
 
   const pages = [
     ['dashboard-anon', '/', null],
@@ -70,6 +75,10 @@ try {
     ['world-locations', `/worlds/${world.world_id}?tab=locations`, token],
     ['world-timeline', `/worlds/${world.world_id}?tab=timeline`, token],
     ['world-graph', `/worlds/${world.world_id}?tab=graph`, token],
+    ['world-codex', `/worlds/${world.world_id}?tab=codex`, token],
+    ['world-codex-table', `/worlds/${world.world_id}?tab=codex&view=table`, token],
+    ['world-settings', `/worlds/${world.world_id}?tab=settings`, token],
+    ...(someone ? [['entry', `/worlds/${world.world_id}/entries/${someone.id}`, token]] : []),
     ['world-share', `/worlds/${world.world_id}?tab=share`, token],
     ['stories', '/stories', token],
     ['story-new', `/stories/new?world_id=${world.world_id}`, token],
