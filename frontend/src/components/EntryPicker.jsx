@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
 import { kindLabel } from '../utils/entries.js';
@@ -11,9 +11,14 @@ import { kindLabel } from '../utils/entries.js';
 export default function EntryPicker({ worldId, label, value, onChange, exclude = [], kind, error }) {
   const id = useId();
   const [q, setQ] = useState('');
+  const [asked, setAsked] = useState(''); // what was typed, once typing pauses
   const [searching, setSearching] = useState(!value);
+  useEffect(() => {
+    const t = setTimeout(() => setAsked(q.trim()), 200);
+    return () => clearTimeout(t);
+  }, [q]);
   const chosen = useQuery({ ...queries.entry(worldId, value), enabled: !!value && !searching });
-  const found = useQuery({ ...queries.entries(worldId, { q: q.trim(), kind, per_page: 8, sort: 'name' }), enabled: searching });
+  const found = useQuery({ ...queries.entries(worldId, { q: asked, kind, per_page: 8, sort: 'name' }), enabled: searching, placeholderData: (prev) => prev });
   const matches = ((found.data && found.data.items) || []).filter((e) => !exclude.includes(e.id));
   const pick = (entry) => {
     onChange(entry.id, entry);
