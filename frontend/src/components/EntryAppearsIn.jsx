@@ -16,7 +16,8 @@ export default function EntryAppearsIn({ page, world }) {
   const mentions = useQuery(queries.mentions(worldId, entryId));
   const stories = page.stories || [];
   const events = page.events || [];
-  const mentioned = (mentions.data || []).filter((m) => m && m.source_id !== entryId);
+  const mentioned = ((mentions.data && mentions.data.items) || []).filter((m) => m && m.source_id !== entryId);
+  const more = mentions.data ? mentions.data.total - mentions.data.items.length : 0;
   const empty = !stories.length && !events.length && !mentioned.length;
   return (
     <section className="entry-section" aria-labelledby="entry-appears-h">
@@ -56,10 +57,12 @@ export default function EntryAppearsIn({ page, world }) {
             {mentioned.map((m, i) => (
               <li key={`${m.source_id}-${i}`}>
                 <Link to={sourcePath(worldId, m)}>{m.title || 'Untitled'}</Link>
+                {m.count > 1 && <span className="muted small"> · {m.count} times</span>}
                 {m.snippet && <p className="mention-snippet">{m.snippet}</p>}
               </li>
             ))}
           </ul>
+          {more > 0 && <p className="muted small">And {more} more.</p>}
         </>
       )}
       {mentions.isError && mentions.error.status !== 404 && <p className="muted small">Mentions could not be loaded: {mentions.error.message}</p>}

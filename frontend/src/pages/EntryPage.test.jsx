@@ -44,7 +44,7 @@ beforeEach(() => {
   vi.spyOn(entries, 'get').mockImplementation(async (wid, id) =>
     id === 'e1' ? page : { ...page, entry: { ...mira, id, entity_id: id, name: id === 'e2' ? 'Ayla' : 'Borin' } },
   );
-  vi.spyOn(entries, 'mentions').mockResolvedValue([{ source_kind: 'story', source_id: 's2', title: 'Storm over Saltmarsh', snippet: '…and [[Mira Thornwood]] ran…' }]);
+  vi.spyOn(entries, 'mentions').mockResolvedValue(list([{ source_kind: 'story', source_id: 's2', title: 'Storm over Saltmarsh', snippet: '…and Mira Thornwood ran…', count: 2 }]));
   vi.spyOn(entries, 'familyTree').mockResolvedValue({ root: 'e1', depth: 3, people: [{ id: 'e1', name: 'Mira Thornwood' }], parents: [], spouses: [] });
   vi.spyOn(fieldTemplates, 'list').mockResolvedValue(templates);
   vi.spyOn(relations, 'types').mockResolvedValue(types);
@@ -78,6 +78,8 @@ describe('EntryPage', () => {
     expect(screen.getByRole('link', { name: /The Lantern Road/ })).toHaveAttribute('href', '/stories/s1');
     expect(screen.getByText('Mira lights the lamp')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Storm over Saltmarsh' })).toHaveAttribute('href', '/stories/s2');
+    expect(screen.getByText('…and Mira Thornwood ran…')).toBeInTheDocument();
+    expect(screen.getByText('· 2 times')).toBeInTheDocument();
   });
 
   it('is read-only for a reader it is shared with', async () => {

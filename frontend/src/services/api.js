@@ -243,8 +243,8 @@ export const entries = {
   list: (worldId, params) => list('entries.list', [worldId], { params }),
   /** The entry page: {entry, breadcrumb, children, stories, events}. */
   get: (worldId, id) => call('entries.get', [worldId, id]),
-  /** Where the entry is mentioned with [[...]]: [{source_kind, source_id, title, snippet}]. */
-  mentions: (worldId, id) => call('entries.mentions', [worldId, id]),
+  /** Where the entry is mentioned with [[...]]: {items: [{source_kind, source_id, title, snippet, count}], total}. */
+  mentions: (worldId, id, params) => list('entries.mentions', [worldId, id], { params }),
   /** {root, people, parents: [[parent, child]], spouses: [[a, b]]} from parent/spouse relations. */
   familyTree: (worldId, id, depth) => call('entries.familyTree', [worldId, id], { params: { depth } }),
 };

@@ -37,7 +37,7 @@ export const ENDPOINTS = {
   // the codex: every entry of a world (entities of each kind and locations)
   'entries.list': ['GET', '/worlds/{world_id}/entries', ['kind', 'tag', 'q', 'parent_id', 'sort', 'page', 'per_page']],
   'entries.get': ['GET', '/worlds/{world_id}/entries/{entry_id}'],
-  'entries.mentions': ['GET', '/worlds/{world_id}/entries/{entry_id}/mentions'],
+  'entries.mentions': ['GET', '/worlds/{world_id}/entries/{entry_id}/mentions', ['page', 'per_page']],
   'entries.familyTree': ['GET', '/worlds/{world_id}/entries/{entry_id}/family-tree', ['depth']],
 
   'fieldTemplates.list': ['GET', '/worlds/{world_id}/field-templates', ['kind']],

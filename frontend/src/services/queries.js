@@ -85,7 +85,7 @@ export const queries = {
     queryOptions({ queryKey: queryKeys.worlds.entryList(worldId, params), queryFn: () => entries.list(worldId, params) }),
   entry: (worldId, entryId) => queryOptions({ queryKey: queryKeys.worlds.entry(worldId, entryId), queryFn: () => entries.get(worldId, entryId) }),
   mentions: (worldId, entryId) =>
-    queryOptions({ queryKey: [...queryKeys.worlds.entry(worldId, entryId), 'mentions'], queryFn: () => entries.mentions(worldId, entryId) }),
+    queryOptions({ queryKey: [...queryKeys.worlds.entry(worldId, entryId), 'mentions'], queryFn: () => entries.mentions(worldId, entryId, { per_page: 50 }) }),
   familyTree: (worldId, entryId, depth = 3) =>
     queryOptions({
       queryKey: [...queryKeys.worlds.entry(worldId, entryId), 'family-tree', depth],
