@@ -20,7 +20,7 @@ const VIEWS = [
   { value: 'table', label: 'Table' },
   { value: 'tree', label: 'Places as a tree' },
 ];
-const PER_PAGE = { cards: 24, table: 50 };
+const PER_PAGE = { cards: 20, table: 40 }; // a page stays short on a phone too
 
 /**
  * The world's codex: every entry of every kind, filtered by kind, tag and name (the URL holds the

@@ -20,14 +20,14 @@ describe('WorldCodexTab', () => {
     const cards = await screen.findAllByTestId('codex-card');
     expect(cards).toHaveLength(2);
     expect(within(cards[0]).getByRole('link', { name: 'Người 1' })).toHaveAttribute('href', '/worlds/w1/entries/e1');
-    expect(load).toHaveBeenCalledWith('w1', { kind: 'character', tag: 'đảo', q: '', sort: 'name', page: 2, per_page: 24 });
+    expect(load).toHaveBeenCalledWith('w1', { kind: 'character', tag: 'đảo', q: '', sort: 'name', page: 2, per_page: 20 });
     expect(screen.getByText('60 entries match')).toBeInTheDocument();
-    expect(screen.getByText('Page 2 of 3')).toBeInTheDocument();
+    expect(screen.getByText('Page 2 of 3')).toBeInTheDocument(); // 60 entries, 20 a page
     fireEvent.click(screen.getByRole('button', { name: 'Remove the filter: tag đảo' }));
-    await waitFor(() => expect(load).toHaveBeenLastCalledWith('w1', { kind: 'character', tag: '', q: '', sort: 'name', page: 1, per_page: 24 }));
+    await waitFor(() => expect(load).toHaveBeenLastCalledWith('w1', { kind: 'character', tag: '', q: '', sort: 'name', page: 1, per_page: 20 }));
   });
 
-  it('searches names, sorts, and shows a compact table of 50 a page', async () => {
+  it('searches names, sorts, and shows a compact table of 40 a page', async () => {
     const load = vi.spyOn(entries, 'list').mockResolvedValue({ items: [entry(1), entry(2, 'location')], total: 2 });
     open();
     await screen.findAllByTestId('codex-card');
@@ -38,7 +38,7 @@ describe('WorldCodexTab', () => {
     const rows = await screen.findAllByTestId('codex-row');
     expect(rows).toHaveLength(2);
     expect(within(rows[1]).getByText('Location')).toBeInTheDocument();
-    expect(load).toHaveBeenLastCalledWith('w1', { kind: '', tag: '', q: 'ha noi', sort: '-updated', page: 1, per_page: 50 });
+    expect(load).toHaveBeenLastCalledWith('w1', { kind: '', tag: '', q: 'ha noi', sort: '-updated', page: 1, per_page: 40 });
   });
 
   it('creates an entry of any kind: a faction, a location inside another', async () => {

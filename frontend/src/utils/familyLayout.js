@@ -85,14 +85,13 @@ export function layoutFamily(tree) {
     const seen = new Set();
     for (const id of sorted) {
       if (seen.has(id)) continue;
-      placed.push(id);
       seen.add(id);
-      for (const s of spouseOf[id] || []) {
-        if (!seen.has(s) && gen[s] === g) {
-          placed.push(s);
-          seen.add(s);
-        }
-      }
+      const partners = (spouseOf[id] || []).filter((s) => !seen.has(s) && gen[s] === g);
+      partners.forEach((s) => seen.add(s));
+      // a partner goes on the side away from the siblings still to come, so no line crosses them
+      const mine = parentsOf[id] || [];
+      const siblingsAfter = sorted.some((o) => !seen.has(o) && (parentsOf[o] || []).some((p) => mine.includes(p)));
+      placed.push(...(siblingsAfter ? [...partners, id] : [id, ...partners]));
     }
     rows[g] = placed;
     placed.forEach((id, i) => {

@@ -48,6 +48,17 @@ describe('family tree layout', () => {
     }
   });
 
+  it('puts a partner on the side away from the siblings', () => {
+    const family = {
+      root: 'may',
+      people: ['may', 'song', 'ngu', 'tuyet', 'oren'].map((id) => ({ id, name: id })),
+      parents: [['ngu', 'may'], ['tuyet', 'may'], ['ngu', 'song'], ['tuyet', 'song']],
+      spouses: [['ngu', 'tuyet'], ['may', 'oren']],
+    };
+    const { positions: p } = layoutFamily(family);
+    expect(Math.sign(p.oren.x - p.may.x)).toBe(-Math.sign(p.song.x - p.may.x)); // not between the sister and brother
+  });
+
   it('draws one person alone', () => {
     const one = layoutFamily({ root: 'x', people: [{ id: 'x', name: 'X' }], parents: [], spouses: [] });
     expect(Object.keys(one.positions)).toEqual(['x']);
