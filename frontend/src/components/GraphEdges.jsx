@@ -12,7 +12,7 @@ export default function GraphEdges({ edges, screen, radius, byId, neighbours, ac
   return (
     <>
       <defs>
-        <marker id="graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker id="graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" className="edge-arrow" />
         </marker>
       </defs>
@@ -37,7 +37,7 @@ export default function GraphEdges({ edges, screen, radius, byId, neighbours, ac
               x2={x2}
               y2={y2}
               className={`edge edge-${e.type || e.kind || 'link'} ${attitudeClass(e.attitude)}`}
-              strokeWidth={e.weight ? 1 + (2.5 * (Number(e.weight) || 1)) / maxWeight : 2}
+              strokeWidth={maxWeight > 1 ? 1 + (2.5 * (Number(e.weight) || 1)) / maxWeight : 2}
               opacity={dim ? 0.12 : 0.75}
               markerEnd={directed ? 'url(#graph-arrow)' : undefined}
             >
@@ -49,10 +49,12 @@ export default function GraphEdges({ edges, screen, radius, byId, neighbours, ac
       <g className="edge-labels" aria-hidden="true">
         {edges.map((e, i) => {
           if (!e.label) return null;
-          if (!showAll && !(active && (e.source === active || e.target === active))) return null;
+          const focused = active && (e.source === active || e.target === active);
           const a = screen[e.source];
           const b = screen[e.target];
           if (!a || !b) return null;
+          // a short edge has no room for its label beside the nodes' own: it shows in focus only
+          if (!focused && (!showAll || Math.hypot(b.x - a.x, b.y - a.y) < 110)) return null;
           return (
             <text key={e.id || i} x={(a.x + b.x) / 2} y={(a.y + b.y) / 2 - 4} textAnchor="middle" className="edge-label">
               {e.label}

@@ -168,7 +168,7 @@ export default function RelationshipGraph({ graph, onOpen }) {
                   className={`node-label ${active === node.id ? 'is-active' : ''}`}
                   opacity={dim ? 0.25 : 1}
                 >
-                  {active === node.id ? node.name : short(node.name, k > 1.5 ? 28 : 18)}
+                  {active === node.id ? node.name : short(node.name, k > 1.5 ? 28 : narrow ? 15 : 18)}
                 </text>
               );
             })}

@@ -119,10 +119,14 @@ function placeConnected(nodes, links, degree, width, height, iterations, margin,
     temp = Math.max(1, temp - cool);
   }
   fitToBox(pos, width, height, margin);
+  separate(pos, width, height, margin);
   for (const p of pos) positions[p.id] = { x: round(p.x), y: round(p.y) };
 }
 
-/** Scale and centre the drawing uniformly so that it fills the canvas inside the margins. */
+/**
+ * Scale and centre the drawing so that it fills the canvas inside the margins: each axis on its
+ * own (a long chain still uses the width), neither stretched more than twice the other.
+ */
 function fitToBox(pos, width, height, margin) {
   const xs = pos.map((p) => p.x);
   const ys = pos.map((p) => p.y);
@@ -130,12 +134,54 @@ function fitToBox(pos, width, height, margin) {
   const minY = Math.min(...ys);
   const bw = Math.max(1, Math.max(...xs) - minX);
   const bh = Math.max(1, Math.max(...ys) - minY);
-  const scale = Math.min((width - 2 * margin) / bw, (height - 1.4 * margin) / bh, 2.5);
-  const ox = (width - bw * scale) / 2;
-  const oy = (height - bh * scale) / 2;
+  let sx = Math.min((width - 2 * margin) / bw, 2.5);
+  let sy = Math.min((height - 1.4 * margin) / bh, 2.5);
+  sx = Math.min(sx, 2 * sy);
+  sy = Math.min(sy, 2 * sx);
+  const ox = (width - bw * sx) / 2;
+  const oy = (height - bh * sy) / 2;
   for (const p of pos) {
-    p.x = ox + (p.x - minX) * scale;
-    p.y = oy + (p.y - minY) * scale;
+    p.x = ox + (p.x - minX) * sx;
+    p.y = oy + (p.y - minY) * sy;
+  }
+}
+
+// Room a node needs around its centre for its circle and its label, which is wide: two nodes are
+// apart when they are GAP_X apart across or GAP_Y apart down.
+const GAP_X = 130;
+const GAP_Y = 46;
+
+/** Push apart nodes whose labels would overlap, staying inside the canvas. */
+function separate(pos, width, height, margin) {
+  const lo = { x: margin / 2, y: margin / 2 };
+  const hi = { x: width - margin / 2, y: height - margin / 2 };
+  for (let it = 0; it < 80; it++) {
+    let moved = false;
+    for (let i = 0; i < pos.length; i++) {
+      for (let j = i + 1; j < pos.length; j++) {
+        // distance in units of the room a label needs: under 1, they overlap
+        let dx = (pos[j].x - pos[i].x) / GAP_X;
+        let dy = (pos[j].y - pos[i].y) / GAP_Y;
+        let d = Math.hypot(dx, dy);
+        if (d >= 1) continue;
+        if (d < 0.001) {
+          dx = 0.7;
+          dy = (j - i) % 2 ? 0.7 : -0.7;
+          d = 1;
+        }
+        const push = (1 - d) / 2 + 0.01;
+        pos[i].x -= (dx / d) * push * GAP_X;
+        pos[i].y -= (dy / d) * push * GAP_Y;
+        pos[j].x += (dx / d) * push * GAP_X;
+        pos[j].y += (dy / d) * push * GAP_Y;
+        moved = true;
+      }
+    }
+    for (const p of pos) {
+      p.x = Math.min(hi.x, Math.max(lo.x, p.x));
+      p.y = Math.min(hi.y, Math.max(lo.y, p.y));
+    }
+    if (!moved) break;
   }
 }
 
