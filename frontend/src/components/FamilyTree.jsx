@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { NODE_H, NODE_W, layoutFamily } from '../utils/familyLayout.js';
 import { entryPath } from '../utils/entries.js';
@@ -12,8 +13,15 @@ export default function FamilyTree({ tree, worldId }) {
   const { positions, spouses, children, width, height } = layoutFamily(tree);
   const names = Object.fromEntries((tree.people || []).map((p) => [p.id, p.name]));
   const half = NODE_H / 2;
+  const box = useRef(null);
+  const rootX = positions[tree.root] ? positions[tree.root].x : width / 2;
+  // a tree wider than the screen opens with its root in view
+  useEffect(() => {
+    const el = box.current;
+    if (el && el.scrollWidth > el.clientWidth) el.scrollLeft = Math.max(0, rootX - el.clientWidth / 2);
+  }, [rootX]);
   return (
-    <div className="family-tree-box" tabIndex={0} role="region" aria-label="Family tree (scrolls sideways when wide)">
+    <div ref={box} className="family-tree-box" tabIndex={0} role="region" aria-label="Family tree (scrolls sideways when wide)">
       <svg className="family-tree" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`Family tree of ${names[tree.root] || 'this entry'}`}>
         <g className="family-lines" aria-hidden="true">
           {spouses.map(([a, b]) => (
