@@ -15,8 +15,10 @@ from core.text import fold
 from services.entry_refs import READ_MAX
 from storage import DocumentStore
 
-MAX_DEPTH = 30        # locations on the path from the top to any location
-TREE_DEPTH_MAX = 40   # nesting of a tree answer; deeper locations (damaged data) are listed flat there
+MAX_DEPTH = 25        # locations on the path from the top to any location
+# Nesting of a tree answer (JSON 2 levels per location: clients read at most 64); deeper
+# locations (damaged data, restores) are listed flat at that depth.
+TREE_DEPTH_MAX = 30
 
 
 def ancestors(store: DocumentStore, doc: dict) -> list[dict]:
@@ -78,7 +80,8 @@ def tree(docs: list[dict]) -> list[dict]:
     """The locations as nested ``{id, name, location_type, parent_id, children}``, by name."""
     ids = {d["location_id"] for d in docs}
     by_parent = defaultdict(list)
-    for doc in sorted(docs, key=lambda d: (fold(d["name"]), d["name"])):
+    docs = sorted(docs, key=lambda d: (fold(d["name"]), d["name"]))
+    for doc in docs:
         parent = doc.get("parent_id") or ""
         by_parent[parent if parent in ids and parent != doc["location_id"] else ""].append(doc)
     seen: set[str] = set()
