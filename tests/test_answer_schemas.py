@@ -105,7 +105,8 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     # the codex: field templates, tags, entries, an entry's page, the tree of locations
     fields = f"/api/worlds/{wid}/field-templates"
     home = check("POST", fields, writer, json={"kind": "character", "label": "Home", "field_type": "entry"})
-    check("PATCH", f"{fields}/{home['template_id']}", writer, json={"label": "Home town", "options": {"kinds": ["location"]}})
+    check("PATCH", f"{fields}/{home['template_id']}", writer,
+          json={"label": "Home town", "options": {"kinds": ["location"]}})
     check("GET", f"{fields}?kind=character")
     check("PATCH", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer,
           json={"fields": {"home": place["location_id"]}, "tags": ["Lead"]})

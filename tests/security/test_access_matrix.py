@@ -136,8 +136,8 @@ class Cast:
             ("worlds", "world_id"), ("stories", "story_id"), ("entities", "entity_id"),
             ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"),
             ("reviews", "review_id"), ("field_templates", "template_id"))} | {
-            "ignored": store.count("ignored_names"), "templates": store.count("field_templates")} | {"target": scene["user_id"] and store.get(
-                "users", scene["user_id"])} | {
+            "ignored": store.count("ignored_names"), "templates": store.count("field_templates")} | {
+            "target": scene["user_id"] and store.get("users", scene["user_id"])} | {
             "trash": scene["trash_id"] and store.get("trash", scene["trash_id"]),
             "revisions": store.count("revisions"), "trashed": store.count("trash")}
 

@@ -19,5 +19,6 @@ MODELS = (User, World, Story, Entity, Location, TimeCone, Event, EventCache, Tas
 # collection -> model: what the stores are built from (collections, ids, indexes).
 REGISTRY = {model.collection: model for model in MODELS}
 
-__all__ = ["Entity", "Event", "EventCache", "FieldTemplate", "IgnoredName", "Location", "Review", "Revision", "Story", "Task", "TimeCone",
+__all__ = ["Entity", "Event", "EventCache", "FieldTemplate",
+           "IgnoredName", "Location", "Review", "Revision", "Story", "Task", "TimeCone",
            "TrashItem", "User", "World", "MODELS", "REGISTRY", "ROLES", "TASK_STATUSES", "VISIBILITIES", "WORLD_TYPES"]

@@ -2,7 +2,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from core.vocabulary import ID_MAX, NAME_MAX, STORY_TEXT_MAX, TAG_MAX, TAGS_MAX, TEXT_MAX, Visibility, WorldType  # noqa: F401
+from core.vocabulary import (ID_MAX, NAME_MAX, STORY_TEXT_MAX, TAG_MAX, TAGS_MAX, TEXT_MAX,  # noqa: F401
+                             Visibility, WorldType)
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
 Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
@@ -31,7 +32,8 @@ Tags = Annotated[list[Tag], Field(max_length=TAGS_MAX, description=f"At most {TA
 FieldKey = Annotated[str, StringConstraints(min_length=1, max_length=FIELD_KEY_MAX)]
 FieldValues = Annotated[dict[FieldKey, Any], Field(
     max_length=FIELDS_MAX, description="Custom field key -> value, checked against the world's field templates "
-                                       "of the entry's kind (`null` removes a value)")]
+                                       "of the entry's kind. Keys given are set (`null` removes one); keys not "
+                                       "given keep their values")]
 
 
 class Schema(BaseModel):
