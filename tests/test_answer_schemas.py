@@ -102,6 +102,26 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", f"/api/worlds/{wid}/relationships")
     check("GET", f"/api/worlds/{wid}/relationships", writer)
 
+    # the codex: field templates, tags, entries, an entry's page, the tree of locations
+    fields = f"/api/worlds/{wid}/field-templates"
+    home = check("POST", fields, writer, json={"kind": "character", "label": "Home", "field_type": "entry"})
+    check("PATCH", f"{fields}/{home['template_id']}", writer,
+          json={"label": "Home town", "options": {"kinds": ["location"]}})
+    check("GET", f"{fields}?kind=character")
+    check("PATCH", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer,
+          json={"fields": {"home": place["location_id"]}, "tags": ["Lead"]})
+    docks = check("POST", f"/api/worlds/{wid}/locations", writer,
+                  json={"name": "Greywater Docks", "parent_id": place["location_id"], "tags": ["port"]})
+    check("PATCH", f"/api/stories/{sid}", writer, json={"tags": ["Journey"]})
+    check("GET", "/api/stories?tag=journey")
+    check("GET", f"/api/worlds/{wid}/stories?tag=journey")
+    check("GET", f"/api/worlds/{wid}/entries?kind=character&q=tom&sort=-updated")
+    check("GET", f"/api/worlds/{wid}/entries?tag=port")
+    check("GET", f"/api/worlds/{wid}/entries/{hero['entity_id']}")
+    check("GET", f"/api/worlds/{wid}/entries/{docks['location_id']}")
+    check("GET", f"/api/worlds/{wid}/locations/tree")
+    check("DELETE", f"{fields}/{home['template_id']}", writer)
+
     # AI jobs (inline: each has finished when its 202 leaves)
     jobs = [
         ("/api/gpt/generate-description", {"type": "world", "world_name": "Aldmoor", "world_id": wid}),
@@ -199,7 +219,7 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
 
     # the trash: what the deletes above moved there
     trashed = {entry["kind"]: entry["trash_id"] for entry in check("GET", "/api/trash", writer)}
-    assert set(trashed) == {"character", "location", "story", "world"}, trashed
+    assert set(trashed) == {"character", "location", "story", "world", "field_template"}, trashed
     check("POST", f"/api/trash/{trashed['world']}/restore", writer)
     check("DELETE", f"/api/trash/{trashed['story']}", writer)
 

@@ -11,7 +11,9 @@ from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.cast_service import CastService
+from services.entry_service import EntryService
 from services.event_service import EventService
+from services.field_service import FieldService
 from services.history_service import HistoryService
 from services.link_service import LinkService
 from services.review_service import ReviewService
@@ -39,6 +41,8 @@ class Services:
     history: HistoryService
     trash: TrashService
     reviews: ReviewService
+    fields: FieldService
+    entries: EntryService
 
     @property
     def gpt_provider(self) -> str:

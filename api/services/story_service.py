@@ -51,17 +51,20 @@ class StoryService:
 
     def list(self, user: User | None, filters: dict, offset: int, limit: int) -> Page:
         """A page of the stories the caller may see, newest first, read in the store query.
-        ``genre`` and ``q`` (not indexed) filter at bounded cost (``services.listing``)."""
+        ``genre``, ``q`` and ``tag`` (ignoring case; not indexed) filter at bounded cost
+        (``services.listing``)."""
         visible = self._visible(user, filters.get("world_id"))
         genre = filters.get("genre")
         text = (filters.get("q") or "").casefold()
-        if not genre and not text:
+        tag = (filters.get("tag") or "").casefold()
+        if not genre and not text and not tag:
             docs = visible.docs(offset, limit)
             return Page([Story.from_dict(d) for d in docs], visible.total())
 
         def keep(doc: dict) -> bool:
             return ((not genre or doc["genre"] == genre)
-                    and (not text or text in doc["title"].casefold() or text in doc["description"].casefold()))
+                    and (not text or text in doc["title"].casefold() or text in doc["description"].casefold())
+                    and (not tag or any(t.casefold() == tag for t in doc.get("tags") or [])))
 
         found = filtered_page(visible.docs, visible.total(), keep, offset, limit)
         return found._replace(items=[Story.from_dict(d) for d in found.items])
@@ -138,7 +141,7 @@ class StoryService:
             description=data.get("description", ""),
             content=data.get("content") or data.get("description", ""),
             genre=data["genre"], visibility=data["visibility"], time_index=data["time_index"],
-            entities=characters,
+            entities=characters, tags=list(data.get("tags") or []),
         )
         cone = TimeCone(world_id=world.world_id, story_id=story.story_id,
                         time_index=story.time_index, label=story.title)

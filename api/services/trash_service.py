@@ -16,7 +16,10 @@ What a delete moves (the cascade of the old hard delete):
   to it and the connections other events held to its events are removed and
   kept as references;
 - a character or location: the document and its revisions; the entries stories
-  and events held to it are removed and kept as references.
+  and events held to it are removed and kept as references; the locations that
+  lay in a deleted location move up to its parent, kept as references too (a
+  restore puts back those still there);
+- a field template: the template (the values entries hold under its key stay).
 
 A restore puts the documents back as they were, and re-adds each reference
 whose document still exists. It is refused (409) when the item's world is not
@@ -34,8 +37,9 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Entity, Event, EventCache, IgnoredName, Location, Review, Revision, Story, TimeCone,
-                         TrashItem, User, World)
+from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Location, Review, Revision, Story,
+                         TimeCone, TrashItem, User, World)
+from core.models.field_template import MAX_PER_WORLD as MAX_TEMPLATES
 from core.names import match_key
 from services.listing import Page
 from services.publishing import check_public_quota
@@ -44,7 +48,8 @@ from storage import DocumentStore
 DEFAULT_RETENTION_DAYS = 30
 PURGE_BATCH = 20
 CAST_KINDS = {Entity.collection: "character", Location.collection: "location"}
-KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location"}
+KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location",
+               "field_template": "Field template"}
 # story/event field -> which collection the ids it holds belong to
 CAST_FIELDS = {Entity.collection: "entities", Location.collection: "locations"}
 
@@ -65,7 +70,7 @@ class TrashService:
             moved.take(World.collection, [self.store.get(World.collection, world_id)])
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
-            for model in (Entity, Location, TimeCone, Event, Review, IgnoredName):
+            for model in (Entity, Location, TimeCone, Event, Review, IgnoredName, FieldTemplate):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])
@@ -109,7 +114,19 @@ class TrashService:
                 for doc in self.store.find(model.collection, where={"world_id": world.world_id}):
                     if item.id in doc.get(field, []):
                         moved.unreference(model.collection, doc[model.id_field], field, item.id, doc)
+            if collection == Location.collection:   # what lay in it now lies in its parent
+                for doc in self.store.find(Location.collection, where={"world_id": world.world_id,
+                                                                       "parent_id": item.id}):
+                    moved.repoint(Location.collection, doc, "parent_id", item.id, item.parent_id)
             return self._keep(actor, CAST_KINDS[collection], item.id, item.name, world.owner_id,
+                              world.world_id, moved)
+
+    def trash_template(self, actor: User, world: World, template: FieldTemplate) -> TrashItem:
+        """A field template (the values entries hold under its key stay where they are)."""
+        with self.store.unit_of_work():
+            moved = _Moved(self.store)
+            moved.take(FieldTemplate.collection, [self.store.get(FieldTemplate.collection, template.template_id)])
+            return self._keep(actor, "field_template", template.template_id, template.label, world.owner_id,
                               world.world_id, moved)
 
     def _keep(self, actor: User, kind: str, item_id: str, title: str, owner_id: str, world_id: str,
@@ -177,6 +194,8 @@ class TrashService:
                                    code="id_taken")
             if doc["kind"] in ("character", "location"):
                 self._check_name_free(doc)
+            if doc["kind"] == "field_template":
+                self._check_template_fits(doc)
             self._check_quotas(contents)
             for collection, docs in contents.items():
                 id_field = self.store.id_field(collection)
@@ -200,6 +219,17 @@ class TrashService:
                            "rename that one before restoring this one", {"name": "already exists"},
                            code="duplicate_name")
 
+    def _check_template_fits(self, doc: dict) -> None:
+        """As on creation: its key free for its kind, and room for it in the world."""
+        [item] = doc["contents"][FieldTemplate.collection]
+        others = self.store.find(FieldTemplate.collection, where={"world_id": doc["world_id"]}, limit=MAX_TEMPLATES)
+        if any(o["kind"] == item["kind"] and o["key"] == item["key"] for o in others):
+            raise Conflict(f"A {item['kind']} field '{item['key']}' exists again: delete or rename that one first",
+                           {"key": "already exists"}, code="duplicate_key")
+        if len(others) >= MAX_TEMPLATES:
+            raise Conflict(f"A world holds at most {MAX_TEMPLATES} field templates",
+                           {"world_id": f"has {len(others)} field templates"}, code="too_many_templates")
+
     def _check_quotas(self, contents: dict) -> None:
         """Public worlds and stories coming back must fit their owners' quotas."""
         for model in (World, Story):
@@ -212,6 +242,12 @@ class TrashService:
 
     def _relink(self, ref: dict) -> int:
         doc = self.store.get(ref["collection"], ref["doc_id"])
+        if "replaced_by" in ref:   # a value the delete replaced: put back unless changed since
+            if doc is None or doc.get(ref["field"]) != ref["replaced_by"]:
+                return 0
+            doc[ref["field"]] = ref["value"]
+            self.store.put(ref["collection"], ref["doc_id"], doc)
+            return 1
         if doc is None or ref["value"] in doc.get(ref["field"], []):
             return 0
         values = list(doc.get(ref["field"], []))
@@ -292,6 +328,13 @@ class _Moved:
                                 "value": value, "index": index})
         doc[field] = [v for v in doc[field] if v != value]
         self.store.put(collection, doc_id, doc)
+
+    def repoint(self, collection: str, doc: dict, field: str, value: str, replaced_by: str) -> None:
+        """Set the document's ``field`` from ``value`` to ``replaced_by``, remembering it."""
+        self.references.append({"collection": collection, "doc_id": doc[self.store.id_field(collection)],
+                                "field": field, "value": value, "replaced_by": replaced_by})
+        doc[field] = replaced_by
+        self.store.put(collection, doc[self.store.id_field(collection)], doc)
 
     def disconnect(self, event: dict, gone: set[str]) -> None:
         """Remove the event's connections to ``gone`` events, remembering them."""

@@ -160,6 +160,16 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/locations/<location_id>", "PUT"): WRITE,
     ("/api/worlds/<world_id>/locations/<location_id>", "PATCH"): WRITE,
     ("/api/worlds/<world_id>/locations/<location_id>", "DELETE"): Entry(owner_only),
+    # the codex: entries, an entry's page, the tree of locations, field templates
+    ("/api/worlds/<world_id>/entries", "GET"): READ,
+    ("/api/worlds/<world_id>/entries/<entry_id>", "GET"): READ,
+    ("/api/worlds/<world_id>/locations/tree", "GET"): READ,
+    ("/api/worlds/<world_id>/field-templates", "GET"): READ,
+    ("/api/worlds/<world_id>/field-templates", "POST"): Entry(owner_only, 201, body=lambda s: {
+        "kind": "character", "label": f"Field {s['serial']}", "field_type": "number"}),
+    ("/api/worlds/<world_id>/field-templates/<template_id>", "PATCH"): Entry(owner_only, body=lambda s: {
+        "label": f"Renamed {s['serial']}"}),
+    ("/api/worlds/<world_id>/field-templates/<template_id>", "DELETE"): Entry(owner_only),
     # stories
     ("/api/stories", "GET"): Entry(any_caller),
     ("/api/stories", "POST"): Entry(owner_only, 201, body=lambda s: {

@@ -14,7 +14,7 @@ import uuid
 import pytest
 
 from access_rules import ACTORS, MATRIX
-from core.models import Event, IgnoredName, World
+from core.models import Event, FieldTemplate, IgnoredName, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.story_service import StoryService
@@ -114,10 +114,14 @@ class Cast:
             {"name": "Bram", "kind": "character", "confidence": 0.9, "quote": "Bram came.", "count": 1}])
         ignored = IgnoredName(world_id=world.world_id, name="Ghostly", key="ghostly", ignored_by=owner.user_id)
         store.put(IgnoredName.collection, ignored.ignore_id, ignored.to_dict())
+        template = FieldTemplate(world_id=world.world_id, kind="character", key="age", label="Age",
+                                 field_type="number")
+        store.put(FieldTemplate.collection, template.template_id, template.to_dict())
         return {
             "serial": serial, "users": self.ids, "world_id": world.world_id,
             "story_id": story.story_id, "entity_id": entity.entity_id,
             "location_id": location.location_id, "filename": "swagger-ui.css",
+            "entry_id": entity.entity_id, "template_id": template.template_id,
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
@@ -131,8 +135,9 @@ class Cast:
         return {collection: store.get(collection, scene[key]) for collection, key in (
             ("worlds", "world_id"), ("stories", "story_id"), ("entities", "entity_id"),
             ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"),
-            ("reviews", "review_id"))} | {"ignored": store.count("ignored_names")} | {"target": scene["user_id"] and store.get(
-                "users", scene["user_id"])} | {
+            ("reviews", "review_id"), ("field_templates", "template_id"))} | {
+            "ignored": store.count("ignored_names"), "templates": store.count("field_templates")} | {
+            "target": scene["user_id"] and store.get("users", scene["user_id"])} | {
             "trash": scene["trash_id"] and store.get("trash", scene["trash_id"]),
             "revisions": store.count("revisions"), "trashed": store.count("trash")}
 
@@ -144,7 +149,7 @@ def fill(rule: str, values: dict) -> str:
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
         "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
-        "review_id", "key")}}
+        "review_id", "key", "entry_id", "template_id")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")

@@ -46,13 +46,14 @@ class VersionOut(_Out):
     diff: dict[str, FieldDiffOut] = Field(description="Per field that differs from the current document")
 
 
-TrashKind = Literal["world", "story", "character", "location"]
+TrashKind = Literal["world", "story", "character", "location", "field_template"]
 
 
 class TrashEntryOut(_Out):
     trash_id: str
     kind: TrashKind
-    item_id: str = Field(description="The id of what was deleted (world_id, story_id, entity_id, location_id)")
+    item_id: str = Field(description="The id of what was deleted (world_id, story_id, entity_id, location_id, "
+                                           "template_id)")
     title: str = Field(description="Its name or title")
     world_id: str = Field(description="The world it belonged to (a world: itself)")
     owner_id: str

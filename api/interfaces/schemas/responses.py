@@ -126,6 +126,9 @@ class EntityOut(Out):
     role: str
     aliases: list[str]
     attributes: dict
+    tags: list[str]
+    fields: dict = Field(description="Custom field key -> value (keys with no template: unlisted fields)")
+    image_id: str = Field(description='Id of its image, or "" for none')
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -144,6 +147,10 @@ class LocationOut(Out):
     location_type: str
     aliases: list[str]
     coordinates: dict
+    parent_id: str = Field(description='Id of the location it lies in, or "" at the top')
+    tags: list[str]
+    fields: dict = Field(description="Custom field key -> value (keys with no template: unlisted fields)")
+    image_id: str = Field(description='Id of its image, or "" for none')
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -241,6 +248,7 @@ class StoryOut(Out):
     time_cones: list[str]
     linked_stories: list[str] = Field(description="Ids of linked stories you may see")
     metadata: StoryMetadataOut
+    tags: list[str]
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
