@@ -11,8 +11,8 @@ export default function EntryHeader({ page, worldId, editable, onEdit, onDelete,
   const isLocation = entry.kind === 'location';
   const aliases = entry.aliases || [];
   return (
-    <header className="entry-header">
-      <EntryImage worldId={worldId} imageId={entry.image_id} name={entry.name} editable={editable} onSet={onSetImage} />
+    <header className={`entry-header ${entry.image_id ? 'has-image' : ''}`}>
+      {entry.image_id && <EntryImage worldId={worldId} imageId={entry.image_id} name={entry.name} editable={editable} onSet={onSetImage} />}
       <div className="entry-title">
         {isLocation && <LocationBreadcrumb worldId={worldId} breadcrumb={page.breadcrumb} />}
         <h1>{entry.name}</h1>
@@ -38,6 +38,7 @@ export default function EntryHeader({ page, worldId, editable, onEdit, onDelete,
             </ConfirmButton>
           </div>
         )}
+        {!entry.image_id && <EntryImage worldId={worldId} imageId="" name={entry.name} editable={editable} onSet={onSetImage} />}
       </div>
     </header>
   );

@@ -5,7 +5,8 @@ import ErrorMessage from './ErrorMessage.jsx';
 
 /**
  * The image of a world or an entry, and for editors an upload (which sets it) and "Remove image"
- * (unsets it; the stored file stays). `onSet(imageId)` saves the choice.
+ * (unsets it; the stored file stays); without an image, only "Add an image" (for editors) shows.
+ * `onSet(imageId)` saves the choice.
  */
 export default function EntryImage({ worldId, imageId, name, editable, onSet }) {
   const [error, setError] = useState(null);
@@ -23,8 +24,8 @@ export default function EntryImage({ worldId, imageId, name, editable, onSet }) 
     }
   };
   return (
-    <div className="entry-image">
-      {imageId ? <StoredImage imageId={imageId} alt={`Image of ${name}`} className="entry-picture" /> : <div className="entry-picture image-none" aria-hidden="true" />}
+    <div className={imageId ? 'entry-image' : 'entry-image no-image'}>
+      {imageId && <StoredImage imageId={imageId} alt={`Image of ${name}`} className="entry-picture" />}
       {editable && (
         <details className="image-tools">
           <summary>{imageId ? 'Change image' : 'Add an image'}</summary>

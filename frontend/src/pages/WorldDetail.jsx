@@ -91,8 +91,8 @@ export default function WorldDetail() {
           onSaved={() => setEditing(false)}
         />
       ) : (
-        <header className={`world-header ${world.image_id || editable ? 'has-image' : ''}`}>
-          <EntryImage worldId={worldId} imageId={world.image_id} name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />
+        <header className={`world-header ${world.image_id ? 'has-image' : ''}`}>
+          {world.image_id && <EntryImage worldId={worldId} imageId={world.image_id} name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
           <div className="world-header-main">
             <div className="page-head">
               <div>
@@ -130,6 +130,7 @@ export default function WorldDetail() {
             <ErrorMessage error={removal.error} />
             {world.description ? <p className="world-description">{world.description}</p> : <p className="muted">No description yet.</p>}
             {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
+            {!world.image_id && <EntryImage worldId={worldId} imageId="" name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
           </div>
         </header>
       )}
