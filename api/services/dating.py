@@ -14,7 +14,8 @@ A world's calendar change may not leave a stored date outside the calendar
 (``follow_dates``)."""
 from __future__ import annotations
 
-from core.calendar import changes_days, check_date, clean_date, format_date, index_for, normalise_calendar, sort_key, year_for
+from core.calendar import check_date, clean_date, format_date, index_for, normalise_calendar, sort_key, year_for
+from core.calendar_changes import changes_days
 from core.errors import InvalidInput
 from core.models import Event, Story, TimeCone, World
 from services.revisions import Revisions

@@ -3,7 +3,8 @@ and the delete (a move to the trash, with everything in the world)."""
 from __future__ import annotations
 
 from core import permissions
-from core.calendar import merge_calendar, moves_years, normalise_calendar
+from core.calendar import normalise_calendar
+from core.calendar_changes import merge_calendar, moves_years
 from core.errors import InvalidInput
 from core.language import detect_language
 from core.models import Entity, Location, TrashItem, User, World
