@@ -149,8 +149,9 @@ def check_calendar_change(store: DocumentStore, world_id: str, before: dict, aft
 
 
 def follow_dates(store: DocumentStore, revisions: Revisions, actor_id: str, world_id: str, calendar: dict) -> int:
-    """Move the ``time_index`` of the world's dated stories (with their time cones) and events
-    to their dates' years on ``calendar`` (kept in their history); how many moved."""
+    """Move the ``time_index`` of the world's dated stories (with their time cones and the
+    events at their time) and dated events to their dates' years on ``calendar`` (each
+    move kept in the document's history); how many documents moved."""
     moved = 0
     for doc in store.find(Story.collection, where={"world_id": world_id}, newest_first=False):
         index = index_for(doc["date"]["year"], calendar) if doc.get("date") else doc["time_index"]
@@ -160,17 +161,30 @@ def follow_dates(store: DocumentStore, revisions: Revisions, actor_id: str, worl
             story.touch()
             revisions.record(actor_id, story, doc)
             store.put(Story.collection, story.story_id, story.to_dict())
-            for cone in store.find(TimeCone.collection, where={"story_id": story.story_id}):
-                store.put(TimeCone.collection, cone["time_cone_id"], {**cone, "time_index": index})
+            move_story_time(store, revisions, actor_id, story.story_id, doc["time_index"], index)
             moved += 1
     for doc in store.find(Event.collection, where={"world_id": world_id}, newest_first=False):
         year = doc["date"]["year"] if doc.get("date") else doc.get("year")
         if year is not None and index_for(year, calendar) != doc["time_index"]:
-            event = Event.from_dict(doc)
-            event.time_index = index_for(year, calendar)
-            event.touch()
-            revisions.record(actor_id, event, doc)
-            store.put(Event.collection, event.event_id, event.to_dict())
+            _move_event(store, revisions, actor_id, doc, index_for(year, calendar))
             moved += 1
     return moved
 
+
+def move_story_time(store: DocumentStore, revisions: Revisions, actor_id: str | None, story_id: str,
+                    old_index: int, new_index: int) -> None:
+    """A story moved from ``old_index`` to ``new_index``: its time cones, and its events with no
+    date or year of their own that were at its time (they happen at its time), move too."""
+    for cone in store.find(TimeCone.collection, where={"story_id": story_id}):
+        store.put(TimeCone.collection, cone["time_cone_id"], {**cone, "time_index": new_index})
+    for doc in store.find(Event.collection, where={"story_id": story_id}):
+        if not doc.get("date") and doc.get("year") is None and doc["time_index"] == old_index:
+            _move_event(store, revisions, actor_id, doc, new_index)
+
+
+def _move_event(store: DocumentStore, revisions: Revisions, actor_id: str | None, doc: dict, index: int) -> None:
+    event = Event.from_dict(doc)
+    event.time_index = index
+    event.touch()
+    revisions.record(actor_id, event, doc)
+    store.put(Event.collection, event.event_id, event.to_dict())

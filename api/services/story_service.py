@@ -164,7 +164,8 @@ class StoryService:
 
     def update(self, user: User, story: Story, changes: dict, restored_version: int | None = None) -> Story:
         """Apply the changes; the story as it was is kept in its history (``Revisions``).
-        A date moves ``time_index``; a new ``time_index`` alone takes the date off."""
+        A date moves ``time_index``; a new ``time_index`` alone takes the date off. The time
+        cones, and the events at the story's time (no date of their own), move with it."""
         with self.store.unit_of_work():
             before = story.to_dict()
             if "date" in changes or "time_index" in changes:
@@ -177,9 +178,12 @@ class StoryService:
             story.touch()
             self.revisions.record(user.user_id, story, before, restored_version)
             self.store.put(Story.collection, story.story_id, story.to_dict())
-            if "time_index" in changes or "title" in changes:
+            if before["time_index"] != story.time_index:
+                dating.move_story_time(self.store, self.revisions, user.user_id, story.story_id,
+                                       before["time_index"], story.time_index)
+            if "title" in changes:
                 for cone_doc in self.store.find(TimeCone.collection, where={"story_id": story.story_id}):
-                    cone_doc.update(time_index=story.time_index, label=story.title)
+                    cone_doc.update(label=story.title)
                     self.store.put(TimeCone.collection, cone_doc["time_cone_id"], cone_doc)
         return story
 
