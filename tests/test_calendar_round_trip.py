@@ -11,6 +11,7 @@ def owner(auth):
     return auth.register()
 
 
+@pytest.mark.slow   # 202 writes per span
 @pytest.mark.parametrize("span", [100, 150, 333, 1000])
 def test_legacy_time_index_round_trip_is_the_identity(client, owner, make_world, make_story, span):
     """time_index -> date (as answered) -> time_index gives back every index 0..100."""
