@@ -54,6 +54,10 @@ def test_a_calendar_at_world_creation(client, owner):
     answer = client.post("/api/worlds", headers=owner["headers"], json={
         "name": "Dated", "metadata": {"calendar": {**CALENDAR, "current_year": 1024}}})
     assert answer.status_code == 201 and answer.json["metadata"]["calendar"]["year_name"] == "TA"
+    plain = patch_calendar(client, owner, answer.json, {"eras": [{"name": "Dawn", "start_year": 5}]})
+    assert plain.json["metadata"]["calendar"]["eras"] == [   # the defaults of what was left out
+        {"name": "Dawn", "abbreviation": "", "start_year": 5, "direction": "forward"}]
+    assert plain.json["metadata"]["calendar"]["year_name"] == ""
     bad = client.post("/api/worlds", headers=owner["headers"], json={
         "name": "Bad", "metadata": {"calendar": {"eras": [ERAS[0]]}}})
     assert bad.status_code == 400 and bad.json["code"] == "invalid_calendar"

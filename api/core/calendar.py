@@ -56,7 +56,7 @@ def normalise_calendar(calendar: dict | None, world_type: str) -> dict:
     merged["current_year"] = int(merged["current_year"])
     merged["months"] = [dict(m) for m in merged.get("months") or DEFAULT_MONTHS]
     merged["weekdays"] = list(merged.get("weekdays") or [])
-    merged["eras"] = [dict(e) for e in merged.get("eras") or []]
+    merged["eras"] = [{"abbreviation": "", "direction": "forward", **e} for e in merged.get("eras") or []]
     merged["leap"] = {"days": 1, **merged["leap"]} if merged.get("leap") else None
     current = merged.get("current_date")
     if not isinstance(current, dict) or current.get("year") != merged["current_year"]:
