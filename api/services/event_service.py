@@ -204,8 +204,8 @@ class EventService:
         if filters.get("story_id"):
             visible &= {filters["story_id"]}
         stories = {sid: self.store.get(Story.collection, sid) for sid in visible}
-        events = [e for e in self.store.find(Event.collection, where={"world_id": world.world_id},
-                                             newest_first=False)
+        where = {"story_id": filters["story_id"]} if filters.get("story_id") else {"world_id": world.world_id}
+        events = [e for e in self.store.find(Event.collection, where=where, newest_first=False)
                   if e["story_id"] in visible and _matches(e, filters)]
         calendar = _calendar(world)
         events.sort(key=lambda e: dating.timeline_key(e, stories[e["story_id"]], calendar))
