@@ -64,6 +64,11 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", "/api/worlds?q=ald", writer)
     check("PATCH", f"/api/worlds/{wid}", writer, json={"metadata": {"calendar": {"current_year": 1200},
                                                                   "themes": ["honour"]}})
+    check("PATCH", f"/api/worlds/{wid}", writer, json={"metadata": {"calendar": {
+        "months": [{"name": "Thaw", "days": 30}, {"name": "Frost", "days": 40}], "weekdays": ["Moon", "Sun"],
+        "eras": [{"name": "Before", "abbreviation": "B", "start_year": -99, "direction": "backward"},
+                 {"name": "After", "abbreviation": "A", "start_year": 1}],
+        "leap": {"every": 4, "month": 2}, "current_date": {"year": 1200, "month": 2, "day": 3}}}})
     check("PUT", f"/api/worlds/{wid}", writer, json={"description": "Misty hills and old roads."})
     check("POST", f"/api/worlds/{wid}/share", writer, json={"user_ids": [reader["user_id"]]})
     check("GET", f"/api/worlds/{wid}", reader)
@@ -95,6 +100,7 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", f"/api/worlds/{wid}/stories", writer)
     check("PUT", f"/api/stories/{sid}", writer, json={"genre": "mystery"})
     check("PATCH", f"/api/stories/{sid}", writer, json={"time_index": 45})
+    check("PATCH", f"/api/stories/{other}", writer, json={"date": {"year": 900, "month": 2, "day": 4}})
     check("POST", f"/api/stories/{sid}/link-entities", writer, json={
         "characters": ["Mira Vale", {"name": "Old Bren", "role": "guide"}],
         "locations": ["Stonebridge", {"name": "Ashfold", "description": "Burnt."}]})
@@ -176,7 +182,9 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
           json={"target_event_id": second, "relation_type": "causes", "relation_label": "leads to"})
     check("PUT", f"/api/events/{first}", writer, json={"title": "Dawn ride", "entities": [hero["entity_id"]]})
     check("PATCH", f"/api/events/{first}", writer, json={"order": 3})
+    check("PATCH", f"/api/events/{second}", writer, json={"date": {"year": 1100, "month": 1}})
     check("GET", f"/api/worlds/{wid}/events")
+    check("GET", f"/api/worlds/{wid}/events?entity_id={hero['entity_id']}&story_id={sid}")
     check("GET", f"/api/stories/{sid}/events/plan", writer)
     check("GET", f"/api/worlds/{wid}/events/plan", writer)
     check("DELETE", f"/api/events/{second}", writer)

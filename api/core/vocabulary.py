@@ -62,6 +62,9 @@ DEFAULT_RELATION_TYPES = (
     ("related_to", "related to", "related to", True),
 )
 ATTITUDE_MIN, ATTITUDE_MAX = -3, 3
+# How an era of a world calendar counts its years: up from its start, or down to the next era.
+EraDirection = Literal["forward", "backward"]
+ERA_DIRECTIONS: tuple[str, ...] = get_args(EraDirection)
 # Where a proposal stands, and what a writer may decide about one.
 ProposalAction = Literal["create", "link", "alias"]      # what the analysis suggests
 ProposalStatus = Literal["pending", "accepted", "ignored"]

@@ -78,6 +78,8 @@ class HistoryService:
             return self.worlds.present(target.item, user)
         if isinstance(target.item, Story):
             return self.stories.present(target.item, target.world, user)
+        if isinstance(target.item, Event):
+            return self.events.present(target.item, target.world)
         return target.item.to_dict()
 
     # -- reading -----------------------------------------------------------------
@@ -145,6 +147,8 @@ class HistoryService:
             current = target.item.to_dict()
             changes = {f: old[f] for f in TRACKED[target.collection].fields
                        if f in old and old[f] != current.get(f)}
+            if old.get("date"):   # a date decides time_index: brought back, it keeps the one it had
+                changes["date"] = old["date"]
             item = target.item
             if isinstance(item, World):
                 self.worlds.update(user, item, changes, restored_version=number)

@@ -33,13 +33,14 @@ class Tracked:
 TRACKED: dict[str, Tracked] = {
     World.collection: Tracked(("name", "description", "world_type", "visibility", "metadata"),
                               ("description",)),
-    Story.collection: Tracked(("title", "description", "content", "genre", "visibility", "time_index", "tags"),
-                              ("description", "content")),
+    Story.collection: Tracked(("title", "description", "content", "genre", "visibility", "time_index", "date",
+                               "tags"), ("description", "content")),
     Entity.collection: Tracked(("name", "entity_type", "description", "role", "aliases", "attributes",
                                 "tags", "fields", "image_id"), ("description",)),
     Location.collection: Tracked(("name", "description", "location_type", "aliases", "coordinates",
                                   "parent_id", "tags", "fields", "image_id"), ("description",)),
-    Event.collection: Tracked(("title", "description", "time_index", "order", "entities", "locations"),
+    Event.collection: Tracked(("title", "description", "time_index", "order", "entities", "locations", "year",
+                               "date_text", "date"),
                               ("description",)),
 }
 
