@@ -12,8 +12,10 @@ from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.cast_service import CastService
 from services.event_service import EventService
+from services.graph_service import GraphService
 from services.history_service import HistoryService
 from services.link_service import LinkService
+from services.relation_service import RelationService
 from services.review_service import ReviewService
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -39,6 +41,8 @@ class Services:
     history: HistoryService
     trash: TrashService
     reviews: ReviewService
+    relations: RelationService
+    graphs: GraphService
 
     @property
     def gpt_provider(self) -> str:

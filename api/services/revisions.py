@@ -1,4 +1,5 @@
-"""Earlier versions of stories, worlds, characters, locations and events.
+"""Earlier versions of stories, worlds, characters, locations, events, relations
+and a world's relation types.
 
 Every update path (``WorldService.update``, ``StoryService.update``,
 ``CastService.update``, ``EventService.update``) calls ``Revisions.record``
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.clock import utc_now
-from core.models import Entity, Event, Location, Revision, Story, World
+from core.models import Entity, Event, Location, Relation, RelationTypes, Revision, Story, World
 from storage import DocumentStore
 
 DEFAULT_MAX_VERSIONS = 50
@@ -41,6 +42,9 @@ TRACKED: dict[str, Tracked] = {
                                  ("description",)),
     Event.collection: Tracked(("title", "description", "time_index", "order", "entities", "locations"),
                               ("description",)),
+    Relation.collection: Tracked(("source_id", "target_id", "type", "mutual", "attitude", "note",
+                                  "start_date", "end_date"), ("note",)),
+    RelationTypes.collection: Tracked(("types",), ()),
 }
 
 
