@@ -2,7 +2,8 @@
 and a world's relation types.
 
 Every update path (``WorldService.update``, ``StoryService.update``,
-``CastService.update``, ``EventService.update``) calls ``Revisions.record``
+``CastService.update``, ``EventService.update``, ``RelationService.update`` and
+``set_types``) calls ``Revisions.record``
 after applying its changes and before writing the document: when a tracked
 field changed, the document as it was is kept as a ``Revision`` and the
 document gets the next ``version``. At most ``max_versions`` revisions are
