@@ -127,6 +127,27 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", f"/api/worlds/{wid}/entries/{docks['location_id']}")
     check("GET", f"/api/worlds/{wid}/locations/tree")
     check("DELETE", f"{fields}/{home['template_id']}", writer)
+    # typed relations, the codex graph, a family tree
+    types = check("GET", f"/api/worlds/{wid}/relation-types")
+    check("PUT", f"/api/worlds/{wid}/relation-types", writer, json={"types": [
+        *types, {"key": "mentor_of", "label": "mentor of", "inverse_label": "apprentice of"}]})
+    mira = next(c for c in check("GET", f"/api/worlds/{wid}/characters?per_page=200") if c["name"] == "Mira Vale")
+    parent = check("POST", f"/api/worlds/{wid}/relations", writer, json={
+        "source_id": mira["entity_id"], "target_id": hero["entity_id"], "type": "parent_of", "attitude": 2,
+        "start_date": {"year": 1170, "month": 2}})
+    check("POST", f"/api/worlds/{wid}/relations", writer, json={
+        "source_id": hero["entity_id"], "target_id": place["location_id"], "type": "located_in"})
+    mentor = check("POST", f"/api/worlds/{wid}/relations", writer, json={
+        "source_id": hero["entity_id"], "target_id": mira["entity_id"], "type": "mentor_of"})
+    check("PATCH", f"/api/worlds/{wid}/relations/{parent['relation_id']}", writer,
+          json={"note": "Raised him alone.", "end_date": {"year": 1190}})
+    check("GET", f"/api/worlds/{wid}/relations/{parent['relation_id']}")
+    check("GET", f"/api/worlds/{wid}/relations?entry_id={hero['entity_id']}&per_page=2")
+    check("DELETE", f"/api/worlds/{wid}/relations/{mentor['relation_id']}", writer)
+    check("GET", f"/api/worlds/{wid}/graph")
+    check("GET", f"/api/worlds/{wid}/graph?all_entries=true&kinds=character,location&types=parent_of", writer)
+    check("GET", f"/api/worlds/{wid}/graph?mode=cooccurrence", writer)
+    check("GET", f"/api/worlds/{wid}/entries/{hero['entity_id']}/family-tree?depth=2")
 
     # AI jobs (inline: each has finished when its 202 leaves)
     jobs = [
@@ -227,7 +248,7 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
 
     # the trash: what the deletes above moved there
     trashed = {entry["kind"]: entry["trash_id"] for entry in check("GET", "/api/trash", writer)}
-    assert set(trashed) == {"character", "location", "story", "world", "field_template"}, trashed
+    assert set(trashed) == {"character", "location", "story", "world", "field_template", "relation"}, trashed
     check("POST", f"/api/trash/{trashed['world']}/restore", writer)
     check("DELETE", f"/api/trash/{trashed['story']}", writer)
 

@@ -14,8 +14,10 @@ from services.cast_service import CastService
 from services.entry_service import EntryService
 from services.event_service import EventService
 from services.field_service import FieldService
+from services.graph_service import GraphService
 from services.history_service import HistoryService
 from services.link_service import LinkService
+from services.relation_service import RelationService
 from services.review_service import ReviewService
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -43,6 +45,8 @@ class Services:
     reviews: ReviewService
     fields: FieldService
     entries: EntryService
+    relations: RelationService
+    graphs: GraphService
 
     @property
     def gpt_provider(self) -> str:

@@ -1,7 +1,9 @@
-"""Earlier versions of stories, worlds, characters, locations and events.
+"""Earlier versions of stories, worlds, characters, locations, events, relations
+and a world's relation types.
 
 Every update path (``WorldService.update``, ``StoryService.update``,
-``CastService.update``, ``EventService.update``) calls ``Revisions.record``
+``CastService.update``, ``EventService.update``, ``RelationService.update`` and
+``set_types``) calls ``Revisions.record``
 after applying its changes and before writing the document: when a tracked
 field changed, the document as it was is kept as a ``Revision`` and the
 document gets the next ``version``. At most ``max_versions`` revisions are
@@ -18,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.clock import utc_now
-from core.models import Entity, Event, Location, Revision, Story, World
+from core.models import Entity, Event, Location, Relation, RelationTypes, Revision, Story, World
 from storage import DocumentStore
 
 DEFAULT_MAX_VERSIONS = 50
@@ -42,6 +44,9 @@ TRACKED: dict[str, Tracked] = {
     Event.collection: Tracked(("title", "description", "time_index", "order", "entities", "locations", "year",
                                "date_text", "date"),
                               ("description",)),
+    Relation.collection: Tracked(("source_id", "target_id", "type", "mutual", "attitude", "note",
+                                  "start_date", "end_date"), ("note",)),
+    RelationTypes.collection: Tracked(("types",), ()),
 }
 
 

@@ -14,7 +14,7 @@ import uuid
 import pytest
 
 from access_rules import ACTORS, MATRIX
-from core.models import Event, FieldTemplate, IgnoredName, World
+from core.models import Event, FieldTemplate, IgnoredName, Relation, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.story_service import StoryService
@@ -77,9 +77,9 @@ class Cast:
 
     def scene(self, world_visibility: str, story_visibility: str, needs_user: bool,
               needs_history: bool = False, needs_trash: bool = False) -> dict:
-        """A world of the owner, shared with ``shared``, holding a story, a character and a place
-        (``needs_history``: each edited once, so version 1 is in its history; ``needs_trash``:
-        a deleted character in the owner's trash)."""
+        """A world of the owner, shared with ``shared``, holding a story, a character and a place,
+        the character ``located_in`` the place (``needs_history``: each edited once, so version 1
+        is in its history; ``needs_trash``: a deleted character in the owner's trash)."""
         store = self.services.store
         owner = self.user("owner")
         serial = next(_serials)
@@ -96,6 +96,9 @@ class Cast:
         cast = CastService(store)
         entity = cast.create(ENTITY, world, EntityBody(name="Ana").model_dump())
         location = cast.create(LOCATION, world, LocationBody(name="Port").model_dump())
+        relation = Relation(world_id=world.world_id, source_id=entity.entity_id, target_id=location.location_id,
+                            type="located_in", target_kind="location")
+        store.put(Relation.collection, relation.relation_id, relation.to_dict())
         events = [Event(world_id=world.world_id, story_id=story.story_id, title=title)
                   for title in ("Storm", "Wreck")]
         for event in events:
@@ -122,6 +125,7 @@ class Cast:
             "story_id": story.story_id, "entity_id": entity.entity_id,
             "location_id": location.location_id, "filename": "swagger-ui.css",
             "entry_id": entity.entity_id, "template_id": template.template_id,
+            "relation_id": relation.relation_id,
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
@@ -135,8 +139,9 @@ class Cast:
         return {collection: store.get(collection, scene[key]) for collection, key in (
             ("worlds", "world_id"), ("stories", "story_id"), ("entities", "entity_id"),
             ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"),
-            ("reviews", "review_id"), ("field_templates", "template_id"))} | {
-            "ignored": store.count("ignored_names"), "templates": store.count("field_templates")} | {
+            ("reviews", "review_id"), ("field_templates", "template_id"), ("relations", "relation_id"))} | {
+            "ignored": store.count("ignored_names"), "templates": store.count("field_templates"),
+            "relation_types": store.count("relation_types")} | {
             "target": scene["user_id"] and store.get("users", scene["user_id"])} | {
             "trash": scene["trash_id"] and store.get("trash", scene["trash_id"]),
             "revisions": store.count("revisions"), "trashed": store.count("trash")}
@@ -149,7 +154,7 @@ def fill(rule: str, values: dict) -> str:
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
         "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
-        "review_id", "key", "entry_id", "template_id")}}
+        "review_id", "key", "entry_id", "template_id", "relation_id")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")
