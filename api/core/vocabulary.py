@@ -62,6 +62,10 @@ DEFAULT_RELATION_TYPES = (
     ("related_to", "related to", "related to", True),
 )
 ATTITUDE_MIN, ATTITUDE_MAX = -3, 3
+# Mentions (``[[Name]]`` in prose): what holds them, and how many one text may index.
+MentionSource = Literal["story", "entity", "location"]
+MENTION_SOURCES: tuple[str, ...] = get_args(MentionSource)
+MENTIONS_MAX = 2_000      # mentions indexed per text; the rest stay text
 # Where a proposal stands, and what a writer may decide about one.
 ProposalAction = Literal["create", "link", "alias"]      # what the analysis suggests
 ProposalStatus = Literal["pending", "accepted", "ignored"]

@@ -13,6 +13,7 @@ from core.errors import Conflict, NotFound
 from core.models import Entity, Location, TrashItem, User, World
 from core.names import match_key
 from generators.starter_cast import starter_cast
+from services.mention_service import MentionService
 from services.revisions import Revisions
 from services.trash_service import TrashService
 from storage import DocumentStore
@@ -35,6 +36,7 @@ class CastService:
         self.store = store
         self.revisions = revisions or Revisions(store)
         self.trash = trash or TrashService(store)
+        self.mentions = MentionService(store, self.revisions)
 
     # -- reading ---------------------------------------------------------------
 
@@ -70,6 +72,7 @@ class CastService:
                                {"name": "already exists"}, code="duplicate_name")
             item = kind.model(world_id=world.world_id, **data)
             self.store.put(kind.model.collection, item.id, item.to_dict())
+            self.mentions.entry_written(world, item, None, None)
         return item
 
     def update(self, kind: Kind, world: World, item_id: str, changes: dict, user: User | None = None,
@@ -86,6 +89,7 @@ class CastService:
             for key, value in changes.items():
                 setattr(item, key, value)
             item.touch()
+            self.mentions.entry_written(world, item, before, user)   # a rename rewrites [[Old]] links
             self.revisions.record(user.user_id if user else None, item, before, restored_version)
             self.store.put(kind.model.collection, item.id, item.to_dict())
         return item
@@ -108,6 +112,7 @@ class CastService:
             return known[key], False
         item = kind.model(world_id=world.world_id, name=" ".join(name.split()), **fields)
         self.store.put(kind.model.collection, item.id, item.to_dict())
+        self.mentions.entry_written(world, item, None, None)
         known[key] = item
         return item, True
 

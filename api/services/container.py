@@ -14,6 +14,7 @@ from services.cast_service import CastService
 from services.event_service import EventService
 from services.history_service import HistoryService
 from services.link_service import LinkService
+from services.mention_service import MentionService
 from services.review_service import ReviewService
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -39,6 +40,7 @@ class Services:
     history: HistoryService
     trash: TrashService
     reviews: ReviewService
+    mentions: MentionService
 
     @property
     def gpt_provider(self) -> str:

@@ -9,6 +9,7 @@ from core.errors import InvalidInput
 from core.models import VISIBILITIES, Entity, Story, TimeCone, TrashItem, User, World
 from services import access
 from services.listing import Page, filtered_page
+from services.mention_service import MentionService
 from services.publishing import check_public_quota
 from services.revisions import Revisions
 from services.trash_service import TrashService
@@ -46,6 +47,7 @@ class StoryService:
         self.store = store
         self.revisions = revisions or Revisions(store)
         self.trash = trash or TrashService(store)
+        self.mentions = MentionService(store, self.revisions)
 
     # -- reading ---------------------------------------------------------------
 
@@ -148,6 +150,7 @@ class StoryService:
             check_public_quota(self.store, user, Story, story.visibility)
             self.store.put(TimeCone.collection, cone.time_cone_id, cone.to_dict())
             self.store.put(Story.collection, story.story_id, story.to_dict())
+            self.mentions.reindex(world, "story", story)
         return story, cone
 
     def _check_entities(self, world: World, entity_ids: list[str]) -> None:
@@ -168,6 +171,7 @@ class StoryService:
             story.touch()
             self.revisions.record(user.user_id, story, before, restored_version)
             self.store.put(Story.collection, story.story_id, story.to_dict())
+            self.mentions.reindex(story.world_id, "story", story)
             if "time_index" in changes or "title" in changes:
                 for cone_doc in self.store.find(TimeCone.collection, where={"story_id": story.story_id}):
                     cone_doc.update(time_index=story.time_index, label=story.title)
