@@ -117,7 +117,7 @@ class Cast:
         return {
             "serial": serial, "users": self.ids, "world_id": world.world_id,
             "story_id": story.story_id, "entity_id": entity.entity_id,
-            "location_id": location.location_id, "filename": "swagger-ui.css",
+            "location_id": location.location_id, "entry_id": entity.entity_id, "filename": "swagger-ui.css",
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
@@ -143,7 +143,7 @@ def fill(rule: str, values: dict) -> str:
 
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
-        "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
+        "world_id", "story_id", "entity_id", "location_id", "entry_id", "user_id", "event_id", "task_id", "trash_id",
         "review_id", "key")}}
 
 

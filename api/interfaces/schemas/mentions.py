@@ -10,6 +10,6 @@ RESOLVE_MAX = 100   # names one resolve request may ask about
 
 
 class ResolveQuery(Schema):
-    names: list[MentionName] = Field(min_length=1, max_length=RESOLVE_MAX,
+    names: list[MentionName] = Field(default_factory=list, max_length=RESOLVE_MAX,
                                      description="A name as written in `[[Name]]`; repeat the parameter "
                                                  f"(`?names=A&names=B`), at most {RESOLVE_MAX}")
