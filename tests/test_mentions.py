@@ -104,6 +104,13 @@ def test_one_record_per_source_and_entry_and_nothing_for_plain_text(client, owne
     assert store.count(Mention.collection, where={"source_id": plain["story_id"]}) == 0
 
 
+def test_a_description_copied_into_the_content_counts_once(client, owner, world, make_story):
+    mara = create(client, owner, world, "entities", name="Mara")
+    story = make_story(owner, world, description="[[Mara]] alone.")
+    assert story_doc(client, owner, story)["content"] == "[[Mara]] alone."
+    assert [f["count"] for f in mentions_of(client, world, mara["entity_id"], owner)] == [1]
+
+
 def test_titles_resolve_as_the_codex_resolves_them(client, owner, world):
     vell = create(client, owner, world, "entities", name="Vell")
     create(client, owner, world, "locations", name="Hà Nội")

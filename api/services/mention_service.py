@@ -19,6 +19,7 @@ a rename.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.errors import NotFound
 from core.mentions import parse, rewrite, snippet
@@ -52,6 +53,7 @@ SOURCES = {s.kind: s for s in (Source("story", Story, ("content", "description")
 SOURCE_OF = {s.model.collection: s for s in SOURCES.values()}
 
 
+@lru_cache(maxsize=20_000)
 def mention_key(name: str) -> str:
     """The key a mention is filed under: its name without titles or article, as matched."""
     return match_key(bare(name)) or match_key(name)
@@ -119,7 +121,8 @@ class MentionService:
         spec = SOURCES[source_kind]
         doc = source if isinstance(source, dict) else source.to_dict()
         source_id = doc[spec.model.id_field]
-        texts = [(text, parse(text)) for text in (doc.get(f) or "" for f in spec.texts)]
+        # a story created without content holds its description twice: count it once
+        texts = [(text, parse(text)) for text in dict.fromkeys(doc.get(f) or "" for f in spec.texts)]
         existing = {d["mention_id"]: d for d in
                     self.store.find(Mention.collection, where={"source_id": source_id}, newest_first=False)}
         if not existing and not any(spans for _, spans in texts):
