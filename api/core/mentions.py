@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from core.names import match_key
 from core.vocabulary import MENTIONS_MAX, NAME_MAX
 
 # The part between the brackets: bounded, so a long bracket-free run is given up early.
@@ -105,7 +106,6 @@ def rewrite(text: str, new_name: str, renames: Callable[[MentionSpan], bool]) ->
 
 def rename(text: str, old_name: str, new_name: str) -> tuple[str, int]:
     """``rewrite`` of the mentions written with ``old_name`` (compared by ``match_key``)."""
-    from core.names import match_key
     old = match_key(old_name)
     return rewrite(text, new_name, lambda span: match_key(span.name) == old)
 

@@ -18,17 +18,13 @@ a rename.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
-
 from core.errors import NotFound
 from core.mentions import parse, rewrite, snippet
-from core.models import Entity, Location, Mention, Story, User, World
-from core.names import match_key
-from core.vocabulary import ENTITY_ENTRY_KINDS
+from core.models import Entity, Location, Mention, User, World
 from services import access
-from services.codex import Codex, CodexEntry, bare, entity_kind, keys
+from services.codex import keys
 from services.listing import Page, filtered_page
+from services.mention_names import SOURCE_OF, SOURCES, Names, entry_docs, mention_key, names_of, world_names
 from services.revisions import Revisions
 from storage import DocumentStore
 
@@ -37,80 +33,14 @@ SOURCES_LISTED = 10       # sources listed per unresolved name
 UNRESOLVED_SCAN = 5_000   # unresolved records one listing reads (newest first)
 
 
-@dataclass(frozen=True)
-class Source:
-    """What holds mentions: a model, its texts, and what names it in a list."""
-
-    kind: str                 # story | entity | location
-    model: type
-    texts: tuple[str, ...]
-    title: str
-
-
-SOURCES = {s.kind: s for s in (Source("story", Story, ("content", "description"), "title"),
-                               Source("entity", Entity, ("description",), "name"),
-                               Source("location", Location, ("description",), "name"))}
-SOURCE_OF = {s.model.collection: s for s in SOURCES.values()}
-
-
-@lru_cache(maxsize=20_000)
-def mention_key(name: str) -> str:
-    """The key a mention is filed under: its name without titles or article, as matched."""
-    return match_key(bare(name)) or match_key(name)
-
-
-def entry_kind(collection: str, doc: dict) -> str:
-    """The entry kind of a stored entity or location (an old, unknown entity type reads "character")."""
-    if collection == Location.collection:
-        return "location"
-    kind = doc.get("entity_type") or ""
-    return kind if kind in ENTITY_ENTRY_KINDS else "character"
-
-
-@dataclass
-class Names:
-    """The world's entries as mentions resolve them: the codex, and each entry's kind and name."""
-
-    codex: Codex
-    refs: dict[str, dict] = field(default_factory=dict)   # id -> {kind, id, name}
-
-    def resolve(self, name: str) -> dict | None:
-        entry = self.codex.find(name)
-        return None if entry is None else self.refs[entry.id]
-
-
 class MentionService:
     def __init__(self, store: DocumentStore, revisions: Revisions | None = None):
         self.store = store
         self.revisions = revisions or Revisions(store)
 
-    # -- the world's names -------------------------------------------------------
-
-    def _entry_docs(self, world_id: str) -> list[tuple[str, dict]]:
-        where = {"world_id": world_id}
-        return [(model.collection, doc) for model in (Entity, Location)
-                for doc in self.store.find(model.collection, where=where, newest_first=False)]
-
-    @staticmethod
-    def _names(docs: list[tuple[str, dict]], item=None, replace: dict | None = None) -> Names:
-        """The names of ``docs`` (entities first, in creation order, as ``Codex.load``), with
-        the entry ``item`` read as ``replace`` (left out when ``replace`` is None)."""
-        entries, refs, seen = [], {}, item is None
-        for collection, doc in docs:
-            if item is not None and collection == item.collection and doc[item.id_field] == item.id:
-                seen, doc = True, replace
-                if doc is None:
-                    continue
-            entry = _codex_entry(collection, doc)
-            entries.append(entry)
-            refs[entry.id] = {"kind": entry_kind(collection, doc), "id": entry.id, "name": doc["name"]}
-        if not seen and replace is not None:   # a new entry, not yet written
-            entries.append(_codex_entry(item.collection, replace))
-            refs[item.id] = {"kind": entry_kind(item.collection, replace), "id": item.id, "name": replace["name"]}
-        return Names(Codex(entries), refs)
-
     def names(self, world_id: str) -> Names:
-        return self._names(self._entry_docs(world_id))
+        """The world's entries as mentions resolve them."""
+        return world_names(self.store, world_id)
 
     # -- keeping the index (inside the writers' units of work) --------------------------
 
@@ -179,10 +109,10 @@ class MentionService:
         if not affected and not any("[[" in (doc.get(f) or "") for f in source.texts) and not (
                 before is not None and self.store.find_ids(Mention.collection, where={"source_id": item.id})):
             return   # the usual case: nothing mentions it, it mentions nothing
-        docs = self._entry_docs(world_id)
-        new = self._names(docs, item, doc)
+        docs = entry_docs(self.store, world_id)
+        new = names_of(docs, item, doc)
         if renamed:
-            old = self._names(docs, item, before)
+            old = names_of(docs, item, before)
 
             def lost(span) -> bool:   # pointed at it, and no longer would
                 was, now = old.resolve(span.name), new.resolve(span.name)
@@ -211,8 +141,8 @@ class MentionService:
         affected = self._sources(where={"target_id": item_id})
         if not affected:
             return
-        names = self._names([(c, d) for c, d in self._entry_docs(world_id)
-                             if d.get(Entity.id_field, d.get(Location.id_field)) != item_id])
+        names = names_of([(c, d) for c, d in entry_docs(self.store, world_id)
+                          if d.get(Entity.id_field, d.get(Location.id_field)) != item_id])
         for kind, source_id in sorted(affected):
             current = self.store.get(SOURCES[kind].model.collection, source_id)
             if current is not None:
@@ -323,11 +253,3 @@ class MentionService:
             page.append({**group, "sources_total": len(records),
                          "sources": [self._present(r) for r in records[:SOURCES_LISTED]]})
         return Page(page, len(ordered), complete)
-
-
-def _codex_entry(collection: str, doc: dict) -> CodexEntry:
-    if collection == Location.collection:
-        return CodexEntry("place", doc["location_id"], doc["name"], list(doc.get("aliases") or []))
-    return CodexEntry(entity_kind(doc.get("entity_type", "")), doc["entity_id"], doc["name"],
-                      list(doc.get("aliases") or []))
-
