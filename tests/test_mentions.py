@@ -190,6 +190,16 @@ def test_restoring_an_old_name_rewrites_the_links_back(client, owner, world, mak
     assert story_doc(client, owner, story)["version"] == 3
 
 
+def test_a_new_name_that_cannot_be_written_in_brackets_leaves_the_text(client, owner, world, make_story):
+    mara = create(client, owner, world, "entities", name="Mara")
+    story = make_story(owner, world, content="[[Mara]] came.")
+    renamed = client.patch(f"{base(world)}/entities/{mara['entity_id']}", json={"name": "Mara [the Grey]"},
+                           headers=owner["headers"])
+    assert renamed.status_code == 200
+    assert story_doc(client, owner, story)["content"] == "[[Mara]] came."   # never a broken rewrite
+    assert [u["name"] for u in unresolved(client, world, owner)] == ["Mara"]
+
+
 def test_a_refused_rename_rewrites_nothing(client, owner, world, make_story):
     mara = create(client, owner, world, "entities", name="Mara")
     create(client, owner, world, "entities", name="Bram")
