@@ -148,6 +148,14 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", f"/api/worlds/{wid}/graph?all_entries=true&kinds=character,location&types=parent_of", writer)
     check("GET", f"/api/worlds/{wid}/graph?mode=cooccurrence", writer)
     check("GET", f"/api/worlds/{wid}/entries/{hero['entity_id']}/family-tree?depth=2")
+    # mentions
+    check("PATCH", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer,
+          json={"description": "Brave, of [[Greywater|the town]]; friend of [[Nobody Yet]]."})
+    mentioned = check("GET", f"/api/worlds/{wid}/entries/{place['location_id']}/mentions")
+    assert [m["source_id"] for m in mentioned] == [hero["entity_id"]]
+    resolved = check("GET", f"/api/worlds/{wid}/mentions/resolve?names=Greywater&names=Nobody%20Yet")
+    assert resolved["Greywater"]["id"] == place["location_id"] and resolved["Nobody Yet"] is None
+    assert [u["name"] for u in check("GET", f"/api/worlds/{wid}/mentions/unresolved", writer)] == ["Nobody Yet"]
 
     # AI jobs (inline: each has finished when its 202 leaves)
     jobs = [

@@ -20,6 +20,7 @@ from interfaces.blueprints.field_templates import create_field_templates_bluepri
 from interfaces.blueprints.gpt import create_gpt_blueprint
 from interfaces.blueprints.history import create_history_blueprint
 from interfaces.blueprints.relations import create_relations_blueprint
+from interfaces.blueprints.mentions import create_mentions_blueprint
 from interfaces.blueprints.reviews import create_reviews_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
@@ -45,6 +46,7 @@ from services.graph_service import GraphService
 from services.history_service import HistoryService
 from services.link_service import LinkService
 from services.relation_service import RelationService
+from services.mention_service import MentionService
 from services.review_service import ReviewService
 from services.revisions import Revisions
 from services.stats_service import StatsService
@@ -74,7 +76,7 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_stories_blueprint, create_stats_blueprint, create_admin_blueprint,
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
               create_trash_blueprint, create_reviews_blueprint, create_entries_blueprint,
-              create_field_templates_blueprint, create_relations_blueprint)
+              create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -101,7 +103,8 @@ def build_services(config, store: DocumentStore) -> Services:
         ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
         history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
         fields=fields, entries=EntryService(store),
-        relations=relations, graphs=GraphService(store, relations, links))
+        relations=relations, graphs=GraphService(store, relations, links),
+        mentions=MentionService(store, revisions))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

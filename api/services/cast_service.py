@@ -18,6 +18,7 @@ from generators.starter_cast import starter_cast
 from services import location_tree
 from services.entry_refs import entity_entry_kind
 from services.field_service import FieldService
+from services.mention_service import MentionService
 from services.revisions import Revisions
 from services.trash_service import TrashService
 from storage import DocumentStore
@@ -41,6 +42,7 @@ class CastService:
         self.revisions = revisions or Revisions(store)
         self.trash = trash or TrashService(store)
         self.fields = fields or FieldService(store, self.trash)
+        self.mentions = MentionService(store, self.revisions)
 
     # -- reading ---------------------------------------------------------------
 
@@ -76,6 +78,7 @@ class CastService:
                                {"name": "already exists"}, code="duplicate_name")
             item = kind.model(world_id=world.world_id, **self._checked(kind, world, data))
             self.store.put(kind.model.collection, item.id, item.to_dict())
+            self.mentions.entry_written(world, item, None, None)
         return item
 
     def update(self, kind: Kind, world: World, item_id: str, changes: dict, user: User | None = None,
@@ -93,6 +96,7 @@ class CastService:
             for key, value in changes.items():
                 setattr(item, key, value)
             item.touch()
+            self.mentions.entry_written(world, item, before, user)   # a rename rewrites [[Old]] links
             self.revisions.record(user.user_id if user else None, item, before, restored_version)
             self.store.put(kind.model.collection, item.id, item.to_dict())
         return item
@@ -129,6 +133,7 @@ class CastService:
             return known[key], False
         item = kind.model(world_id=world.world_id, name=" ".join(name.split()), **fields)
         self.store.put(kind.model.collection, item.id, item.to_dict())
+        self.mentions.entry_written(world, item, None, None)
         known[key] = item
         return item, True
 

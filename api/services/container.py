@@ -18,6 +18,7 @@ from services.graph_service import GraphService
 from services.history_service import HistoryService
 from services.link_service import LinkService
 from services.relation_service import RelationService
+from services.mention_service import MentionService
 from services.review_service import ReviewService
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -47,6 +48,7 @@ class Services:
     entries: EntryService
     relations: RelationService
     graphs: GraphService
+    mentions: MentionService
 
     @property
     def gpt_provider(self) -> str:

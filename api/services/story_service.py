@@ -9,6 +9,7 @@ from core.errors import InvalidInput
 from core.models import VISIBILITIES, Entity, Story, TimeCone, TrashItem, User, World
 from services import access, dating
 from services.listing import Page, filtered_page
+from services.mention_service import MentionService
 from services.publishing import check_public_quota
 from services.revisions import Revisions
 from services.trash_service import TrashService
@@ -46,6 +47,7 @@ class StoryService:
         self.store = store
         self.revisions = revisions or Revisions(store)
         self.trash = trash or TrashService(store)
+        self.mentions = MentionService(store, self.revisions)
 
     # -- reading ---------------------------------------------------------------
 
@@ -156,6 +158,7 @@ class StoryService:
             check_public_quota(self.store, user, Story, story.visibility)
             self.store.put(TimeCone.collection, cone.time_cone_id, cone.to_dict())
             self.store.put(Story.collection, story.story_id, story.to_dict())
+            self.mentions.reindex(world, "story", story)
         return story, cone
 
     def _check_entities(self, world: World, entity_ids: list[str]) -> None:
@@ -181,6 +184,7 @@ class StoryService:
             story.touch()
             self.revisions.record(user.user_id, story, before, restored_version)
             self.store.put(Story.collection, story.story_id, story.to_dict())
+            self.mentions.reindex(story.world_id, "story", story)
             if before["time_index"] != story.time_index:
                 dating.move_story_time(self.store, self.revisions, user.user_id, story.story_id,
                                        before["time_index"], story.time_index)

@@ -41,11 +41,12 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Location, Relation, RelationTypes,
-                         Review, Revision, Story, TimeCone, TrashItem, User, World)
+from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Location, Mention, Relation,
+                         RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User, World)
 from core.models.field_template import MAX_PER_WORLD as MAX_TEMPLATES
 from core.names import match_key
 from services.listing import Page
+from services.mention_service import MentionService
 from services.publishing import check_public_quota
 from services.relation_lookup import find_entry, relations_of_entry, twin
 from storage import DocumentStore
@@ -65,6 +66,7 @@ class TrashService:
         self.store = store
         self.retention = timedelta(days=retention_days)
         self.now = now
+        self.mentions = MentionService(store)
 
     # -- moving into the trash (inside the delete's unit of work) ----------------
 
@@ -76,7 +78,7 @@ class TrashService:
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
             for model in (Entity, Location, Relation, RelationTypes, TimeCone, Event, Review, IgnoredName,
-                          FieldTemplate):
+                          FieldTemplate, Mention):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])
@@ -100,6 +102,7 @@ class TrashService:
             for doc_id in [story_id, *(e["event_id"] for e in events)]:
                 moved.take(Revision.collection, self.store.find(Revision.collection, where={"doc_id": doc_id},
                                                                 newest_first=False))
+            self.mentions.source_removed(story_id)   # rebuilt on restore
             for other_id in story.linked_stories:
                 moved.unreference(Story.collection, other_id, "linked_stories", story_id)
             gone = {e["event_id"] for e in events}
@@ -128,6 +131,7 @@ class TrashService:
                 for doc in self.store.find(Location.collection, where={"world_id": world.world_id,
                                                                        "parent_id": item.id}):
                     moved.repoint(Location.collection, doc, "parent_id", item.id, item.parent_id)
+            self.mentions.entry_removed(world, item.id)   # its mentions resolve again without it
             return self._keep(actor, CAST_KINDS[collection], item.id, item.name, world.owner_id,
                               world.world_id, moved)
 
@@ -223,6 +227,7 @@ class TrashService:
                     self.store.put(collection, item[id_field], item)
             references = sum(self._relink(ref) for ref in doc["references"])
             references += sum(self._reconnect(link) for link in doc["connections"])
+            self.mentions.restored(doc)
             self.store.delete(TrashItem.collection, trash_id)
         return {"message": f"{label} restored", "trash_id": trash_id, "kind": doc["kind"],
                 "item_id": doc["item_id"], "world_id": doc["world_id"], "title": doc["title"],

@@ -191,6 +191,10 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/relations/<relation_id>", "DELETE"): Entry(owner_only),
     ("/api/worlds/<world_id>/graph", "GET"): READ,
     ("/api/worlds/<world_id>/entries/<entry_id>/family-tree", "GET"): READ,
+    # mentions (an entry's sources: only stories the caller may see)
+    ("/api/worlds/<world_id>/entries/<entry_id>/mentions", "GET"): READ,
+    ("/api/worlds/<world_id>/mentions/resolve", "GET"): READ,
+    ("/api/worlds/<world_id>/mentions/unresolved", "GET"): READ,
     # stories
     ("/api/stories", "GET"): Entry(any_caller),
     ("/api/stories", "POST"): Entry(owner_only, 201, body=lambda s: {

@@ -6,6 +6,7 @@ from core.models.field_template import FieldTemplate
 from core.models.ignored_name import IgnoredName
 from core.models.location import Location
 from core.models.relation import Relation, RelationTypes
+from core.models.mention import Mention
 from core.models.review import Review
 from core.models.revision import Revision
 from core.models.story import Story
@@ -16,10 +17,10 @@ from core.models.user import ROLES, User
 from core.models.world import VISIBILITIES, WORLD_TYPES, World
 
 MODELS = (User, World, Story, Entity, Location, TimeCone, Event, EventCache, Task, Revision, TrashItem,
-          Review, IgnoredName, FieldTemplate, Relation, RelationTypes)
+          Review, IgnoredName, FieldTemplate, Relation, RelationTypes, Mention)
 # collection -> model: what the stores are built from (collections, ids, indexes).
 REGISTRY = {model.collection: model for model in MODELS}
 
-__all__ = ["Entity", "Event", "EventCache", "FieldTemplate", "IgnoredName", "Location", "Relation", "RelationTypes",
-           "Review", "Revision", "Story", "Task", "TimeCone", "TrashItem", "User", "World", "MODELS",
+__all__ = ["Entity", "Event", "EventCache", "FieldTemplate", "IgnoredName", "Location", "Mention", "Relation",
+           "RelationTypes", "Review", "Revision", "Story", "Task", "TimeCone", "TrashItem", "User", "World", "MODELS",
            "REGISTRY", "ROLES", "TASK_STATUSES", "VISIBILITIES", "WORLD_TYPES"]
