@@ -24,6 +24,7 @@ the lock (password hashing): its reads see committed data and it may not write.
 """
 from __future__ import annotations
 
+import re
 import threading
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
@@ -44,6 +45,20 @@ Registry = Mapping[str, CollectionModel]
 
 class StorageError(RuntimeError):
     """The storage backend cannot do what was asked (bad file, disk full, server down...)."""
+
+
+class BlobExists(ValueError):
+    """``put_blob`` of a key that is already taken: blobs are written once."""
+
+
+BLOB_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+
+
+def check_blob_key(key: str) -> str:
+    """``key`` if it is a valid blob key (it names a file on TinyDB), else ValueError."""
+    if not isinstance(key, str) or not BLOB_KEY.fullmatch(key):
+        raise ValueError(f"invalid blob key {key!r}")
+    return key
 
 
 class UnitState:
@@ -142,6 +157,24 @@ class DocumentStore(ABC):
     @abstractmethod
     def delete(self, collection: str, doc_id: str) -> bool:
         """Remove a document; True if it existed."""
+
+    # -- blobs (see "Blobs" above) ------------------------------------------------
+
+    @abstractmethod
+    def put_blob(self, key: str, data: bytes) -> None:
+        """Store ``data`` under a new ``key`` (in the unit; ``BlobExists`` if taken)."""
+
+    @abstractmethod
+    def get_blob(self, key: str) -> bytes | None:
+        """The blob's bytes, or None."""
+
+    @abstractmethod
+    def delete_blob(self, key: str) -> bool:
+        """Remove a blob (when the unit commits); True if it existed."""
+
+    @abstractmethod
+    def blob_keys(self) -> list[str]:
+        """Every committed blob key, sorted (for ``migrate``: not a request-time query)."""
 
     # -- units of work -----------------------------------------------------------
 
