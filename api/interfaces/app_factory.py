@@ -17,6 +17,7 @@ from interfaces.blueprints.cast import create_cast_blueprint
 from interfaces.blueprints.events import create_events_blueprint
 from interfaces.blueprints.gpt import create_gpt_blueprint
 from interfaces.blueprints.history import create_history_blueprint
+from interfaces.blueprints.images import create_images_blueprint
 from interfaces.blueprints.reviews import create_reviews_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
@@ -37,6 +38,8 @@ from services.cast_service import CastService
 from services.container import Services
 from services.event_service import EventService
 from services.history_service import HistoryService
+from services.image_links import ImageLinks
+from services.image_service import ImageService
 from services.link_service import LinkService
 from services.review_service import ReviewService
 from services.revisions import Revisions
@@ -66,7 +69,7 @@ def _jwt_secret(config: dict) -> str:
 BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_blueprint,
               create_stories_blueprint, create_stats_blueprint, create_admin_blueprint,
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
-              create_trash_blueprint, create_reviews_blueprint)
+              create_trash_blueprint, create_reviews_blueprint, create_images_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -82,6 +85,9 @@ def build_services(config, store: DocumentStore) -> Services:
     events = EventService(store, provider, revisions)
     worlds, stories = WorldService(store, revisions, trash), StoryService(store, revisions, trash)
     reviews = ReviewService(store, cast, stories)
+    images = ImageService(store, trash, ImageLinks(config["JWT_SECRET_KEY"], config["IMAGE_LINK_SECONDS"]),
+                          max_pixels=config["IMAGE_MAX_PIXELS"], max_per_world=config["IMAGE_MAX_PER_WORLD"],
+                          thumb_size=config["IMAGE_THUMB_SIZE"])
     return Services(
         store=store,
         auth=AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
@@ -89,7 +95,8 @@ def build_services(config, store: DocumentStore) -> Services:
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
         ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
-        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews)
+        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
+        images=images)
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

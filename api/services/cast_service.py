@@ -13,6 +13,7 @@ from core.errors import Conflict, NotFound
 from core.models import Entity, Location, TrashItem, User, World
 from core.names import match_key
 from generators.starter_cast import starter_cast
+from services.image_service import check_image_ref
 from services.revisions import Revisions
 from services.trash_service import TrashService
 from storage import DocumentStore
@@ -68,6 +69,7 @@ class CastService:
             if match_key(data["name"]) in self.by_name(kind, world):
                 raise Conflict(f"{kind.label} '{data['name']}' already exists in this world",
                                {"name": "already exists"}, code="duplicate_name")
+            check_image_ref(self.store, world.world_id, data.get("image_id"))
             item = kind.model(world_id=world.world_id, **data)
             self.store.put(kind.model.collection, item.id, item.to_dict())
         return item
@@ -83,6 +85,8 @@ class CastService:
                 if clash is not None and clash.id != item.id:
                     raise Conflict(f"{kind.label} '{changes['name']}' already exists in this world",
                                    {"name": "already exists"}, code="duplicate_name")
+            if "image_id" in changes:
+                check_image_ref(self.store, world.world_id, changes["image_id"])
             for key, value in changes.items():
                 setattr(item, key, value)
             item.touch()

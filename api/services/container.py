@@ -13,6 +13,7 @@ from services.auth_service import AuthService
 from services.cast_service import CastService
 from services.event_service import EventService
 from services.history_service import HistoryService
+from services.image_service import ImageService
 from services.link_service import LinkService
 from services.review_service import ReviewService
 from services.stats_service import StatsService
@@ -39,6 +40,7 @@ class Services:
     history: HistoryService
     trash: TrashService
     reviews: ReviewService
+    images: ImageService
 
     @property
     def gpt_provider(self) -> str:

@@ -16,6 +16,7 @@ from core.models import Event, Revision, Story, User, World
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService, Kind
 from services.event_service import EventService
+from services.image_service import is_world_image
 from services.listing import Page
 from services.revisions import TRACKED
 from services.story_service import StoryService
@@ -145,6 +146,9 @@ class HistoryService:
             current = target.item.to_dict()
             changes = {f: old[f] for f in TRACKED[target.collection].fields
                        if f in old and old[f] != current.get(f)}
+            if changes.get("image_id") and not is_world_image(self.store, target.world.world_id,
+                                                                changes["image_id"]):
+                del changes["image_id"]   # that image is gone (trashed): keep the current one
             item = target.item
             if isinstance(item, World):
                 self.worlds.update(user, item, changes, restored_version=number)

@@ -17,6 +17,8 @@ What a delete moves (the cascade of the old hard delete):
   kept as references;
 - a character or location: the document and its revisions; the entries stories
   and events held to it are removed and kept as references.
+- an image: its document (a world's images go with the world). Its bytes (two
+  blobs) stay in the store until the entry is purged, which deletes them.
 
 A restore puts the documents back as they were, and re-adds each reference
 whose document still exists. It is refused (409) when the item's world is not
@@ -34,8 +36,8 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Entity, Event, EventCache, IgnoredName, Location, Review, Revision, Story, TimeCone,
-                         TrashItem, User, World)
+from core.models import (Entity, Event, EventCache, IgnoredName, Image, Location, Review, Revision, Story,
+                         TimeCone, TrashItem, User, World)
 from core.names import match_key
 from services.listing import Page
 from services.publishing import check_public_quota
@@ -44,7 +46,8 @@ from storage import DocumentStore
 DEFAULT_RETENTION_DAYS = 30
 PURGE_BATCH = 20
 CAST_KINDS = {Entity.collection: "character", Location.collection: "location"}
-KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location"}
+KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location",
+               "image": "Image"}
 # story/event field -> which collection the ids it holds belong to
 CAST_FIELDS = {Entity.collection: "entities", Location.collection: "locations"}
 
@@ -65,7 +68,7 @@ class TrashService:
             moved.take(World.collection, [self.store.get(World.collection, world_id)])
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
-            for model in (Entity, Location, TimeCone, Event, Review, IgnoredName):
+            for model in (Entity, Location, TimeCone, Event, Review, IgnoredName, Image):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])
@@ -110,6 +113,14 @@ class TrashService:
                     if item.id in doc.get(field, []):
                         moved.unreference(model.collection, doc[model.id_field], field, item.id, doc)
             return self._keep(actor, CAST_KINDS[collection], item.id, item.name, world.owner_id,
+                              world.world_id, moved)
+
+    def trash_image(self, actor: User, world: World, image: Image) -> TrashItem:
+        """An image's document; its blobs stay until the entry is purged."""
+        with self.store.unit_of_work():
+            moved = _Moved(self.store)
+            moved.take(Image.collection, [self.store.get(Image.collection, image.image_id)])
+            return self._keep(actor, "image", image.image_id, image.filename or "Image", world.owner_id,
                               world.world_id, moved)
 
     def _keep(self, actor: User, kind: str, item_id: str, title: str, owner_id: str, world_id: str,
@@ -240,6 +251,7 @@ class TrashService:
         with self.store.unit_of_work():
             doc = self.get(user, trash_id)
             self.store.delete(TrashItem.collection, trash_id)
+            self._drop_blobs(doc)
         return {"message": f"{KIND_LABELS[doc['kind']]} deleted for good", "trash_id": trash_id,
                 "kind": doc["kind"], "item_id": doc["item_id"]}
 
@@ -259,9 +271,17 @@ class TrashService:
                 expired = [d for d in docs if self._expired(d)]
                 for doc in expired:
                     self.store.delete(TrashItem.collection, doc["trash_id"])
+                    self._drop_blobs(doc)
             purged += len(expired)
             if len(expired) < len(docs) or not expired:
                 return purged
+
+
+    def _drop_blobs(self, doc: dict) -> None:
+        """The bytes of the images a purged entry held (in the purge's unit)."""
+        for image in map(Image.from_dict, doc["contents"].get(Image.collection, [])):
+            self.store.delete_blob(image.blob_key)
+            self.store.delete_blob(image.thumb_key)
 
 
 class _Moved:

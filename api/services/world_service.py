@@ -11,6 +11,7 @@ from services import access
 from services.listing import Page, filtered_page
 from services.publishing import check_public_quota
 from services.cast_service import CastService
+from services.image_service import check_image_ref
 from services.revisions import Revisions
 from services.story_service import StoryService
 from services.trash_service import TrashService
@@ -114,6 +115,8 @@ class WorldService:
         """Apply the changes; the world as it was is kept in its history (``Revisions``)."""
         with self.store.unit_of_work():
             before = world.to_dict()
+            if "image_id" in changes:
+                check_image_ref(self.store, world.world_id, changes["image_id"])
             if "visibility" in changes:
                 check_public_quota(self.store, user, World, changes["visibility"], world.visibility)
             metadata = changes.pop("metadata", None) or {}

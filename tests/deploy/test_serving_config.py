@@ -94,6 +94,7 @@ def test_waitress_bounds_come_from_the_configuration(monkeypatch):
     monkeypatch.setenv("WAITRESS_CONNECTION_LIMIT", "50")
     monkeypatch.setenv("WAITRESS_THREADS", "3")
     monkeypatch.setenv("MAX_CONTENT_LENGTH", "2048")
+    monkeypatch.setenv("IMAGE_MAX_BYTES", "1024")
     options = serve_options(vars(Config()))
     assert options["channel_timeout"] == 7 and options["cleanup_interval"] == 3
     assert options["connection_limit"] == 50 and options["threads"] == 3
@@ -106,7 +107,9 @@ def test_waitress_defaults_bound_idle_connections_and_bodies(monkeypatch):
     from main import serve_options
     for name in ("WAITRESS_CHANNEL_TIMEOUT", "WAITRESS_CONNECTION_LIMIT", "WAITRESS_THREADS"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("IMAGE_MAX_BYTES", raising=False)
     options = serve_options(vars(Config(MAX_CONTENT_LENGTH=1024 * 1024)))
     assert options["channel_timeout"] == 30 and options["cleanup_interval"] == 15
     assert options["connection_limit"] == 200
-    assert options["max_request_body_size"] < 2 * 1024 * 1024   # waitress alone: 1 GiB
+    # The image upload route's limit (8 MiB) and its envelope; waitress alone: 1 GiB.
+    assert 8 * 1024 * 1024 < options["max_request_body_size"] < 9 * 1024 * 1024

@@ -4,7 +4,7 @@ from pydantic import Field, StringConstraints
 
 from ai.schemas import WorldAnalysis
 from core.language import Language
-from core.vocabulary import NAME_MAX, SHORT_MAX
+from core.vocabulary import ID_MAX, NAME_MAX, SHORT_MAX
 from interfaces.pagination import MAX_PER_PAGE, PageQuery
 from interfaces.schemas.common import Name, Schema, Text, Visibility, WorldType
 
@@ -42,6 +42,9 @@ class WorldUpdateBody(Schema):
     visibility: Optional[Visibility] = None
     metadata: Optional[WorldMetadataBody] = None
     language: Optional[Language] = None
+    image_id: Optional[Annotated[str, StringConstraints(max_length=ID_MAX)]] = Field(
+        None, description="An image of this world (`POST /api/worlds/{world_id}/images`) to show for it; "
+                          "\"\" removes it")
 
 
 class WorldListQuery(Schema):
