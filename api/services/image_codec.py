@@ -7,11 +7,12 @@ GIF) may try, and only that one is ever run on the data.
 
 1. No known signature: 415 ``unsupported_image`` (a BMP, an SVG, an .exe renamed
    .png...).
-2. The header is read (nothing decoded yet) and the pixel count checked against
-   ``max_pixels``: a "decompression bomb" (a small file claiming 40 megapixels)
-   is refused with 413 ``image_too_large`` before any pixel is decoded. Pillow's
-   own guard (``MAX_IMAGE_PIXELS``, set to the same limit, its warning made an
-   error) answers the same if it fires first.
+2. The size the header declares is read (``header_size``, without Pillow) and
+   checked against ``max_pixels``: a "decompression bomb" (a small file claiming
+   40 megapixels) is refused with 413 ``image_too_large`` before any decoder
+   runs. Pillow then reads the header again (nothing decoded yet) and the size it
+   finds is checked too; its own guard (``MAX_IMAGE_PIXELS``, set to the same
+   limit, its warning made an error) answers the same if it fires first.
 3. ``verify()`` (checksums, structure), then a fresh open and ``load()`` of the
    first frame: a truncated file, or one with a valid header and a wrong body (a
    polyglot), fails here with 400 ``invalid_image``.
@@ -31,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import struct
 import threading
 from dataclasses import dataclass
 
@@ -92,6 +94,43 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+_JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}   # SOFn
+
+
+def header_size(fmt: str, data: bytes) -> tuple[int, int] | None:
+    """(width, height) as the file's header declares it, read without Pillow; None
+    when it cannot be found (Pillow's reading of the header then decides)."""
+    try:
+        if fmt == "PNG" and data[12:16] == b"IHDR":
+            return struct.unpack(">II", data[16:24])
+        if fmt == "GIF":
+            return struct.unpack("<HH", data[6:10])
+        if fmt == "WEBP":
+            chunk = data[12:16]
+            if chunk == b"VP8X":
+                return (int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1)
+            if chunk == b"VP8 ":
+                width, height = struct.unpack("<HH", data[26:30])
+                return width & 0x3FFF, height & 0x3FFF
+            if chunk == b"VP8L":
+                bits = int.from_bytes(data[21:25], "little")
+                return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+        if fmt == "JPEG":
+            at = 2
+            while at + 9 <= len(data) and data[at] == 0xFF:
+                marker = data[at + 1]
+                if marker in _JPEG_FRAMES:
+                    height, width = struct.unpack(">HH", data[at + 5:at + 9])
+                    return width, height
+                if marker == 0xFF:   # fill byte
+                    at += 1
+                    continue
+                at += 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
+    except struct.error:
+        return None
+    return None
+
+
 def _pillow(max_pixels: int):
     """PIL.Image, set up: its bomb guard at our limit, and its warning an error."""
     with _pillow_ready:
@@ -117,6 +156,9 @@ def process(data: bytes, max_pixels: int, thumb_size: int = 256) -> Processed:
     if fmt is None:
         raise UnsupportedImage("Not a supported image: upload a PNG, JPEG, WebP or GIF file",
                                {"file": "not a PNG, JPEG, WebP or GIF image"})
+    declared = header_size(fmt, data)
+    if declared is not None and declared[0] * declared[1] > max_pixels:
+        raise _too_many_pixels(*declared, max_pixels)
     Image = _pillow(max_pixels)
     with _decoding:
         try:

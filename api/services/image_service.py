@@ -51,7 +51,7 @@ def clean_filename(name: str | None) -> str:
     characters, whitespace collapsed, at most NAME_MAX characters (tone marks kept)."""
     name = unicodedata.normalize("NFC", name or "")
     name = re.split(r"[\\/]", name)[-1]
-    name = "".join(c for c in name if unicodedata.category(c)[0] not in ("C", "Z") or c == " ")
+    name = "".join(" " if c.isspace() else c for c in name if c.isspace() or unicodedata.category(c)[0] not in "CZ")
     return " ".join(name.split()).strip(" .")[:NAME_MAX]
 
 

@@ -1,7 +1,6 @@
 """Images of a world: upload, list, fetch (the image and its thumbnail), delete."""
 from __future__ import annotations
 
-
 from flask import Response, current_app, jsonify, request
 
 from core.vocabulary import IMAGE_TYPES
