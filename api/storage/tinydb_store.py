@@ -393,12 +393,21 @@ class TinyDBStore(DocumentStore):
 
     # -- blobs ---------------------------------------------------------------------
 
+    def _blob_exists(self, key: str) -> bool:
+        """Whether the blob exists as this thread sees it (its unit's writes over the files)."""
+        blobs = self._staged_blobs()
+        if blobs is not None:
+            staged, temp = blobs.lookup(key)
+            if staged:
+                return temp is not None
+        return self._blobs.exists(key)
+
     def put_blob(self, key, data):
         check_blob_key(key)
         data = bytes(data)
         with self._lone_write():
             blobs = self._staged_blobs()
-            if blobs.lookup(key)[0] or self._blobs.exists(key):
+            if blobs.lookup(key)[0] or self._blobs.exists(key):   # even a key deleted in this unit
                 raise BlobExists(f"blob {key!r} exists")
             try:
                 blobs.put(key, data)
@@ -416,8 +425,9 @@ class TinyDBStore(DocumentStore):
         return self._blobs.read(key)
 
     def delete_blob(self, key):
+        check_blob_key(key)
         with self._lone_write():
-            existed = self.get_blob(key) is not None
+            existed = self._blob_exists(key)
             if existed:
                 self._staged_blobs().delete(key)
             return existed
