@@ -21,6 +21,17 @@ own writes are undone. ``after_commit(fn)`` runs ``fn`` once the unit is
 durable (never if it rolls back). A lone write outside any unit is a unit of
 its own. ``outside_unit()`` is for slow work inside a unit that must not hold
 the lock (password hashing): its reads see committed data and it may not write.
+
+Blobs
+-----
+Binary data (uploaded images) is kept beside the documents as blobs: bytes
+under a key (``BLOB_KEY``: letters, digits, ``.``, ``_``, ``-``). Blobs take
+part in units of work like documents: a unit's ``put_blob``/``delete_blob``
+land when it commits, with its documents, or not at all; reads inside the
+unit see them. A key is written once: ``put_blob`` of a key that exists raises
+``BlobExists`` (new data gets a new key), so a blob never changes under a
+document that names it (writing again a key deleted in the same unit is not
+supported either). A document and the blob it names are written in one unit.
 """
 from __future__ import annotations
 
