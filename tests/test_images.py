@@ -392,3 +392,15 @@ def test_restoring_an_old_world_version_keeps_a_live_image(client, owner, world)
 def test_the_declared_size_is_read_from_every_kind_of_header(fmt, data):
     from services.image_codec import header_size, sniff
     assert sniff(data) == fmt and header_size(fmt, data) == (641, 479)
+
+
+def test_an_expired_trash_entry_takes_the_images_bytes_with_it(client, owner, world, store, app):
+    from datetime import timedelta
+
+    from core import clock
+    image = ok(send(client, owner, world, files.png(30, 30)), 201)
+    ok(client.delete(f"/api/worlds/{world['world_id']}/images/{image['image_id']}", headers=owner["headers"]))
+    assert len(store.blob_keys()) == 2
+    with clock.shifted(timedelta(days=app.config["TRASH_RETENTION_DAYS"] + 1)):
+        assert app.extensions["worldsmith"].trash.purge_expired() == 1
+    assert store.blob_keys() == []
