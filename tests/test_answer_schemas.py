@@ -8,11 +8,13 @@ against the schema ``/apispec.json`` declares for its status.
 """
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 import schemathesis
 
+import image_files
 from core.models import User
 from services.task_service import TaskService
 
@@ -25,7 +27,7 @@ class Checker:
         self.seen: set[tuple[str, str]] = set()
 
     def __call__(self, method: str, path: str, user=None, status: int | None = None, **kwargs):
-        headers = user["headers"] if user else {}
+        headers = {**(user["headers"] if user else {}), **kwargs.pop("headers", {})}
         response = self.client.open(path, method=method, headers=headers, **kwargs)
         assert 200 <= response.status_code < 300 if status is None else response.status_code == status, (
             method, path, response.status_code, response.json)
@@ -247,6 +249,27 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", f"/api/worlds/{wid}/locations/{place['location_id']}")
     check("GET", f"/api/events/{first}", writer)
 
+    # images: upload, list, fetch (plain on a public world, signed on a private one; 304),
+    # shown by the world, deleted to the trash once it is not
+    def upload(world_id):
+        return check("POST", f"/api/worlds/{world_id}/images", writer, content_type="multipart/form-data",
+                     data={"file": (io.BytesIO(image_files.png(300, 200)), "Bản đồ.png")})
+
+    image = upload(wid)
+    check("GET", f"/api/worlds/{wid}/images?per_page=5", writer)
+    fetched = client.get(image["url"])
+    check("GET", image["url"])
+    check("GET", image["thumbnail_url"])
+    check("GET", image["url"], status=304, headers={"If-None-Match": fetched.headers["ETag"]})
+    hidden = check("POST", "/api/worlds", writer, json={"name": "Hidden Vale"})
+    signed = upload(hidden["world_id"])
+    assert "?token=" in signed["url"]
+    check("GET", signed["url"])
+    check("GET", signed["thumbnail_url"])
+    check("PATCH", f"/api/worlds/{wid}", writer, json={"image_id": image["image_id"]})
+    check("PATCH", f"/api/worlds/{wid}", writer, json={"image_id": ""})
+    check("DELETE", f"/api/worlds/{wid}/images/{image['image_id']}", writer)
+
     # unlinking and deletes
     check("POST", f"/api/stories/{sid}/clear-links", writer)
     check("DELETE", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer)
@@ -256,7 +279,7 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
 
     # the trash: what the deletes above moved there
     trashed = {entry["kind"]: entry["trash_id"] for entry in check("GET", "/api/trash", writer)}
-    assert set(trashed) == {"character", "location", "story", "world", "field_template", "relation"}, trashed
+    assert set(trashed) == {"character", "location", "story", "world", "field_template", "relation", "image"}, trashed
     check("POST", f"/api/trash/{trashed['world']}/restore", writer)
     check("DELETE", f"/api/trash/{trashed['story']}", writer)
 

@@ -69,6 +69,9 @@ ERA_DIRECTIONS: tuple[str, ...] = get_args(EraDirection)
 MentionSource = Literal["story", "entity", "location"]
 MENTION_SOURCES: tuple[str, ...] = get_args(MentionSource)
 MENTIONS_MAX = 2_000      # mentions indexed per text; the rest stay text
+# Images: the types accepted (decided by decoding; each is stored re-encoded in its own type).
+ImageType = Literal["image/png", "image/jpeg", "image/webp", "image/gif"]
+IMAGE_TYPES: tuple[str, ...] = get_args(ImageType)
 # Where a proposal stands, and what a writer may decide about one.
 ProposalAction = Literal["create", "link", "alias"]      # what the analysis suggests
 ProposalStatus = Literal["pending", "accepted", "ignored"]

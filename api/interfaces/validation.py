@@ -108,26 +108,30 @@ def _is_list(annotation) -> bool:
     return get_origin(annotation) is Union and any(get_origin(a) is list for a in get_args(annotation))
 
 
-def responds(status: int, description: str = "", schema=None, headers: dict | None = None):
+def responds(status: int, description: str = "", schema=None, headers: dict | None = None,
+             media: dict | None = None):
     """Declare, for the spec, an answer the view gives: its status, and the shape of its body.
 
     ``schema`` is a pydantic model (``WorldOut``), any type pydantic can describe
     (``list[WorldOut]``, a ``Union``), or a ready OpenAPI schema (a dict).
     ``headers`` maps a header name to its OpenAPI header object (``description``,
-    ``required``, ``schema``). The spec only documents: the view's answer is unchanged.
+    ``required``, ``schema``). ``media`` replaces the JSON body: media type -> OpenAPI
+    schema (``{}``: no body, as for a 304). The spec only documents: the view's answer is unchanged.
     """
     def decorator(view):
         responses = dict(getattr(view, "api_responses", {}))
-        responses[status] = (description, schema, dict(headers or {}))
+        responses[status] = (description, schema, dict(headers or {}), media)
         view.api_responses = responses
         return view
     return decorator
 
 
-def errors(*statuses: int):
-    """Declare, for the spec, error statuses the view answers beyond those its decorators imply."""
+def errors(*statuses: int, text: dict[int, str] | None = None):
+    """Declare, for the spec, error statuses the view answers beyond those its decorators imply
+    (``text``: this view's own description of a status)."""
     def decorator(view):
         view.api_errors = set(getattr(view, "api_errors", ())) | set(statuses)
+        view.api_error_text = {**getattr(view, "api_error_text", {}), **(text or {})}
         return view
     return decorator
 

@@ -19,6 +19,7 @@ from services import location_tree
 from services.entry_refs import entity_entry_kind
 from services.field_service import FieldService
 from services.mention_service import MentionService
+from services.image_service import check_image_ref
 from services.revisions import Revisions
 from services.trash_service import TrashService
 from storage import DocumentStore
@@ -76,6 +77,7 @@ class CastService:
             if match_key(data["name"]) in self.by_name(kind, world):
                 raise Conflict(f"{kind.label} '{data['name']}' already exists in this world",
                                {"name": "already exists"}, code="duplicate_name")
+            check_image_ref(self.store, world.world_id, data.get("image_id"))
             item = kind.model(world_id=world.world_id, **self._checked(kind, world, data))
             self.store.put(kind.model.collection, item.id, item.to_dict())
             self.mentions.entry_written(world, item, None, None)
@@ -93,6 +95,8 @@ class CastService:
                     raise Conflict(f"{kind.label} '{changes['name']}' already exists in this world",
                                    {"name": "already exists"}, code="duplicate_name")
             changes = self._checked(kind, world, changes, item, restoring=restored_version is not None)
+            if "image_id" in changes:
+                check_image_ref(self.store, world.world_id, changes["image_id"])
             for key, value in changes.items():
                 setattr(item, key, value)
             item.touch()

@@ -16,6 +16,7 @@ from services.event_service import EventService
 from services.field_service import FieldService
 from services.graph_service import GraphService
 from services.history_service import HistoryService
+from services.image_service import ImageService
 from services.link_service import LinkService
 from services.relation_service import RelationService
 from services.mention_service import MentionService
@@ -49,6 +50,7 @@ class Services:
     relations: RelationService
     graphs: GraphService
     mentions: MentionService
+    images: ImageService
 
     @property
     def gpt_provider(self) -> str:

@@ -33,7 +33,7 @@ class Tracked:
 
 
 TRACKED: dict[str, Tracked] = {
-    World.collection: Tracked(("name", "description", "world_type", "visibility", "metadata"),
+    World.collection: Tracked(("name", "description", "world_type", "visibility", "metadata", "image_id"),
                               ("description",)),
     Story.collection: Tracked(("title", "description", "content", "genre", "visibility", "time_index", "date",
                                "tags"), ("description", "content")),

@@ -20,7 +20,9 @@ What a delete moves (the cascade of the old hard delete):
   kept as references; the locations that lay in a deleted location move up to
   its parent, kept as references too (a restore puts back those still there);
 - a field template: the template (the values entries hold under its key stay);
-- a relation: the relation and its revisions.
+- a relation: the relation and its revisions;
+- an image: its document (a world's images go with the world). Its bytes (two
+  blobs) stay in the store until the entry is purged, which deletes them.
 
 A restore puts the documents back as they were, and re-adds each reference
 whose document still exists. It is refused (409) when the item's world is not
@@ -41,7 +43,7 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Location, Mention, Relation,
+from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Location, Mention, Relation,
                          RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User, World)
 from core.models.field_template import MAX_PER_WORLD as MAX_TEMPLATES
 from core.names import match_key
@@ -55,7 +57,7 @@ DEFAULT_RETENTION_DAYS = 30
 PURGE_BATCH = 20
 CAST_KINDS = {Entity.collection: "character", Location.collection: "location"}
 KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location",
-               "field_template": "Field template", "relation": "Relation"}
+               "field_template": "Field template", "relation": "Relation", "image": "Image"}
 # story/event field -> which collection the ids it holds belong to
 CAST_FIELDS = {Entity.collection: "entities", Location.collection: "locations"}
 
@@ -78,7 +80,7 @@ class TrashService:
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
             for model in (Entity, Location, Relation, RelationTypes, TimeCone, Event, Review, IgnoredName,
-                          FieldTemplate, Mention):
+                          FieldTemplate, Mention, Image):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])
@@ -151,6 +153,14 @@ class TrashService:
             moved.take(Revision.collection, self.store.find(
                 Revision.collection, where={"doc_id": relation.relation_id}, newest_first=False))
             return self._keep(actor, "relation", relation.relation_id, title, world.owner_id,
+                              world.world_id, moved)
+
+    def trash_image(self, actor: User, world: World, image: Image) -> TrashItem:
+        """An image's document; its blobs stay until the entry is purged."""
+        with self.store.unit_of_work():
+            moved = _Moved(self.store)
+            moved.take(Image.collection, [self.store.get(Image.collection, image.image_id)])
+            return self._keep(actor, "image", image.image_id, image.filename or "Image", world.owner_id,
                               world.world_id, moved)
 
     def _keep(self, actor: User, kind: str, item_id: str, title: str, owner_id: str, world_id: str,
@@ -331,6 +341,7 @@ class TrashService:
         with self.store.unit_of_work():
             doc = self.get(user, trash_id)
             self.store.delete(TrashItem.collection, trash_id)
+            self._drop_blobs(doc)
         return {"message": f"{KIND_LABELS[doc['kind']]} deleted for good", "trash_id": trash_id,
                 "kind": doc["kind"], "item_id": doc["item_id"]}
 
@@ -350,9 +361,17 @@ class TrashService:
                 expired = [d for d in docs if self._expired(d)]
                 for doc in expired:
                     self.store.delete(TrashItem.collection, doc["trash_id"])
+                    self._drop_blobs(doc)
             purged += len(expired)
             if len(expired) < len(docs) or not expired:
                 return purged
+
+
+    def _drop_blobs(self, doc: dict) -> None:
+        """The bytes of the images a purged entry held (in the purge's unit)."""
+        for image in map(Image.from_dict, doc["contents"].get(Image.collection, [])):
+            self.store.delete_blob(image.blob_key)
+            self.store.delete_blob(image.thumb_key)
 
 
 class _Moved:

@@ -12,6 +12,7 @@ from services import access, dating
 from services.listing import Page, filtered_page
 from services.publishing import check_public_quota
 from services.cast_service import CastService
+from services.image_service import check_image_ref
 from services.revisions import Revisions
 from services.story_service import StoryService
 from services.trash_service import TrashService
@@ -119,6 +120,8 @@ class WorldService:
         ``time_index`` to other years the dated stories and events keep their dates."""
         with self.store.unit_of_work():
             before = world.to_dict()
+            if "image_id" in changes:
+                check_image_ref(self.store, world.world_id, changes["image_id"])
             if "visibility" in changes:
                 check_public_quota(self.store, user, World, changes["visibility"], world.visibility)
             metadata = changes.pop("metadata", None) or {}

@@ -98,6 +98,7 @@ class Entry:
     ok: int = 200
     scope: str = "world"               # what "public" refers to: the world or the story
     body: Callable[[dict], dict] | None = None
+    upload: Callable[[dict], bytes] | None = None   # a multipart body: this file in the field ``file``
 
     def expected(self, actor: str, scene: dict) -> int:
         return self.policy(actor, scene[f"{self.scope}_public"], self.ok)
@@ -195,6 +196,12 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/entries/<entry_id>/mentions", "GET"): READ,
     ("/api/worlds/<world_id>/mentions/resolve", "GET"): READ,
     ("/api/worlds/<world_id>/mentions/unresolved", "GET"): READ,
+    # images (the scene's world holds one, shown nowhere)
+    ("/api/worlds/<world_id>/images", "GET"): READ,
+    ("/api/worlds/<world_id>/images", "POST"): Entry(owner_only, 201, upload=lambda s: s["image_file"]),
+    ("/api/worlds/<world_id>/images/<image_id>", "DELETE"): Entry(owner_only),
+    ("/api/images/<image_id>", "GET"): READ,
+    ("/api/images/<image_id>/thumbnail", "GET"): READ,
     # stories
     ("/api/stories", "GET"): Entry(any_caller),
     ("/api/stories", "POST"): Entry(owner_only, 201, body=lambda s: {

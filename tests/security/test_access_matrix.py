@@ -7,12 +7,14 @@ map exactly, so a new route without an entry fails here.
 """
 from __future__ import annotations
 
+import io
 import itertools
 import re
 import uuid
 
 import pytest
 
+import image_files
 from access_rules import ACTORS, MATRIX
 from core.models import Event, FieldTemplate, IgnoredName, Relation, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
@@ -23,6 +25,7 @@ from services.world_service import WorldService
 # (world visibility, story visibility)
 SCENARIOS = (("private", "private"), ("draft", "draft"), ("public", "public"), ("public", "private"))
 PASSWORD = "password123"
+SCENE_IMAGE = image_files.png(16, 16)
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 PATH_ARG = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 _serials = itertools.count(1)
@@ -120,6 +123,8 @@ class Cast:
         template = FieldTemplate(world_id=world.world_id, kind="character", key="age", label="Age",
                                  field_type="number")
         store.put(FieldTemplate.collection, template.template_id, template.to_dict())
+        images = self.services.images
+        image = images.add(owner, world, "scene.png", images.prepare(SCENE_IMAGE))
         return {
             "serial": serial, "users": self.ids, "world_id": world.world_id,
             "story_id": story.story_id, "entity_id": entity.entity_id,
@@ -129,6 +134,7 @@ class Cast:
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
+            "image_id": image.image_id, "image_file": SCENE_IMAGE,
             "user_id": self.make_user("target") if needs_user else None,
             "world_public": world_visibility == "public",
             "story_public": world_visibility == "public" and story_visibility == "public",
@@ -144,17 +150,26 @@ class Cast:
             "relation_types": store.count("relation_types")} | {
             "target": scene["user_id"] and store.get("users", scene["user_id"])} | {
             "trash": scene["trash_id"] and store.get("trash", scene["trash_id"]),
-            "revisions": store.count("revisions"), "trashed": store.count("trash")}
+            "revisions": store.count("revisions"), "trashed": store.count("trash"),
+            "images": store.count("images"), "blobs": len(store.blob_keys())}
 
 
 def fill(rule: str, values: dict) -> str:
     return PATH_ARG.sub(lambda m: values[m.group(1)], rule)
 
 
+def payload(entry, scene: dict) -> dict:
+    """The request's body: JSON, or a fresh multipart file (a stream is read once)."""
+    if entry.upload is not None:
+        return {"data": {"file": (io.BytesIO(entry.upload(scene)), "upload.png")},
+                "content_type": "multipart/form-data"}
+    return {"json": entry.body(scene) if entry.body else None}
+
+
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
         "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
-        "review_id", "key", "entry_id", "template_id", "relation_id")}}
+        "review_id", "key", "entry_id", "template_id", "relation_id", "image_id")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")
@@ -171,10 +186,9 @@ def test_route_access(app, client, route):
             scene = shared_scene if method == "GET" else cast.scene(
                 world_visibility, story_visibility, needs_user, **needs)
             scene = {**scene, "credentials": cast.credentials(actor)}
-            body = entry.body(scene) if entry.body else None
             expected = entry.expected(actor, scene)
             before = cast.snapshot(scene)
-            response = client.open(fill(rule, scene), method=method, json=body,
+            response = client.open(fill(rule, scene), method=method, **payload(entry, scene),
                                    headers=cast.headers(actor))
             where = f"{world_visibility}/{story_visibility} world/story, {actor}"
             if response.status_code != expected:
@@ -186,7 +200,7 @@ def test_route_access(app, client, route):
                 if method != "GET":
                     assert cast.snapshot(scene) == before, f"{where}: a denied write changed data"
             if expected == 404:
-                missing = client.open(fill(rule, nonexistent(scene)), method=method, json=body,
+                missing = client.open(fill(rule, nonexistent(scene)), method=method, **payload(entry, scene),
                                       headers=cast.headers(actor))
                 assert (missing.status_code, missing.json) == (404, response.json), \
                     f"{where}: an invisible item answers unlike a missing one"

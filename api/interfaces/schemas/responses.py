@@ -112,6 +112,8 @@ class WorldOut(Out):
     metadata: WorldMetadataOut
     language: Language = Field(description="Language of the world's texts, casts and AI answers "
                                            "(stored, or detected from the name and description)")
+    image_id: str = Field(description="The world's image (`GET /api/worlds/{world_id}/images` gives its "
+                                      "URL); \"\" for none")
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")

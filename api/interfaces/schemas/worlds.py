@@ -5,7 +5,7 @@ from pydantic import Field, StringConstraints
 from ai.schemas import WorldAnalysis
 from core.language import Language
 from core.calendar import ERAS_MAX, MONTHS_MAX, WEEKDAYS_MAX
-from core.vocabulary import ENTITY_ENTRY_KINDS, NAME_MAX, SHORT_MAX
+from core.vocabulary import ENTITY_ENTRY_KINDS, ID_MAX, NAME_MAX, SHORT_MAX
 from interfaces.pagination import MAX_PER_PAGE, PageQuery
 from interfaces.schemas.calendar import DateBody, EraBody, Label, LeapBody, MonthBody
 from interfaces.schemas.common import (FieldValues, Name, OptionalId, Schema, Tags, Text, Visibility,
@@ -58,6 +58,9 @@ class WorldUpdateBody(Schema):
     visibility: Optional[Visibility] = None
     metadata: Optional[WorldMetadataBody] = None
     language: Optional[Language] = None
+    image_id: Optional[Annotated[str, StringConstraints(max_length=ID_MAX)]] = Field(
+        None, description="An image of this world (`POST /api/worlds/{world_id}/images`) to show for it; "
+                          "\"\" removes it")
 
 
 class WorldListQuery(Schema):
