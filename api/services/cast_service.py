@@ -18,6 +18,8 @@ from generators.starter_cast import starter_cast
 from services import location_tree
 from services.entry_refs import entity_entry_kind
 from services.field_service import FieldService
+from services.mention_service import MentionService
+from services.image_service import check_image_ref
 from services.revisions import Revisions
 from services.trash_service import TrashService
 from storage import DocumentStore
@@ -41,6 +43,7 @@ class CastService:
         self.revisions = revisions or Revisions(store)
         self.trash = trash or TrashService(store)
         self.fields = fields or FieldService(store, self.trash)
+        self.mentions = MentionService(store, self.revisions)
 
     # -- reading ---------------------------------------------------------------
 
@@ -74,8 +77,10 @@ class CastService:
             if match_key(data["name"]) in self.by_name(kind, world):
                 raise Conflict(f"{kind.label} '{data['name']}' already exists in this world",
                                {"name": "already exists"}, code="duplicate_name")
+            check_image_ref(self.store, world.world_id, data.get("image_id"))
             item = kind.model(world_id=world.world_id, **self._checked(kind, world, data))
             self.store.put(kind.model.collection, item.id, item.to_dict())
+            self.mentions.entry_written(world, item, None, None)
         return item
 
     def update(self, kind: Kind, world: World, item_id: str, changes: dict, user: User | None = None,
@@ -90,9 +95,12 @@ class CastService:
                     raise Conflict(f"{kind.label} '{changes['name']}' already exists in this world",
                                    {"name": "already exists"}, code="duplicate_name")
             changes = self._checked(kind, world, changes, item, restoring=restored_version is not None)
+            if "image_id" in changes:
+                check_image_ref(self.store, world.world_id, changes["image_id"])
             for key, value in changes.items():
                 setattr(item, key, value)
             item.touch()
+            self.mentions.entry_written(world, item, before, user)   # a rename rewrites [[Old]] links
             self.revisions.record(user.user_id if user else None, item, before, restored_version)
             self.store.put(kind.model.collection, item.id, item.to_dict())
         return item
@@ -129,6 +137,7 @@ class CastService:
             return known[key], False
         item = kind.model(world_id=world.world_id, name=" ".join(name.split()), **fields)
         self.store.put(kind.model.collection, item.id, item.to_dict())
+        self.mentions.entry_written(world, item, None, None)
         known[key] = item
         return item, True
 

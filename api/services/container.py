@@ -14,8 +14,12 @@ from services.cast_service import CastService
 from services.entry_service import EntryService
 from services.event_service import EventService
 from services.field_service import FieldService
+from services.graph_service import GraphService
 from services.history_service import HistoryService
+from services.image_service import ImageService
 from services.link_service import LinkService
+from services.relation_service import RelationService
+from services.mention_service import MentionService
 from services.review_service import ReviewService
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -43,6 +47,10 @@ class Services:
     reviews: ReviewService
     fields: FieldService
     entries: EntryService
+    relations: RelationService
+    graphs: GraphService
+    mentions: MentionService
+    images: ImageService
 
     @property
     def gpt_provider(self) -> str:

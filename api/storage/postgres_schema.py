@@ -6,6 +6,10 @@ fingerprint is kept in ``ws_meta``. On start-up a store reads it (one query)
 and only when it differs takes a transaction-scoped advisory lock and runs the
 idempotent DDL, so four workers starting together create everything once and
 a newly indexed field gets its column and index on the next start.
+
+Blobs (``ws_blobs``) are one table whatever the models: key, bytes, size. Their
+column is stored without compression (``STORAGE EXTERNAL``): images are
+compressed already, and PostgreSQL would only waste time trying again.
 """
 from __future__ import annotations
 
@@ -16,7 +20,8 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from storage.base import Registry
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # 2: ws_blobs
+BLOBS_TABLE = "ws_blobs"
 
 
 def table(collection: str) -> str:
@@ -55,7 +60,10 @@ def _fingerprint(registry: Registry) -> str:
 
 
 def _ddl(registry: Registry) -> list[str]:
-    statements = ["CREATE TABLE IF NOT EXISTS ws_meta (key text PRIMARY KEY, value text NOT NULL)"]
+    statements = ["CREATE TABLE IF NOT EXISTS ws_meta (key text PRIMARY KEY, value text NOT NULL)",
+                  f"CREATE TABLE IF NOT EXISTS {BLOBS_TABLE} (key text PRIMARY KEY, data bytea NOT NULL, "
+                  "bytes integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+                  f"ALTER TABLE {BLOBS_TABLE} ALTER COLUMN data SET STORAGE EXTERNAL"]
     for collection, fields, list_fields in _layout(registry):
         name = table(collection)
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} ("

@@ -7,7 +7,7 @@ from core.models.base import Model, id_factory
 
 @dataclass
 class TrashItem(Model):
-    """A deleted world, story, character, location or field template, with everything its delete
+    """A deleted world, story, character, location, field template, relation or image, with everything its delete
     removed, until it is restored or purged.
 
     ``contents`` maps a collection to the documents taken out of it (as they
@@ -23,7 +23,7 @@ class TrashItem(Model):
     id_field = "trash_id"
     indexed_fields = ("owner_id", "world_id")
 
-    kind: str                 # "world" | "story" | "character" | "location" | "field_template"
+    kind: str                 # "world" | "story" | "character" | "location" | "field_template" | "relation" | "image"
     item_id: str
     title: str
     owner_id: str

@@ -5,6 +5,7 @@ from pydantic import Field, StringConstraints
 from ai.schemas import StoryCharacter, StoryPlace
 from core.vocabulary import NAME_MAX
 from interfaces.pagination import PageQuery
+from interfaces.schemas.calendar import DateBody
 from interfaces.schemas.common import Id, LongText, Name, Schema, Tag, Tags, Text, Visibility
 
 Genre = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
@@ -18,7 +19,9 @@ class StoryCreateBody(Schema):
     content: LongText = ""
     genre: Genre = "adventure"
     visibility: Visibility = "private"
-    time_index: int = Field(50, ge=0, le=100)
+    time_index: int = Field(50, ge=0, le=100, description="Derived from `date` when that is given")
+    date: Optional[DateBody] = Field(None, description="In-world date on the world's calendar; "
+                                                       "sets `time_index` to its year")
     selected_characters: list[Id] = Field(default_factory=list, max_length=500)
     tags: Tags = Field(default_factory=list)
 
@@ -29,7 +32,10 @@ class StoryUpdateBody(Schema):
     content: Optional[LongText] = None
     genre: Optional[Genre] = None
     visibility: Optional[Visibility] = None
-    time_index: Optional[int] = Field(None, ge=0, le=100)
+    time_index: Optional[int] = Field(None, ge=0, le=100, description="A new index without a `date` takes "
+                                                                      "the story's date off")
+    date: Optional[DateBody] = Field(None, description="In-world date on the world's calendar; "
+                                                       "moves `time_index` to its year")
     tags: Optional[Tags] = None
 
 

@@ -4,8 +4,10 @@ from pydantic import Field, StringConstraints
 
 from ai.schemas import WorldAnalysis
 from core.language import Language
-from core.vocabulary import ENTITY_ENTRY_KINDS, NAME_MAX, SHORT_MAX
+from core.calendar import ERAS_MAX, MONTHS_MAX, WEEKDAYS_MAX
+from core.vocabulary import ENTITY_ENTRY_KINDS, ID_MAX, NAME_MAX, SHORT_MAX
 from interfaces.pagination import MAX_PER_PAGE, PageQuery
+from interfaces.schemas.calendar import DateBody, EraBody, Label, LeapBody, MonthBody
 from interfaces.schemas.common import (FieldValues, Name, OptionalId, Schema, Tags, Text, Visibility,
                                        WorldType)
 
@@ -13,10 +15,23 @@ Short = Annotated[str, StringConstraints(max_length=SHORT_MAX)]
 
 
 class CalendarBody(Schema):
-    current_year: Optional[int] = Field(None, ge=-1_000_000, le=1_000_000)
-    current_era: Optional[Short] = None
-    year_name: Optional[Short] = None
+    """A world's calendar; the fields sent replace the stored ones (null: leave as is,
+    but `leap: null` removes the leap rule). A change that would leave a stored date
+    outside the calendar is refused (400 `dates_out_of_calendar`)."""
+
+    current_year: Optional[int] = Field(None, ge=-1_000_000, le=1_000_000,
+                                        description="Moves `current_date` to that year")
+    current_era: Optional[Short] = Field(None, description="Ignored when the calendar has eras "
+                                                           "(the current year's era is used)")
+    year_name: Optional[Short] = Field(None, description="Ignored when the calendar has eras "
+                                                         "(the current year's era abbreviation is used)")
     span_years: Optional[int] = Field(None, ge=100, le=1_000_000)
+    months: Optional[list[MonthBody]] = Field(None, min_length=1, max_length=MONTHS_MAX)
+    weekdays: Optional[list[Label]] = Field(None, max_length=WEEKDAYS_MAX)
+    eras: Optional[list[EraBody]] = Field(None, max_length=ERAS_MAX,
+                                          description="By start year, each after the one before")
+    leap: Optional[LeapBody] = Field(None, description="null: no leap years")
+    current_date: Optional[DateBody] = Field(None, description="Moves `current_year` to its year")
 
 
 class WorldMetadataBody(Schema):
@@ -43,6 +58,9 @@ class WorldUpdateBody(Schema):
     visibility: Optional[Visibility] = None
     metadata: Optional[WorldMetadataBody] = None
     language: Optional[Language] = None
+    image_id: Optional[Annotated[str, StringConstraints(max_length=ID_MAX)]] = Field(
+        None, description="An image of this world (`POST /api/worlds/{world_id}/images`) to show for it; "
+                          "\"\" removes it")
 
 
 class WorldListQuery(Schema):
