@@ -110,7 +110,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.getByRole('button', { name: 'Add relation' }).click();
       const form = page.getByRole('form', { name: 'New relation' });
       await form.getByLabel('Trần Thị Mây is…').selectOption({ label: 'sibling of' });
-      await form.getByLabel('…sibling of').fill('tran van');
+      await form.getByRole('searchbox', { name: '…sibling of' }).fill('tran van');
       await form.getByRole('button', { name: /Trần Văn Sóng/ }).click();
       await form.getByLabel('Attitude').selectOption('2');
       await form.getByLabel('Note').fill('Hai chị em cùng lớn lên trên đảo.');

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
 import { useVersionedForm } from '../hooks/useVersionedForm.js';
@@ -13,16 +14,20 @@ const EMPTY = { kind: 'character', name: '', description: '', role: '', location
 
 /**
  * A new entry of any kind: name, description, tags, and by kind a role, or a location's type and
- * parent; the custom fields of that kind (typed inputs). `onSubmit(kind, body)` creates it.
+ * parent; the custom fields of that kind (typed inputs). `onSubmit(kind, body)` creates it and
+ * answers what `onCreated` is told once the form is empty again.
  */
-export default function EntryCreateForm({ world, initialKind, onSubmit, onCancel }) {
+export default function EntryCreateForm({ world, initialKind, onSubmit, onCreated, onCancel }) {
   const worldId = world.world_id;
+  const created = useRef(null); // what the last create answered
   const { base, form, setForm, set, draft, error, setError, busy, submitBody } = useVersionedForm({
     draftForm: `entry@${worldId}`,
     doc: null,
     from: { ...EMPTY, kind: initialKind || 'character' },
     toValues: (v) => ({ ...EMPTY, ...(v || {}), fields: (v && v.fields) || {} }),
-    onSubmit: (body) => onSubmit(body.kind, body.body),
+    onSubmit: async (body) => {
+      created.current = await onSubmit(body.kind, body.body);
+    },
   });
   const isLocation = form.kind === 'location';
   const templates = sortTemplates(useQuery(queries.fieldTemplates(worldId, form.kind)).data);
@@ -42,7 +47,10 @@ export default function EntryCreateForm({ world, initialKind, onSubmit, onCancel
       body.entity_type = form.kind;
       if (form.role.trim()) body.role = form.role.trim();
     }
-    if (await submitBody({ kind: form.kind, body })) setForm({ ...base.values, kind: form.kind });
+    if (await submitBody({ kind: form.kind, body })) {
+      setForm({ ...base.values, kind: form.kind }); // emptied first, then "Added …" says it is done
+      if (onCreated) onCreated(created.current);
+    }
   };
 
   const details = (error && error.details) || {};

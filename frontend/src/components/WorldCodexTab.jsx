@@ -53,11 +53,12 @@ export default function WorldCodexTab({ world, editable }) {
     setParams(p, { replace: true });
   };
 
+  // the lists refresh in the background: the form is free for the next entry at once
   const create = async (entryKind, body) => {
     const answer = entryKind === 'location' ? await worlds.createLocation(worldId, body) : await worlds.createEntity(worldId, body);
     const saved = (answer && (answer.entity || answer.location)) || answer || {};
-    setAdded({ id: saved.entity_id || saved.location_id || saved.id, name: body.name, kind: entryKind });
-    await worldChanged(queryClient, worldId);
+    worldChanged(queryClient, worldId);
+    return { id: saved.entity_id || saved.location_id || saved.id, name: body.name, kind: entryKind };
   };
 
   const items = (data && data.items) || [];
@@ -79,7 +80,7 @@ export default function WorldCodexTab({ world, editable }) {
           </button>
         )}
       </div>
-      {creating && <EntryCreateForm world={world} initialKind={kind} onSubmit={create} onCancel={() => setCreating(false)} />}
+      {creating && <EntryCreateForm world={world} initialKind={kind} onSubmit={create} onCreated={setAdded} onCancel={() => setCreating(false)} />}
       {added && added.id && (
         <p className="alert alert-success" role="status">
           Added {kindLabel(added.kind).toLowerCase()} “{added.name}”. <Link to={entryPath(worldId, added.id)}>Open its page</Link>
