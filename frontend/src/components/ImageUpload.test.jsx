@@ -31,14 +31,22 @@ describe('ImageUpload', () => {
   });
 
   it.each([
-    [413, 'Image too large (limit 10 MB).', '“big.png” (12.0 MB) is too large to upload. Image too large (limit 10 MB).'],
-    [415, 'Unsupported image type.', '“big.png” (12.0 MB) is not a PNG, JPEG, WebP or GIF image. Unsupported image type.'],
-    [400, 'The image could not be decoded.', '“big.png” (12.0 MB) could not be read as an image. The image could not be decoded.'],
-  ])('says what a %i means', async (status, said, shown) => {
+    [413, 'The file is larger than 10,485,760 bytes', '“big.png” (12.0 MB): The file is larger than 10,485,760 bytes'],
+    [415, 'Not a supported image: upload a PNG, JPEG, WebP or GIF file', '“big.png” (12.0 MB): Not a supported image: upload a PNG, JPEG, WebP or GIF file'],
+    [400, 'The file is not a valid PNG image (damaged, truncated or not an image)', '“big.png” (12.0 MB): The file is not a valid PNG image (damaged, truncated or not an image)'],
+  ])('says what a %i means: the file, then what the API said', async (status, said, shown) => {
     vi.spyOn(images, 'upload').mockRejectedValue(fail(status, said));
     render(<ImageUpload worldId="w1" onUploaded={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Upload an image'), { target: { files: [file('big.png', 'image/png', 12 * 1024 * 1024)] } });
     fireEvent.click(screen.getByRole('button', { name: 'Upload' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(shown);
+  });
+
+  it('explains a refusal the API did not word', async () => {
+    vi.spyOn(images, 'upload').mockRejectedValue(Object.assign(new Error(''), { status: 413 }));
+    render(<ImageUpload worldId="w1" onUploaded={vi.fn()} />);
+    fireEvent.change(screen.getByLabelText('Upload an image'), { target: { files: [file('big.png', 'image/png', 2048)] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('“big.png” (2.0 KB) is too large to upload.');
   });
 });

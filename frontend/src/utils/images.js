@@ -3,13 +3,18 @@ import { formatBytes } from './entries.js';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 
-/** What went wrong with an upload, in words (the API's own sentence kept after ours). */
+/**
+ * What went wrong with an upload, in words: the file, then the API's own sentence (it names the
+ * limit, or what is wrong with the image); ours when it gave none.
+ */
 export function uploadErrorMessage(err, file) {
-  const said = err && err.message ? ` ${err.message}` : '';
   const what = file ? `“${file.name}” (${formatBytes(file.size)})` : 'That file';
-  if (err && err.status === 413) return `${what} is too large to upload.${said}`;
-  if (err && err.status === 415) return `${what} is not a PNG, JPEG, WebP or GIF image.${said}`;
-  if (err && err.status === 400) return `${what} could not be read as an image.${said}`;
+  const fallback = {
+    413: 'is too large to upload.',
+    415: 'is not a PNG, JPEG, WebP or GIF image.',
+    400: 'could not be read as an image.',
+  }[err && err.status];
+  if (err && err.isApiError && err.message && err.status >= 400 && err.status < 500) return `${what}: ${err.message}`;
+  if (fallback) return `${what} ${fallback}`;
   return (err && err.message) || 'The upload failed.';
 }
-
