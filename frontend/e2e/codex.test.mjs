@@ -175,6 +175,7 @@ for (const [viewport, size] of VIEWPORTS) {
       const edges = await page.locator('line.edge').count();
       assert.equal(edges, 3);
       await page.locator('.edge-label', { hasText: 'sibling of' }).waitFor();
+      await page.locator('figure.graph').scrollIntoViewIfNeeded();
       await snap(page, `${viewport}-codex-graph`);
       await page.getByRole('button', { name: 'Zoom in' }).click();
       await page.getByRole('button', { name: 'Zoom in' }).click();

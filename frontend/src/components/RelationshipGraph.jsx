@@ -83,6 +83,9 @@ export default function RelationshipGraph({ graph, onOpen }) {
       </div>
       <div ref={boxRef} className="graph-box">
         <div className="graph-zoom" role="group" aria-label="Zoom">
+          <span className="muted small grow" aria-hidden="true">
+            Drag to move; wheel, pinch or + / − to zoom.
+          </span>
           <button type="button" className="btn btn-small" onClick={zoomIn} aria-label="Zoom in">
             +
           </button>

@@ -68,13 +68,13 @@ export default function WorldGraphTab({ world }) {
             <input type="checkbox" checked={kinds.includes(k.value)} onChange={() => toggleKind(k.value)} /> {k.plural}
           </label>
         ))}
-        <label className="check graph-everyone">
-          <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> Also entries with no connection
+        <label className={`chip chip-check ${everyone ? 'is-on' : ''}`}>
+          <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> Unconnected too
         </label>
       </fieldset>
-      <p className="muted small">
-        {mode === 'relations' ? 'Relations between entries: an arrow points from “parent of” to the child; red is hostile, green friendly.' : 'Entries linked to the same stories.'}{' '}
-        Select a node to open its page; drag to move, wheel or pinch to zoom.
+      <p className="muted small graph-help">
+        {mode === 'relations' ? 'Arrows point from the one who is “parent of”, “member of”…; red is hostile, green friendly. ' : 'Entries that share stories or visit places. '}
+        Select a node to open its page.
       </p>
       {isPending && <Loading label="Loading graph…" />}
       <ErrorMessage error={error} onRetry={() => refetch()} />
