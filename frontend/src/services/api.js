@@ -251,7 +251,8 @@ export const entries = {
 
 /** A world's custom field templates, per kind of entry. */
 export const fieldTemplates = {
-  list: (worldId, kind) => call('fieldTemplates.list', [worldId], { params: { kind } }),
+  /** Every template (of `kind`, when given), in the world's order: read whole (the API's largest page). */
+  list: (worldId, kind) => call('fieldTemplates.list', [worldId], { params: { kind, per_page: 200 } }),
   create: (worldId, body) => call('fieldTemplates.create', [worldId], { body }),
   update: (worldId, id, body) => call('fieldTemplates.update', [worldId, id], { body }),
   remove: (worldId, id) => call('fieldTemplates.remove', [worldId, id]),

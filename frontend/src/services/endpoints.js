@@ -40,7 +40,7 @@ export const ENDPOINTS = {
   'entries.mentions': ['GET', '/worlds/{world_id}/entries/{entry_id}/mentions', ['page', 'per_page']],
   'entries.familyTree': ['GET', '/worlds/{world_id}/entries/{entry_id}/family-tree', ['depth']],
 
-  'fieldTemplates.list': ['GET', '/worlds/{world_id}/field-templates', ['kind']],
+  'fieldTemplates.list': ['GET', '/worlds/{world_id}/field-templates', ['kind', 'per_page']],
   'fieldTemplates.create': ['POST', '/worlds/{world_id}/field-templates'],
   'fieldTemplates.update': ['PATCH', '/worlds/{world_id}/field-templates/{template_id}'],
   'fieldTemplates.remove': ['DELETE', '/worlds/{world_id}/field-templates/{template_id}'],
