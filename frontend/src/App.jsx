@@ -15,6 +15,7 @@ const StoryNew = lazy(() => import('./pages/StoryNew.jsx'));
 const StoryDetail = lazy(() => import('./pages/StoryDetail.jsx'));
 const Admin = lazy(() => import('./pages/Admin.jsx'));
 const Trash = lazy(() => import('./pages/Trash.jsx'));
+const Search = lazy(() => import('./pages/Search.jsx'));
 
 export default function App() {
   return (
@@ -36,6 +37,7 @@ export default function App() {
             }
           />
           <Route path="stories/:storyId" element={<StoryDetail />} />
+          <Route path="search" element={<Search />} />
           <Route
             path="trash"
             element={
