@@ -5,7 +5,9 @@ import { worlds } from '../services/api.js';
 import { queries, queryKeys, worldChanged } from '../services/queries.js';
 import { canEdit, useAuth } from '../hooks/useAuth.js';
 import { LANGUAGES, formatDate, labelOf } from '../utils/options.js';
+import { calendarOf, formatWorldDate } from '../utils/calendar.js';
 import Loading from '../components/Loading.jsx';
+import MarkdownView from '../components/MarkdownView.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import Badge from '../components/Badge.jsx';
 import ConfirmButton from '../components/ConfirmButton.jsx';
@@ -61,7 +63,8 @@ export default function WorldDetail() {
   const sharedWithMe = user && !editable && (world.shared_with || []).includes(user.user_id);
   const tabs = TABS.filter((t) => !t.ownerOnly || editable);
   const tab = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab') : 'stories';
-  const cal = (world.metadata && world.metadata.calendar) || {};
+  const cal = calendarOf(world);
+  const today = formatWorldDate(cal.current_date || (cal.current_year !== undefined && cal.current_year !== null ? { year: cal.current_year } : null), cal);
 
   const selectTab = (key) => {
     const next = new URLSearchParams(params);
@@ -97,9 +100,10 @@ export default function WorldDetail() {
                   </span>
                 )}
                 {sharedWithMe && <Badge tone="shared">read-only · shared with you</Badge>}
-                {cal.current_year !== undefined && cal.current_year !== null && (
+                {today && (
                   <span className="muted small">
-                    Year {cal.current_year} {cal.year_name || ''} {cal.current_era ? `· ${cal.current_era}` : ''}
+                    Now: {today}
+                    {cal.current_era && !(cal.eras || []).length ? ` · ${cal.current_era}` : ''}
                   </span>
                 )}
               </div>
@@ -116,7 +120,7 @@ export default function WorldDetail() {
             )}
           </div>
           <ErrorMessage error={removal.error} />
-          {world.description ? <p className="world-description">{world.description}</p> : <p className="muted">No description yet.</p>}
+          {world.description ? <MarkdownView text={world.description} worldId={world.world_id} className="world-description" /> : <p className="muted">No description yet.</p>}
           {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
         </header>
       )}
