@@ -53,13 +53,13 @@ for (const [viewport, size] of VIEWPORTS) {
       const form = page.getByRole('form', { name: 'Edit world' });
       const calendar = form.getByRole('group', { name: 'Calendar' });
       const months = calendar.getByRole('group', { name: 'Months' });
-      await months.getByLabel('Name of month 1').fill('Tháng Giêng');
-      await months.getByLabel('Name of month 2').fill('Tháng Hai');
+      await months.getByLabel('Name of month 1', { exact: true }).fill('Tháng Giêng');
+      await months.getByLabel('Name of month 2', { exact: true }).fill('Tháng Hai');
       const eras = calendar.getByRole('group', { name: 'Eras' });
       await eras.getByRole('button', { name: '+ Add an era' }).click();
-      await eras.getByLabel('Name of era 1').fill('Công nguyên');
-      await eras.getByLabel('Abbreviation of era 1').fill('CN');
-      await eras.getByLabel('Era 1 starts in year').fill('1');
+      await eras.getByLabel('Name of era 1', { exact: true }).fill('Công nguyên');
+      await eras.getByLabel('Abbreviation of era 1', { exact: true }).fill('CN');
+      await eras.getByLabel('Era 1 starts in year', { exact: true }).fill('1');
       const today = calendar.getByRole('group', { name: 'Today in the world' });
       await today.getByLabel('Year').fill('1288');
       await today.getByLabel('Month').selectOption({ label: 'Tháng Hai' });

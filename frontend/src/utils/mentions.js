@@ -57,15 +57,15 @@ export function mentionToken(text, caret) {
 }
 
 /**
- * `text` with the token replaced by `[[name]]` (a closing `]]` already after the caret is reused),
- * and where the caret goes: after the mention, past a following space.
+ * `text` with the token replaced by `[[name]]` and a space (none before a space or punctuation; a
+ * closing `]]` already after the caret is reused), and where the caret goes: after them.
  */
 export function insertMention(text, token, name) {
   const source = String(text || '');
   let after = source.slice(token.end);
   if (token.trigger === '[[' && after.startsWith(']]')) after = after.slice(2);
   const mention = `[[${name}]]`;
-  const spacer = after === '' || /^[\s.,;:!?)\]}'"”’]/u.test(after) ? '' : ' ';
+  const spacer = /^[\s.,;:!?)\]}'"”’]/u.test(after) ? '' : ' ';
   const next = `${source.slice(0, token.start)}${mention}${spacer}${after}`;
   return { text: next, caret: token.start + mention.length + spacer.length };
 }
