@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { events } from '../services/api.js';
 import { dateBody, dateValues } from '../utils/calendar.js';
+import { plainMentions } from '../utils/mentions.js';
 import Field from './Field.jsx';
 import DateInput from './DateInput.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -19,7 +20,7 @@ export default function EventEditor({ event, others, onChanged, calendar = {} })
   const [label, setLabel] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const name = event.title || 'event';
+  const name = plainMentions(event.title || '') || 'event';
 
   const run = async (fn) => {
     setBusy(true);
@@ -95,7 +96,7 @@ export default function EventEditor({ event, others, onChanged, calendar = {} })
             <option value="">Choose an event…</option>
             {others.map((o) => (
               <option key={o.event_id} value={o.event_id}>
-                {o.title}
+                {plainMentions(o.title)}
               </option>
             ))}
           </Field>

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { eventDay } from '../utils/timeline.js';
+import { plainMentions } from '../utils/mentions.js';
 import EventEditor from './EventEditor.jsx';
 import Icon from './Icon.jsx';
 
+// an event's words come from its story: its [[mentions]] read as names here
 function eventTitle(ev) {
-  return ev.title || ev.name || ev.summary || 'Untitled event';
+  return plainMentions(ev.title || ev.name || ev.summary || '') || 'Untitled event';
 }
 
 /**
@@ -54,7 +56,7 @@ export default function Timeline({ data, editable = false, onChanged, calendar =
                   <div className="timeline-card">
                     {eventDay(ev, calendar) && <p className="timeline-day">{eventDay(ev, calendar)}</p>}
                     <h4>{eventTitle(ev)}</h4>
-                    {ev.description && <p>{ev.description}</p>}
+                    {ev.description && <p>{plainMentions(ev.description)}</p>}
                     <div className="timeline-meta">
                       {ev.story_title && ev.story_id ? (
                         <Link to={`/stories/${ev.story_id}`} className="chip chip-story">

@@ -25,6 +25,12 @@ describe('search snippets', () => {
     ]);
   });
 
+  it('read mentions as the story does, across the marks', () => {
+    const text = (html) => snippetParts(html).map((p) => (p.marked ? `<${p.text}>` : p.text)).join('');
+    expect(text('Quân của [[<mark>Trần</mark> <mark>Hưng</mark> Đạo]] về [[Hà Nội|<mark>kinh đô</mark>]].')).toBe('Quân của <Trần> <Hưng> Đạo về <kinh đô>.');
+    expect(text('[[<mark>Trần</mark> Hưng Đạo|ông]] và [[Hà')).toBe('ông và [[Hà');
+  });
+
   it('link each kind of hit to its page', () => {
     expect(hits.map(hitPath)).toEqual(['/worlds/w1/entries/l1', '/stories/s1', '/worlds/w1?tab=timeline#event-e1', '/worlds/w1']);
   });

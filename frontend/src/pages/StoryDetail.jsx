@@ -137,14 +137,22 @@ export default function StoryDetail() {
           {linkedChars.length > 0 && (
             <ul className="chips" aria-label="Characters">
               {linkedChars.map((c) => (
-                <li key={c.id} className="chip chip-character">{c.name || 'Unknown character'}</li>
+                <li key={c.id}>
+                  <Link to={`/worlds/${story.world_id}/entries/${c.id}`} className="chip chip-character">
+                    {c.name || 'Unknown character'}
+                  </Link>
+                </li>
               ))}
             </ul>
           )}
           {linkedLocs.length > 0 && (
             <ul className="chips" aria-label="Locations">
               {linkedLocs.map((l) => (
-                <li key={l.id} className="chip chip-location"><Icon name="pin" size={13} /> {l.name || 'Unknown place'}</li>
+                <li key={l.id}>
+                  <Link to={`/worlds/${story.world_id}/entries/${l.id}`} className="chip chip-location">
+                    <Icon name="pin" size={13} /> {l.name || 'Unknown place'}
+                  </Link>
+                </li>
               ))}
             </ul>
           )}

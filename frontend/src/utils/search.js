@@ -15,15 +15,29 @@ export function unescapeHtml(text) {
 
 /**
  * A snippet (HTML-escaped text with <mark>…</mark> around the words found) as parts to draw as
- * text: [{text, marked}]. Nothing but <mark> is read as markup; anything else stays text.
+ * text: [{text, marked}]. Nothing but <mark> is read as markup; anything else stays text; mention
+ * brackets are dropped.
  */
 export function snippetParts(snippet) {
+  // the marks as two characters no text holds, so a mention's brackets can go across them
+  const OPEN = '\u0001';
+  const CLOSE = '\u0002';
+  let text = String(snippet || '')
+    .replace(/[\u0001\u0002]/g, '')
+    .split(/(<\/?mark>)/i)
+    .map((piece) => (/^<mark>$/i.test(piece) ? OPEN : /^<\/mark>$/i.test(piece) ? CLOSE : unescapeHtml(piece)))
+    .join('');
+  // [[Name]] reads "Name", [[Name|shown]] reads "shown", as in the story itself
+  text = text.replace(/\[\[([^[\]\n]*?)\]\]/g, (_, inner) => {
+    const bar = inner.indexOf('|');
+    return bar === -1 ? inner : inner.slice(0, bar).replace(/[^\u0001\u0002]/g, '') + inner.slice(bar + 1);
+  });
   const parts = [];
   let marked = false;
-  for (const piece of String(snippet || '').split(/(<\/?mark>)/i)) {
-    if (/^<mark>$/i.test(piece)) marked = true;
-    else if (/^<\/mark>$/i.test(piece)) marked = false;
-    else if (piece) parts.push({ text: unescapeHtml(piece), marked });
+  for (const piece of text.split(/([\u0001\u0002])/)) {
+    if (piece === OPEN) marked = true;
+    else if (piece === CLOSE) marked = false;
+    else if (piece) parts.push({ text: piece, marked });
   }
   return parts;
 }
