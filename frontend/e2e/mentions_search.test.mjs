@@ -161,7 +161,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.goto(`/worlds/${wid}?tab=timeline`);
       const first = page.locator('.timeline-event').first();
       await first.waitFor();
-      const title = (await first.getByRole('heading').textContent()).trim();
+      const title = (await first.getByRole('heading').textContent()).trim(); // [[mentions]] read as names
       await first.getByRole('button', { name: `Edit event ${title}` }).click();
       const eventForm = first.getByRole('form', { name: `Edit event ${title}` });
       const eventWhen = eventForm.getByRole('group', { name: 'When' });
@@ -179,7 +179,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await dated.scrollIntoViewIfNeeded();
       await snap(page, `${viewport}-timeline-dated`);
       const events = (await api(url, 'GET', `/worlds/${wid}/events?story_id=${storyId}`, undefined, token)).data.timeline.years.flatMap((y) => y.events);
-      assert.ok(events.some((e) => e.title === title && e.date.month === 2 && e.date.day === 3), JSON.stringify(events.map((e) => [e.title, e.date])));
+      assert.ok(events.some((e) => e.title.replace(/\[\[|\]\]/g, '') === title && e.date.month === 2 && e.date.day === 3), JSON.stringify(events.map((e) => [e.title, e.date])));
     });
     await context.close();
   });

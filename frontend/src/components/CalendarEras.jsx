@@ -1,6 +1,6 @@
 const DIRECTIONS = [
-  { value: 'forward', label: 'Up from its first year (like AD)' },
-  { value: 'backward', label: 'Down to the next era (like BC)' },
+  { value: 'forward', label: 'Counts up from its start (like AD)' },
+  { value: 'backward', label: 'Counts down to the next era (like BC)' },
 ];
 
 /**
