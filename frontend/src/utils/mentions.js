@@ -3,21 +3,26 @@
 // the renderer (MarkdownView), the completion while typing (useMentionCompletion) and any later
 // editor share them.
 
-/** One mention: `[[` name, optionally `|` shown text, `]]`; no brackets or line breaks inside. */
-export const MENTION_RE = /\[\[([^[\]|\n]{1,200})(?:\|([^[\]\n]{1,200}))?\]\]/g;
+/**
+ * One mention, as the API parses it (api/core/mentions.py): `[[` name, optionally `|` shown text,
+ * `]]`; no brackets, bars or line breaks inside; `\[[` is no mention.
+ */
+export const MENTION_RE = /(?<!\\)\[\[([^[\]|\r\n]{1,200})(?:\|([^[\]|\r\n]{1,200}))?\]\]/g;
+
+const clean = (part) => part.trim().replace(/\s+/g, ' ');
 
 /** How many distinct names one text resolves at once (the rest show as plain text). */
 export const MAX_MENTION_NAMES = 100;
 
-/** The text split into strings and mentions `{name, shown}` (name trimmed; shown defaults to it). */
+/** The text split into strings and mentions `{name, shown}` (spaces folded; shown defaults to the name). */
 export function splitMentions(text) {
   const parts = [];
   let last = 0;
   for (const m of String(text || '').matchAll(MENTION_RE)) {
-    const name = m[1].trim();
-    if (!name) continue;
+    const name = clean(m[1]);
+    const shown = m[2] === undefined ? name : clean(m[2]);
+    if (!name || !shown) continue;
     if (m.index > last) parts.push(text.slice(last, m.index));
-    const shown = m[2] !== undefined && m[2].trim() ? m[2].trim() : name;
     parts.push({ name, shown });
     last = m.index + m[0].length;
   }
