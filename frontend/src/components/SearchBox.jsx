@@ -33,7 +33,8 @@ export default function SearchBox() {
       <input ref={box} id={id} type="search" name="q" placeholder="Search…" defaultValue={shown} enterKeyHint="search" autoComplete="off" />
       <button type="submit" className="topbar-search-go">
         <Icon name="search" size={17} />
-        <span className="sr-only">Search</span>
+        {/* not "Search": the lists' own search buttons keep that name to themselves */}
+        <span className="sr-only">Find</span>
       </button>
     </form>
   );
