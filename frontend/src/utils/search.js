@@ -19,22 +19,22 @@ export function unescapeHtml(text) {
  * brackets are dropped.
  */
 export function snippetParts(snippet) {
-  // the marks as two characters no text holds, so a mention's brackets can go across them
-  const OPEN = '\u0001';
-  const CLOSE = '\u0002';
+  // the marks as two private-use characters no snippet holds, so a mention's brackets can go across them
+  const OPEN = '\uE000';
+  const CLOSE = '\uE001';
   let text = String(snippet || '')
-    .replace(/[\u0001\u0002]/g, '')
+    .replace(/[\uE000\uE001]/g, '')
     .split(/(<\/?mark>)/i)
     .map((piece) => (/^<mark>$/i.test(piece) ? OPEN : /^<\/mark>$/i.test(piece) ? CLOSE : unescapeHtml(piece)))
     .join('');
   // [[Name]] reads "Name", [[Name|shown]] reads "shown", as in the story itself
   text = text.replace(/\[\[([^[\]\n]*?)\]\]/g, (_, inner) => {
     const bar = inner.indexOf('|');
-    return bar === -1 ? inner : inner.slice(0, bar).replace(/[^\u0001\u0002]/g, '') + inner.slice(bar + 1);
+    return bar === -1 ? inner : inner.slice(0, bar).replace(/[^\uE000\uE001]/g, '') + inner.slice(bar + 1);
   });
   const parts = [];
   let marked = false;
-  for (const piece of text.split(/([\u0001\u0002])/)) {
+  for (const piece of text.split(/([\uE000\uE001])/)) {
     if (piece === OPEN) marked = true;
     else if (piece === CLOSE) marked = false;
     else if (piece) parts.push({ text: piece, marked });
