@@ -6,6 +6,8 @@
   btree index on ``(x_<field>, seq)``, so a filtered page is an ordered index
   scan and a count an index-only scan; list fields get a GIN
   index and match by containment. See ``storage/postgres_schema.py``.
+* Full-text search: generated ``tsvector`` and folded-title columns with GIN
+  indexes (``storage/postgres_search.py``), kept current by PostgreSQL itself.
 * Units of work are transactions: a unit's first read or write borrows a
   pooled connection, BEGINs and takes one transaction-scoped advisory lock;
   everything the unit reads and writes goes through that transaction until it
@@ -31,8 +33,9 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from storage.base import DocumentStore, Registry, StorageError
+from storage.base import DocumentStore, Registry, SearchHits, StorageError, check_search_filter, search_terms
 from storage.postgres_schema import ensure_schema, lock_key, redacted, table
+from storage.postgres_search import ranked_query
 
 
 log = logging.getLogger(__name__)
@@ -273,6 +276,18 @@ class PostgresStore(DocumentStore):
             query, params = "SELECT " + " + ".join(terms), all_params
         with self._reading() as conn:
             return conn.execute(query, params).fetchone()[0]
+
+    def search(self, collection, query, any_of=None, limit=50):
+        self._model(collection)
+        clauses = check_search_filter(any_of)
+        terms = search_terms(query)
+        if not self.searchable(collection) or not terms.words or clauses == [] or limit <= 0:
+            return SearchHits([], 0)
+        sql, params = ranked_query(table(collection), terms, clauses, self.indexed_fields(collection),
+                                   self.list_fields(collection), limit)
+        with self._reading() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return SearchHits([(doc_id, float(score)) for doc_id, score, _ in rows], rows[0][2] if rows else 0)
 
     def close(self):
         self._pool.close()

@@ -17,7 +17,9 @@
 * The file is a plain TinyDB database: one object per collection mapping ids to
   documents, plus a ``_worldsmith`` table recording the last journal record it
   includes. Start-up loads it and replays the newer journal records.
-* No scans: secondary indexes (field -> value -> ordered ids) live in memory.
+* No scans: secondary indexes (field -> value -> ordered ids) live in memory, and
+  so does the full-text index of the models' ``search_fields``
+  (``storage/search_index.py``), built at load and updated at each commit.
 * One process per file: an exclusive ``flock`` on ``<file>.lock``.
 """
 from __future__ import annotations
@@ -36,10 +38,11 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from storage.base import DocumentStore, Registry, StorageError
+from storage.base import DocumentStore, Registry, SearchHits, StorageError, check_search_filter, search_terms
 from storage.encoded_tables import EncodedTables
 from storage.journal import Journal, JournalCorrupt, fsync_dir
 from storage.memory_index import CollectionIndex
+from storage.search_index import SearchIndex, Vocabulary
 from storage.staging import StagedWrites, matches
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,13 @@ DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024
 def _clone(doc) -> dict:
     """A deep copy, so callers never share lists or dicts with the stored data."""
     return orjson.loads(orjson.dumps(doc))
+
+
+def _holds(value, wanted: tuple) -> bool:
+    """Whether a document's field value is one of ``wanted`` (a list: holds one of them)."""
+    if isinstance(value, list):
+        return any(v in wanted for v in value if not isinstance(v, (list, dict)))
+    return value is not None and not isinstance(value, dict) and value in wanted
 
 
 class _StrIdTable(Table):
@@ -94,9 +104,19 @@ class TinyDBStore(DocumentStore):
         self._db = TinyDB(storage=_MemoryStorage, data=data)
         self._db.table_class = _StrIdTable
         self._indexes = {name: CollectionIndex(name, self.indexed_fields(name)) for name in self.registry}
+        self._vocabulary = Vocabulary()
+        self._search = {name: SearchIndex(self._vocabulary, *self.search_fields(name))
+                        for name in self.registry if self.searchable(name)}
         for name in self.registry:
             for doc_id, doc in self._raw(name).items():
                 self._indexes[name].add(doc_id, doc)
+        started = time.perf_counter()
+        self._vocabulary.bulk()
+        for name, search in self._search.items():
+            seq_of = self._indexes[name].seq_of
+            for doc_id, doc in self._raw(name).items():
+                search.add(seq_of[doc_id], doc)
+        self.search_build_seconds = time.perf_counter() - started   # for the benchmark
         self._encoded = EncodedTables(self._data)
         self._journal = Journal(self.path)
         try:
@@ -179,12 +199,17 @@ class TinyDBStore(DocumentStore):
         if collection not in self.registry:
             raise JournalCorrupt(f"journal names an unknown collection {collection!r}")
         table = self._data.setdefault(collection, {})
-        index = self._indexes[collection]
+        index, search = self._indexes[collection], self._search.get(collection)
         old = table.get(doc_id)
         if old is not None:
             index.remove(doc_id, old, forget=False)
         table[doc_id] = doc  # a replaced document keeps its place
         index.add(doc_id, doc)
+        if search is not None:
+            if old is None:
+                search.add(index.seq_of[doc_id], doc)
+            else:
+                search.replace(index.seq_of[doc_id], old, doc)
         self._encoded.set(collection, doc_id, encoded)
 
     def _apply_delete(self, collection: str, doc_id: str) -> None:
@@ -192,7 +217,10 @@ class TinyDBStore(DocumentStore):
         old = table.pop(doc_id, None)
         if old is not None:
             self._encoded.remove(collection, doc_id)
-            self._indexes[collection].remove(doc_id, old, forget=True)
+            index, search = self._indexes[collection], self._search.get(collection)
+            if search is not None:
+                search.remove(index.seq_of[doc_id], old)
+            index.remove(doc_id, old, forget=True)
 
     # -- units of work -------------------------------------------------------------
 
@@ -321,6 +349,26 @@ class TinyDBStore(DocumentStore):
                 total += staged.count_delta(collection, raw.get, where, any_of,
                                             self.list_fields(collection))
             return total
+
+    def search(self, collection, query, any_of=None, limit=50):
+        """Ranked in the in-memory index (``storage/search_index.py``), committed
+        documents only: inside a unit its own staged writes are not searched."""
+        self._model(collection)
+        clauses = check_search_filter(any_of)
+        terms = search_terms(query)
+        search = self._search.get(collection)
+        if search is None or not terms.words or clauses == [] or limit <= 0:
+            return SearchHits([], 0)
+        with self._state_lock:
+            raw, index = self._raw(collection), self._indexes[collection]
+            accept = None
+            if clauses is not None:
+                def accept(seq):
+                    doc = raw[index.id_at[seq]]
+                    return any(all(_holds(doc.get(f), wanted) for f, wanted in clause.items())
+                               for clause in clauses)
+            ranked, total = search.search(terms, accept, limit)
+            return SearchHits([(index.id_at[seq], score) for seq, score in ranked], total)
 
     def commit_marker(self):
         """The last commit's journal number: every commit adds one, and nothing

@@ -21,6 +21,8 @@ class Event(Model):
     collection = "events"
     id_field = "event_id"
     indexed_fields = ("world_id", "story_id")
+    search_fields = ("title", "description")
+    search_titles = ("title",)
 
     world_id: str
     story_id: str

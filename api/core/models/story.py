@@ -12,6 +12,8 @@ class Story(Model):
     collection = "stories"
     id_field = "story_id"
     indexed_fields = ("world_id", "owner_id", "visibility")
+    search_fields = ("title", "description", "content", "tags")
+    search_titles = ("title",)
 
     world_id: str
     title: str
