@@ -62,6 +62,10 @@ DEFAULT_RELATION_TYPES = (
     ("related_to", "related to", "related to", True),
 )
 ATTITUDE_MIN, ATTITUDE_MAX = -3, 3
+# Search: what one search covers (an entry is any entity or location).
+SearchType = Literal["story", "entry", "event", "world"]
+SEARCH_TYPES: tuple[str, ...] = get_args(SearchType)
+SEARCH_QUERY_MAX = 200    # characters of a search query
 # Where a proposal stands, and what a writer may decide about one.
 ProposalAction = Literal["create", "link", "alias"]      # what the analysis suggests
 ProposalStatus = Literal["pending", "accepted", "ignored"]

@@ -18,6 +18,7 @@ from interfaces.blueprints.events import create_events_blueprint
 from interfaces.blueprints.gpt import create_gpt_blueprint
 from interfaces.blueprints.history import create_history_blueprint
 from interfaces.blueprints.reviews import create_reviews_blueprint
+from interfaces.blueprints.search import create_search_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.trash import create_trash_blueprint
@@ -39,6 +40,7 @@ from services.event_service import EventService
 from services.history_service import HistoryService
 from services.link_service import LinkService
 from services.review_service import ReviewService
+from services.search_service import SearchService
 from services.revisions import Revisions
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -66,7 +68,7 @@ def _jwt_secret(config: dict) -> str:
 BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_blueprint,
               create_stories_blueprint, create_stats_blueprint, create_admin_blueprint,
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
-              create_trash_blueprint, create_reviews_blueprint)
+              create_trash_blueprint, create_reviews_blueprint, create_search_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -89,7 +91,8 @@ def build_services(config, store: DocumentStore) -> Services:
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
         ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
-        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews)
+        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
+        search=SearchService(store))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

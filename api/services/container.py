@@ -15,6 +15,7 @@ from services.event_service import EventService
 from services.history_service import HistoryService
 from services.link_service import LinkService
 from services.review_service import ReviewService
+from services.search_service import SearchService
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.task_service import TaskService
@@ -39,6 +40,7 @@ class Services:
     history: HistoryService
     trash: TrashService
     reviews: ReviewService
+    search: SearchService
 
     @property
     def gpt_provider(self) -> str:

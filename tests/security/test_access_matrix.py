@@ -162,9 +162,10 @@ def test_route_access(app, client, route):
                 world_visibility, story_visibility, needs_user, **needs)
             scene = {**scene, "credentials": cast.credentials(actor)}
             body = entry.body(scene) if entry.body else None
+            query = entry.query(scene) if entry.query else None
             expected = entry.expected(actor, scene)
             before = cast.snapshot(scene)
-            response = client.open(fill(rule, scene), method=method, json=body,
+            response = client.open(fill(rule, scene), method=method, json=body, query_string=query,
                                    headers=cast.headers(actor))
             where = f"{world_visibility}/{story_visibility} world/story, {actor}"
             if response.status_code != expected:
@@ -177,7 +178,7 @@ def test_route_access(app, client, route):
                     assert cast.snapshot(scene) == before, f"{where}: a denied write changed data"
             if expected == 404:
                 missing = client.open(fill(rule, nonexistent(scene)), method=method, json=body,
-                                      headers=cast.headers(actor))
+                                      query_string=query, headers=cast.headers(actor))
                 assert (missing.status_code, missing.json) == (404, response.json), \
                     f"{where}: an invisible item answers unlike a missing one"
     assert not mismatches, f"{method} {rule}:\n" + "\n".join(mismatches)
