@@ -30,7 +30,7 @@ from services import access
 from services.listing import Page
 from services.snippets import Matcher, snippet
 from storage import DocumentStore
-from storage.base import search_terms
+from storage.base import SearchHits, search_terms
 
 MAX_DEPTH = 500          # ranked results a search reaches, over all its pages (bounded cost)
 
@@ -61,20 +61,21 @@ class SearchService:
         if not terms.words or want <= offset:
             return Page([], 0)
         extra = {} if tag is None else {"tags": tag}
-        ranked, total, exact = [], 0, True
-        for collection, any_of in self._filters(user, scope, types, kind, world_id):
-            hits, count = self._search(collection, q, _with(any_of, extra), want)
-            ranked.append([(score, collection, doc_id) for doc_id, score in hits])
-            total += count
-        if "event" in types and scope.others:
-            hits, count, complete = self._other_events(user, q, scope.others, want)
-            ranked.append([(score, Event.collection, doc_id) for doc_id, score in hits])
-            total, exact = total + count, complete
-        merged = heapq.merge(*ranked, key=lambda hit: -hit[0])
-        page = list(merged)[offset:want]
-        matcher = Matcher(terms)
-        items = [answer for answer in (self._present(c, i, s, matcher) for s, c, i in page) if answer]
-        return Page(items, min(total, MAX_DEPTH), exact)
+        requests = [(collection, _with(any_of, extra), want)
+                    for collection, any_of in self._filters(user, scope, types, kind, world_id)]
+        requests = [r for r in requests if _reaches(r[1])]
+        other_events = "event" in types and bool(scope.others)
+        if other_events:   # checked against their stories below
+            requests.append((Event.collection, [{"world_id": scope.others}], want + 10))
+        found = self.store.search_many(q, requests)   # one round trip on PostgreSQL
+        if other_events:
+            found[-1] = self._other_events(user, q, scope.others, want, found[-1])
+        ranked = [[(score, collection, doc_id) for doc_id, score in result.hits]
+                  for (collection, _, _), result in zip(requests, found)]
+        total = sum(result.total for result in found)
+        exact = all(result.exact for result in found)
+        page = list(heapq.merge(*ranked, key=lambda hit: -hit[0]))[offset:want]
+        return Page(self._present(page, Matcher(terms)), min(total, MAX_DEPTH), exact)
 
     # -- what the caller may see ------------------------------------------------------
 
@@ -123,67 +124,73 @@ class SearchService:
         if "event" in types and (scope.readable is None or scope.readable):
             yield Event.collection, in_worlds if scope.readable is None else [{"world_id": scope.readable}]
 
-    def _search(self, collection: str, q: str, any_of, want: int) -> tuple[list, int]:
-        if any_of is not None and not any(all(v != [] for v in c.values()) for c in any_of):
-            return [], 0   # no world to look in
-        found = self.store.search(collection, q, any_of=any_of, limit=want)
-        return found.hits, found.total
-
-    def _other_events(self, user: User | None, q: str, others: list[str], want: int):
-        """Events of worlds the caller sees but does not read, whose story they may see:
-        (the ``want`` best, how many there are, whether that count is exact: it is
-        if every match was checked, else it counts the unchecked ones too)."""
+    def _other_events(self, user: User | None, q: str, others: list[str], want: int,
+                      found: SearchHits) -> SearchHits:
+        """Of ``found`` (events of worlds the caller sees but does not read), the ``want``
+        best whose story the caller may see, reading more while too many are dropped.
+        The total counts the unchecked matches too (then it is not exact)."""
         limit, checked, kept, stories = want + 10, 0, [], {}
         while True:
-            found = self.store.search(Event.collection, q, any_of=[{"world_id": others}], limit=limit)
-            for doc_id, score in found.hits[checked:]:
+            batch = found.hits[checked:]
+            events = self.store.get_many(Event.collection, [doc_id for doc_id, _ in batch])
+            unknown = {e.get("story_id", "") for e in events.values()} - stories.keys()
+            docs = self.store.get_many(Story.collection, unknown)
+            for story_id in unknown:
+                story = docs.get(story_id)
+                stories[story_id] = story is not None and (story.get("visibility") == "public" or (
+                    user is not None and story.get("owner_id") == user.user_id))
+            for doc_id, score in batch:
                 if len(kept) >= want:
                     break
                 checked += 1
-                if self._story_visible(user, doc_id, stories):
+                event = events.get(doc_id)
+                if event is not None and stories.get(event.get("story_id", "")):
                     kept.append((doc_id, score))
             if len(kept) >= want or len(found.hits) >= found.total or limit >= MAX_DEPTH * 4:
-                total = found.total - (checked - len(kept))
-                return kept, total, checked >= found.total
+                return SearchHits(kept, found.total - (checked - len(kept)),
+                                  found.exact and checked >= found.total)
             limit *= 2
-
-    def _story_visible(self, user: User | None, event_id: str, seen: dict[str, bool]) -> bool:
-        event = self.store.get(Event.collection, event_id)
-        if event is None:
-            return False
-        story_id = event.get("story_id", "")
-        if story_id not in seen:
-            story = self.store.get(Story.collection, story_id)
-            seen[story_id] = story is not None and (
-                story.get("visibility") == "public"
-                or (user is not None and story.get("owner_id") == user.user_id))
-        return seen[story_id]
+            found = self.store.search(Event.collection, q, any_of=[{"world_id": others}], limit=limit)
 
     # -- answers ------------------------------------------------------------------------
 
-    def _present(self, collection: str, doc_id: str, score: float, matcher: Matcher) -> dict | None:
-        doc = self.store.get(collection, doc_id)
-        if doc is None:   # deleted since it was ranked
-            return None
-        world_id = doc.get("world_id", "")
-        answer = {"id": doc_id, "world_id": world_id, "score": round(score, 4)}
-        if collection == Story.collection:
-            answer |= {"type": "story", "title": doc.get("title", ""), "url": f"/stories/{doc_id}"}
-            texts = [doc.get("description"), doc.get("content"), searchable_text(doc.get("tags"))]
-        elif collection == Event.collection:
-            answer |= {"type": "event", "title": doc.get("title", ""),
-                       "url": f"/worlds/{world_id}?tab=timeline&event={doc_id}"}
-            texts = [doc.get("description")]
-        elif collection == World.collection:
-            answer |= {"type": "world", "title": doc.get("name", ""), "url": f"/worlds/{world_id}"}
-            texts = [doc.get("description")]
-        else:
-            kind = "location" if collection == Location.collection else doc.get("entity_type") or "character"
-            answer |= {"type": "entry", "kind": kind, "title": doc.get("name", ""),
-                       "url": f"/worlds/{world_id}/entries/{doc_id}"}
-            texts = [doc.get("description"), *(searchable_text(doc.get(f)) for f in ("aliases", "tags", "fields"))]
-        answer["snippet"] = snippet([t for t in texts if isinstance(t, str)], matcher)
-        return answer
+    def _present(self, page: list[tuple[float, str, str]], matcher: Matcher) -> list[dict]:
+        """The answers of ranked (score, collection, id) hits (one read per collection)."""
+        docs = {collection: self.store.get_many(collection, [i for _, c, i in page if c == collection])
+                for collection in {c for _, c, _ in page}}
+        answers = []
+        for score, collection, doc_id in page:
+            doc = docs[collection].get(doc_id)
+            if doc is not None:   # else deleted since it was ranked
+                answers.append(_answer(collection, doc_id, doc, score, matcher))
+        return answers
+
+
+def _answer(collection: str, doc_id: str, doc: dict, score: float, matcher: Matcher) -> dict:
+    world_id = doc.get("world_id", "")
+    answer = {"id": doc_id, "world_id": world_id, "score": round(score, 4)}
+    if collection == Story.collection:
+        answer |= {"type": "story", "title": doc.get("title", ""), "url": f"/stories/{doc_id}"}
+        texts = [doc.get("description"), doc.get("content"), searchable_text(doc.get("tags"))]
+    elif collection == Event.collection:
+        answer |= {"type": "event", "title": doc.get("title", ""),
+                   "url": f"/worlds/{world_id}?tab=timeline&event={doc_id}"}
+        texts = [doc.get("description")]
+    elif collection == World.collection:
+        answer |= {"type": "world", "title": doc.get("name", ""), "url": f"/worlds/{world_id}"}
+        texts = [doc.get("description")]
+    else:
+        kind = "location" if collection == Location.collection else doc.get("entity_type") or "character"
+        answer |= {"type": "entry", "kind": kind, "title": doc.get("name", ""),
+                   "url": f"/worlds/{world_id}/entries/{doc_id}"}
+        texts = [doc.get("description"), *(searchable_text(doc.get(f)) for f in ("aliases", "tags", "fields"))]
+    answer["snippet"] = snippet([t for t in texts if isinstance(t, str)], matcher)
+    return answer
+
+
+def _reaches(any_of: list[dict] | None) -> bool:
+    """Whether a filter can let anything through (a clause with an empty list of values cannot)."""
+    return any_of is None or any(all(v != [] for v in clause.values()) for clause in any_of)
 
 
 def _with(any_of: list[dict] | None, *extra: dict) -> list[dict] | None:

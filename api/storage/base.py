@@ -31,7 +31,10 @@ document: TinyDB an in-memory inverted index (``storage/search_index.py``),
 PostgreSQL a generated ``tsvector`` column with a GIN index. Both rank the same
 way: ``MATCHED_WEIGHT`` per query word a document holds, ``TITLE_WEIGHT`` per
 query word in its title, plus a relevance (how often they occur) under
-``RELEVANCE_MAX``: more words first, then title hits, then relevance.
+``RELEVANCE_MAX``: more words first, then title hits, then relevance. Bounded
+cost: each query word brings at most its newest ``TERM_CANDIDATES`` matches
+(passing the filter) to be ranked, and those are scored on every word; a word
+as common as "the" therefore never decides alone which old documents are found.
 """
 from __future__ import annotations
 
@@ -62,6 +65,7 @@ PREFIX_MIN = 2            # a last word this long or longer also matches the wor
 MATCHED_WEIGHT = 100      # score per query word a document holds...
 TITLE_WEIGHT = 10         # ...plus this per query word in its title...
 RELEVANCE_MAX = 9.99      # ...plus a relevance (how often they occur) below this
+TERM_CANDIDATES = 1_000   # matches each query word brings to be ranked: its newest (bounded cost)
 _FILTER_FIELD = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _WORD = re.compile(r"[^\W_]+")           # as ``core.text.tokenize``
 _ENDS_IN_WORD = re.compile(r"[^\W_]\Z")
@@ -74,7 +78,8 @@ class SearchTerms(NamedTuple):
 
 class SearchHits(NamedTuple):
     hits: list[tuple[str, float]]   # (id, score), best first (then newest first)
-    total: int                      # how many documents match and pass the filter
+    total: int                      # how many documents match and pass the filter...
+    exact: bool = True              # ...or, False, among the candidates (a word was that common)
 
 
 def search_terms(query: str) -> SearchTerms:
@@ -156,6 +161,15 @@ class DocumentStore(ABC):
     def get(self, collection: str, doc_id: str) -> dict | None:
         """The document with this id, or None."""
 
+    def get_many(self, collection: str, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """The documents with these ids that exist, by id (one query where the backend can)."""
+        found = {}
+        for doc_id in doc_ids:
+            doc = self.get(collection, doc_id)
+            if doc is not None:
+                found[doc_id] = doc
+        return found
+
     @abstractmethod
     def find(self, collection: str, where: Mapping | None = None,
              any_of: list[Mapping] | None = None, offset: int = 0,
@@ -190,6 +204,11 @@ class DocumentStore(ABC):
         "visibility": "public"}]``); it is applied to the matches before they are
         ranked, and ``None`` keeps all. Reads committed data."""
         raise NotImplementedError(f"{self.kind} does not search")
+
+    def search_many(self, query: str, requests: Iterable[tuple[str, list[Mapping] | None, int]]) -> list[SearchHits]:
+        """``search(collection, query, any_of, limit)`` for each (collection, any_of, limit),
+        in one round trip where the backend can."""
+        return [self.search(collection, query, any_of, limit) for collection, any_of, limit in requests]
 
     def searchable(self, collection: str) -> bool:
         return bool(getattr(self._model(collection), "search_fields", ()))

@@ -32,7 +32,7 @@ import hashlib
 import orjson
 import psycopg
 
-from storage.base import MATCHED_WEIGHT, RELEVANCE_MAX, TITLE_WEIGHT, StorageError, SearchTerms
+from storage.base import MATCHED_WEIGHT, RELEVANCE_MAX, TERM_CANDIDATES, TITLE_WEIGHT, SearchTerms, StorageError
 
 EXTENSIONS = ("unaccent", "pg_trgm")
 
@@ -135,23 +135,30 @@ def _filter(clauses, indexed: tuple, list_fields: tuple) -> tuple[str, list]:
 
 def ranked_query(name: str, terms: SearchTerms, clauses, indexed: tuple, list_fields: tuple,
                  limit: int) -> tuple[str, list]:
-    """SQL and parameters answering (id, score, total) rows, best first."""
+    """SQL and parameters answering (id, score, candidates, seq) rows, best first.
+
+    Each query word brings its newest ``TERM_CANDIDATES`` matches passing the filter
+    (one GIN or ``seq``-ordered scan each, as the planner sees fit); those candidates
+    are scored on every word. Run it unprepared: planned with the words' values,
+    ``ws_term`` is folded to a constant and the planner knows how common each word is."""
     last = len(terms.words) - 1
-    any_params, held, titled, term_params = [], [], [], []
-    for i, word in enumerate(terms.words):
-        prefix = terms.prefix and i == last
-        held.append("(s_vec @@ ws_term(%s, %s, ''))::int")
-        titled.append("(s_vec @@ ws_term(%s, %s, 'A'))::int")
-        term_params.append((word, prefix))
-        any_params += [word, prefix]
-    matches = " || ".join("ws_term(%s, %s, '')" for _ in terms.words)
+    words = [(word, terms.prefix and i == last) for i, word in enumerate(terms.words)]
     where, filter_params = _filter(clauses, indexed, list_fields)
+    brought = " UNION ".join(
+        f"(SELECT seq FROM {name} WHERE s_vec @@ ws_term(%s, %s, '') AND {where} "
+        f"ORDER BY seq DESC LIMIT {TERM_CANDIDATES})" for _ in words)
+    held = " + ".join("(t.s_vec @@ ws_term(%s, %s, ''))::int" for _ in words)
+    titled = " + ".join("(t.s_vec @@ ws_term(%s, %s, 'A'))::int" for _ in words)
+    every = " || ".join("ws_term(%s, %s, '')" for _ in words)
     # ts_rank_cd normalised by 32 is rank / (rank + 1): below 1.
-    score = (f"({' + '.join(held)}) * {MATCHED_WEIGHT} + ({' + '.join(titled)}) * {TITLE_WEIGHT} "
-             f"+ ts_rank_cd(s_vec, ({matches}), 32) * {RELEVANCE_MAX}")
-    query = (f"SELECT id, {score} AS score, count(*) OVER () FROM {name} "
-             f"WHERE s_vec @@ ({matches}) AND {where} ORDER BY score DESC, seq DESC LIMIT %s")
-    params = ([p for word, prefix in term_params for p in (word, prefix)]
-              + [p for word, prefix in term_params for p in (word, prefix)]
-              + any_params + any_params + filter_params + [limit])
+    score = (f"({held}) * {MATCHED_WEIGHT} + ({titled}) * {TITLE_WEIGHT} "
+             f"+ ts_rank_cd(t.s_vec, {every}, 32) * {RELEVANCE_MAX}")
+    # An array of the candidates: read by the seq index, never by a join the planner
+    # might answer with a scan of the whole table.
+    query = (f"WITH c AS (SELECT array_agg(seq) AS seqs FROM ({brought}) u) "
+             f"SELECT t.id, {score} AS score, (SELECT cardinality(seqs) FROM c) AS total, t.seq "
+             f"FROM {name} t WHERE t.seq = ANY((SELECT seqs FROM c)::bigint[]) "
+             f"ORDER BY score DESC, t.seq DESC LIMIT %s")
+    pairs = [p for pair in words for p in pair]
+    params = [p for pair in words for p in (*pair, *filter_params)] + pairs * 3 + [limit]
     return query, params

@@ -33,7 +33,8 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from storage.base import DocumentStore, Registry, SearchHits, StorageError, check_search_filter, search_terms
+from storage.base import (TERM_CANDIDATES, DocumentStore, Registry, SearchHits, StorageError, check_search_filter,
+                          search_terms)
 from storage.postgres_schema import ensure_schema, lock_key, redacted, table
 from storage.postgres_search import ranked_query
 
@@ -277,17 +278,41 @@ class PostgresStore(DocumentStore):
         with self._reading() as conn:
             return conn.execute(query, params).fetchone()[0]
 
-    def search(self, collection, query, any_of=None, limit=50):
-        self._model(collection)
-        clauses = check_search_filter(any_of)
-        terms = search_terms(query)
-        if not self.searchable(collection) or not terms.words or clauses == [] or limit <= 0:
-            return SearchHits([], 0)
-        sql, params = ranked_query(table(collection), terms, clauses, self.indexed_fields(collection),
-                                   self.list_fields(collection), limit)
+    def get_many(self, collection, doc_ids):
+        self._conditions(collection, None, None)
         with self._reading() as conn:
-            rows = conn.execute(sql, params).fetchall()
-        return SearchHits([(doc_id, float(score)) for doc_id, score, _ in rows], rows[0][2] if rows else 0)
+            return dict(conn.execute(f"SELECT id, doc FROM {table(collection)} WHERE id = ANY(%s)",
+                                     (list(doc_ids),)).fetchall())
+
+    def search(self, collection, query, any_of=None, limit=50):
+        return self.search_many(query, [(collection, any_of, limit)])[0]
+
+    def search_many(self, query, requests):
+        """Every search in one statement (``UNION ALL`` of the ranked queries): one round trip."""
+        terms = search_terms(query)
+        answers, parts, params = [], [], []
+        for n, (collection, any_of, limit) in enumerate(requests):
+            self._model(collection)
+            clauses = check_search_filter(any_of)
+            answers.append(SearchHits([], 0))
+            if not self.searchable(collection) or not terms.words or clauses == [] or limit <= 0:
+                continue
+            sql, part_params = ranked_query(table(collection), terms, clauses, self.indexed_fields(collection),
+                                            self.list_fields(collection), limit)
+            parts.append(f"(SELECT {n} AS request, * FROM ({sql}) r{n})")   # (request, id, score, total, seq)
+            params += part_params
+        if parts:
+            with self._reading() as conn:
+                rows = conn.execute(" UNION ALL ".join(parts) + " ORDER BY request, score DESC, seq DESC",
+                                    params, prepare=False).fetchall()
+            ranked: dict[int, list] = {}
+            for n, doc_id, score, total, _ in rows:
+                ranked.setdefault(n, []).append((doc_id, float(score), total))
+            for n, hits in ranked.items():
+                total = hits[0][2]
+                answers[n] = SearchHits([(doc_id, score) for doc_id, score, _ in hits], total,
+                                        total < TERM_CANDIDATES)
+        return answers
 
     def close(self):
         self._pool.close()

@@ -18,11 +18,10 @@ import heapq
 import sys
 from array import array
 from bisect import bisect_left, insort
-from collections import Counter
 from typing import Callable, Iterable, Mapping
 
-from core.text import searchable_text, tokenize
-from storage.base import MATCHED_WEIGHT, RELEVANCE_MAX, TITLE_WEIGHT, SearchTerms
+from core.text import count_words, searchable_text
+from storage.base import MATCHED_WEIGHT, RELEVANCE_MAX, TERM_CANDIDATES, TITLE_WEIGHT, SearchTerms
 
 TITLE_FLAG = 0x80
 COUNT_MAX = 0x7F
@@ -65,18 +64,19 @@ class SearchIndex:
     def __init__(self, vocabulary: Vocabulary, titles: Iterable[str], others: Iterable[str]):
         self.vocabulary = vocabulary
         self.titles = tuple(titles)
-        self.fields = self.titles + tuple(others)
+        self.others = tuple(others)
+        self.fields = self.titles + self.others
         self.postings: dict[str, array] = {}
 
     # -- writing (at commit, under the store's state lock) ----------------------------
 
     def _weights(self, doc: Mapping) -> dict[str, int]:
-        title = Counter(tokenize(" ".join(searchable_text(doc.get(f)) for f in self.titles)))
-        body = Counter(tokenize(" ".join(searchable_text(doc.get(f)) for f in self.fields
-                                         if f not in self.titles)))
-        weights = {word: min(count + body.pop(word, 0), COUNT_MAX) | TITLE_FLAG
-                   for word, count in title.items()}
-        weights.update((word, min(count, COUNT_MAX)) for word, count in body.items())
+        """Folded word -> its weight byte in ``doc``."""
+        weights = count_words(" ".join([searchable_text(doc.get(f)) for f in self.others]))
+        if any(count > COUNT_MAX for count in weights.values()):
+            weights = {word: min(count, COUNT_MAX) for word, count in weights.items()}
+        for word, count in count_words(" ".join([searchable_text(doc.get(f)) for f in self.titles])).items():
+            weights[word] = min(count + weights.get(word, 0), COUNT_MAX) | TITLE_FLAG
         return weights
 
     def add(self, seq: int, doc: Mapping) -> None:
@@ -119,36 +119,66 @@ class SearchIndex:
             found = heapq.nlargest(MAX_PREFIX_WORDS, found, key=len)
         return found
 
+    def _newest(self, arrays: list[array], accept, accepted: dict) -> tuple[dict[int, int], bool]:
+        """seq -> weight of the newest ``TERM_CANDIDATES`` documents ``accept`` lets through
+        holding one of these words (a prefix's: the best weight of its words), and
+        whether there were more."""
+        best: dict[int, int] = {}
+        stream = reversed(arrays[0]) if len(arrays) == 1 else heapq.merge(*map(reversed, arrays), reverse=True)
+        for entry in stream:
+            seq = entry >> 8
+            ok = accepted.get(seq)
+            if ok is None:
+                ok = accepted[seq] = accept is None or accept(seq)
+            if not ok:
+                continue
+            weight, held = entry & 0xFF, best.get(seq)
+            if held is None:
+                if len(best) >= TERM_CANDIDATES:
+                    return best, True
+                best[seq] = weight
+            elif weight > held:
+                best[seq] = weight
+        return best, False
+
     def search(self, terms: SearchTerms, accept: Callable[[int], bool] | None,
-               limit: int) -> tuple[list[tuple[int, float]], int]:
+               limit: int) -> tuple[list[tuple[int, float]], int, bool]:
         """([(seq, score)] of the ``limit`` best documents ``accept`` lets through, how many
-        such documents hold a word of ``terms``). ``accept(seq)`` runs once per document."""
+        such documents hold a word of ``terms``, whether that count is exact).
+
+        Bounded cost: each word brings its newest ``TERM_CANDIDATES`` matches (a rarer
+        word brings all of its own); the candidates are then scored on every word,
+        so a document's score does not depend on which word brought it. Only when a
+        word is that common may older documents holding nothing rarer be missed."""
         accepted: dict[int, bool] = {}
-        matched: dict[int, int] = {}      # seq -> words held
-        titled: dict[int, int] = {}       # seq -> words held in the title
-        relevance: dict[int, float] = {}  # seq -> sum over words of count / (count + 2)
         last = len(terms.words) - 1
+        found = []
         for i, word in enumerate(terms.words):
-            best: dict[int, int] = {}     # seq -> weight (a prefix: the best of its words)
-            for held in self._term_postings(word, terms.prefix and i == last):
-                for entry in held:
-                    seq, weight = entry >> 8, entry & 0xFF
-                    ok = accepted.get(seq)
-                    if ok is None:
-                        ok = accepted[seq] = accept is None or accept(seq)
-                    if ok and weight > best.get(seq, -1):
-                        best[seq] = weight
-            for seq, weight in best.items():
-                matched[seq] = matched.get(seq, 0) + 1
-                count = weight & COUNT_MAX
-                relevance[seq] = relevance.get(seq, 0.0) + count / (count + 2)
-                if weight & TITLE_FLAG:
-                    titled[seq] = titled.get(seq, 0) + 1
+            arrays = self._term_postings(word, terms.prefix and i == last)
+            found.append((arrays, *self._newest(arrays, accept, accepted)) if arrays else ([], {}, False))
+        candidates = set().union(*(best for _, best, _ in found))
         share = RELEVANCE_MAX / max(1, len(terms.words))
-        scores = ((matched[seq] * MATCHED_WEIGHT + titled.get(seq, 0) * TITLE_WEIGHT
-                   + relevance[seq] * share, seq) for seq in matched)
+        scores = []
+        for seq in candidates:
+            matched = titled = 0
+            relevance = 0.0
+            for arrays, best, capped in found:
+                weight = best.get(seq)
+                if weight is None and capped and len(arrays) == 1:   # older than the word's newest matches
+                    held = arrays[0]
+                    pos = bisect_left(held, seq << 8)
+                    if pos < len(held) and held[pos] >> 8 == seq:
+                        weight = held[pos] & 0xFF
+                if weight is None:
+                    continue
+                count = weight & COUNT_MAX
+                matched += 1
+                titled += weight >> 7
+                relevance += count / (count + 2)
+            scores.append((matched * MATCHED_WEIGHT + titled * TITLE_WEIGHT + relevance * share, seq))
         best_first = heapq.nlargest(limit, scores)
-        return [(seq, score) for score, seq in best_first], len(matched)
+        exact = not any(capped for _, _, capped in found)
+        return [(seq, score) for score, seq in best_first], len(candidates), exact
 
     def memory_bytes(self) -> int:
         """About how much memory the postings take (arrays and the dict; words are shared)."""

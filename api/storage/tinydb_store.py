@@ -367,8 +367,8 @@ class TinyDBStore(DocumentStore):
                     doc = raw[index.id_at[seq]]
                     return any(all(_holds(doc.get(f), wanted) for f, wanted in clause.items())
                                for clause in clauses)
-            ranked, total = search.search(terms, accept, limit)
-            return SearchHits([(index.id_at[seq], score) for seq, score in ranked], total)
+            ranked, total, exact = search.search(terms, accept, limit)
+            return SearchHits([(index.id_at[seq], score) for seq, score in ranked], total, exact)
 
     def commit_marker(self):
         """The last commit's journal number: every commit adds one, and nothing

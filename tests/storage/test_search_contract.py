@@ -93,7 +93,7 @@ def test_total_counts_every_match_and_limit_cuts_the_list(backend):
     result = store.search("stories", "salt", limit=2)
     assert result.total == 5
     assert [doc_id for doc_id, _ in result.hits] == [ids[4], ids[3]]   # more occurrences first
-    assert store.search("stories", "salt", limit=0) == ([], 0)
+    assert store.search("stories", "salt", limit=0) == ([], 0, True)
 
 
 def test_filters_keep_only_documents_passing_one_clause(backend):
@@ -107,7 +107,7 @@ def test_filters_keep_only_documents_passing_one_clause(backend):
                                            {"owner_id": "u2"}])) == {b, c}
     assert found(store, "salt", any_of=[{"tags": "old"}]) == [c]            # a list, not indexed
     assert found(store, "salt", any_of=[{"world_id": []}]) == []
-    assert store.search("stories", "salt", any_of=[]) == ([], 0)
+    assert store.search("stories", "salt", any_of=[]) == ([], 0, True)
     assert store.search("stories", "salt", any_of=[{"world_id": "w1"}]).total == 1
     with pytest.raises(ValueError):
         store.search("stories", "salt", any_of=[{"doc') OR 1=1 --": "x"}])
@@ -180,6 +180,6 @@ def test_the_index_survives_reopening(backend):
 def test_collections_without_search_fields_find_nothing(backend):
     store = backend.store
     store.put("users", "u1", {"user_id": "u1", "username": "salt", "email": "s@x.org"})
-    assert store.search("users", "salt") == ([], 0)
+    assert store.search("users", "salt") == ([], 0, True)
     with pytest.raises(ValueError):
         store.search("nowhere", "salt")
