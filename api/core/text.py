@@ -31,7 +31,7 @@ def _ranges(chars: list[int]) -> str:
 # would cost 50 ms of start-up). Marks of the Basic Multilingual Plane and the others are
 # two classes: a class holding code points past U+FFFF is matched range by range, ten
 # times slower, so the second runs only on the rare text holding such characters.
-_BMP_MARKS = _ranges([c for c in range(0x10000) if unicodedata.combining(chr(c))])
+_BMP_MARKS = MARK_CLASS = _ranges([c for c in range(0x10000) if unicodedata.combining(chr(c))])
 _ASTRAL_MARKS = _ranges([c for c in range(0x10000, 0x20000) if unicodedata.combining(chr(c))])
 _MARKS = re.compile(f"[{_BMP_MARKS}]+")
 _ASTRAL = re.compile(f"[{_ASTRAL_MARKS}]+")

@@ -1,69 +1,79 @@
 """Search snippets: a window of the original text around the first match, as HTML.
 
-Matching is on folded words (``core.text``), so "ha noi" marks "Hà Nội"; what is
-shown is the original text, HTML-escaped, each matching word in ``<mark>``.
-Folded text keeps the original's offsets as long as it has the same length (NFC
-text with accents: each letter folds to one letter); otherwise (decomposed
-letters, "ß" -> "ss") the first match is found by walking the original's words.
+A query's folded words are turned into a pattern over the *original* text:
+each letter matches every character that folds to it ("a" matches "à", "Ạ"...;
+"d" matches "đ") followed by any combining marks, so "ha noi" finds and marks
+"Hà Nội" where it stands, at the regex engine's speed, without folding the text
+and mapping offsets back. What is shown is the original text, HTML-escaped,
+each matching word in ``<mark>``.
 """
 from __future__ import annotations
 
 import re
+from functools import cache
 from html import escape
 
-from core.text import fold, word_spans
+from core.text import MARK_CLASS, fold
 from storage.base import SearchTerms
 
 SNIPPET_CHARS = 180     # the window's length
 CONTEXT_BEFORE = 60     # of which before the first match
 SCAN_CHARS = 50_000     # a match further into a text is not looked for (bounded cost)
 _SPACES = re.compile(r"\s+")
+# Blocks whose letters fold to other letters (Latin, Greek, Cyrillic, their
+# extensions, letter-like symbols, full-width forms); elsewhere a letter folds to
+# its own lower case, which the class of each letter also covers.
+_FOLDING_BLOCKS = ((0x00C0, 0x0250), (0x0370, 0x0530), (0x1E00, 0x2000), (0x2100, 0x2150), (0xFF21, 0xFF5B))
+
+
+@cache
+def _folding_to() -> dict[str, frozenset[str]]:
+    """Folded letter -> the characters of ``_FOLDING_BLOCKS`` that fold to it (built once)."""
+    found: dict[str, set[str]] = {}
+    for low, high in _FOLDING_BLOCKS:
+        for code in range(low, high):
+            char = chr(code)
+            folded = fold(char)
+            if len(folded) == 1 and folded != char:
+                found.setdefault(folded, set()).add(char)
+    return {letter: frozenset(chars) for letter, chars in found.items()}
+
+
+@cache
+def _letter(char: str) -> str:
+    """A regex matching any character folding to ``char``, then its combining marks."""
+    chars = {char, char.upper(), *_folding_to().get(char, ())}
+    chars = {c for c in chars if len(c) == 1}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + f"][{MARK_CLASS}]*"
 
 
 class Matcher:
-    """Which folded words match a query's terms."""
+    """Where a query's words are in an original text."""
 
     def __init__(self, terms: SearchTerms):
-        self.exact = set(terms.words)
-        self.prefix = terms.words[-1] if terms.prefix and terms.words else None
-        alternatives = [re.escape(w) for w in terms.words]
-        if self.prefix is not None:
-            alternatives[-1] += r"[^\W_]*"
+        alternatives = ["".join(_letter(c) for c in word) for word in terms.words]
+        if terms.prefix and alternatives:
+            alternatives[-1] += rf"(?:[^\W_]|[{MARK_CLASS}])*"
         self.pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])") if alternatives else None
-
-    def __call__(self, word: str) -> bool:
-        return word in self.exact or (self.prefix is not None and word.startswith(self.prefix))
 
     def first(self, text: str) -> int | None:
         """Offset in ``text`` of the first matching word, or None."""
-        if self.pattern is None:
-            return None
-        folded = fold(text)
-        found = self.pattern.search(folded)
-        if found is None:
-            return None
-        start = found.start()
-        if len(folded) == len(text):   # the usual case: offsets line up; check the word there
-            spans = word_spans(text, start)
-            span = next(spans, None)
-            if span is not None and span[0] == start and self(span[2]):
-                return start
-        return next((start for start, _, word in word_spans(text) if self(word)), None)
+        found = None if self.pattern is None else self.pattern.search(text)
+        return None if found is None else found.start()
+
+    def highlight(self, text: str) -> str:
+        """``text`` escaped (runs of white space as one space), its matching words in ``<mark>``."""
+        parts, done = [], 0
+        if self.pattern is not None:
+            for found in self.pattern.finditer(text):
+                parts += [_flat(text[done:found.start()]), "<mark>", escape(found.group(), quote=False), "</mark>"]
+                done = found.end()
+        parts.append(_flat(text[done:]))
+        return "".join(parts)
 
 
 def _flat(text: str) -> str:
     return escape(_SPACES.sub(" ", text), quote=False)
-
-
-def highlight(text: str, matcher: Matcher) -> str:
-    """``text`` escaped, its matching words in ``<mark>``."""
-    parts, done = [], 0
-    for start, end, word in word_spans(text):
-        if start >= done and matcher(word):
-            parts += [_flat(text[done:start]), "<mark>", escape(text[start:end], quote=False), "</mark>"]
-            done = end
-    parts.append(_flat(text[done:]))
-    return "".join(parts)
 
 
 def snippet(texts: list[str], matcher: Matcher) -> str:
@@ -88,5 +98,5 @@ def _window(text: str, at: int, matcher: Matcher) -> str:
     if end < len(text):
         space = text.rfind(" ", at, end)
         end = space if space > at else end
-    body = highlight(text[start:end], matcher).strip()
+    body = matcher.highlight(text[start:end]).strip()
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")

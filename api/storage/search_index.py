@@ -80,8 +80,23 @@ class SearchIndex:
         return weights
 
     def add(self, seq: int, doc: Mapping) -> None:
+        self._insert(seq, self._weights(doc))
+
+    def remove(self, seq: int, doc: Mapping) -> None:
+        self._delete(seq, self._weights(doc))
+
+    def replace(self, seq: int, old: Mapping, new: Mapping) -> None:
+        """Only the words whose weight changed are touched: an edit of a long story
+        rewrites a few postings, not all of them."""
+        if all(old.get(f) == new.get(f) for f in self.fields):   # most updates leave the text alone
+            return
+        before, after = self._weights(old), self._weights(new)
+        self._delete(seq, [w for w, weight in before.items() if after.get(w) != weight])
+        self._insert(seq, {w: weight for w, weight in after.items() if before.get(w) != weight})
+
+    def _insert(self, seq: int, weights: Mapping[str, int]) -> None:
         postings, intern = self.postings, self.vocabulary.intern
-        for word, weight in self._weights(doc).items():
+        for word, weight in weights.items():
             entry = seq << 8 | weight
             held = postings.get(word)
             if held is None:
@@ -91,9 +106,9 @@ class SearchIndex:
             else:
                 held.insert(bisect_left(held, seq << 8), entry)
 
-    def remove(self, seq: int, doc: Mapping) -> None:
+    def _delete(self, seq: int, words) -> None:
         postings = self.postings
-        for word in self._weights(doc):
+        for word in words:
             held = postings.get(word)
             if held is None:
                 continue
@@ -102,11 +117,6 @@ class SearchIndex:
                 del held[pos]
                 if not held:
                     del postings[word]
-
-    def replace(self, seq: int, old: Mapping, new: Mapping) -> None:
-        if any(old.get(f) != new.get(f) for f in self.fields):   # most updates leave the text alone
-            self.remove(seq, old)
-            self.add(seq, new)
 
     # -- reading -------------------------------------------------------------------
 
