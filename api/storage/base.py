@@ -93,8 +93,8 @@ def search_terms(query: str) -> SearchTerms:
     return SearchTerms(words, prefix)
 
 
-def check_search_filter(any_of: list[Mapping] | None) -> list[dict[str, tuple]] | None:
-    """``any_of`` with every value as a tuple of accepted values (a list, tuple or set
+def check_search_filter(any_of: list[Mapping] | None) -> list[dict[str, frozenset]] | None:
+    """``any_of`` with every value as the set of accepted values (a list, tuple or set
     is "one of"; anything else is itself). A document passes if, for one clause,
     each field holds an accepted value (a list field: contains one)."""
     if any_of is None:
@@ -105,7 +105,10 @@ def check_search_filter(any_of: list[Mapping] | None) -> list[dict[str, tuple]] 
         for field, value in clause.items():
             if not isinstance(field, str) or not _FILTER_FIELD.match(field):
                 raise ValueError(f"bad search filter field {field!r}")
-            checked[field] = tuple(value) if isinstance(value, (list, tuple, set, frozenset)) else (value,)
+            values = value if isinstance(value, (list, tuple, set, frozenset)) else (value,)
+            if not all(isinstance(v, (str, int, float, bool)) or v is None for v in values):
+                raise ValueError(f"search filter values of {field!r} must be strings or numbers")
+            checked[field] = frozenset(values)
         clauses.append(checked)
     return clauses
 

@@ -18,6 +18,7 @@ import heapq
 import sys
 from array import array
 from bisect import bisect_left, insort
+from itertools import chain
 from typing import Callable, Iterable, Mapping
 
 from core.text import count_words, searchable_text
@@ -134,7 +135,12 @@ class SearchIndex:
         holding one of these words (a prefix's: the best weight of its words), and
         whether there were more."""
         best: dict[int, int] = {}
-        stream = reversed(arrays[0]) if len(arrays) == 1 else heapq.merge(*map(reversed, arrays), reverse=True)
+        if len(arrays) == 1:
+            stream = reversed(arrays[0])
+        elif sum(map(len, arrays)) <= 20 * TERM_CANDIDATES:   # a prefix's words: merged by a sort in C
+            stream = sorted(chain.from_iterable(arrays), reverse=True)
+        else:
+            stream = heapq.merge(*map(reversed, arrays), reverse=True)
         for entry in stream:
             seq = entry >> 8
             ok = accepted.get(seq)

@@ -58,11 +58,20 @@ def _clone(doc) -> dict:
     return orjson.loads(orjson.dumps(doc))
 
 
-def _holds(value, wanted: tuple) -> bool:
-    """Whether a document's field value is one of ``wanted`` (a list: holds one of them)."""
-    if isinstance(value, list):
-        return any(v in wanted for v in value if not isinstance(v, (list, dict)))
-    return value is not None and not isinstance(value, dict) and value in wanted
+def _passes(doc: dict, clauses: list[dict[str, frozenset]]) -> bool:
+    """Whether ``doc`` passes a search filter (``check_search_filter``): for one clause,
+    each field holds an accepted value (a list field: one of its items is)."""
+    for clause in clauses:
+        for field, wanted in clause.items():
+            value = doc.get(field)
+            if isinstance(value, list):
+                if not any(item in wanted for item in value if isinstance(item, (str, int, float))):
+                    break
+            elif value is None or isinstance(value, dict) or value not in wanted:
+                break
+        else:
+            return True
+    return False
 
 
 class _StrIdTable(Table):
@@ -363,10 +372,10 @@ class TinyDBStore(DocumentStore):
             raw, index = self._raw(collection), self._indexes[collection]
             accept = None
             if clauses is not None:
+                id_at = index.id_at
+
                 def accept(seq):
-                    doc = raw[index.id_at[seq]]
-                    return any(all(_holds(doc.get(f), wanted) for f, wanted in clause.items())
-                               for clause in clauses)
+                    return _passes(raw[id_at[seq]], clauses)
             ranked, total, exact = search.search(terms, accept, limit)
             return SearchHits([(index.id_at[seq], score) for seq, score in ranked], total, exact)
 

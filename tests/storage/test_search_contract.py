@@ -183,3 +183,73 @@ def test_collections_without_search_fields_find_nothing(backend):
     assert store.search("users", "salt") == ([], 0, True)
     with pytest.raises(ValueError):
         store.search("nowhere", "salt")
+
+
+def test_common_words_bring_only_their_newest_matches_but_candidates_score_on_every_word(backend, monkeypatch):
+    monkeypatch.setattr("storage.search_index.TERM_CANDIDATES", 3)
+    monkeypatch.setattr("storage.postgres_search.TERM_CANDIDATES", 3)
+    monkeypatch.setattr("storage.postgres_store.TERM_CANDIDATES", 3)
+    store = backend.store
+    oldest = put_story(store, "The Dragon", "the end")
+    newer = [put_story(store, f"Tale {n}", "the sea") for n in range(5)]
+    result = store.search("stories", "the dragon ")
+    assert result.hits[0][0] == oldest            # brought by "dragon", scored on "the" too
+    assert result.hits[0][1] > 220
+    assert [doc_id for doc_id, _ in result.hits[1:]] == newer[::-1][:3]
+    assert (result.total, result.exact) == (4, False)
+    assert store.search("stories", "dragon ").exact is True
+
+
+def test_search_many_answers_each_request_and_get_many_reads_at_once(backend):
+    store = backend.store
+    story = put_story(store, "Salt road")
+    entity = put_entity(store, "Salt Queen")
+    answers = store.search_many("salt", [("stories", None, 10), ("entities", [{"world_id": "w9"}], 10),
+                                         ("entities", None, 10), ("users", None, 10), ("stories", [], 10)])
+    assert [[doc_id for doc_id, _ in a.hits] for a in answers] == [[story], [], [entity], [], []]
+    assert [a.total for a in answers] == [1, 0, 1, 0, 0]
+    assert store.get_many("stories", [story, "missing"]) == {story: store.get("stories", story)}
+    assert store.get_many("stories", []) == {}
+
+
+def _without_search():
+    from core.models import REGISTRY
+    return {name: type(model.__name__, (model,), {"search_fields": (), "search_titles": ()})
+            for name, model in REGISTRY.items()}
+
+
+def test_tinydb_indexes_documents_written_before_search_existed(tmp_path):
+    from core.models import REGISTRY
+    from storage.tinydb_store import TinyDBStore
+    path = str(tmp_path / "old.json")
+    old = TinyDBStore(path, _without_search())
+    story = put_story(old, "Hàng Bạc", "phố cổ")
+    assert old.search("stories", "hang bac") == ([], 0, True)
+    old.close()
+    store = TinyDBStore(path, REGISTRY)
+    try:
+        assert found(store, "hang bac") == [story]
+    finally:
+        store.close()
+
+
+@pytest.mark.postgres
+def test_postgres_adds_its_search_columns_to_an_existing_database_on_start_up():
+    """The schema fingerprint changed: the first start with search fields adds the
+    generated columns and indexes, filled for the rows already there."""
+    from core.models import REGISTRY
+    from pg_schema import fresh_schema
+    from storage.postgres_store import PostgresStore
+    with fresh_schema() as url:
+        old = PostgresStore(url, _without_search(), pool_size=2)
+        story = put_story(old, "Hàng Bạc", "phố cổ")
+        with old._pool.connection() as conn:
+            columns = {r[0] for r in conn.execute("SELECT column_name FROM information_schema.columns "
+                                                  "WHERE table_name = 'ws_stories' AND table_schema = current_schema()")}
+        assert "s_vec" not in columns
+        old.close()
+        store = PostgresStore(url, REGISTRY, pool_size=2)
+        try:
+            assert found(store, "hang bac") == [story]
+        finally:
+            store.close()
