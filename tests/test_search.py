@@ -60,6 +60,20 @@ def test_tone_marks_and_case_are_folded(client, auth, make_world, make_story):
                    "score": hit["score"], "url": f"/worlds/{world['world_id']}/entries/{street['location_id']}"}
 
 
+def test_a_mistyped_name_finds_titles_like_it_when_no_word_matches(client, auth, make_world, make_story):
+    writer, other = auth.register(), auth.register()
+    world = make_world(writer)
+    general = add_entity(client, writer, world, name="Trần Hưng Đạo", description="Đánh quân Nguyên.")
+    story = make_story(writer, world, title="Hưng Đạo Vương")
+    hits = search(client, "trann hungg", writer)      # no word matches: titles like it
+    assert ids(hits) == [general["entity_id"]]
+    assert 30 <= hits[0]["score"] < 100 and hits[0]["snippet"] == "Đánh quân Nguyên."
+    assert search(client, "trann hungg", other) == []                     # still only what one may see
+    exact = search(client, "hung dao", writer)        # words match: no similar titles mixed in
+    assert set(ids(exact)) == {general["entity_id"], story["story_id"]}
+    assert all(hit["score"] >= 200 for hit in exact)
+
+
 def test_english_words_and_the_answer_shape(client, auth, make_world, make_story):
     writer = auth.register()
     world = make_world(writer)

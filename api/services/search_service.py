@@ -16,6 +16,8 @@ applied to the matches before they are ranked:
 
 Deleted things are in the trash, out of their collections, so out of the index.
 The ranked lists of each collection are merged by score (the stores score alike).
+When no word matches, titles like the query are offered instead (a typo: "tran
+hung dai" finds "Trần Hưng Đạo"), scored below 100, under which no word match falls.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from storage import DocumentStore
 from storage.base import SearchHits, search_terms
 
 MAX_DEPTH = 500          # ranked results a search reaches, over all its pages (bounded cost)
+SIMILAR_WEIGHT = 50      # a similar title's score: its similarity (0.6..1) times this, below any word match
 
 
 class Scope(NamedTuple):
@@ -70,6 +73,10 @@ class SearchService:
         found = self.store.search_many(q, requests)   # one round trip on PostgreSQL
         if other_events:
             found[-1] = self._other_events(user, q, scope.others, want, found[-1])
+        if not any(result.total for result in found):   # no word matched: titles like the query (a typo)
+            requests = requests[:-1] if other_events else requests
+            found = [SearchHits([(i, score * SIMILAR_WEIGHT) for i, score in result.hits], result.total)
+                     for result in self.store.similar_many(q, requests)]
         ranked = [[(score, collection, doc_id) for doc_id, score in result.hits]
                   for (collection, _, _), result in zip(requests, found)]
         total = sum(result.total for result in found)

@@ -213,6 +213,18 @@ class DocumentStore(ABC):
         in one round trip where the backend can."""
         return [self.search(collection, query, any_of, limit) for collection, any_of, limit in requests]
 
+    def similar(self, collection: str, query: str, any_of: list[Mapping] | None = None,
+                limit: int = 50) -> SearchHits:
+        """Documents whose title (``search_titles``) is like ``query``, for when no word of
+        it matches: a typo ("tran hung dai" finds "Trần Hưng Đạo"). Scores are the share
+        of the query's trigrams the title holds (0..1, at least ``SIMILAR_MIN``), best
+        first; ``any_of`` as for ``search``."""
+        return SearchHits([], 0)
+
+    def similar_many(self, query: str, requests: Iterable[tuple[str, list[Mapping] | None, int]]) -> list[SearchHits]:
+        """``similar`` for each (collection, any_of, limit)."""
+        return [self.similar(collection, query, any_of, limit) for collection, any_of, limit in requests]
+
     def searchable(self, collection: str) -> bool:
         return bool(getattr(self._model(collection), "search_fields", ()))
 

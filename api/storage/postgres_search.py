@@ -162,3 +162,21 @@ def ranked_query(name: str, terms: SearchTerms, clauses, indexed: tuple, list_fi
     pairs = [p for pair in words for p in pair]
     params = [p for pair in words for p in (*pair, *filter_params)] + pairs * 3 + [limit]
     return query, params
+
+
+def extension_schema(conn: psycopg.Connection) -> str | None:
+    """The quoted schema of pg_trgm, or None if it is not installed."""
+    row = conn.execute("SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n "
+                       "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'").fetchone()
+    return None if row is None else row[0]
+
+
+def similar_query(name: str, ext: str, query: str, clauses, indexed: tuple, list_fields: tuple,
+                  limit: int) -> tuple[str, list]:
+    """SQL and parameters answering (id, score, total, seq) rows of titles like ``query``
+    (``word_similarity`` over the folded title, served by its trigram index)."""
+    where, filter_params = _filter(clauses, indexed, list_fields)
+    sql = (f"SELECT t.id, {ext}.word_similarity(ws_words(%s), t.s_title) AS score, count(*) OVER () AS total, "
+           f"t.seq FROM {name} t WHERE ws_words(%s) OPERATOR({ext}.<%%) t.s_title AND {where} "
+           f"ORDER BY score DESC, t.seq DESC LIMIT %s")
+    return sql, [query, query, *filter_params, limit]

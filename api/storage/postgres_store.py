@@ -36,7 +36,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from storage.base import (TERM_CANDIDATES, DocumentStore, Registry, SearchHits, StorageError, check_search_filter,
                           search_terms)
 from storage.postgres_schema import ensure_schema, lock_key, redacted, table
-from storage.postgres_search import ranked_query
+from storage.postgres_search import extension_schema, ranked_query, similar_query
 
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,7 @@ class PostgresStore(DocumentStore):
         with self._pool.connection() as conn:
             self._write_lock = lock_key(conn, "writes")
             ensure_schema(conn, self.registry)
+            self._trgm = extension_schema(conn)   # where pg_trgm lives (similar titles)
 
     # -- connections and units of work ----------------------------------------
 
@@ -290,6 +291,29 @@ class PostgresStore(DocumentStore):
     def search_many(self, query, requests):
         """Every search in one statement (``UNION ALL`` of the ranked queries): one round trip."""
         terms = search_terms(query)
+
+        def ranked(collection, clauses, limit):
+            return ranked_query(table(collection), terms, clauses, self.indexed_fields(collection),
+                                self.list_fields(collection), limit)
+        return self._union(query, requests, ranked, exact_below=TERM_CANDIDATES)
+
+    def similar_many(self, query, requests):
+        folded = " ".join(search_terms(query).words)
+        if self._trgm is None:
+            return [SearchHits([], 0) for _ in requests]
+
+        def like(collection, clauses, limit):
+            return similar_query(table(collection), self._trgm, folded, clauses, self.indexed_fields(collection),
+                                 self.list_fields(collection), limit)
+        return self._union(query, requests, like)
+
+    def similar(self, collection, query, any_of=None, limit=50):
+        return self.similar_many(query, [(collection, any_of, limit)])[0]
+
+    def _union(self, query, requests, build, exact_below: int | None = None) -> list[SearchHits]:
+        """Run ``build(collection, clauses, limit)``'s (id, score, total, seq) query of each
+        request as one ``UNION ALL`` statement, unprepared (planned with its values)."""
+        terms = search_terms(query)
         answers, parts, params = [], [], []
         for n, (collection, any_of, limit) in enumerate(requests):
             self._model(collection)
@@ -297,21 +321,21 @@ class PostgresStore(DocumentStore):
             answers.append(SearchHits([], 0))
             if not self.searchable(collection) or not terms.words or clauses == [] or limit <= 0:
                 continue
-            sql, part_params = ranked_query(table(collection), terms, clauses, self.indexed_fields(collection),
-                                            self.list_fields(collection), limit)
+            sql, part_params = build(collection, clauses, limit)
             parts.append(f"(SELECT {n} AS request, * FROM ({sql}) r{n})")   # (request, id, score, total, seq)
             params += part_params
-        if parts:
-            with self._reading() as conn:
-                rows = conn.execute(" UNION ALL ".join(parts) + " ORDER BY request, score DESC, seq DESC",
-                                    params, prepare=False).fetchall()
-            ranked: dict[int, list] = {}
-            for n, doc_id, score, total, _ in rows:
-                ranked.setdefault(n, []).append((doc_id, float(score), total))
-            for n, hits in ranked.items():
-                total = hits[0][2]
-                answers[n] = SearchHits([(doc_id, score) for doc_id, score, _ in hits], total,
-                                        total < TERM_CANDIDATES)
+        if not parts:
+            return answers
+        with self._reading() as conn:
+            rows = conn.execute(" UNION ALL ".join(parts) + " ORDER BY request, score DESC, seq DESC",
+                                params, prepare=False).fetchall()
+        ranked: dict[int, list] = {}
+        for n, doc_id, score, total, _ in rows:
+            ranked.setdefault(n, []).append((doc_id, float(score), total))
+        for n, hits in ranked.items():
+            total = hits[0][2]
+            answers[n] = SearchHits([(doc_id, score) for doc_id, score, _ in hits], total,
+                                    exact_below is None or total < exact_below)
         return answers
 
     def close(self):

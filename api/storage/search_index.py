@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Mapping
 
 from core.text import count_words, searchable_text
 from storage.base import MATCHED_WEIGHT, RELEVANCE_MAX, TERM_CANDIDATES, TITLE_WEIGHT, SearchTerms
+from storage.title_trigrams import TitleTrigrams
 
 TITLE_FLAG = 0x80
 COUNT_MAX = 0x7F
@@ -68,6 +69,10 @@ class SearchIndex:
         self.others = tuple(others)
         self.fields = self.titles + self.others
         self.postings: dict[str, array] = {}
+        self.title_trigrams = TitleTrigrams()
+
+    def _title(self, doc: Mapping) -> str:
+        return " ".join([searchable_text(doc.get(f)) for f in self.titles])
 
     # -- writing (at commit, under the store's state lock) ----------------------------
 
@@ -76,15 +81,17 @@ class SearchIndex:
         weights = count_words(" ".join([searchable_text(doc.get(f)) for f in self.others]))
         if any(count > COUNT_MAX for count in weights.values()):
             weights = {word: min(count, COUNT_MAX) for word, count in weights.items()}
-        for word, count in count_words(" ".join([searchable_text(doc.get(f)) for f in self.titles])).items():
+        for word, count in count_words(self._title(doc)).items():
             weights[word] = min(count + weights.get(word, 0), COUNT_MAX) | TITLE_FLAG
         return weights
 
     def add(self, seq: int, doc: Mapping) -> None:
         self._insert(seq, self._weights(doc))
+        self.title_trigrams.add(seq, self._title(doc))
 
     def remove(self, seq: int, doc: Mapping) -> None:
         self._delete(seq, self._weights(doc))
+        self.title_trigrams.remove(seq, self._title(doc))
 
     def replace(self, seq: int, old: Mapping, new: Mapping) -> None:
         """Only the words whose weight changed are touched: an edit of a long story
@@ -94,6 +101,9 @@ class SearchIndex:
         before, after = self._weights(old), self._weights(new)
         self._delete(seq, [w for w, weight in before.items() if after.get(w) != weight])
         self._insert(seq, {w: weight for w, weight in after.items() if before.get(w) != weight})
+        if any(old.get(f) != new.get(f) for f in self.titles):
+            self.title_trigrams.remove(seq, self._title(old))
+            self.title_trigrams.add(seq, self._title(new))
 
     def _insert(self, seq: int, weights: Mapping[str, int]) -> None:
         postings, intern = self.postings, self.vocabulary.intern
@@ -197,5 +207,6 @@ class SearchIndex:
         return [(seq, score) for score, seq in best_first], len(candidates), exact
 
     def memory_bytes(self) -> int:
-        """About how much memory the postings take (arrays and the dict; words are shared)."""
-        return sys.getsizeof(self.postings) + sum(sys.getsizeof(a) for a in self.postings.values())
+        """About how much memory the postings take (arrays and the dicts; words are shared)."""
+        return (sys.getsizeof(self.postings) + sum(sys.getsizeof(a) for a in self.postings.values())
+                + self.title_trigrams.memory_bytes())

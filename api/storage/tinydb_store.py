@@ -362,6 +362,12 @@ class TinyDBStore(DocumentStore):
     def search(self, collection, query, any_of=None, limit=50):
         """Ranked in the in-memory index (``storage/search_index.py``), committed
         documents only: inside a unit its own staged writes are not searched."""
+        return self._searching(collection, query, any_of, limit, similar=False)
+
+    def similar(self, collection, query, any_of=None, limit=50):
+        return self._searching(collection, query, any_of, limit, similar=True)
+
+    def _searching(self, collection, query, any_of, limit, similar: bool) -> SearchHits:
         self._model(collection)
         clauses = check_search_filter(any_of)
         terms = search_terms(query)
@@ -369,15 +375,13 @@ class TinyDBStore(DocumentStore):
         if search is None or not terms.words or clauses == [] or limit <= 0:
             return SearchHits([], 0)
         with self._state_lock:
-            raw, index = self._raw(collection), self._indexes[collection]
-            accept = None
-            if clauses is not None:
-                id_at = index.id_at
-
-                def accept(seq):
-                    return _passes(raw[id_at[seq]], clauses)
+            raw, id_at = self._raw(collection), self._indexes[collection].id_at
+            accept = None if clauses is None else (lambda seq: _passes(raw[id_at[seq]], clauses))
+            if similar:
+                ranked, total = search.title_trigrams.similar(query, accept, limit)
+                return SearchHits([(id_at[seq], score) for seq, score in ranked], total)
             ranked, total, exact = search.search(terms, accept, limit)
-            return SearchHits([(index.id_at[seq], score) for seq, score in ranked], total, exact)
+            return SearchHits([(id_at[seq], score) for seq, score in ranked], total, exact)
 
     def commit_marker(self):
         """The last commit's journal number: every commit adds one, and nothing

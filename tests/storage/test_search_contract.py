@@ -253,3 +253,20 @@ def test_postgres_adds_its_search_columns_to_an_existing_database_on_start_up():
             assert found(store, "hang bac") == [story]
         finally:
             store.close()
+
+
+def test_similar_titles_catch_typos_when_no_word_matches(backend):
+    store = backend.store
+    hero = put_entity(store, "Trần Hưng Đạo", description="General.")
+    put_entity(store, "Lý Thường Kiệt")
+    elsewhere = put_entity(store, "Trần Hưng Đạt", world="w2")
+    result = store.similar("entities", "tran hung dai")
+    assert [doc_id for doc_id, _ in result.hits][:1] in ([hero], [elsewhere])
+    assert {doc_id for doc_id, _ in result.hits} == {hero, elsewhere}
+    assert all(0.6 <= score <= 1 for _, score in result.hits)
+    assert [doc_id for doc_id, _ in store.similar("entities", "tran hung dai", any_of=[{"world_id": "w1"}]).hits] \
+        == [hero]
+    assert store.similar("entities", "general").hits == []       # a description is no title
+    assert store.similar("entities", "zzzz qqqq").hits == []
+    store.delete("entities", hero)
+    assert {doc_id for doc_id, _ in store.similar("entities", "tran hung dai").hits} == {elsewhere}

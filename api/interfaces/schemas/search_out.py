@@ -18,5 +18,6 @@ class SearchHitOut(Out):
     snippet: str = Field(description="HTML: the text around the first match, escaped, each matching "
                                      "word in `<mark>`; the text's beginning if only the title matched")
     score: float = Field(description="Higher is better: 100 per query word found, 10 per word in the "
-                                     "title, plus under 10 for how often they occur")
+                                     "title, plus under 10 for how often they occur. Below 100: no word "
+                                     "matched anything; the title is like the query (a typo), 50 x similarity")
     url: str = Field(description="The frontend page of the hit")
