@@ -34,7 +34,7 @@ from services.snippets import Matcher, snippet
 from storage import DocumentStore
 from storage.base import SearchHits, search_terms
 
-MAX_DEPTH = 500          # ranked results a search reaches, over all its pages (bounded cost)
+MAX_DEPTH = 200          # ranked results a search reaches, over all its pages (bounded cost)
 SIMILAR_WEIGHT = 50      # a similar title's score: its similarity (0.6..1) times this, below any word match
 
 

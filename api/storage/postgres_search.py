@@ -32,7 +32,8 @@ import hashlib
 import orjson
 import psycopg
 
-from storage.base import MATCHED_WEIGHT, RELEVANCE_MAX, TERM_CANDIDATES, TITLE_WEIGHT, SearchTerms, StorageError
+from storage.base import (MATCHED_WEIGHT, RELEVANCE_MAX, TERM_CANDIDATES, TITLE_WEIGHT, SearchHits, SearchTerms,
+                          StorageError, check_search_filter, search_terms)
 
 EXTENSIONS = ("unaccent", "pg_trgm")
 
@@ -133,34 +134,45 @@ def _filter(clauses, indexed: tuple, list_fields: tuple) -> tuple[str, list]:
     return "(" + (" OR ".join(ors) or "FALSE") + ")", params
 
 
-def ranked_query(name: str, terms: SearchTerms, clauses, indexed: tuple, list_fields: tuple,
+def term_queries(conn: psycopg.Connection, terms: SearchTerms, cache: dict) -> list[tuple[str, str]]:
+    """(tsquery, tsquery of title hits) of each query word, as text, folded by the
+    database (``ws_term``); remembered in ``cache`` (the folding never changes)."""
+    last = len(terms.words) - 1
+    keys = [(word, terms.prefix and i == last) for i, word in enumerate(terms.words)]
+    missing = [key for key in keys if key not in cache]
+    if missing:
+        row = conn.execute("SELECT " + ", ".join("ws_term(%s, %s, '')::text, ws_term(%s, %s, 'A')::text"
+                                                 for _ in missing),
+                           [p for key in missing for p in (*key, *key)]).fetchone()
+        if len(cache) > 10_000:
+            cache.clear()
+        for n, key in enumerate(missing):
+            cache[key] = (row[2 * n], row[2 * n + 1])
+    return [cache[key] for key in keys]
+
+
+def ranked_query(name: str, queries: list[tuple[str, str]], clauses, indexed: tuple, list_fields: tuple,
                  limit: int) -> tuple[str, list]:
-    """SQL and parameters answering (id, score, candidates, seq) rows, best first.
+    """SQL and parameters answering (id, score, candidates, seq) rows, best first;
+    ``queries`` from ``term_queries``.
 
     Each query word brings its newest ``TERM_CANDIDATES`` matches passing the filter
-    (one GIN or ``seq``-ordered scan each, as the planner sees fit); those candidates
-    are scored on every word. Run it unprepared: planned with the words' values,
-    ``ws_term`` is folded to a constant and the planner knows how common each word is."""
-    last = len(terms.words) - 1
-    words = [(word, terms.prefix and i == last) for i, word in enumerate(terms.words)]
+    (a GIN or a ``seq``-ordered scan, as the planner sees fit: run unprepared, it
+    plans with the words and knows how common each is), scored on every word as
+    they are read."""
     where, filter_params = _filter(clauses, indexed, list_fields)
-    brought = " UNION ".join(
-        f"(SELECT seq FROM {name} WHERE s_vec @@ ws_term(%s, %s, '') AND {where} "
-        f"ORDER BY seq DESC LIMIT {TERM_CANDIDATES})" for _ in words)
-    held = " + ".join("(t.s_vec @@ ws_term(%s, %s, ''))::int" for _ in words)
-    titled = " + ".join("(t.s_vec @@ ws_term(%s, %s, 'A'))::int" for _ in words)
-    every = " || ".join("ws_term(%s, %s, '')" for _ in words)
+    held = " + ".join("(s_vec @@ %s::tsquery)::int" for _ in queries)
+    titled = " + ".join("(s_vec @@ %s::tsquery)::int" for _ in queries)
     # ts_rank_cd normalised by 32 is rank / (rank + 1): below 1.
     score = (f"({held}) * {MATCHED_WEIGHT} + ({titled}) * {TITLE_WEIGHT} "
-             f"+ ts_rank_cd(t.s_vec, {every}, 32) * {RELEVANCE_MAX}")
-    # An array of the candidates: read by the seq index, never by a join the planner
-    # might answer with a scan of the whole table.
-    query = (f"WITH c AS (SELECT array_agg(seq) AS seqs FROM ({brought}) u) "
-             f"SELECT t.id, {score} AS score, (SELECT cardinality(seqs) FROM c) AS total, t.seq "
-             f"FROM {name} t WHERE t.seq = ANY((SELECT seqs FROM c)::bigint[]) "
-             f"ORDER BY score DESC, t.seq DESC LIMIT %s")
-    pairs = [p for pair in words for p in pair]
-    params = [p for pair in words for p in (*pair, *filter_params)] + pairs * 3 + [limit]
+             f"+ ts_rank_cd(s_vec, %s::tsquery, 32) * {RELEVANCE_MAX}")
+    score_params = [q for q, _ in queries] + [a for _, a in queries] + [" | ".join(f"({q})" for q, _ in queries)]
+    brought = " UNION ".join(
+        f"(SELECT id, seq, {score} AS score FROM {name} WHERE s_vec @@ %s::tsquery AND {where} "
+        f"ORDER BY seq DESC LIMIT {TERM_CANDIDATES})" for _ in queries)
+    query = (f"SELECT id, score, count(*) OVER () AS total, seq FROM ({brought}) c "
+             f"ORDER BY score DESC, seq DESC LIMIT %s")
+    params = [p for q, _ in queries for p in (*score_params, q, *filter_params)] + [limit]
     return query, params
 
 
@@ -180,3 +192,35 @@ def similar_query(name: str, ext: str, query: str, clauses, indexed: tuple, list
            f"t.seq FROM {name} t WHERE ws_words(%s) OPERATOR({ext}.<%%) t.s_title AND {where} "
            f"ORDER BY score DESC, t.seq DESC LIMIT %s")
     return sql, [query, query, *filter_params, limit]
+
+
+def union(query: str, requests, build, store) -> tuple[str | None, list, list[SearchHits]]:
+    """One ``UNION ALL`` statement of ``build(collection, clauses, limit)``'s (id, score,
+    total, seq) query per request that can find anything; (SQL or None, parameters,
+    the answers so far: empty ones)."""
+    terms = search_terms(query)
+    answers, parts, params = [], [], []
+    for n, (collection, any_of, limit) in enumerate(requests):
+        store._model(collection)
+        clauses = check_search_filter(any_of)
+        answers.append(SearchHits([], 0))
+        if not store.searchable(collection) or not terms.words or clauses == [] or limit <= 0:
+            continue
+        sql, part_params = build(collection, clauses, limit)
+        parts.append(f"(SELECT {n} AS request, * FROM ({sql}) r{n})")
+        params += part_params
+    if not parts:
+        return None, [], answers
+    return " UNION ALL ".join(parts) + " ORDER BY request, score DESC, seq DESC", params, answers
+
+
+def read_union(rows, answers: list[SearchHits], exact_below: int | None) -> list[SearchHits]:
+    """The answers, from the (request, id, score, total, seq) rows of a ``union``."""
+    ranked: dict[int, list] = {}
+    for n, doc_id, score, total, _ in rows:
+        ranked.setdefault(n, []).append((doc_id, float(score), total))
+    for n, hits in ranked.items():
+        total = hits[0][2]
+        answers[n] = SearchHits([(doc_id, score) for doc_id, score, _ in hits], total,
+                                exact_below is None or total < exact_below)
+    return answers

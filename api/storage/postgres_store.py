@@ -33,10 +33,9 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from storage.base import (TERM_CANDIDATES, DocumentStore, Registry, SearchHits, StorageError, check_search_filter,
-                          search_terms)
+from storage.base import TERM_CANDIDATES, DocumentStore, Registry, SearchHits, StorageError, search_terms
 from storage.postgres_schema import ensure_schema, lock_key, redacted, table
-from storage.postgres_search import extension_schema, ranked_query, similar_query
+from storage.postgres_search import extension_schema, ranked_query, read_union, similar_query, term_queries, union
 
 
 log = logging.getLogger(__name__)
@@ -79,6 +78,7 @@ class PostgresStore(DocumentStore):
             self._write_lock = lock_key(conn, "writes")
             ensure_schema(conn, self.registry)
             self._trgm = extension_schema(conn)   # where pg_trgm lives (similar titles)
+        self._term_cache: dict = {}                # query word -> its tsqueries (``term_queries``)
 
     # -- connections and units of work ----------------------------------------
 
@@ -289,54 +289,33 @@ class PostgresStore(DocumentStore):
         return self.search_many(query, [(collection, any_of, limit)])[0]
 
     def search_many(self, query, requests):
-        """Every search in one statement (``UNION ALL`` of the ranked queries): one round trip."""
+        """Every search in one statement (``UNION ALL`` of the ranked queries)."""
         terms = search_terms(query)
-
-        def ranked(collection, clauses, limit):
-            return ranked_query(table(collection), terms, clauses, self.indexed_fields(collection),
-                                self.list_fields(collection), limit)
-        return self._union(query, requests, ranked, exact_below=TERM_CANDIDATES)
-
-    def similar_many(self, query, requests):
-        folded = " ".join(search_terms(query).words)
-        if self._trgm is None:
+        if not terms.words:
             return [SearchHits([], 0) for _ in requests]
-
-        def like(collection, clauses, limit):
-            return similar_query(table(collection), self._trgm, folded, clauses, self.indexed_fields(collection),
-                                 self.list_fields(collection), limit)
-        return self._union(query, requests, like)
+        with self._reading() as conn:
+            queries = term_queries(conn, terms, self._term_cache)
+            return self._union(conn, query, requests, lambda collection, clauses, limit: ranked_query(
+                table(collection), queries, clauses, self.indexed_fields(collection),
+                self.list_fields(collection), limit), exact_below=TERM_CANDIDATES)
 
     def similar(self, collection, query, any_of=None, limit=50):
         return self.similar_many(query, [(collection, any_of, limit)])[0]
 
-    def _union(self, query, requests, build, exact_below: int | None = None) -> list[SearchHits]:
-        """Run ``build(collection, clauses, limit)``'s (id, score, total, seq) query of each
-        request as one ``UNION ALL`` statement, unprepared (planned with its values)."""
-        terms = search_terms(query)
-        answers, parts, params = [], [], []
-        for n, (collection, any_of, limit) in enumerate(requests):
-            self._model(collection)
-            clauses = check_search_filter(any_of)
-            answers.append(SearchHits([], 0))
-            if not self.searchable(collection) or not terms.words or clauses == [] or limit <= 0:
-                continue
-            sql, part_params = build(collection, clauses, limit)
-            parts.append(f"(SELECT {n} AS request, * FROM ({sql}) r{n})")   # (request, id, score, total, seq)
-            params += part_params
-        if not parts:
-            return answers
+    def similar_many(self, query, requests):
+        if self._trgm is None:
+            return [SearchHits([], 0) for _ in requests]
+        folded = " ".join(search_terms(query).words)
         with self._reading() as conn:
-            rows = conn.execute(" UNION ALL ".join(parts) + " ORDER BY request, score DESC, seq DESC",
-                                params, prepare=False).fetchall()
-        ranked: dict[int, list] = {}
-        for n, doc_id, score, total, _ in rows:
-            ranked.setdefault(n, []).append((doc_id, float(score), total))
-        for n, hits in ranked.items():
-            total = hits[0][2]
-            answers[n] = SearchHits([(doc_id, score) for doc_id, score, _ in hits], total,
-                                    exact_below is None or total < exact_below)
-        return answers
+            return self._union(conn, query, requests, lambda collection, clauses, limit: similar_query(
+                table(collection), self._trgm, folded, clauses, self.indexed_fields(collection),
+                self.list_fields(collection), limit))
+
+    def _union(self, conn, query, requests, build, exact_below=None) -> list[SearchHits]:
+        statement, params, answers = union(query, requests, build, self)
+        if statement is None:
+            return answers
+        return read_union(conn.execute(statement, params, prepare=False).fetchall(), answers, exact_below)
 
     def close(self):
         self._pool.close()

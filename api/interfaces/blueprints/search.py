@@ -23,8 +23,11 @@ def create_search_blueprint(services):
 
         Accents, tone marks and case are folded ("ha noi" finds "Hà Nội"). Ranked by how
         many of the words a hit holds, then how many are in its title, then how often they
-        occur. Deleted things are not found. At most 500 hits are reached over all pages;
-        `X-Total-Count-Exact: false` when events of others' stories were not all checked.
+        occur; when no word matches, titles like the query (a typo), scored below 100.
+        Deleted things are not found. Bounded cost: each word brings its newest 200 matches
+        of each kind to be ranked, and at most 200 hits are reached over all pages;
+        `X-Total-Count-Exact: false` when a word had more matches than that, or events of
+        others' stories were not all checked.
         """
         page = PageQuery(page=query.page, per_page=query.per_page)
         found = services.search.search(current_user(), query.q, page.offset, page.per_page,
