@@ -278,9 +278,12 @@ def bench_tinydb(stories: int, words: int, query_count: int, saves: int) -> None
         print(f"  open without search fields: {plain_open:.1f} s; with: {opened:.1f} s, of which the "
               f"search index build {store.search_build_seconds:.1f} s "
               f"({store.search_build_seconds / stories * 1000:.2f} ms per story)")
+        from core.text import _CHUNK_CACHE
+        chunks = sys.getsizeof(_CHUNK_CACHE) + sum(sys.getsizeof(k) + sys.getsizeof(v) for k, v in _CHUNK_CACHE.items())
         print(f"  index: {len(vocabulary):,} words, {postings:,} postings, {memory / 2**20:.0f} MB "
-              f"({memory / max(1, postings):.1f} B per posting); process RSS {rss_after:.0f} MB "
-              f"(+{rss_after - rss_before:.0f} MB for the open)")
+              f"({memory / max(1, postings):.1f} B per posting, title trigrams included), plus the folding "
+              f"cache of text chunks {chunks / 2**20:.0f} MB; process RSS {rss_after:.0f} MB "
+              f"(+{rss_after - rss_before:.0f} MB for the open, documents included)")
         made = queries(prose, sample, "title", query_count)
         report(f"TinyDB, {stories} stories", time_queries(SearchService(store), callers_for(worlds), made))
         searched_saves = time_saves(store, Story.collection, update_ids, prose, words, names)

@@ -212,6 +212,8 @@ def test_pages_and_counts(client, auth, make_world, make_story):
     third = client.get("/api/search", query_string={"q": "tide", "per_page": 2, "page": 3}, headers=writer["headers"])
     assert ids(first.json) == made[::-1][:2]       # more occurrences rank first
     assert ids(third.json) == [made[0]]
+    deep = client.get("/api/search", query_string={"q": "tide", "page": 1000}, headers=writer["headers"])
+    assert deep.status_code == 200 and deep.json == [] and deep.headers["X-Total-Count"] == "5"
 
 
 def test_bad_queries_are_refused_and_empty_ones_find_nothing(client, auth):
@@ -222,3 +224,17 @@ def test_bad_queries_are_refused_and_empty_ones_find_nothing(client, auth):
         assert response.status_code == 400, params
         assert {"error", "code", "details"} <= set(response.json)
     assert search(client, "?! ...", writer) == []
+
+
+def test_a_word_with_more_matches_than_it_brings_makes_the_count_inexact(client, auth, make_world, make_story,
+                                                                          monkeypatch):
+    for module in ("storage.search_index", "storage.postgres_search", "storage.postgres_store"):
+        monkeypatch.setattr(f"{module}.TERM_CANDIDATES", 2)
+    writer = auth.register()
+    world = make_world(writer)
+    made = [make_story(writer, world, title=f"Reef {n}")["story_id"] for n in range(3)]
+    response = client.get("/api/search", query_string={"q": "reef", "types": "story"}, headers=writer["headers"])
+    assert ids(response.json) == made[::-1][:2]      # the newest two
+    assert response.headers["X-Total-Count-Exact"] == "false"
+    exact = client.get("/api/search", query_string={"q": "reef 1", "types": "story"}, headers=writer["headers"])
+    assert ids(exact.json)[0] == made[1]

@@ -56,7 +56,7 @@ def tokenize(text: str) -> list[str]:
 
 
 _CHUNK_CACHE: dict[str, str] = {}   # a chunk of text between spaces -> its folded words, space-separated
-_CHUNK_CACHE_MAX = 200_000
+_CHUNK_CACHE_MAX = 100_000   # about 12 MB when full
 
 
 def count_words(text: str) -> dict[str, int]:

@@ -60,8 +60,8 @@ class SearchService:
             types = [t for t in types if t == "entry"]
         if tag is not None:
             types = [t for t in types if t in ("story", "entry")]   # only they carry tags
-        want = min(offset + limit, MAX_DEPTH)
-        if not terms.words or want <= offset:
+        want = min(offset + limit, MAX_DEPTH)   # a page past it is empty, with the total
+        if not terms.words:
             return Page([], 0)
         extra = {} if tag is None else {"tags": tag}
         requests = [(collection, _with(any_of, extra), want)
