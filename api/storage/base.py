@@ -205,7 +205,8 @@ class DocumentStore(ABC):
         (see "Full-text search" above). ``any_of`` keeps only documents passing one of its clauses
         (``check_search_filter``: ``[{"world_id": [w1, w2]}, {"world_id": w3,
         "visibility": "public"}]``); it is applied to the matches before they are
-        ranked, and ``None`` keeps all. Reads committed data."""
+        ranked, and ``None`` keeps all. Outside a unit it reads committed data (inside
+        one, PostgreSQL sees the unit's own writes and TinyDB does not: search from reads)."""
         raise NotImplementedError(f"{self.kind} does not search")
 
     def search_many(self, query: str, requests: Iterable[tuple[str, list[Mapping] | None, int]]) -> list[SearchHits]:
