@@ -4,15 +4,14 @@ Tone marks are significant everywhere else (``Hà`` and ``Hạ`` are different
 names); search compares folded text so that "ha noi" finds "Hà Nội" and
 "hang bac" finds "Hàng Bạc". ``fold`` is NFD, combining marks dropped, đ/Đ to
 d (a letter of its own, not d plus a mark, so NFD keeps it), then casefold.
-A word is a run of letters and digits (``tokenize`` on folded text,
-``word_spans`` on the original, which keeps the marks inside its words).
+A word is a run of letters and digits of the folded text (``tokenize``).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterator
+from functools import cache
 
 
 def _ranges(chars: list[int]) -> str:
@@ -27,26 +26,35 @@ def _ranges(chars: list[int]) -> str:
     return "".join(parts)
 
 
-# Every combining mark Unicode assigns lies below U+20000 (reading all 1.1M code points
-# would cost 50 ms of start-up). Marks of the Basic Multilingual Plane and the others are
-# two classes: a class holding code points past U+FFFF is matched range by range, ten
-# times slower, so the second runs only on the rare text holding such characters.
-_BMP_MARKS = MARK_CLASS = _ranges([c for c in range(0x10000) if unicodedata.combining(chr(c))])
-_ASTRAL_MARKS = _ranges([c for c in range(0x10000, 0x20000) if unicodedata.combining(chr(c))])
-_MARKS = re.compile(f"[{_BMP_MARKS}]+")
-_ASTRAL = re.compile(f"[{_ASTRAL_MARKS}]+")
 _WORD = re.compile(r"[^\W_]+")
-# A word of the original text: a letter or digit, then letters, digits and the marks on them.
-_ORIGINAL_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_BMP_MARKS}]|[{_ASTRAL_MARKS}])*")
+
+
+@cache
+def _marks() -> tuple[str, re.Pattern, re.Pattern]:
+    """(class of the combining marks below U+10000, a pattern of them, a pattern of the
+    others), built at first use, not at import (7 ms). Every combining mark Unicode
+    assigns lies below U+20000. A class holding code points past U+FFFF is matched
+    range by range, ten times slower, so the second runs only on the rare text
+    holding such characters."""
+    bmp = _ranges([c for c in range(0x10000) if unicodedata.combining(chr(c))])
+    astral = _ranges([c for c in range(0x10000, 0x20000) if unicodedata.combining(chr(c))])
+    return bmp, re.compile(f"[{bmp}]+"), re.compile(f"[{astral}]+")
+
+
+def mark_class() -> str:
+    """A regex character class body of the combining marks (below U+10000: those that
+    follow letters in practice)."""
+    return _marks()[0]
 
 
 def fold(text: str) -> str:
     """``text`` without accents, tone marks or case: "Hàng Bạc, Đà Nẵng" -> "hang bac, da nang"."""
     if text.isascii():
         return text.casefold()
-    stripped = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    _, marks, astral = _marks()
+    stripped = marks.sub("", unicodedata.normalize("NFD", text))
     if stripped and max(stripped) > "\uffff":
-        stripped = _ASTRAL.sub("", stripped)
+        stripped = astral.sub("", stripped)
     return stripped.replace("đ", "d").replace("Đ", "d").casefold()
 
 
@@ -74,14 +82,6 @@ def count_words(text: str) -> dict[str, int]:
                 chunk = chunks[i]
                 folded[i] = _CHUNK_CACHE[chunk] = " ".join(_WORD.findall(fold(chunk)))
     return Counter(" ".join(folded).split())
-
-
-def word_spans(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
-    """(start, end, folded word) of each word of the original ``text`` from ``start``.
-    The same words ``tokenize`` finds, with their offsets in ``text``."""
-    for match in _ORIGINAL_WORD.finditer(text, start):
-        for word in _WORD.findall(fold(match.group())):  # one, but for the rare letter fold splits
-            yield match.start(), match.end(), word
 
 
 def searchable_text(value) -> str:

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from html import escape
 
-from core.text import MARK_CLASS, fold
+from core.text import fold, mark_class
 from storage.base import SearchTerms
 
 SNIPPET_CHARS = 180     # the window's length
@@ -44,7 +44,7 @@ def _letter(char: str) -> str:
     """A regex matching any character folding to ``char``, then its combining marks."""
     chars = {char, char.upper(), *_folding_to().get(char, ())}
     chars = {c for c in chars if len(c) == 1}
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + f"][{MARK_CLASS}]*"
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + f"][{mark_class()}]*"
 
 
 class Matcher:
@@ -53,7 +53,7 @@ class Matcher:
     def __init__(self, terms: SearchTerms):
         alternatives = ["".join(_letter(c) for c in word) for word in terms.words]
         if terms.prefix and alternatives:
-            alternatives[-1] += rf"(?:[^\W_]|[{MARK_CLASS}])*"
+            alternatives[-1] += rf"(?:[^\W_]|[{mark_class()}])*"
         self.pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])") if alternatives else None
 
     def first(self, text: str) -> int | None:

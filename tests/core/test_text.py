@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from core.text import count_words, fold, searchable_text, tokenize, word_spans
+from core.text import count_words, fold, searchable_text, tokenize
 from services.snippets import Matcher, snippet
 from storage.base import search_terms
 
@@ -29,12 +29,6 @@ def test_count_words_is_counter_of_tokenize():
              "the sea " * 200]
     for text in texts * 2:   # twice: the chunk cache answers the second time
         assert count_words(text) == Counter(tokenize(text))
-
-
-def test_word_spans_give_original_offsets():
-    text = "Phố Ha\u0300ng Bạc!"
-    assert [(text[s:e], w) for s, e, w in word_spans(text)] == [("Phố", "pho"), ("Ha\u0300ng", "hang"),
-                                                                 ("Bạc", "bac")]
 
 
 def test_searchable_text_reads_lists_and_mappings():
