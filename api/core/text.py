@@ -27,6 +27,8 @@ def _ranges(chars: list[int]) -> str:
 
 
 _WORD = re.compile(r"[^\W_]+")
+# Letters Unicode does not decompose, folded as PostgreSQL's unaccent folds them.
+_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "þ": "th", "ı": "i"})
 
 
 @cache
@@ -55,7 +57,7 @@ def fold(text: str) -> str:
     stripped = marks.sub("", unicodedata.normalize("NFD", text))
     if stripped and max(stripped) > "\uffff":
         stripped = astral.sub("", stripped)
-    return stripped.replace("đ", "d").replace("Đ", "d").casefold()
+    return stripped.casefold().translate(_LETTERS)
 
 
 def tokenize(text: str) -> list[str]:
@@ -98,3 +100,8 @@ def searchable_text(value) -> str:
     if isinstance(value, (list, tuple, type({}.values()))):
         return " ".join(t for t in (searchable_text(v) for v in value) if t)
     return ""
+
+
+def fold_words(text: str) -> list[str]:
+    """The folded words of ``text``, in order ("Trần Thị-Mai" -> ["tran", "thi", "mai"])."""
+    return tokenize(text)

@@ -35,6 +35,17 @@ query word in its title, plus a relevance (how often they occur) under
 cost: each query word brings at most its newest ``TERM_CANDIDATES`` matches
 (passing the filter) to be ranked, and those are scored on every word; a word
 as common as "the" therefore never decides alone which old documents are found.
+
+Blobs
+-----
+Binary data (uploaded images) is kept beside the documents as blobs: bytes
+under a key (``BLOB_KEY``: letters, digits, ``.``, ``_``, ``-``). Blobs take
+part in units of work like documents: a unit's ``put_blob``/``delete_blob``
+land when it commits, with its documents, or not at all; reads inside the
+unit see them. A key is written once: ``put_blob`` of a key that exists raises
+``BlobExists`` (new data gets a new key), so a blob never changes under a
+document that names it (writing again a key deleted in the same unit is not
+supported either). A document and the blob it names are written in one unit.
 """
 from __future__ import annotations
 
@@ -115,6 +126,20 @@ def check_search_filter(any_of: list[Mapping] | None) -> list[dict[str, frozense
 
 class StorageError(RuntimeError):
     """The storage backend cannot do what was asked (bad file, disk full, server down...)."""
+
+
+class BlobExists(ValueError):
+    """``put_blob`` of a key that is already taken: blobs are written once."""
+
+
+BLOB_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+
+
+def check_blob_key(key: str) -> str:
+    """``key`` if it is a valid blob key (it names a file on TinyDB), else ValueError."""
+    if not isinstance(key, str) or not BLOB_KEY.fullmatch(key):
+        raise ValueError(f"invalid blob key {key!r}")
+    return key
 
 
 class UnitState:
@@ -259,6 +284,24 @@ class DocumentStore(ABC):
     @abstractmethod
     def delete(self, collection: str, doc_id: str) -> bool:
         """Remove a document; True if it existed."""
+
+    # -- blobs (see "Blobs" above) ------------------------------------------------
+
+    @abstractmethod
+    def put_blob(self, key: str, data: bytes) -> None:
+        """Store ``data`` under a new ``key`` (in the unit; ``BlobExists`` if taken)."""
+
+    @abstractmethod
+    def get_blob(self, key: str) -> bytes | None:
+        """The blob's bytes, or None."""
+
+    @abstractmethod
+    def delete_blob(self, key: str) -> bool:
+        """Remove a blob (when the unit commits); True if it existed."""
+
+    @abstractmethod
+    def blob_keys(self) -> list[str]:
+        """Every committed blob key, sorted (for ``migrate``: not a request-time query)."""
 
     # -- units of work -----------------------------------------------------------
 

@@ -7,6 +7,10 @@ and only when it differs takes a transaction-scoped advisory lock and runs the
 idempotent DDL, so four workers starting together create everything once and
 a newly indexed field gets its column and index on the next start. The
 full-text search columns, functions and extensions: ``storage/postgres_search.py``.
+
+Blobs (``ws_blobs``) are one table whatever the models: key, bytes, size. Their
+column is stored without compression (``STORAGE EXTERNAL``): images are
+compressed already, and PostgreSQL would only waste time trying again.
 """
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from storage import postgres_search
 from storage.base import Registry
 
-SCHEMA_VERSION = 2   # 2: full-text search (s_vec, s_title)
+SCHEMA_VERSION = 3   # 2: ws_blobs; 3: full-text search (s_vec, s_title)
+BLOBS_TABLE = "ws_blobs"
 
 
 def table(collection: str) -> str:
@@ -59,7 +64,10 @@ def _fingerprint(registry: Registry) -> str:
 
 def _ddl(registry: Registry, ext: str | None) -> list[str]:
     """The statements; ``ext`` is the (quoted) schema of the search extensions."""
-    statements = ["CREATE TABLE IF NOT EXISTS ws_meta (key text PRIMARY KEY, value text NOT NULL)"]
+    statements = ["CREATE TABLE IF NOT EXISTS ws_meta (key text PRIMARY KEY, value text NOT NULL)",
+                  f"CREATE TABLE IF NOT EXISTS {BLOBS_TABLE} (key text PRIMARY KEY, data bytea NOT NULL, "
+                  "bytes integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+                  f"ALTER TABLE {BLOBS_TABLE} ALTER COLUMN data SET STORAGE EXTERNAL"]
     if ext is not None:
         statements += postgres_search.functions(ext)
     for collection, fields, list_fields, search_fields, titles in _layout(registry):

@@ -16,6 +16,8 @@
   change before the unit writes it back, check-then-write blocks (unique
   names, quotas) hold, and writers cannot deadlock on each other's rows.
   Readers outside units use autocommitted statements and never wait.
+* Blobs are rows of ``ws_blobs(key text primary key, data bytea, bytes, created_at)``,
+  written in the unit's transaction like its documents.
 * Faults (server gone, connection broken, database dropped) become
   ``StorageError`` (503). Pooled connections are checked before use, and a
   missing table re-runs the schema set-up, so a re-created database works
@@ -33,8 +35,9 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from storage.base import TERM_CANDIDATES, DocumentStore, Registry, SearchHits, StorageError, search_terms
-from storage.postgres_schema import ensure_schema, lock_key, redacted, table
+from storage.base import (TERM_CANDIDATES, BlobExists, DocumentStore, Registry, SearchHits, StorageError,
+                          check_blob_key, search_terms)
+from storage.postgres_schema import BLOBS_TABLE, ensure_schema, lock_key, redacted, table
 from storage.postgres_search import extension_schema, ranked_query, read_union, similar_query, term_queries, union
 
 
@@ -316,6 +319,32 @@ class PostgresStore(DocumentStore):
         if statement is None:
             return answers
         return read_union(conn.execute(statement, params, prepare=False).fetchall(), answers, exact_below)
+
+    # -- blobs ---------------------------------------------------------------------
+
+    def put_blob(self, key, data):
+        check_blob_key(key)
+        data = bytes(data)
+        with self._writing() as conn:
+            cur = conn.execute(f"INSERT INTO {BLOBS_TABLE} (key, data, bytes) VALUES (%s, %s, %s) "
+                               "ON CONFLICT (key) DO NOTHING", (key, data, len(data)))
+            if cur.rowcount == 0:
+                raise BlobExists(f"blob {key!r} exists")
+
+    def get_blob(self, key):
+        check_blob_key(key)
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT data FROM {BLOBS_TABLE} WHERE key = %s", (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def delete_blob(self, key):
+        check_blob_key(key)
+        with self._writing() as conn:
+            return conn.execute(f"DELETE FROM {BLOBS_TABLE} WHERE key = %s", (key,)).rowcount > 0
+
+    def blob_keys(self):
+        with self._reading() as conn:
+            return [row[0] for row in conn.execute(f"SELECT key FROM {BLOBS_TABLE} ORDER BY key")]
 
     def close(self):
         self._pool.close()

@@ -21,6 +21,8 @@
   so does the full-text index of the models' ``search_fields``
   (``storage/search_index.py``), built at load and updated at each commit.
 * One process per file: an exclusive ``flock`` on ``<file>.lock``.
+* Blobs are files in ``<file>.blobs/``, made durable around the journal record
+  of their unit (``storage/blob_files.py``).
 """
 from __future__ import annotations
 
@@ -38,7 +40,9 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from storage.base import DocumentStore, Registry, SearchHits, StorageError, check_search_filter, search_terms
+from storage.base import (BlobExists, DocumentStore, Registry, SearchHits, StorageError, check_blob_key,
+                          check_search_filter, search_terms)
+from storage.blob_files import BlobFolder, StagedBlobs
 from storage.encoded_tables import EncodedTables
 from storage.journal import Journal, JournalCorrupt, fsync_dir
 from storage.memory_index import CollectionIndex
@@ -134,6 +138,7 @@ class TinyDBStore(DocumentStore):
         except JournalCorrupt as exc:
             self._release_process_lock()
             raise StorageError(str(exc)) from None
+        self._blobs = BlobFolder(self.path)
         self._count_memo: dict[tuple, int] = {}
         self._count_memo_lsn = -1
         # Join every block now: the first compaction would otherwise do it while
@@ -244,23 +249,48 @@ class TinyDBStore(DocumentStore):
             if not self._write_lock.acquire(timeout=LOCK_TIMEOUT):
                 raise StorageError(f"the database stayed busy for {LOCK_TIMEOUT:g}s; try again")
             staged = self._units.staged = StagedWrites()
+            self._units.blobs = StagedBlobs(self._blobs)
         return staged
 
-    def _end_unit(self) -> StagedWrites | None:
-        staged = getattr(self._units, "staged", None)
-        self._units.staged = None
-        return staged
+    def _staged_blobs(self) -> StagedBlobs | None:
+        """This thread's staged blob writes (taking the write lock), or None outside units."""
+        return None if self._staged() is None else self._units.blobs
+
+    def _end_unit(self) -> tuple[StagedWrites | None, StagedBlobs | None]:
+        staged, blobs = getattr(self._units, "staged", None), getattr(self._units, "blobs", None)
+        self._units.staged = self._units.blobs = None
+        return staged, blobs
 
     def _commit(self) -> None:
-        staged = self._end_unit()
+        staged, blobs = self._end_unit()
         if staged is None:
             return
         try:
+            published = self._publish(blobs)
             if staged:
-                self._make_durable(staged)
+                try:
+                    self._make_durable(staged)
+                except BaseException:
+                    self._blobs.unpublish(published)
+                    raise
+            self._blobs.finish(blobs)
+        except BaseException:
+            self._blobs.discard(blobs)
+            raise
         finally:
             self._write_lock.release()
         self._maybe_compact()
+
+    def _publish(self, blobs: StagedBlobs) -> list[str]:
+        """New blobs' files in place before the journal names them (see ``blob_files``)."""
+        if not blobs:
+            return []
+        try:
+            return self._blobs.publish(blobs)
+        except OSError as exc:
+            log.error("%s: could not write blobs: %s", self.path, exc)
+            raise StorageError(f"the database could not be written ({exc.strerror or exc}); "
+                               "nothing was saved") from None
 
     def _make_durable(self, staged: StagedWrites) -> None:
         lsn = self._lsn + 1
@@ -283,17 +313,21 @@ class TinyDBStore(DocumentStore):
             self._lsn = lsn
 
     def _rollback(self) -> None:
-        if self._end_unit() is not None:
+        staged, blobs = self._end_unit()
+        if staged is not None:
+            self._blobs.discard(blobs)
             self._write_lock.release()
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
         staged = self._staged()
-        mark = staged.mark()
+        blobs = self._units.blobs
+        mark, blob_mark = staged.mark(), blobs.mark()
         try:
             yield
         except BaseException:
             staged.rollback_to(mark)
+            blobs.rollback_to(blob_mark)
             raise
 
     # -- reading ---------------------------------------------------------------
@@ -418,6 +452,50 @@ class TinyDBStore(DocumentStore):
             if existed:
                 self._staged().delete(collection, doc_id)
             return existed
+
+    # -- blobs ---------------------------------------------------------------------
+
+    def _blob_exists(self, key: str) -> bool:
+        """Whether the blob exists as this thread sees it (its unit's writes over the files)."""
+        blobs = self._staged_blobs()
+        if blobs is not None:
+            staged, temp = blobs.lookup(key)
+            if staged:
+                return temp is not None
+        return self._blobs.exists(key)
+
+    def put_blob(self, key, data):
+        check_blob_key(key)
+        data = bytes(data)
+        with self._lone_write():
+            blobs = self._staged_blobs()
+            if blobs.lookup(key)[0] or self._blobs.exists(key):   # even a key deleted in this unit
+                raise BlobExists(f"blob {key!r} exists")
+            try:
+                blobs.put(key, data)
+            except OSError as exc:
+                raise StorageError(f"the blob could not be written ({exc.strerror or exc}); "
+                                   "nothing was saved") from None
+
+    def get_blob(self, key):
+        check_blob_key(key)
+        blobs = self._staged_blobs()
+        if blobs is not None:
+            staged, temp = blobs.lookup(key)
+            if staged:
+                return None if temp is None else self._blobs.read_file(temp)
+        return self._blobs.read(key)
+
+    def delete_blob(self, key):
+        check_blob_key(key)
+        with self._lone_write():
+            existed = self._blob_exists(key)
+            if existed:
+                self._staged_blobs().delete(key)
+            return existed
+
+    def blob_keys(self):
+        return self._blobs.keys()
 
     # -- compaction --------------------------------------------------------------
 
