@@ -41,11 +41,19 @@ class Config:
         self.DATABASE_POOL_SIZE = int(_env("DATABASE_POOL_SIZE", 10))  # per process
         self.SERVERLESS = bool(_env("VERCEL"))  # Vercel sets VERCEL=1: no disk, no threads
         self.MAX_CONTENT_LENGTH = int(_env("MAX_CONTENT_LENGTH", 1024 * 1024))
+        # Images: largest upload (bytes; the image route's own body limit, above MAX_CONTENT_LENGTH),
+        # most pixels (width x height; more is refused before decoding), images per world, the
+        # thumbnail's longest side (px), and the life (s) of a signed image link (see services/image_links.py).
+        self.IMAGE_MAX_BYTES = int(_env("IMAGE_MAX_BYTES", 8 * 1024 * 1024))
+        self.IMAGE_MAX_PIXELS = int(_env("IMAGE_MAX_PIXELS", 25_000_000))
+        self.IMAGE_MAX_PER_WORLD = int(_env("IMAGE_MAX_PER_WORLD", 200))
+        self.IMAGE_THUMB_SIZE = int(_env("IMAGE_THUMB_SIZE", 256))
+        self.IMAGE_LINK_SECONDS = int(_env("IMAGE_LINK_SECONDS", 3600))
         # Deepest JSON nesting accepted in a request body (400 above; orjson stops at 254 on output).
         self.MAX_JSON_DEPTH = int(_env("MAX_JSON_DEPTH", 64))
         # waitress (python api/main.py): worker threads, open connections at most, seconds an
-        # idle connection is kept. Bodies above MAX_CONTENT_LENGTH (plus a margin) are refused
-        # from their headers, before they are read.
+        # idle connection is kept. Bodies above MAX_CONTENT_LENGTH (or, for image uploads,
+        # IMAGE_MAX_BYTES) plus a margin are refused from their headers, before they are read.
         self.WAITRESS_THREADS = int(_env("WAITRESS_THREADS", 8))
         self.WAITRESS_CONNECTION_LIMIT = int(_env("WAITRESS_CONNECTION_LIMIT", 200))
         self.WAITRESS_CHANNEL_TIMEOUT = int(_env("WAITRESS_CHANNEL_TIMEOUT", 30))

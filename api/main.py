@@ -58,9 +58,18 @@ def compact(argv) -> int:
     return 0
 
 
-# Bodies up to MAX_CONTENT_LENGTH plus this reach Flask (which answers 413 in the
+# Bodies up to the app's largest limit plus this reach Flask (which answers 413 in the
 # app's error shape); waitress refuses larger declared bodies from their headers.
 BODY_MARGIN = 64 * 1024
+
+
+def largest_body(config) -> int:
+    """The largest body a route accepts: MAX_CONTENT_LENGTH, or an image upload
+    (IMAGE_MAX_BYTES and its multipart envelope), whichever is larger. Flask holds
+    every other route to MAX_CONTENT_LENGTH from the declared length."""
+    from interfaces.uploads import MULTIPART_OVERHEAD
+    images = int(config.get("IMAGE_MAX_BYTES") or 0)
+    return max(int(config["MAX_CONTENT_LENGTH"]), images + MULTIPART_OVERHEAD if images else 0)
 
 
 def serve_options(config, threads: int | None = None) -> dict:
@@ -73,7 +82,7 @@ def serve_options(config, threads: int | None = None) -> dict:
         "connection_limit": int(config["WAITRESS_CONNECTION_LIMIT"]),
         "channel_timeout": timeout,
         "cleanup_interval": max(1, min(30, timeout // 2)),  # how often idle connections are swept
-        "max_request_body_size": int(config["MAX_CONTENT_LENGTH"]) + BODY_MARGIN,
+        "max_request_body_size": largest_body(config) + BODY_MARGIN,
         "asyncore_use_poll": True,  # select() cannot watch more than 1024 sockets
     }
 

@@ -6,9 +6,10 @@ A and B are each a TinyDB file path or a PostgreSQL URL (``postgresql://...``):
     python api/main.py migrate --from "$DATABASE_URL" --to backup.json
 
 The target must be empty (nothing is ever overwritten). Documents are copied
-in creation order (so lists keep their order) inside one unit of work of the
-target, then every collection's count and ids are compared; any difference is
-reported and the exit status is 1. Stop the server first: a TinyDB file is
+in creation order (so lists keep their order), and blobs (uploaded images) one
+at a time, inside one unit of work of the target; then every collection's
+count and ids, and the blob keys, are compared; any difference is reported and
+the exit status is 1. Stop the server first: a TinyDB file is
 locked by the process that serves it, and a PostgreSQL source should not change
 while it is copied.
 """
@@ -62,6 +63,12 @@ def copy_all(source: DocumentStore, target: DocumentStore, batch: int = BATCH) -
             copied[collection] = sum(
                 target.put_many(collection, ((doc[id_field], doc) for doc in docs))
                 for docs in pages(source, collection, batch))
+        copied["blobs"] = 0
+        for key in source.blob_keys():
+            data = source.get_blob(key)
+            if data is not None:
+                target.put_blob(key, data)
+                copied["blobs"] += 1
     return copied
 
 
@@ -74,6 +81,10 @@ def differences(source: DocumentStore, target: DocumentStore) -> list[str]:
             problems.append(f"{collection}: {want} in the source, {got} in the target")
         elif source.find_ids(collection) != target.find_ids(collection):
             problems.append(f"{collection}: same count, different ids or order")
+    want, got = source.blob_keys(), target.blob_keys()
+    if want != got:
+        problems.append(f"blobs: {len(want)} in the source, {len(got)} in the target"
+                        if len(want) != len(got) else "blobs: same count, different keys")
     return problems
 
 
@@ -96,7 +107,7 @@ def main(argv=None) -> int:
         stores.append(source)
         target = open_location(args.target)
         stores.append(target)
-        nonempty = [c for c in REGISTRY if target.count(c)]
+        nonempty = [c for c in REGISTRY if target.count(c)] + (["blobs"] if target.blob_keys() else [])
         if nonempty:
             print(f"error: the target already holds documents ({', '.join(nonempty)}); "
                   "migrate into an empty database or a new file", file=sys.stderr)
@@ -117,6 +128,7 @@ def main(argv=None) -> int:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
         return 1
-    total = sum(copied.values())
-    print(f"copied and verified {total} documents in {time.monotonic() - started:.1f} s")
+    total = sum(count for name, count in copied.items() if name != "blobs")
+    print(f"copied and verified {total} documents and {copied['blobs']} blobs "
+          f"in {time.monotonic() - started:.1f} s")
     return 0

@@ -8,11 +8,13 @@ against the schema ``/apispec.json`` declares for its status.
 """
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 import schemathesis
 
+import image_files
 from core.models import User
 from services.task_service import TaskService
 
@@ -25,7 +27,7 @@ class Checker:
         self.seen: set[tuple[str, str]] = set()
 
     def __call__(self, method: str, path: str, user=None, status: int | None = None, **kwargs):
-        headers = user["headers"] if user else {}
+        headers = {**(user["headers"] if user else {}), **kwargs.pop("headers", {})}
         response = self.client.open(path, method=method, headers=headers, **kwargs)
         assert 200 <= response.status_code < 300 if status is None else response.status_code == status, (
             method, path, response.status_code, response.json)
@@ -64,6 +66,11 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", "/api/worlds?q=ald", writer)
     check("PATCH", f"/api/worlds/{wid}", writer, json={"metadata": {"calendar": {"current_year": 1200},
                                                                   "themes": ["honour"]}})
+    check("PATCH", f"/api/worlds/{wid}", writer, json={"metadata": {"calendar": {
+        "months": [{"name": "Thaw", "days": 30}, {"name": "Frost", "days": 40}], "weekdays": ["Moon", "Sun"],
+        "eras": [{"name": "Before", "abbreviation": "B", "start_year": -99, "direction": "backward"},
+                 {"name": "After", "abbreviation": "A", "start_year": 1}],
+        "leap": {"every": 4, "month": 2}, "current_date": {"year": 1200, "month": 2, "day": 3}}}})
     check("PUT", f"/api/worlds/{wid}", writer, json={"description": "Misty hills and old roads."})
     check("POST", f"/api/worlds/{wid}/share", writer, json={"user_ids": [reader["user_id"]]})
     check("GET", f"/api/worlds/{wid}", reader)
@@ -95,12 +102,62 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", f"/api/worlds/{wid}/stories", writer)
     check("PUT", f"/api/stories/{sid}", writer, json={"genre": "mystery"})
     check("PATCH", f"/api/stories/{sid}", writer, json={"time_index": 45})
+    check("PATCH", f"/api/stories/{other}", writer, json={"date": {"year": 900, "month": 2, "day": 4}})
     check("POST", f"/api/stories/{sid}/link-entities", writer, json={
         "characters": ["Mira Vale", {"name": "Old Bren", "role": "guide"}],
         "locations": ["Stonebridge", {"name": "Ashfold", "description": "Burnt."}]})
     check("POST", f"/api/worlds/{wid}/auto-link-stories?per_page=1", writer)
     check("GET", f"/api/worlds/{wid}/relationships")
     check("GET", f"/api/worlds/{wid}/relationships", writer)
+
+    # the codex: field templates, tags, entries, an entry's page, the tree of locations
+    fields = f"/api/worlds/{wid}/field-templates"
+    home = check("POST", fields, writer, json={"kind": "character", "label": "Home", "field_type": "entry"})
+    check("PATCH", f"{fields}/{home['template_id']}", writer,
+          json={"label": "Home town", "options": {"kinds": ["location"]}})
+    check("GET", f"{fields}?kind=character")
+    check("PATCH", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer,
+          json={"fields": {"home": place["location_id"]}, "tags": ["Lead"]})
+    docks = check("POST", f"/api/worlds/{wid}/locations", writer,
+                  json={"name": "Greywater Docks", "parent_id": place["location_id"], "tags": ["port"]})
+    check("PATCH", f"/api/stories/{sid}", writer, json={"tags": ["Journey"]})
+    check("GET", "/api/stories?tag=journey")
+    check("GET", f"/api/worlds/{wid}/stories?tag=journey")
+    check("GET", f"/api/worlds/{wid}/entries?kind=character&q=tom&sort=-updated")
+    check("GET", f"/api/worlds/{wid}/entries?tag=port")
+    check("GET", f"/api/worlds/{wid}/entries/{hero['entity_id']}")
+    check("GET", f"/api/worlds/{wid}/entries/{docks['location_id']}")
+    check("GET", f"/api/worlds/{wid}/locations/tree")
+    check("DELETE", f"{fields}/{home['template_id']}", writer)
+    # typed relations, the codex graph, a family tree
+    types = check("GET", f"/api/worlds/{wid}/relation-types")
+    check("PUT", f"/api/worlds/{wid}/relation-types", writer, json={"types": [
+        *types, {"key": "mentor_of", "label": "mentor of", "inverse_label": "apprentice of"}]})
+    mira = next(c for c in check("GET", f"/api/worlds/{wid}/characters?per_page=200") if c["name"] == "Mira Vale")
+    parent = check("POST", f"/api/worlds/{wid}/relations", writer, json={
+        "source_id": mira["entity_id"], "target_id": hero["entity_id"], "type": "parent_of", "attitude": 2,
+        "start_date": {"year": 1170, "month": 2}})
+    check("POST", f"/api/worlds/{wid}/relations", writer, json={
+        "source_id": hero["entity_id"], "target_id": place["location_id"], "type": "located_in"})
+    mentor = check("POST", f"/api/worlds/{wid}/relations", writer, json={
+        "source_id": hero["entity_id"], "target_id": mira["entity_id"], "type": "mentor_of"})
+    check("PATCH", f"/api/worlds/{wid}/relations/{parent['relation_id']}", writer,
+          json={"note": "Raised him alone.", "end_date": {"year": 1190}})
+    check("GET", f"/api/worlds/{wid}/relations/{parent['relation_id']}")
+    check("GET", f"/api/worlds/{wid}/relations?entry_id={hero['entity_id']}&per_page=2")
+    check("DELETE", f"/api/worlds/{wid}/relations/{mentor['relation_id']}", writer)
+    check("GET", f"/api/worlds/{wid}/graph")
+    check("GET", f"/api/worlds/{wid}/graph?all_entries=true&kinds=character,location&types=parent_of", writer)
+    check("GET", f"/api/worlds/{wid}/graph?mode=cooccurrence", writer)
+    check("GET", f"/api/worlds/{wid}/entries/{hero['entity_id']}/family-tree?depth=2")
+    # mentions
+    check("PATCH", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer,
+          json={"description": "Brave, of [[Greywater|the town]]; friend of [[Nobody Yet]]."})
+    mentioned = check("GET", f"/api/worlds/{wid}/entries/{place['location_id']}/mentions")
+    assert [m["source_id"] for m in mentioned] == [hero["entity_id"]]
+    resolved = check("GET", f"/api/worlds/{wid}/mentions/resolve?names=Greywater&names=Nobody%20Yet")
+    assert resolved["Greywater"]["id"] == place["location_id"] and resolved["Nobody Yet"] is None
+    assert [u["name"] for u in check("GET", f"/api/worlds/{wid}/mentions/unresolved", writer)] == ["Nobody Yet"]
 
     # AI jobs (inline: each has finished when its 202 leaves)
     jobs = [
@@ -156,12 +213,19 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
           json={"target_event_id": second, "relation_type": "causes", "relation_label": "leads to"})
     check("PUT", f"/api/events/{first}", writer, json={"title": "Dawn ride", "entities": [hero["entity_id"]]})
     check("PATCH", f"/api/events/{first}", writer, json={"order": 3})
+    check("PATCH", f"/api/events/{second}", writer, json={"date": {"year": 1100, "month": 1}})
     check("GET", f"/api/worlds/{wid}/events")
+    check("GET", f"/api/worlds/{wid}/events?entity_id={hero['entity_id']}&story_id={sid}")
     check("GET", f"/api/stories/{sid}/events/plan", writer)
     check("GET", f"/api/worlds/{wid}/events/plan", writer)
     check("DELETE", f"/api/events/{second}", writer)
     check("DELETE", f"/api/stories/{sid}/events/cache", writer)
     check("DELETE", f"/api/stories/{sid}/events/cache", writer)   # nothing cached any more
+
+    # search: a hit of every type, signed in and not
+    hits = check("GET", "/api/search?q=aldmoor stonebridge crossing dawn ride&per_page=50", writer)
+    assert {hit["type"] for hit in hits} == {"world", "entry", "story", "event"}, hits
+    check("GET", f"/api/search?q=tomas&types=entry,story&world_id={wid}")
 
     # counts and health
     check("GET", "/api/stats")
@@ -190,6 +254,27 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("GET", f"/api/worlds/{wid}/locations/{place['location_id']}")
     check("GET", f"/api/events/{first}", writer)
 
+    # images: upload, list, fetch (plain on a public world, signed on a private one; 304),
+    # shown by the world, deleted to the trash once it is not
+    def upload(world_id):
+        return check("POST", f"/api/worlds/{world_id}/images", writer, content_type="multipart/form-data",
+                     data={"file": (io.BytesIO(image_files.png(300, 200)), "Bản đồ.png")})
+
+    image = upload(wid)
+    check("GET", f"/api/worlds/{wid}/images?per_page=5", writer)
+    fetched = client.get(image["url"])
+    check("GET", image["url"])
+    check("GET", image["thumbnail_url"])
+    check("GET", image["url"], status=304, headers={"If-None-Match": fetched.headers["ETag"]})
+    hidden = check("POST", "/api/worlds", writer, json={"name": "Hidden Vale"})
+    signed = upload(hidden["world_id"])
+    assert "?token=" in signed["url"]
+    check("GET", signed["url"])
+    check("GET", signed["thumbnail_url"])
+    check("PATCH", f"/api/worlds/{wid}", writer, json={"image_id": image["image_id"]})
+    check("PATCH", f"/api/worlds/{wid}", writer, json={"image_id": ""})
+    check("DELETE", f"/api/worlds/{wid}/images/{image['image_id']}", writer)
+
     # unlinking and deletes
     check("POST", f"/api/stories/{sid}/clear-links", writer)
     check("DELETE", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer)
@@ -199,7 +284,7 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
 
     # the trash: what the deletes above moved there
     trashed = {entry["kind"]: entry["trash_id"] for entry in check("GET", "/api/trash", writer)}
-    assert set(trashed) == {"character", "location", "story", "world"}, trashed
+    assert set(trashed) == {"character", "location", "story", "world", "field_template", "relation", "image"}, trashed
     check("POST", f"/api/trash/{trashed['world']}/restore", writer)
     check("DELETE", f"/api/trash/{trashed['story']}", writer)
 

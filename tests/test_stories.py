@@ -15,7 +15,8 @@ def test_create_story_with_time_cone_and_world_time(client, auth, make_world):
     assert story["time_cones"] == [cone["time_cone_id"]]
     assert cone["story_id"] == story["story_id"] and cone["time_index"] == 25
     assert story["metadata"]["world_time"] == {
-        "year": 250, "era": "Third Age", "year_name": "TA", "description": "Year 250 TA (Third Age)"}
+        "year": 250, "era": "Third Age", "year_name": "TA", "description": "Year 250 TA (Third Age)",
+        "date": {"year": 250}, "label": "250 TA"}
     world = client.get(f"/api/worlds/{world['world_id']}", headers=owner["headers"]).json
     assert world["stories"] == [story["story_id"]]
 

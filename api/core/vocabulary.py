@@ -62,6 +62,20 @@ DEFAULT_RELATION_TYPES = (
     ("related_to", "related to", "related to", True),
 )
 ATTITUDE_MIN, ATTITUDE_MAX = -3, 3
+# Search: what one search covers (an entry is any entity or location).
+SearchType = Literal["story", "entry", "event", "world"]
+SEARCH_TYPES: tuple[str, ...] = get_args(SearchType)
+SEARCH_QUERY_MAX = 200    # characters of a search query
+# How an era of a world calendar counts its years: up from its start, or down to the next era.
+EraDirection = Literal["forward", "backward"]
+ERA_DIRECTIONS: tuple[str, ...] = get_args(EraDirection)
+# Mentions (``[[Name]]`` in prose): what holds them, and how many one text may index.
+MentionSource = Literal["story", "entity", "location"]
+MENTION_SOURCES: tuple[str, ...] = get_args(MentionSource)
+MENTIONS_MAX = 2_000      # mentions indexed per text; the rest stay text
+# Images: the types accepted (decided by decoding; each is stored re-encoded in its own type).
+ImageType = Literal["image/png", "image/jpeg", "image/webp", "image/gif"]
+IMAGE_TYPES: tuple[str, ...] = get_args(ImageType)
 # Where a proposal stands, and what a writer may decide about one.
 ProposalAction = Literal["create", "link", "alias"]      # what the analysis suggests
 ProposalStatus = Literal["pending", "accepted", "ignored"]

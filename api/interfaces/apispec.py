@@ -126,6 +126,12 @@ class SpecBuilder:
             op["requestBody"] = {"required": True,
                                  "content": {"application/json": {"schema": self.ref(body_model)}}}
             errors |= {400, 413, 415}
+        upload = getattr(view, "api_upload", None)
+        if upload is not None:   # ``interfaces.uploads.upload``: one file field
+            field, description = upload
+            op["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": {
+                "type": "object", "required": [field],
+                "properties": {field: {"type": "string", "format": "binary", "description": description}}}}}}
         if auth in ("token", "admin"):
             op["security"] = [{"bearerAuth": []}]
             errors |= {401, 403}
@@ -137,15 +143,19 @@ class SpecBuilder:
         if method == "POST" and body_model is not None:
             errors.add(409)
         errors |= set(getattr(view, "api_errors", ()))
-        declared = getattr(view, "api_responses", {}) or {200: ("OK", None, {})}
-        for status, (description, schema, headers) in sorted(declared.items()):
-            content = {"application/json": {"schema": self.response_schema(schema)}}
-            op["responses"][str(status)] = {"description": description or "OK", "content": content}
+        declared = getattr(view, "api_responses", {}) or {200: ("OK", None, {}, None)}
+        for status, (description, schema, headers, media) in sorted(declared.items()):
+            content = {"application/json": {"schema": self.response_schema(schema)}} if media is None else \
+                {media_type: {"schema": _openapi30(sub)} for media_type, sub in media.items()}
+            op["responses"][str(status)] = {"description": description or "OK"}
+            if content:
+                op["responses"][str(status)]["content"] = content
             if headers:
                 op["responses"][str(status)]["headers"] = headers
+        error_text = {**ERROR_TEXT, **getattr(view, "api_error_text", {})}
         for status in sorted(errors):
             op["responses"][str(status)] = {
-                "description": ERROR_TEXT[status],
+                "description": error_text[status],
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
             }
         return op

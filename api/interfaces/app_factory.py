@@ -14,10 +14,16 @@ from interfaces.api_docs import register_api_docs
 from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
+from interfaces.blueprints.entries import create_entries_blueprint
 from interfaces.blueprints.events import create_events_blueprint
+from interfaces.blueprints.field_templates import create_field_templates_blueprint
 from interfaces.blueprints.gpt import create_gpt_blueprint
 from interfaces.blueprints.history import create_history_blueprint
+from interfaces.blueprints.relations import create_relations_blueprint
+from interfaces.blueprints.mentions import create_mentions_blueprint
+from interfaces.blueprints.images import create_images_blueprint
 from interfaces.blueprints.reviews import create_reviews_blueprint
+from interfaces.blueprints.search import create_search_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.trash import create_trash_blueprint
@@ -35,10 +41,18 @@ from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.cast_service import CastService
 from services.container import Services
+from services.entry_service import EntryService
 from services.event_service import EventService
+from services.field_service import FieldService
+from services.graph_service import GraphService
 from services.history_service import HistoryService
+from services.image_links import ImageLinks
+from services.image_service import ImageService
 from services.link_service import LinkService
+from services.relation_service import RelationService
+from services.mention_service import MentionService
 from services.review_service import ReviewService
+from services.search_service import SearchService
 from services.revisions import Revisions
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -66,7 +80,9 @@ def _jwt_secret(config: dict) -> str:
 BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_blueprint,
               create_stories_blueprint, create_stats_blueprint, create_admin_blueprint,
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
-              create_trash_blueprint, create_reviews_blueprint)
+              create_trash_blueprint, create_reviews_blueprint, create_entries_blueprint,
+              create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
+              create_images_blueprint, create_search_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -78,10 +94,15 @@ def build_services(config, store: DocumentStore) -> Services:
     runner = TaskRunner(tasks, config["TASK_MODE"], config["TASK_WORKERS"], config["AI_JOB_SECONDS"])
     revisions = Revisions(store, config["HISTORY_MAX_VERSIONS"])
     trash = TrashService(store, config["TRASH_RETENTION_DAYS"])
-    cast, links = CastService(store, revisions, trash), LinkService(store)
+    fields = FieldService(store, trash)
+    cast, links = CastService(store, revisions, trash, fields), LinkService(store)
     events = EventService(store, provider, revisions)
     worlds, stories = WorldService(store, revisions, trash), StoryService(store, revisions, trash)
     reviews = ReviewService(store, cast, stories)
+    relations = RelationService(store, revisions, trash)
+    images = ImageService(store, trash, ImageLinks(config["JWT_SECRET_KEY"], config["IMAGE_LINK_SECONDS"]),
+                          max_pixels=config["IMAGE_MAX_PIXELS"], max_per_world=config["IMAGE_MAX_PER_WORLD"],
+                          thumb_size=config["IMAGE_THUMB_SIZE"])
     return Services(
         store=store,
         auth=AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
@@ -89,7 +110,10 @@ def build_services(config, store: DocumentStore) -> Services:
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
         ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
-        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews)
+        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
+        fields=fields, entries=EntryService(store),
+        relations=relations, graphs=GraphService(store, relations, links),
+        mentions=MentionService(store, revisions), images=images, search=SearchService(store))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

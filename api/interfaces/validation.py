@@ -3,11 +3,13 @@
 ``@body(Model)`` parses the JSON body (415 if it is not JSON, 400 if it is
 malformed, nested deeper than ``MAX_JSON_DEPTH`` or invalid) and passes the
 validated model as ``body=``.
-``@query(Model)`` does the same for the query string, as ``query=``.
+``@query(Model)`` does the same for the query string, as ``query=``; a list
+field takes the parameter repeated (``?names=A&names=B``).
 """
 from __future__ import annotations
 
 from functools import wraps
+from typing import Union, get_args, get_origin
 
 import orjson
 from flask import current_app, request
@@ -87,35 +89,49 @@ def query(schema: type[BaseModel]):
             if unknown:  # a misspelt filter must not silently answer unfiltered data
                 raise InvalidInput("Unknown query parameters",
                                    {name: "unknown query parameter" for name in unknown})
-            kwargs["query"] = _validate(schema, request.args.to_dict(), "query")
+            values = request.args.to_dict()
+            values.update({name: request.args.getlist(name) for name in repeated if name in request.args})
+            kwargs["query"] = _validate(schema, values, "query")
             return view(*args, **kwargs)
 
         known = {field.alias or name for name, field in schema.model_fields.items()} | set(schema.model_fields)
+        repeated = {field.alias or name for name, field in schema.model_fields.items() if _is_list(field.annotation)}
         wrapper.api_query = schema
         return wrapper
     return decorator
 
 
-def responds(status: int, description: str = "", schema=None, headers: dict | None = None):
+def _is_list(annotation) -> bool:
+    """``list[...]``, or an optional one."""
+    if get_origin(annotation) is list:
+        return True
+    return get_origin(annotation) is Union and any(get_origin(a) is list for a in get_args(annotation))
+
+
+def responds(status: int, description: str = "", schema=None, headers: dict | None = None,
+             media: dict | None = None):
     """Declare, for the spec, an answer the view gives: its status, and the shape of its body.
 
     ``schema`` is a pydantic model (``WorldOut``), any type pydantic can describe
     (``list[WorldOut]``, a ``Union``), or a ready OpenAPI schema (a dict).
     ``headers`` maps a header name to its OpenAPI header object (``description``,
-    ``required``, ``schema``). The spec only documents: the view's answer is unchanged.
+    ``required``, ``schema``). ``media`` replaces the JSON body: media type -> OpenAPI
+    schema (``{}``: no body, as for a 304). The spec only documents: the view's answer is unchanged.
     """
     def decorator(view):
         responses = dict(getattr(view, "api_responses", {}))
-        responses[status] = (description, schema, dict(headers or {}))
+        responses[status] = (description, schema, dict(headers or {}), media)
         view.api_responses = responses
         return view
     return decorator
 
 
-def errors(*statuses: int):
-    """Declare, for the spec, error statuses the view answers beyond those its decorators imply."""
+def errors(*statuses: int, text: dict[int, str] | None = None):
+    """Declare, for the spec, error statuses the view answers beyond those its decorators imply
+    (``text``: this view's own description of a status)."""
     def decorator(view):
         view.api_errors = set(getattr(view, "api_errors", ())) | set(statuses)
+        view.api_error_text = {**getattr(view, "api_error_text", {}), **(text or {})}
         return view
     return decorator
 

@@ -3,7 +3,9 @@
 Both kinds behave alike: unique names within the world (ignoring case and
 accents), updates (kept in their history), and deletes that move them to the
 trash and unlink them from stories and events. A ``Kind`` describes what
-differs between them.
+differs between them. Custom field values are checked against the world's
+templates (``FieldService``); a location's parent against the world's other
+locations (``location_tree``).
 """
 from __future__ import annotations
 
@@ -13,6 +15,11 @@ from core.errors import Conflict, NotFound
 from core.models import Entity, Location, TrashItem, User, World
 from core.names import match_key
 from generators.starter_cast import starter_cast
+from services import location_tree
+from services.entry_refs import entity_entry_kind
+from services.field_service import FieldService
+from services.mention_service import MentionService
+from services.image_service import check_image_ref
 from services.revisions import Revisions
 from services.trash_service import TrashService
 from storage import DocumentStore
@@ -31,10 +38,12 @@ LOCATION = Kind(Location, "Location", "locations")
 
 class CastService:
     def __init__(self, store: DocumentStore, revisions: Revisions | None = None,
-                 trash: TrashService | None = None):
+                 trash: TrashService | None = None, fields: FieldService | None = None):
         self.store = store
         self.revisions = revisions or Revisions(store)
         self.trash = trash or TrashService(store)
+        self.fields = fields or FieldService(store, self.trash)
+        self.mentions = MentionService(store, self.revisions)
 
     # -- reading ---------------------------------------------------------------
 
@@ -68,8 +77,10 @@ class CastService:
             if match_key(data["name"]) in self.by_name(kind, world):
                 raise Conflict(f"{kind.label} '{data['name']}' already exists in this world",
                                {"name": "already exists"}, code="duplicate_name")
-            item = kind.model(world_id=world.world_id, **data)
+            check_image_ref(self.store, world.world_id, data.get("image_id"))
+            item = kind.model(world_id=world.world_id, **self._checked(kind, world, data))
             self.store.put(kind.model.collection, item.id, item.to_dict())
+            self.mentions.entry_written(world, item, None, None)
         return item
 
     def update(self, kind: Kind, world: World, item_id: str, changes: dict, user: User | None = None,
@@ -83,16 +94,34 @@ class CastService:
                 if clash is not None and clash.id != item.id:
                     raise Conflict(f"{kind.label} '{changes['name']}' already exists in this world",
                                    {"name": "already exists"}, code="duplicate_name")
+            changes = self._checked(kind, world, changes, item, restoring=restored_version is not None)
+            if "image_id" in changes:
+                check_image_ref(self.store, world.world_id, changes["image_id"])
             for key, value in changes.items():
                 setattr(item, key, value)
             item.touch()
+            self.mentions.entry_written(world, item, before, user)   # a rename rewrites [[Old]] links
             self.revisions.record(user.user_id if user else None, item, before, restored_version)
             self.store.put(kind.model.collection, item.id, item.to_dict())
         return item
 
+    def _checked(self, kind: Kind, world: World, data: dict, item=None, restoring: bool = False) -> dict:
+        """``data`` with a location's ``parent_id`` checked, and ``fields`` (new and changed
+        values checked, ``null`` removing one, the others kept) made the whole new set.
+        A restore from history brings back values as they were (a parent that is gone: none)."""
+        data = dict(data)
+        if kind is LOCATION and "parent_id" in data:
+            data["parent_id"] = location_tree.check_parent(self.store, world, item.id if item else None,
+                                                           data["parent_id"], lenient=restoring)
+        if "fields" in data and not restoring:
+            entry_kind = "location" if kind is LOCATION else entity_entry_kind(
+                data.get("entity_type") or (item.entity_type if item else "character"))
+            data["fields"] = self.fields.apply(world, entry_kind, data["fields"], item.fields if item else {})
+        return data
+
     def delete(self, kind: Kind, world: World, item_id: str, user: User) -> TrashItem:
         """Move to the trash, unlinked from every story and event of the world
-        (``TrashService.trash_cast``)."""
+        (``TrashService.trash_cast``); the locations inside a location move up to its parent."""
         with self.store.unit_of_work():
             item = self.get(kind, world, item_id)
             return self.trash.trash_cast(user, world, item)
@@ -108,6 +137,7 @@ class CastService:
             return known[key], False
         item = kind.model(world_id=world.world_id, name=" ".join(name.split()), **fields)
         self.store.put(kind.model.collection, item.id, item.to_dict())
+        self.mentions.entry_written(world, item, None, None)
         known[key] = item
         return item, True
 

@@ -10,6 +10,7 @@ and only whole names or recorded aliases match.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.models import Entity, Location, World
 from core.names import match_key, strip_title
@@ -48,6 +49,7 @@ def entity_kind(entity_type: str) -> str:
 ARTICLES = ("the ", "a ", "an ")
 
 
+@lru_cache(maxsize=20_000)   # pure functions of the name, asked for every name on every codex load
 def bare(name: str) -> str:
     """The name without its titles and a leading article ("The Grey Company" -> "Grey Company")."""
     name = strip_title(name)[1]
@@ -58,9 +60,10 @@ def bare(name: str) -> str:
     return name
 
 
-def keys(name: str) -> set[str]:
+@lru_cache(maxsize=20_000)
+def keys(name: str) -> frozenset[str]:
     """The keys a written name is known by: as written, and without its titles or article."""
-    return {k for k in (match_key(name), match_key(bare(name))) if k}
+    return frozenset(k for k in (match_key(name), match_key(bare(name))) if k)
 
 
 class Codex:

@@ -11,10 +11,17 @@ from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.cast_service import CastService
+from services.entry_service import EntryService
 from services.event_service import EventService
+from services.field_service import FieldService
+from services.graph_service import GraphService
 from services.history_service import HistoryService
+from services.image_service import ImageService
 from services.link_service import LinkService
+from services.relation_service import RelationService
+from services.mention_service import MentionService
 from services.review_service import ReviewService
+from services.search_service import SearchService
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.task_service import TaskService
@@ -39,6 +46,13 @@ class Services:
     history: HistoryService
     trash: TrashService
     reviews: ReviewService
+    fields: FieldService
+    entries: EntryService
+    relations: RelationService
+    graphs: GraphService
+    mentions: MentionService
+    images: ImageService
+    search: SearchService
 
     @property
     def gpt_provider(self) -> str:

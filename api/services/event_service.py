@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 
 from core import permissions
-from core.calendar import MIN_SPAN, normalise_calendar, world_time, year_for
+from core.calendar import era_display, format_year, index_for
 from core.clock import utc_now
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.models import Event, Story, User, World
 from core.language import LANGUAGES, detect_language
 from core.names import match_key
-from services import access
+from services import access, dating
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.revisions import Revisions
 from storage import DocumentStore
@@ -45,16 +45,13 @@ def is_manual(event: dict) -> bool:
     return event.get("origin", "machine") == "person" or bool(event.get("edited"))
 
 
-def index_for(year: int, calendar: dict) -> int:
-    """The ``time_index`` (0..100) of an in-world year: the last index whose year is not after it
-    (``core.calendar.year_for`` inverted; years outside the calendar's span are clamped)."""
-    span = max(MIN_SPAN, int(calendar.get("span_years", MIN_SPAN)))
-    first = int(calendar["current_year"]) - span
-    return min(100, max(0, ((year - first) * 100) // span))
-
-
 def _calendar(world: World) -> dict:
-    return normalise_calendar(world.metadata.get("calendar"), world.world_type)
+    return dating.calendar_of(world)
+
+
+def _matches(event: dict, filters: dict) -> bool:
+    return ((not filters.get("entity_id") or filters["entity_id"] in event.get("entities", []))
+            and (not filters.get("location_id") or filters["location_id"] in event.get("locations", [])))
 
 
 def _language(world: World, text: str) -> str:
@@ -95,16 +92,16 @@ class EventService:
         story = Story.from_dict(doc)
         digest = content_hash(story)
         cached = self.store.get(CACHE, story_id)
+        calendar = _calendar(world)
         if cached and cached["content_hash"] == digest and not force:
-            return self._summary(story, cached=True)
+            return self._summary(story, calendar, cached=True)
         people = self._index(self.cast.list(ENTITY, world))
         places = self._index(self.cast.list(LOCATION, world))
         text = story.content or story.description
-        calendar = _calendar(world)
         answer = self.provider.extract_events(
             story.title, text, self._names(self.cast.list(ENTITY, world)), self._names(self.cast.list(LOCATION, world)),
             usage, budget=budget, language=_language(world, text),
-            base_year=year_for(story.time_index, calendar), progress=progress)
+            base_year=dating.story_date(story, calendar)["year"], progress=progress)
         found = [self._event(story, n, item, people, places, digest, calendar)
                  for n, item in enumerate(answer["events"])]
         with self.store.unit_of_work():
@@ -130,7 +127,7 @@ class EventService:
                 "story_id": story_id, "world_id": world.world_id, "content_hash": digest,
                 "event_ids": [e["event_id"] for e in kept] + [e.event_id for e in added],
                 "provider": self.provider.name, "created_at": utc_now()})
-        return self._summary(story, cached=False, kept=len(kept), replaced=len(replaced), added=len(added))
+        return self._summary(story, calendar, cached=False, kept=len(kept), replaced=len(replaced), added=len(added))
 
     def _split_old(self, world_id: str, story_id: str) -> tuple[list[dict], list[str]]:
         """The story's events a re-extraction keeps (manual work), and the ids of those it replaces."""
@@ -185,9 +182,10 @@ class EventService:
                      locations=self._ids(places, item["locations"]), source_hash=digest,
                      origin="machine", year=year, date_text=item.get("date_text") or "")
 
-    def _summary(self, story: Story, cached: bool, kept: int = 0, replaced: int = 0, added: int = 0) -> dict:
-        events = sorted(self.store.find(Event.collection, where={"story_id": story.story_id}),
-                        key=lambda e: e["order"])
+    def _summary(self, story: Story, calendar: dict, cached: bool, kept: int = 0, replaced: int = 0,
+                 added: int = 0) -> dict:
+        events = [dating.present_event(e, calendar, story) for e in sorted(
+            self.store.find(Event.collection, where={"story_id": story.story_id}), key=lambda e: e["order"])]
         return {"story_id": story.story_id, "title": story.title, "cached": cached,
                 "event_count": len(events), "kept": kept, "replaced": replaced, "added": added, "events": events}
 
@@ -197,37 +195,48 @@ class EventService:
 
     # -- timeline ----------------------------------------------------------------
 
-    def timeline(self, world: World, user: User | None) -> dict:
-        """Events of the stories the caller may see, grouped by year of the world's calendar."""
+    def timeline(self, world: World, user: User | None, filters: dict | None = None) -> dict:
+        """Events of the stories the caller may see, in date order (``dating.timeline_key``),
+        grouped by year of the world's calendar. ``filters``: ``entity_id`` (a character in
+        it), ``location_id`` (a place in it), ``story_id`` (its story)."""
+        filters = filters or {}
         visible = set(access.visible_story_ids(self.store, user, world))
+        if filters.get("story_id"):
+            visible &= {filters["story_id"]}
         stories = {sid: self.store.get(Story.collection, sid) for sid in visible}
-        events = [e for e in self.store.find(Event.collection, where={"world_id": world.world_id},
-                                             newest_first=False) if e["story_id"] in visible]
+        where = {"story_id": filters["story_id"]} if filters.get("story_id") else {"world_id": world.world_id}
+        events = [e for e in self.store.find(Event.collection, where=where, newest_first=False)
+                  if e["story_id"] in visible and _matches(e, filters)]
         calendar = _calendar(world)
-
-        def year_of(event: dict) -> int:   # the year the text gave, else the one its time places it in
-            return event["year"] if event.get("year") is not None else year_for(event["time_index"], calendar)
-
-        events.sort(key=lambda e: (year_of(e), stories[e["story_id"]]["time_index"],
-                                   stories[e["story_id"]]["created_at"], e["order"]))
+        events.sort(key=lambda e: dating.timeline_key(e, stories[e["story_id"]], calendar))
         people = {c.id: c.name for c in self.cast.list(ENTITY, world)}
         places = {p.id: p.name for p in self.cast.list(LOCATION, world)}
-        era = world_time(0, calendar)["era"]
         years: dict[int, dict] = {}
         for event in events:
-            year = years.setdefault(year_of(event), {"year": year_of(event), "era": era, "events": []})
-            year["events"].append({
-                **Event.from_dict(event).to_dict(), "story_title": stories[event["story_id"]]["title"],
+            story = stories[event["story_id"]]
+            shown = dating.present_event(event, calendar, story)
+            year = shown["date"]["year"]
+            if year not in years:
+                years[year] = {"year": year, "era": era_display(year, calendar)[0],
+                               "label": format_year(year, calendar), "events": []}
+            years[year]["events"].append({
+                **shown, "story_title": story["title"],
                 "character_details": [{"entity_id": i, "name": people[i]} for i in event["entities"] if i in people],
                 "location_details": [{"location_id": i, "name": places[i]} for i in event["locations"] if i in places],
             })
-        shown = {e["event_id"] for e in events}
+        shown_ids = {e["event_id"] for e in events}
         connections = [{"from_event_id": e["event_id"], "to_event_id": c["to_event_id"],
                         "relation_type": c["relation_type"], "relation_label": c["relation_label"],
                         "origin": c.get("origin", "person")}
-                       for e in events for c in e.get("connections", []) if c["to_event_id"] in shown]
+                       for e in events for c in e.get("connections", []) if c["to_event_id"] in shown_ids]
         return {"world_id": world.world_id, "world_name": world.name,
                 "timeline": {"years": [years[y] for y in sorted(years)], "connections": connections}}
+
+    def present(self, event: Event, world: World, story: Story | None = None) -> dict:
+        """The API's Event (``dating.present_event``): with its ``date`` on the world's calendar."""
+        if story is None:
+            story = self.store.get(Story.collection, event.story_id)
+        return dating.present_event(event, _calendar(world), story)
 
     # -- edits by the world's owner ------------------------------------------------
 
@@ -252,8 +261,9 @@ class EventService:
     def update(self, event: Event, world: World, changes: dict, user: User | None = None,
                restored_version: int | None = None) -> Event:
         """Apply the changes and mark the event ``edited`` (a re-extraction keeps it); the event as
-        it was is kept in its history (``Revisions``). A new ``time_index`` without a year drops
-        the year the text gave (the person placed it); a new year moves ``time_index`` with it."""
+        it was is kept in its history (``Revisions``). A date sets the year and ``time_index``;
+        a new ``time_index`` alone drops the year the text gave and the date (the person placed
+        it); a new year moves ``time_index`` with it (``dating.event_changes``)."""
         with self.store.unit_of_work():
             before = event.to_dict()
             for field, kind in (("entities", ENTITY), ("locations", LOCATION)):
@@ -264,10 +274,7 @@ class EventService:
                     if unknown:
                         raise InvalidInput(f"Unknown {field} for this world",
                                            {field: f"not in this world: {', '.join(unknown)}"})
-            if "time_index" in changes and "year" not in changes:
-                changes.update(year=None, date_text="")
-            elif changes.get("year") is not None and "time_index" not in changes:
-                changes["time_index"] = index_for(changes["year"], _calendar(world))
+            changes = dating.event_changes(event, changes, _calendar(world))
             for key, value in changes.items():
                 setattr(event, key, value)
             event.edited = True

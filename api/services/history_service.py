@@ -16,6 +16,7 @@ from core.models import Event, Revision, Story, User, World
 from services import access
 from services.cast_service import ENTITY, LOCATION, CastService, Kind
 from services.event_service import EventService
+from services.image_service import is_world_image
 from services.listing import Page
 from services.revisions import TRACKED
 from services.story_service import StoryService
@@ -78,6 +79,8 @@ class HistoryService:
             return self.worlds.present(target.item, user)
         if isinstance(target.item, Story):
             return self.stories.present(target.item, target.world, user)
+        if isinstance(target.item, Event):
+            return self.events.present(target.item, target.world)
         return target.item.to_dict()
 
     # -- reading -----------------------------------------------------------------
@@ -145,6 +148,11 @@ class HistoryService:
             current = target.item.to_dict()
             changes = {f: old[f] for f in TRACKED[target.collection].fields
                        if f in old and old[f] != current.get(f)}
+            if old.get("date"):   # a date decides time_index: brought back, it keeps the one it had
+                changes["date"] = old["date"]
+            if changes.get("image_id") and not is_world_image(self.store, target.world.world_id,
+                                                                changes["image_id"]):
+                del changes["image_id"]   # that image is gone (trashed): keep the current one
             item = target.item
             if isinstance(item, World):
                 self.worlds.update(user, item, changes, restored_version=number)

@@ -1,7 +1,9 @@
-"""Earlier versions of stories, worlds, characters, locations and events.
+"""Earlier versions of stories, worlds, characters, locations, events, relations
+and a world's relation types.
 
 Every update path (``WorldService.update``, ``StoryService.update``,
-``CastService.update``, ``EventService.update``) calls ``Revisions.record``
+``CastService.update``, ``EventService.update``, ``RelationService.update`` and
+``set_types``) calls ``Revisions.record``
 after applying its changes and before writing the document: when a tracked
 field changed, the document as it was is kept as a ``Revision`` and the
 document gets the next ``version``. At most ``max_versions`` revisions are
@@ -18,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.clock import utc_now
-from core.models import Entity, Event, Location, Revision, Story, World
+from core.models import Entity, Event, Location, Relation, RelationTypes, Revision, Story, World
 from storage import DocumentStore
 
 DEFAULT_MAX_VERSIONS = 50
@@ -31,16 +33,20 @@ class Tracked:
 
 
 TRACKED: dict[str, Tracked] = {
-    World.collection: Tracked(("name", "description", "world_type", "visibility", "metadata"),
+    World.collection: Tracked(("name", "description", "world_type", "visibility", "metadata", "image_id"),
                               ("description",)),
-    Story.collection: Tracked(("title", "description", "content", "genre", "visibility", "time_index"),
-                              ("description", "content")),
-    Entity.collection: Tracked(("name", "entity_type", "description", "role", "aliases", "attributes"),
-                               ("description",)),
-    Location.collection: Tracked(("name", "description", "location_type", "aliases", "coordinates"),
-                                 ("description",)),
-    Event.collection: Tracked(("title", "description", "time_index", "order", "entities", "locations"),
+    Story.collection: Tracked(("title", "description", "content", "genre", "visibility", "time_index", "date",
+                               "tags"), ("description", "content")),
+    Entity.collection: Tracked(("name", "entity_type", "description", "role", "aliases", "attributes",
+                                "tags", "fields", "image_id"), ("description",)),
+    Location.collection: Tracked(("name", "description", "location_type", "aliases", "coordinates",
+                                  "parent_id", "tags", "fields", "image_id"), ("description",)),
+    Event.collection: Tracked(("title", "description", "time_index", "order", "entities", "locations", "year",
+                               "date_text", "date"),
                               ("description",)),
+    Relation.collection: Tracked(("source_id", "target_id", "type", "mutual", "attitude", "note",
+                                  "start_date", "end_date"), ("note",)),
+    RelationTypes.collection: Tracked(("types",), ()),
 }
 
 

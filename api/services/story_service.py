@@ -4,11 +4,12 @@ time cone to the trash and take out the links to it."""
 from __future__ import annotations
 
 from core import permissions
-from core.calendar import normalise_calendar, world_time
+from core.calendar import index_for, world_time
 from core.errors import InvalidInput
 from core.models import VISIBILITIES, Entity, Story, TimeCone, TrashItem, User, World
-from services import access
+from services import access, dating
 from services.listing import Page, filtered_page
+from services.mention_service import MentionService
 from services.publishing import check_public_quota
 from services.revisions import Revisions
 from services.trash_service import TrashService
@@ -46,22 +47,26 @@ class StoryService:
         self.store = store
         self.revisions = revisions or Revisions(store)
         self.trash = trash or TrashService(store)
+        self.mentions = MentionService(store, self.revisions)
 
     # -- reading ---------------------------------------------------------------
 
     def list(self, user: User | None, filters: dict, offset: int, limit: int) -> Page:
         """A page of the stories the caller may see, newest first, read in the store query.
-        ``genre`` and ``q`` (not indexed) filter at bounded cost (``services.listing``)."""
+        ``genre``, ``q`` and ``tag`` (ignoring case; not indexed) filter at bounded cost
+        (``services.listing``)."""
         visible = self._visible(user, filters.get("world_id"))
         genre = filters.get("genre")
         text = (filters.get("q") or "").casefold()
-        if not genre and not text:
+        tag = (filters.get("tag") or "").casefold()
+        if not genre and not text and not tag:
             docs = visible.docs(offset, limit)
             return Page([Story.from_dict(d) for d in docs], visible.total())
 
         def keep(doc: dict) -> bool:
             return ((not genre or doc["genre"] == genre)
-                    and (not text or text in doc["title"].casefold() or text in doc["description"].casefold()))
+                    and (not text or text in doc["title"].casefold() or text in doc["description"].casefold())
+                    and (not tag or any(t.casefold() == tag for t in doc.get("tags") or [])))
 
         found = filtered_page(visible.docs, visible.total(), keep, offset, limit)
         return found._replace(items=[Story.from_dict(d) for d in found.items])
@@ -100,8 +105,8 @@ class StoryService:
         return _Visible.excluding(self.store, query, hidden)
 
     def present(self, story: Story, world: World, user: User | None) -> dict:
-        """The API's Story: ``metadata.world_time`` from the world's calendar, and
-        ``linked_stories`` cut to the stories the caller may see."""
+        """The API's Story: its ``date`` and ``metadata.world_time`` on the world's calendar,
+        and ``linked_stories`` cut to the stories the caller may see."""
         return self.present_many([story], user, {world.world_id: world})[0]
 
     def present_many(self, stories: list[Story], user: User | None,
@@ -124,21 +129,26 @@ class StoryService:
             data = story.to_dict()
             seen = visible.get(world.world_id, set())
             data["linked_stories"] = [i for i in story.linked_stories if i in seen]
-            calendar = normalise_calendar(world.metadata.get("calendar"), world.world_type)
-            data["metadata"] = {**story.metadata, "world_time": world_time(story.time_index, calendar)}
+            calendar = dating.calendar_of(world)
+            data["date"] = dating.story_date(story, calendar)
+            data["metadata"] = {**story.metadata, "world_time": world_time(story.time_index, calendar, data["date"])}
             answers.append(data)
         return answers
 
     # -- writing ---------------------------------------------------------------
 
     def create(self, user: User, world: World, data: dict) -> tuple[Story, TimeCone]:
+        """A new story with its time cone; a ``date`` sets its ``time_index`` (``services.dating``)."""
         characters = list(dict.fromkeys(data.get("selected_characters") or []))
+        calendar = dating.calendar_of(world)
+        date = dating.checked_date(calendar, data["date"]) if data.get("date") else None
         story = Story(
             world_id=world.world_id, owner_id=user.user_id, title=data["title"],
             description=data.get("description", ""),
             content=data.get("content") or data.get("description", ""),
-            genre=data["genre"], visibility=data["visibility"], time_index=data["time_index"],
-            entities=characters,
+            genre=data["genre"], visibility=data["visibility"],
+            time_index=index_for(date["year"], calendar) if date else data["time_index"], date=date,
+            entities=characters, tags=list(data.get("tags") or []),
         )
         cone = TimeCone(world_id=world.world_id, story_id=story.story_id,
                         time_index=story.time_index, label=story.title)
@@ -148,6 +158,7 @@ class StoryService:
             check_public_quota(self.store, user, Story, story.visibility)
             self.store.put(TimeCone.collection, cone.time_cone_id, cone.to_dict())
             self.store.put(Story.collection, story.story_id, story.to_dict())
+            self.mentions.reindex(world, "story", story)
         return story, cone
 
     def _check_entities(self, world: World, entity_ids: list[str]) -> None:
@@ -158,9 +169,14 @@ class StoryService:
                                {"selected_characters": f"not in this world: {', '.join(foreign)}"})
 
     def update(self, user: User, story: Story, changes: dict, restored_version: int | None = None) -> Story:
-        """Apply the changes; the story as it was is kept in its history (``Revisions``)."""
+        """Apply the changes; the story as it was is kept in its history (``Revisions``).
+        A date moves ``time_index``; a new ``time_index`` alone takes the date off. The time
+        cones, and the events at the story's time (no date of their own), move with it."""
         with self.store.unit_of_work():
             before = story.to_dict()
+            if "date" in changes or "time_index" in changes:
+                world = access.load_world(self.store, story.world_id)
+                changes = dating.story_changes(story, changes, dating.calendar_of(world))
             if "visibility" in changes:
                 check_public_quota(self.store, user, Story, changes["visibility"], story.visibility)
             for key, value in changes.items():
@@ -168,9 +184,13 @@ class StoryService:
             story.touch()
             self.revisions.record(user.user_id, story, before, restored_version)
             self.store.put(Story.collection, story.story_id, story.to_dict())
-            if "time_index" in changes or "title" in changes:
+            self.mentions.reindex(story.world_id, "story", story)
+            if before["time_index"] != story.time_index:
+                dating.move_story_time(self.store, self.revisions, user.user_id, story.story_id,
+                                       before["time_index"], story.time_index)
+            if "title" in changes:
                 for cone_doc in self.store.find(TimeCone.collection, where={"story_id": story.story_id}):
-                    cone_doc.update(time_index=story.time_index, label=story.title)
+                    cone_doc.update(label=story.title)
                     self.store.put(TimeCone.collection, cone_doc["time_cone_id"], cone_doc)
         return story
 

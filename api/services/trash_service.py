@@ -1,4 +1,4 @@
-"""The trash: deleting a world, story, character or location moves it, with
+"""The trash: deleting a world, story, character, location or relation moves it, with
 everything its delete removes, out of the live collections into one
 ``TrashItem``; it can be restored (same ids) for ``retention_days``, then it
 is purged.
@@ -9,20 +9,29 @@ trashed world hides everything in it: it all moved with it.
 
 What a delete moves (the cascade of the old hard delete):
 
-- a world: the world, its stories, characters, locations, time cones, events,
-  event caches and revisions;
+- a world: the world, its stories, characters, locations, relations, relation
+  types, time cones, events, event caches and revisions;
 - a story: the story, its time cones, events, event cache and the revisions of
   the story and its events; the ``linked_stories`` entries other stories held
   to it and the connections other events held to its events are removed and
   kept as references;
-- a character or location: the document and its revisions; the entries stories
-  and events held to it are removed and kept as references.
+- a character or location: the document, its relations (either end) and the
+  revisions of both; the entries stories and events held to it are removed and
+  kept as references; the locations that lay in a deleted location move up to
+  its parent, kept as references too (a restore puts back those still there);
+- a field template: the template (the values entries hold under its key stay);
+- a relation: the relation and its revisions;
+- an image: its document (a world's images go with the world). Its bytes (two
+  blobs) stay in the store until the entry is purged, which deletes them.
 
 A restore puts the documents back as they were, and re-adds each reference
 whose document still exists. It is refused (409) when the item's world is not
 live (in the trash itself, or gone), when an id is taken, or when a name is
 now used by another character or location; a public world or story that no
-longer fits its owner's quota is refused with the quota error (429).
+longer fits its owner's quota is refused with the quota error (429). A
+character's or location's relations come back only where the other end still
+exists and no equal relation was made since (``relation_lookup.twin``); a
+relation deleted alone is refused (409) in those cases instead.
 Restored documents keep their ids and ``created_at`` but are stored anew, so
 they come last in the store's creation order (first in newest-first lists).
 """
@@ -34,17 +43,21 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Entity, Event, EventCache, IgnoredName, Location, Review, Revision, Story, TimeCone,
-                         TrashItem, User, World)
+from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Location, Mention, Relation,
+                         RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User, World)
+from core.models.field_template import MAX_PER_WORLD as MAX_TEMPLATES
 from core.names import match_key
 from services.listing import Page
+from services.mention_service import MentionService
 from services.publishing import check_public_quota
+from services.relation_lookup import find_entry, relations_of_entry, twin
 from storage import DocumentStore
 
 DEFAULT_RETENTION_DAYS = 30
 PURGE_BATCH = 20
 CAST_KINDS = {Entity.collection: "character", Location.collection: "location"}
-KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location"}
+KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location",
+               "field_template": "Field template", "relation": "Relation", "image": "Image"}
 # story/event field -> which collection the ids it holds belong to
 CAST_FIELDS = {Entity.collection: "entities", Location.collection: "locations"}
 
@@ -55,6 +68,7 @@ class TrashService:
         self.store = store
         self.retention = timedelta(days=retention_days)
         self.now = now
+        self.mentions = MentionService(store)
 
     # -- moving into the trash (inside the delete's unit of work) ----------------
 
@@ -65,7 +79,8 @@ class TrashService:
             moved.take(World.collection, [self.store.get(World.collection, world_id)])
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
-            for model in (Entity, Location, TimeCone, Event, Review, IgnoredName):
+            for model in (Entity, Location, Relation, RelationTypes, TimeCone, Event, Review, IgnoredName,
+                          FieldTemplate, Mention, Image):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])
@@ -89,6 +104,7 @@ class TrashService:
             for doc_id in [story_id, *(e["event_id"] for e in events)]:
                 moved.take(Revision.collection, self.store.find(Revision.collection, where={"doc_id": doc_id},
                                                                 newest_first=False))
+            self.mentions.source_removed(story_id)   # rebuilt on restore
             for other_id in story.linked_stories:
                 moved.unreference(Story.collection, other_id, "linked_stories", story_id)
             gone = {e["event_id"] for e in events}
@@ -98,18 +114,53 @@ class TrashService:
             return self._keep(actor, "story", story_id, story.title, story.owner_id, story.world_id, moved)
 
     def trash_cast(self, actor: User, world: World, item) -> TrashItem:
-        """A character (``Entity``) or a location, unlinked from every story and event."""
+        """A character (``Entity``) or a location, with its relations, unlinked from every
+        story and event."""
         collection, field = item.collection, CAST_FIELDS[item.collection]
         with self.store.unit_of_work():
             moved = _Moved(self.store)
             moved.take(collection, [self.store.get(collection, item.id)])
-            moved.take(Revision.collection, self.store.find(Revision.collection, where={"doc_id": item.id},
-                                                            newest_first=False))
+            relations = relations_of_entry(self.store, world.world_id, item.id)
+            moved.take(Relation.collection, relations)
+            for doc_id in [item.id, *(r["relation_id"] for r in relations)]:
+                moved.take(Revision.collection, self.store.find(Revision.collection, where={"doc_id": doc_id},
+                                                                newest_first=False))
             for model in (Story, Event):
                 for doc in self.store.find(model.collection, where={"world_id": world.world_id}):
                     if item.id in doc.get(field, []):
                         moved.unreference(model.collection, doc[model.id_field], field, item.id, doc)
+            if collection == Location.collection:   # what lay in it now lies in its parent
+                for doc in self.store.find(Location.collection, where={"world_id": world.world_id,
+                                                                       "parent_id": item.id}):
+                    moved.repoint(Location.collection, doc, "parent_id", item.id, item.parent_id)
+            self.mentions.entry_removed(world, item.id)   # its mentions resolve again without it
             return self._keep(actor, CAST_KINDS[collection], item.id, item.name, world.owner_id,
+                              world.world_id, moved)
+
+    def trash_template(self, actor: User, world: World, template: FieldTemplate) -> TrashItem:
+        """A field template (the values entries hold under its key stay where they are)."""
+        with self.store.unit_of_work():
+            moved = _Moved(self.store)
+            moved.take(FieldTemplate.collection, [self.store.get(FieldTemplate.collection, template.template_id)])
+            return self._keep(actor, "field_template", template.template_id, template.label, world.owner_id,
+                              world.world_id, moved)
+
+    def trash_relation(self, actor: User, world: World, relation, title: str) -> TrashItem:
+        """A relation and its history."""
+        with self.store.unit_of_work():
+            moved = _Moved(self.store)
+            moved.take(Relation.collection, [self.store.get(Relation.collection, relation.relation_id)])
+            moved.take(Revision.collection, self.store.find(
+                Revision.collection, where={"doc_id": relation.relation_id}, newest_first=False))
+            return self._keep(actor, "relation", relation.relation_id, title, world.owner_id,
+                              world.world_id, moved)
+
+    def trash_image(self, actor: User, world: World, image: Image) -> TrashItem:
+        """An image's document; its blobs stay until the entry is purged."""
+        with self.store.unit_of_work():
+            moved = _Moved(self.store)
+            moved.take(Image.collection, [self.store.get(Image.collection, image.image_id)])
+            return self._keep(actor, "image", image.image_id, image.filename or "Image", world.owner_id,
                               world.world_id, moved)
 
     def _keep(self, actor: User, kind: str, item_id: str, title: str, owner_id: str, world_id: str,
@@ -163,11 +214,11 @@ class TrashService:
         with self.store.unit_of_work():
             doc = self.get(user, trash_id)
             label = KIND_LABELS[doc["kind"]]
-            contents = doc["contents"]
             if doc["kind"] != "world" and self.store.get(World.collection, doc["world_id"]) is None:
                 raise Conflict(f"Its world is in the trash or was deleted for good: restore the world "
                                f"first, then this {label.lower()}", {"world_id": "not live"},
                                code="world_not_live")
+            contents = self._restorable(doc)
             for collection, docs in contents.items():
                 id_field = self.store.id_field(collection)
                 taken = [d[id_field] for d in docs if self.store.get(collection, d[id_field]) is not None]
@@ -177,6 +228,8 @@ class TrashService:
                                    code="id_taken")
             if doc["kind"] in ("character", "location"):
                 self._check_name_free(doc)
+            if doc["kind"] == "field_template":
+                self._check_template_fits(doc)
             self._check_quotas(contents)
             for collection, docs in contents.items():
                 id_field = self.store.id_field(collection)
@@ -184,11 +237,42 @@ class TrashService:
                     self.store.put(collection, item[id_field], item)
             references = sum(self._relink(ref) for ref in doc["references"])
             references += sum(self._reconnect(link) for link in doc["connections"])
+            self.mentions.restored(doc)
             self.store.delete(TrashItem.collection, trash_id)
         return {"message": f"{label} restored", "trash_id": trash_id, "kind": doc["kind"],
                 "item_id": doc["item_id"], "world_id": doc["world_id"], "title": doc["title"],
                 "restored": {c: len(docs) for c, docs in contents.items() if docs},
                 "references_restored": references}
+
+    def _restorable(self, doc: dict) -> dict:
+        """What of the entry's contents goes back. A character's or location's relations
+        whose other end is gone, or that a relation made since duplicates, stay out (with
+        their revisions); a lone relation in that case is refused."""
+        contents = doc["contents"]
+        relations = contents.get(Relation.collection)
+        if doc["kind"] == "world" or not relations:
+            return contents
+        coming = {d[self.store.id_field(c)] for c, docs in contents.items() if c in CAST_KINDS for d in docs}
+        kept, dropped = [], set()
+        for relation in relations:
+            gone = [end for end in (relation["source_id"], relation["target_id"])
+                    if end not in coming and find_entry(self.store, doc["world_id"], end) is None]
+            duplicate = twin(self.store, relation)
+            if doc["kind"] == "relation" and gone:
+                raise Conflict("Cannot restore: an entry it joins is in the trash or was deleted for good; "
+                               "restore that entry first", {"relation": f"entry {gone[0]} is not live"},
+                               code="relation_end_missing")
+            if doc["kind"] == "relation" and duplicate:
+                raise Conflict("Cannot restore: the same relation exists again",
+                               {"relation": f"same as {duplicate['relation_id']}"}, code="duplicate_relation")
+            if gone or duplicate:
+                dropped.add(relation["relation_id"])
+            else:
+                kept.append(relation)
+        if not dropped:
+            return contents
+        revisions = [r for r in contents.get(Revision.collection, []) if r["doc_id"] not in dropped]
+        return {**contents, Relation.collection: kept, Revision.collection: revisions}
 
     def _check_name_free(self, doc: dict) -> None:
         """As on creation: the name may not be another's name or alias in the world."""
@@ -199,6 +283,17 @@ class TrashService:
             raise Conflict(f"{KIND_LABELS[doc['kind']]} '{item['name']}' already exists in this world: "
                            "rename that one before restoring this one", {"name": "already exists"},
                            code="duplicate_name")
+
+    def _check_template_fits(self, doc: dict) -> None:
+        """As on creation: its key free for its kind, and room for it in the world."""
+        [item] = doc["contents"][FieldTemplate.collection]
+        others = self.store.find(FieldTemplate.collection, where={"world_id": doc["world_id"]}, limit=MAX_TEMPLATES)
+        if any(o["kind"] == item["kind"] and o["key"] == item["key"] for o in others):
+            raise Conflict(f"A {item['kind']} field '{item['key']}' exists again: delete or rename that one first",
+                           {"key": "already exists"}, code="duplicate_key")
+        if len(others) >= MAX_TEMPLATES:
+            raise Conflict(f"A world holds at most {MAX_TEMPLATES} field templates",
+                           {"world_id": f"has {len(others)} field templates"}, code="too_many_templates")
 
     def _check_quotas(self, contents: dict) -> None:
         """Public worlds and stories coming back must fit their owners' quotas."""
@@ -212,6 +307,12 @@ class TrashService:
 
     def _relink(self, ref: dict) -> int:
         doc = self.store.get(ref["collection"], ref["doc_id"])
+        if "replaced_by" in ref:   # a value the delete replaced: put back unless changed since
+            if doc is None or doc.get(ref["field"]) != ref["replaced_by"]:
+                return 0
+            doc[ref["field"]] = ref["value"]
+            self.store.put(ref["collection"], ref["doc_id"], doc)
+            return 1
         if doc is None or ref["value"] in doc.get(ref["field"], []):
             return 0
         values = list(doc.get(ref["field"], []))
@@ -240,6 +341,7 @@ class TrashService:
         with self.store.unit_of_work():
             doc = self.get(user, trash_id)
             self.store.delete(TrashItem.collection, trash_id)
+            self._drop_blobs(doc)
         return {"message": f"{KIND_LABELS[doc['kind']]} deleted for good", "trash_id": trash_id,
                 "kind": doc["kind"], "item_id": doc["item_id"]}
 
@@ -259,9 +361,17 @@ class TrashService:
                 expired = [d for d in docs if self._expired(d)]
                 for doc in expired:
                     self.store.delete(TrashItem.collection, doc["trash_id"])
+                    self._drop_blobs(doc)
             purged += len(expired)
             if len(expired) < len(docs) or not expired:
                 return purged
+
+
+    def _drop_blobs(self, doc: dict) -> None:
+        """The bytes of the images a purged entry held (in the purge's unit)."""
+        for image in map(Image.from_dict, doc["contents"].get(Image.collection, [])):
+            self.store.delete_blob(image.blob_key)
+            self.store.delete_blob(image.thumb_key)
 
 
 class _Moved:
@@ -292,6 +402,13 @@ class _Moved:
                                 "value": value, "index": index})
         doc[field] = [v for v in doc[field] if v != value]
         self.store.put(collection, doc_id, doc)
+
+    def repoint(self, collection: str, doc: dict, field: str, value: str, replaced_by: str) -> None:
+        """Set the document's ``field`` from ``value`` to ``replaced_by``, remembering it."""
+        self.references.append({"collection": collection, "doc_id": doc[self.store.id_field(collection)],
+                                "field": field, "value": value, "replaced_by": replaced_by})
+        doc[field] = replaced_by
+        self.store.put(collection, doc[self.store.id_field(collection)], doc)
 
     def disconnect(self, event: dict, gone: set[str]) -> None:
         """Remove the event's connections to ``gone`` events, remembering them."""

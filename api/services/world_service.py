@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from core import permissions
 from core.calendar import normalise_calendar
+from core.calendar_changes import merge_calendar, moves_years
 from core.errors import InvalidInput
 from core.language import detect_language
 from core.models import Entity, Location, TrashItem, User, World
-from services import access
+from services import access, dating
 from services.listing import Page, filtered_page
 from services.publishing import check_public_quota
 from services.cast_service import CastService
+from services.image_service import check_image_ref
 from services.revisions import Revisions
 from services.story_service import StoryService
 from services.trash_service import TrashService
@@ -85,6 +87,8 @@ class WorldService:
             data["entities"] = entities.get(world.world_id, [])
             data["locations"] = locations.get(world.world_id, [])
             data["language"] = world.effective_language()
+            # older worlds stored only the year mapping: the answer shows the whole calendar
+            data["metadata"] = {**world.metadata, "calendar": dating.calendar_of(world)}
             answers.append(data)
         return answers
 
@@ -92,7 +96,7 @@ class WorldService:
 
     def create(self, user: User, data: dict) -> World:
         metadata = dict(data.get("metadata") or {})
-        metadata["calendar"] = normalise_calendar(metadata.get("calendar"), data["world_type"])
+        metadata["calendar"] = merge_calendar(None, metadata.get("calendar") or {}, data["world_type"])
         metadata.setdefault("themes", [])
         world = World(name=data["name"], description=data.get("description", ""),
                       world_type=data["world_type"], visibility=data["visibility"],
@@ -111,23 +115,32 @@ class WorldService:
         return world
 
     def update(self, user: User, world: World, changes: dict, restored_version: int | None = None) -> World:
-        """Apply the changes; the world as it was is kept in its history (``Revisions``)."""
+        """Apply the changes; the world as it was is kept in its history (``Revisions``).
+        A calendar change is checked against the world's stored dates, and when it maps
+        ``time_index`` to other years the dated stories and events keep their dates."""
         with self.store.unit_of_work():
             before = world.to_dict()
+            if "image_id" in changes:
+                check_image_ref(self.store, world.world_id, changes["image_id"])
             if "visibility" in changes:
                 check_public_quota(self.store, user, World, changes["visibility"], world.visibility)
             metadata = changes.pop("metadata", None) or {}
             for key, value in changes.items():
                 setattr(world, key, value)
+            calendar = None
             if "calendar" in metadata:
-                current = world.metadata.get("calendar", {})
-                world.metadata["calendar"] = normalise_calendar(
-                    {**current, **(metadata["calendar"] or {})}, world.world_type)
+                before_calendar = normalise_calendar(world.metadata.get("calendar"), world.world_type)
+                calendar = merge_calendar(world.metadata.get("calendar"), metadata["calendar"] or {},
+                                          world.world_type)
+                dating.check_calendar_change(self.store, world.world_id, before_calendar, calendar)
+                world.metadata["calendar"] = calendar
             if metadata.get("themes") is not None:  # null means "leave as is", as everywhere
                 world.metadata["themes"] = metadata["themes"]
             world.touch()
             self.revisions.record(user.user_id, world, before, restored_version)
             self.store.put(World.collection, world.world_id, world.to_dict())
+            if calendar is not None and moves_years(before_calendar, calendar):
+                dating.follow_dates(self.store, self.revisions, user.user_id, world.world_id, calendar)
         return world
 
     def delete(self, user: User, world: World) -> TrashItem:

@@ -1,5 +1,5 @@
 """Storage backends behind one ``DocumentStore`` interface."""
-from storage.base import DocumentStore, Registry, StorageError
+from storage.base import BlobExists, DocumentStore, Registry, StorageError
 
 
 def open_store(config, registry: Registry) -> DocumentStore:
@@ -16,4 +16,4 @@ def open_store(config, registry: Registry) -> DocumentStore:
     return TinyDBStore(config["DB_PATH"], registry, compact_bytes=config["TINYDB_COMPACT_BYTES"])
 
 
-__all__ = ["DocumentStore", "Registry", "StorageError", "open_store"]
+__all__ = ["BlobExists", "DocumentStore", "Registry", "StorageError", "open_store"]

@@ -6,6 +6,8 @@
   btree index on ``(x_<field>, seq)``, so a filtered page is an ordered index
   scan and a count an index-only scan; list fields get a GIN
   index and match by containment. See ``storage/postgres_schema.py``.
+* Full-text search: generated ``tsvector`` and folded-title columns with GIN
+  indexes (``storage/postgres_search.py``), kept current by PostgreSQL itself.
 * Units of work are transactions: a unit's first read or write borrows a
   pooled connection, BEGINs and takes one transaction-scoped advisory lock;
   everything the unit reads and writes goes through that transaction until it
@@ -14,6 +16,8 @@
   change before the unit writes it back, check-then-write blocks (unique
   names, quotas) hold, and writers cannot deadlock on each other's rows.
   Readers outside units use autocommitted statements and never wait.
+* Blobs are rows of ``ws_blobs(key text primary key, data bytea, bytes, created_at)``,
+  written in the unit's transaction like its documents.
 * Faults (server gone, connection broken, database dropped) become
   ``StorageError`` (503). Pooled connections are checked before use, and a
   missing table re-runs the schema set-up, so a re-created database works
@@ -31,8 +35,10 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from storage.base import DocumentStore, Registry, StorageError
-from storage.postgres_schema import ensure_schema, lock_key, redacted, table
+from storage.base import (TERM_CANDIDATES, BlobExists, DocumentStore, Registry, SearchHits, StorageError,
+                          check_blob_key, search_terms)
+from storage.postgres_schema import BLOBS_TABLE, ensure_schema, lock_key, redacted, table
+from storage.postgres_search import extension_schema, ranked_query, read_union, similar_query, term_queries, union
 
 
 log = logging.getLogger(__name__)
@@ -74,6 +80,8 @@ class PostgresStore(DocumentStore):
         with self._pool.connection() as conn:
             self._write_lock = lock_key(conn, "writes")
             ensure_schema(conn, self.registry)
+            self._trgm = extension_schema(conn)   # where pg_trgm lives (similar titles)
+        self._term_cache: dict = {}                # query word -> its tsqueries (``term_queries``)
 
     # -- connections and units of work ----------------------------------------
 
@@ -273,6 +281,70 @@ class PostgresStore(DocumentStore):
             query, params = "SELECT " + " + ".join(terms), all_params
         with self._reading() as conn:
             return conn.execute(query, params).fetchone()[0]
+
+    def get_many(self, collection, doc_ids):
+        self._conditions(collection, None, None)
+        with self._reading() as conn:
+            return dict(conn.execute(f"SELECT id, doc FROM {table(collection)} WHERE id = ANY(%s)",
+                                     (list(doc_ids),)).fetchall())
+
+    def search(self, collection, query, any_of=None, limit=50):
+        return self.search_many(query, [(collection, any_of, limit)])[0]
+
+    def search_many(self, query, requests):
+        """Every search in one statement (``UNION ALL`` of the ranked queries)."""
+        terms = search_terms(query)
+        if not terms.words:
+            return [SearchHits([], 0) for _ in requests]
+        with self._reading() as conn:
+            queries = term_queries(conn, terms, self._term_cache)
+            return self._union(conn, query, requests, lambda collection, clauses, limit: ranked_query(
+                table(collection), queries, clauses, self.indexed_fields(collection),
+                self.list_fields(collection), limit), exact_below=TERM_CANDIDATES)
+
+    def similar(self, collection, query, any_of=None, limit=50):
+        return self.similar_many(query, [(collection, any_of, limit)])[0]
+
+    def similar_many(self, query, requests):
+        if self._trgm is None:
+            return [SearchHits([], 0) for _ in requests]
+        folded = " ".join(search_terms(query).words)
+        with self._reading() as conn:
+            return self._union(conn, query, requests, lambda collection, clauses, limit: similar_query(
+                table(collection), self._trgm, folded, clauses, self.indexed_fields(collection),
+                self.list_fields(collection), limit))
+
+    def _union(self, conn, query, requests, build, exact_below=None) -> list[SearchHits]:
+        statement, params, answers = union(query, requests, build, self)
+        if statement is None:
+            return answers
+        return read_union(conn.execute(statement, params, prepare=False).fetchall(), answers, exact_below)
+
+    # -- blobs ---------------------------------------------------------------------
+
+    def put_blob(self, key, data):
+        check_blob_key(key)
+        data = bytes(data)
+        with self._writing() as conn:
+            cur = conn.execute(f"INSERT INTO {BLOBS_TABLE} (key, data, bytes) VALUES (%s, %s, %s) "
+                               "ON CONFLICT (key) DO NOTHING", (key, data, len(data)))
+            if cur.rowcount == 0:
+                raise BlobExists(f"blob {key!r} exists")
+
+    def get_blob(self, key):
+        check_blob_key(key)
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT data FROM {BLOBS_TABLE} WHERE key = %s", (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def delete_blob(self, key):
+        check_blob_key(key)
+        with self._writing() as conn:
+            return conn.execute(f"DELETE FROM {BLOBS_TABLE} WHERE key = %s", (key,)).rowcount > 0
+
+    def blob_keys(self):
+        with self._reading() as conn:
+            return [row[0] for row in conn.execute(f"SELECT key FROM {BLOBS_TABLE} ORDER BY key")]
 
     def close(self):
         self._pool.close()

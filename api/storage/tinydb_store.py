@@ -17,8 +17,12 @@
 * The file is a plain TinyDB database: one object per collection mapping ids to
   documents, plus a ``_worldsmith`` table recording the last journal record it
   includes. Start-up loads it and replays the newer journal records.
-* No scans: secondary indexes (field -> value -> ordered ids) live in memory.
+* No scans: secondary indexes (field -> value -> ordered ids) live in memory, and
+  so does the full-text index of the models' ``search_fields``
+  (``storage/search_index.py``), built at load and updated at each commit.
 * One process per file: an exclusive ``flock`` on ``<file>.lock``.
+* Blobs are files in ``<file>.blobs/``, made durable around the journal record
+  of their unit (``storage/blob_files.py``).
 """
 from __future__ import annotations
 
@@ -36,10 +40,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from storage.base import DocumentStore, Registry, StorageError
+from storage.base import (BlobExists, DocumentStore, Registry, SearchHits, StorageError, check_blob_key,
+                          check_search_filter, search_terms)
+from storage.blob_files import BlobFolder, StagedBlobs
 from storage.encoded_tables import EncodedTables
 from storage.journal import Journal, JournalCorrupt, fsync_dir
 from storage.memory_index import CollectionIndex
+from storage.search_index import SearchIndex, Vocabulary
 from storage.staging import StagedWrites, matches
 
 log = logging.getLogger(__name__)
@@ -53,6 +60,22 @@ DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024
 def _clone(doc) -> dict:
     """A deep copy, so callers never share lists or dicts with the stored data."""
     return orjson.loads(orjson.dumps(doc))
+
+
+def _passes(doc: dict, clauses: list[dict[str, frozenset]]) -> bool:
+    """Whether ``doc`` passes a search filter (``check_search_filter``): for one clause,
+    each field holds an accepted value (a list field: one of its items is)."""
+    for clause in clauses:
+        for field, wanted in clause.items():
+            value = doc.get(field)
+            if isinstance(value, list):
+                if not any(item in wanted for item in value if isinstance(item, (str, int, float))):
+                    break
+            elif value is None or isinstance(value, dict) or value not in wanted:
+                break
+        else:
+            return True
+    return False
 
 
 class _StrIdTable(Table):
@@ -94,9 +117,19 @@ class TinyDBStore(DocumentStore):
         self._db = TinyDB(storage=_MemoryStorage, data=data)
         self._db.table_class = _StrIdTable
         self._indexes = {name: CollectionIndex(name, self.indexed_fields(name)) for name in self.registry}
+        self._vocabulary = Vocabulary()
+        self._search = {name: SearchIndex(self._vocabulary, *self.search_fields(name))
+                        for name in self.registry if self.searchable(name)}
         for name in self.registry:
             for doc_id, doc in self._raw(name).items():
                 self._indexes[name].add(doc_id, doc)
+        started = time.perf_counter()
+        self._vocabulary.bulk()
+        for name, search in self._search.items():
+            seq_of = self._indexes[name].seq_of
+            for doc_id, doc in self._raw(name).items():
+                search.add(seq_of[doc_id], doc)
+        self.search_build_seconds = time.perf_counter() - started   # for the benchmark
         self._encoded = EncodedTables(self._data)
         self._journal = Journal(self.path)
         try:
@@ -105,6 +138,7 @@ class TinyDBStore(DocumentStore):
         except JournalCorrupt as exc:
             self._release_process_lock()
             raise StorageError(str(exc)) from None
+        self._blobs = BlobFolder(self.path)
         self._count_memo: dict[tuple, int] = {}
         self._count_memo_lsn = -1
         # Join every block now: the first compaction would otherwise do it while
@@ -179,12 +213,17 @@ class TinyDBStore(DocumentStore):
         if collection not in self.registry:
             raise JournalCorrupt(f"journal names an unknown collection {collection!r}")
         table = self._data.setdefault(collection, {})
-        index = self._indexes[collection]
+        index, search = self._indexes[collection], self._search.get(collection)
         old = table.get(doc_id)
         if old is not None:
             index.remove(doc_id, old, forget=False)
         table[doc_id] = doc  # a replaced document keeps its place
         index.add(doc_id, doc)
+        if search is not None:
+            if old is None:
+                search.add(index.seq_of[doc_id], doc)
+            else:
+                search.replace(index.seq_of[doc_id], old, doc)
         self._encoded.set(collection, doc_id, encoded)
 
     def _apply_delete(self, collection: str, doc_id: str) -> None:
@@ -192,7 +231,10 @@ class TinyDBStore(DocumentStore):
         old = table.pop(doc_id, None)
         if old is not None:
             self._encoded.remove(collection, doc_id)
-            self._indexes[collection].remove(doc_id, old, forget=True)
+            index, search = self._indexes[collection], self._search.get(collection)
+            if search is not None:
+                search.remove(index.seq_of[doc_id], old)
+            index.remove(doc_id, old, forget=True)
 
     # -- units of work -------------------------------------------------------------
 
@@ -207,23 +249,48 @@ class TinyDBStore(DocumentStore):
             if not self._write_lock.acquire(timeout=LOCK_TIMEOUT):
                 raise StorageError(f"the database stayed busy for {LOCK_TIMEOUT:g}s; try again")
             staged = self._units.staged = StagedWrites()
+            self._units.blobs = StagedBlobs(self._blobs)
         return staged
 
-    def _end_unit(self) -> StagedWrites | None:
-        staged = getattr(self._units, "staged", None)
-        self._units.staged = None
-        return staged
+    def _staged_blobs(self) -> StagedBlobs | None:
+        """This thread's staged blob writes (taking the write lock), or None outside units."""
+        return None if self._staged() is None else self._units.blobs
+
+    def _end_unit(self) -> tuple[StagedWrites | None, StagedBlobs | None]:
+        staged, blobs = getattr(self._units, "staged", None), getattr(self._units, "blobs", None)
+        self._units.staged = self._units.blobs = None
+        return staged, blobs
 
     def _commit(self) -> None:
-        staged = self._end_unit()
+        staged, blobs = self._end_unit()
         if staged is None:
             return
         try:
+            published = self._publish(blobs)
             if staged:
-                self._make_durable(staged)
+                try:
+                    self._make_durable(staged)
+                except BaseException:
+                    self._blobs.unpublish(published)
+                    raise
+            self._blobs.finish(blobs)
+        except BaseException:
+            self._blobs.discard(blobs)
+            raise
         finally:
             self._write_lock.release()
         self._maybe_compact()
+
+    def _publish(self, blobs: StagedBlobs) -> list[str]:
+        """New blobs' files in place before the journal names them (see ``blob_files``)."""
+        if not blobs:
+            return []
+        try:
+            return self._blobs.publish(blobs)
+        except OSError as exc:
+            log.error("%s: could not write blobs: %s", self.path, exc)
+            raise StorageError(f"the database could not be written ({exc.strerror or exc}); "
+                               "nothing was saved") from None
 
     def _make_durable(self, staged: StagedWrites) -> None:
         lsn = self._lsn + 1
@@ -246,17 +313,21 @@ class TinyDBStore(DocumentStore):
             self._lsn = lsn
 
     def _rollback(self) -> None:
-        if self._end_unit() is not None:
+        staged, blobs = self._end_unit()
+        if staged is not None:
+            self._blobs.discard(blobs)
             self._write_lock.release()
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
         staged = self._staged()
-        mark = staged.mark()
+        blobs = self._units.blobs
+        mark, blob_mark = staged.mark(), blobs.mark()
         try:
             yield
         except BaseException:
             staged.rollback_to(mark)
+            blobs.rollback_to(blob_mark)
             raise
 
     # -- reading ---------------------------------------------------------------
@@ -322,6 +393,30 @@ class TinyDBStore(DocumentStore):
                                             self.list_fields(collection))
             return total
 
+    def search(self, collection, query, any_of=None, limit=50):
+        """Ranked in the in-memory index (``storage/search_index.py``), committed
+        documents only: inside a unit its own staged writes are not searched."""
+        return self._searching(collection, query, any_of, limit, similar=False)
+
+    def similar(self, collection, query, any_of=None, limit=50):
+        return self._searching(collection, query, any_of, limit, similar=True)
+
+    def _searching(self, collection, query, any_of, limit, similar: bool) -> SearchHits:
+        self._model(collection)
+        clauses = check_search_filter(any_of)
+        terms = search_terms(query)
+        search = self._search.get(collection)
+        if search is None or not terms.words or clauses == [] or limit <= 0:
+            return SearchHits([], 0)
+        with self._state_lock:
+            raw, id_at = self._raw(collection), self._indexes[collection].id_at
+            accept = None if clauses is None else (lambda seq: _passes(raw[id_at[seq]], clauses))
+            if similar:
+                ranked, total = search.title_trigrams.similar(query, accept, limit)
+                return SearchHits([(id_at[seq], score) for seq, score in ranked], total)
+            ranked, total, exact = search.search(terms, accept, limit)
+            return SearchHits([(id_at[seq], score) for seq, score in ranked], total, exact)
+
     def commit_marker(self):
         """The last commit's journal number: every commit adds one, and nothing
         else changes what readers see. None inside a unit (its staged writes)."""
@@ -357,6 +452,50 @@ class TinyDBStore(DocumentStore):
             if existed:
                 self._staged().delete(collection, doc_id)
             return existed
+
+    # -- blobs ---------------------------------------------------------------------
+
+    def _blob_exists(self, key: str) -> bool:
+        """Whether the blob exists as this thread sees it (its unit's writes over the files)."""
+        blobs = self._staged_blobs()
+        if blobs is not None:
+            staged, temp = blobs.lookup(key)
+            if staged:
+                return temp is not None
+        return self._blobs.exists(key)
+
+    def put_blob(self, key, data):
+        check_blob_key(key)
+        data = bytes(data)
+        with self._lone_write():
+            blobs = self._staged_blobs()
+            if blobs.lookup(key)[0] or self._blobs.exists(key):   # even a key deleted in this unit
+                raise BlobExists(f"blob {key!r} exists")
+            try:
+                blobs.put(key, data)
+            except OSError as exc:
+                raise StorageError(f"the blob could not be written ({exc.strerror or exc}); "
+                                   "nothing was saved") from None
+
+    def get_blob(self, key):
+        check_blob_key(key)
+        blobs = self._staged_blobs()
+        if blobs is not None:
+            staged, temp = blobs.lookup(key)
+            if staged:
+                return None if temp is None else self._blobs.read_file(temp)
+        return self._blobs.read(key)
+
+    def delete_blob(self, key):
+        check_blob_key(key)
+        with self._lone_write():
+            existed = self._blob_exists(key)
+            if existed:
+                self._staged_blobs().delete(key)
+            return existed
+
+    def blob_keys(self):
+        return self._blobs.keys()
 
     # -- compaction --------------------------------------------------------------
 

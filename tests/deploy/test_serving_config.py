@@ -53,6 +53,15 @@ def test_vercel_without_database_url_refuses_clearly(tmp_path):
     assert not os.path.exists(tmp_path / "db.json")
 
 
+def test_a_cold_start_does_not_import_pillow(tmp_path):
+    """Pillow is imported by the first image upload, not by every (serverless) cold start."""
+    code = "import sys, app; print('PIL' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=API, timeout=60, capture_output=True, text=True,
+                          env=server_env({"WORLDSMITH_DB_PATH": str(tmp_path / "db.json")}))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
 @pytest.mark.postgres
 def test_vercel_runs_on_postgres_with_inline_tasks():
     with fresh_schema() as url:
@@ -89,15 +98,22 @@ def test_vercel_json_routes_the_api_to_the_function_and_the_rest_to_the_spa():
 
 def test_waitress_bounds_come_from_the_configuration(monkeypatch):
     from config import Config
+    from interfaces.uploads import MULTIPART_OVERHEAD
     from main import BODY_MARGIN, serve_options
     monkeypatch.setenv("WAITRESS_CHANNEL_TIMEOUT", "7")
     monkeypatch.setenv("WAITRESS_CONNECTION_LIMIT", "50")
     monkeypatch.setenv("WAITRESS_THREADS", "3")
-    monkeypatch.setenv("MAX_CONTENT_LENGTH", "2048")
+    monkeypatch.setenv("MAX_CONTENT_LENGTH", str(10 * 1024 * 1024))
+    monkeypatch.setenv("IMAGE_MAX_BYTES", "1024")
     options = serve_options(vars(Config()))
     assert options["channel_timeout"] == 7 and options["cleanup_interval"] == 3
     assert options["connection_limit"] == 50 and options["threads"] == 3
-    assert options["max_request_body_size"] == 2048 + BODY_MARGIN
+    assert options["max_request_body_size"] == 10 * 1024 * 1024 + BODY_MARGIN
+    # The image route's limit, with its multipart envelope, when it is the larger one.
+    monkeypatch.setenv("MAX_CONTENT_LENGTH", "2048")
+    monkeypatch.setenv("IMAGE_MAX_BYTES", str(3 * 1024 * 1024))
+    assert serve_options(vars(Config()))["max_request_body_size"] == \
+        3 * 1024 * 1024 + MULTIPART_OVERHEAD + BODY_MARGIN
     assert serve_options(vars(Config()), threads=12)["threads"] == 12   # --threads wins
 
 
@@ -106,7 +122,9 @@ def test_waitress_defaults_bound_idle_connections_and_bodies(monkeypatch):
     from main import serve_options
     for name in ("WAITRESS_CHANNEL_TIMEOUT", "WAITRESS_CONNECTION_LIMIT", "WAITRESS_THREADS"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("IMAGE_MAX_BYTES", raising=False)
     options = serve_options(vars(Config(MAX_CONTENT_LENGTH=1024 * 1024)))
     assert options["channel_timeout"] == 30 and options["cleanup_interval"] == 15
     assert options["connection_limit"] == 200
-    assert options["max_request_body_size"] < 2 * 1024 * 1024   # waitress alone: 1 GiB
+    # The image upload route's limit (8 MiB) and its envelope; waitress alone: 1 GiB.
+    assert 8 * 1024 * 1024 < options["max_request_body_size"] < 9 * 1024 * 1024

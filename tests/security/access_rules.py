@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from core.vocabulary import DEFAULT_RELATION_TYPES
+
 ACTORS = ("anonymous", "owner", "other", "shared", "moderator", "admin", "banned")
 
 
@@ -96,6 +98,8 @@ class Entry:
     ok: int = 200
     scope: str = "world"               # what "public" refers to: the world or the story
     body: Callable[[dict], dict] | None = None
+    query: Callable[[dict], dict] | None = None   # the query string, if the route needs one
+    upload: Callable[[dict], bytes] | None = None   # a multipart body: this file in the field ``file``
 
     def expected(self, actor: str, scene: dict) -> int:
         return self.policy(actor, scene[f"{self.scope}_public"], self.ok)
@@ -111,6 +115,13 @@ def _describe(s: dict) -> dict:
 
 def _share(s: dict) -> dict:
     return {"user_ids": [s["users"]["other"]]}
+
+
+def _relation_types(s: dict) -> dict:
+    """The default vocabulary (scenes use ``located_in``), relabelled, plus a type."""
+    return {"types": [{"key": k, "label": f"{label} {s['serial']}", "inverse_label": inverse, "mutual": mutual}
+                      for k, label, inverse, mutual in DEFAULT_RELATION_TYPES]
+            + [{"key": "mentor_of", "label": "mentor of", "inverse_label": "apprentice of"}]}
 
 
 STORY = "story"
@@ -160,6 +171,38 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/locations/<location_id>", "PUT"): WRITE,
     ("/api/worlds/<world_id>/locations/<location_id>", "PATCH"): WRITE,
     ("/api/worlds/<world_id>/locations/<location_id>", "DELETE"): Entry(owner_only),
+    # the codex: entries, an entry's page, the tree of locations, field templates
+    ("/api/worlds/<world_id>/entries", "GET"): READ,
+    ("/api/worlds/<world_id>/entries/<entry_id>", "GET"): READ,
+    ("/api/worlds/<world_id>/locations/tree", "GET"): READ,
+    ("/api/worlds/<world_id>/field-templates", "GET"): READ,
+    ("/api/worlds/<world_id>/field-templates", "POST"): Entry(owner_only, 201, body=lambda s: {
+        "kind": "character", "label": f"Field {s['serial']}", "field_type": "number"}),
+    ("/api/worlds/<world_id>/field-templates/<template_id>", "PATCH"): Entry(owner_only, body=lambda s: {
+        "label": f"Renamed {s['serial']}"}),
+    ("/api/worlds/<world_id>/field-templates/<template_id>", "DELETE"): Entry(owner_only),
+    # typed relations, relation types, the codex graph, family trees (scenes: Ana located_in Port)
+    ("/api/worlds/<world_id>/relation-types", "GET"): READ,
+    ("/api/worlds/<world_id>/relation-types", "PUT"): Entry(owner_only, body=_relation_types),
+    ("/api/worlds/<world_id>/relations", "GET"): READ,
+    ("/api/worlds/<world_id>/relations", "POST"): Entry(owner_only, 201, body=lambda s: {
+        "source_id": s["entity_id"], "target_id": s["location_id"], "type": "owns", "attitude": 1}),
+    ("/api/worlds/<world_id>/relations/<relation_id>", "GET"): READ,
+    ("/api/worlds/<world_id>/relations/<relation_id>", "PATCH"): Entry(owner_only, body=lambda s: {
+        "note": f"changed {s['serial']}"}),
+    ("/api/worlds/<world_id>/relations/<relation_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/graph", "GET"): READ,
+    ("/api/worlds/<world_id>/entries/<entry_id>/family-tree", "GET"): READ,
+    # mentions (an entry's sources: only stories the caller may see)
+    ("/api/worlds/<world_id>/entries/<entry_id>/mentions", "GET"): READ,
+    ("/api/worlds/<world_id>/mentions/resolve", "GET"): READ,
+    ("/api/worlds/<world_id>/mentions/unresolved", "GET"): READ,
+    # images (the scene's world holds one, shown nowhere)
+    ("/api/worlds/<world_id>/images", "GET"): READ,
+    ("/api/worlds/<world_id>/images", "POST"): Entry(owner_only, 201, upload=lambda s: s["image_file"]),
+    ("/api/worlds/<world_id>/images/<image_id>", "DELETE"): Entry(owner_only),
+    ("/api/images/<image_id>", "GET"): READ,
+    ("/api/images/<image_id>/thumbnail", "GET"): READ,
     # stories
     ("/api/stories", "GET"): Entry(any_caller),
     ("/api/stories", "POST"): Entry(owner_only, 201, body=lambda s: {
@@ -212,6 +255,8 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/gpt/results/<task_id>", "GET"): Entry(task_owner),
     ("/api/gpt/tasks", "GET"): Entry(logged_in),
     ("/api/gpt/tasks/<task_id>", "DELETE"): Entry(task_owner),
+    # search (everything the caller may see; the scene's world by name)
+    ("/api/search", "GET"): Entry(any_caller, query=lambda s: {"q": f"World {s['serial']}"}),
     # stats and health
     ("/api/stats", "GET"): Entry(any_caller),
     ("/api/health", "GET"): Entry(open_route),

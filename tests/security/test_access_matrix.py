@@ -7,14 +7,16 @@ map exactly, so a new route without an entry fails here.
 """
 from __future__ import annotations
 
+import io
 import itertools
 import re
 import uuid
 
 import pytest
 
+import image_files
 from access_rules import ACTORS, MATRIX
-from core.models import Event, IgnoredName, World
+from core.models import Event, FieldTemplate, IgnoredName, Relation, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.story_service import StoryService
@@ -23,6 +25,7 @@ from services.world_service import WorldService
 # (world visibility, story visibility)
 SCENARIOS = (("private", "private"), ("draft", "draft"), ("public", "public"), ("public", "private"))
 PASSWORD = "password123"
+SCENE_IMAGE = image_files.png(16, 16)
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 PATH_ARG = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 _serials = itertools.count(1)
@@ -77,9 +80,9 @@ class Cast:
 
     def scene(self, world_visibility: str, story_visibility: str, needs_user: bool,
               needs_history: bool = False, needs_trash: bool = False) -> dict:
-        """A world of the owner, shared with ``shared``, holding a story, a character and a place
-        (``needs_history``: each edited once, so version 1 is in its history; ``needs_trash``:
-        a deleted character in the owner's trash)."""
+        """A world of the owner, shared with ``shared``, holding a story, a character and a place,
+        the character ``located_in`` the place (``needs_history``: each edited once, so version 1
+        is in its history; ``needs_trash``: a deleted character in the owner's trash)."""
         store = self.services.store
         owner = self.user("owner")
         serial = next(_serials)
@@ -96,6 +99,9 @@ class Cast:
         cast = CastService(store)
         entity = cast.create(ENTITY, world, EntityBody(name="Ana").model_dump())
         location = cast.create(LOCATION, world, LocationBody(name="Port").model_dump())
+        relation = Relation(world_id=world.world_id, source_id=entity.entity_id, target_id=location.location_id,
+                            type="located_in", target_kind="location")
+        store.put(Relation.collection, relation.relation_id, relation.to_dict())
         events = [Event(world_id=world.world_id, story_id=story.story_id, title=title)
                   for title in ("Storm", "Wreck")]
         for event in events:
@@ -114,13 +120,21 @@ class Cast:
             {"name": "Bram", "kind": "character", "confidence": 0.9, "quote": "Bram came.", "count": 1}])
         ignored = IgnoredName(world_id=world.world_id, name="Ghostly", key="ghostly", ignored_by=owner.user_id)
         store.put(IgnoredName.collection, ignored.ignore_id, ignored.to_dict())
+        template = FieldTemplate(world_id=world.world_id, kind="character", key="age", label="Age",
+                                 field_type="number")
+        store.put(FieldTemplate.collection, template.template_id, template.to_dict())
+        images = self.services.images
+        image = images.add(owner, world, "scene.png", images.prepare(SCENE_IMAGE))
         return {
             "serial": serial, "users": self.ids, "world_id": world.world_id,
             "story_id": story.story_id, "entity_id": entity.entity_id,
             "location_id": location.location_id, "filename": "swagger-ui.css",
+            "entry_id": entity.entity_id, "template_id": template.template_id,
+            "relation_id": relation.relation_id,
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
+            "image_id": image.image_id, "image_file": SCENE_IMAGE,
             "user_id": self.make_user("target") if needs_user else None,
             "world_public": world_visibility == "public",
             "story_public": world_visibility == "public" and story_visibility == "public",
@@ -131,20 +145,32 @@ class Cast:
         return {collection: store.get(collection, scene[key]) for collection, key in (
             ("worlds", "world_id"), ("stories", "story_id"), ("entities", "entity_id"),
             ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"),
-            ("reviews", "review_id"))} | {"ignored": store.count("ignored_names")} | {"target": scene["user_id"] and store.get(
-                "users", scene["user_id"])} | {
+            ("reviews", "review_id"), ("field_templates", "template_id"), ("relations", "relation_id"))} | {
+            "ignored": store.count("ignored_names"), "templates": store.count("field_templates"),
+            "relation_types": store.count("relation_types")} | {
+            "target": scene["user_id"] and store.get("users", scene["user_id"])} | {
             "trash": scene["trash_id"] and store.get("trash", scene["trash_id"]),
-            "revisions": store.count("revisions"), "trashed": store.count("trash")}
+            "revisions": store.count("revisions"), "trashed": store.count("trash"),
+            "images": store.count("images"), "blobs": len(store.blob_keys())}
 
 
 def fill(rule: str, values: dict) -> str:
     return PATH_ARG.sub(lambda m: values[m.group(1)], rule)
 
 
+def payload(entry, scene: dict) -> dict:
+    """The request's query string and body: JSON, or a fresh multipart file (a stream is read once)."""
+    query = {"query_string": entry.query(scene) if entry.query else None}
+    if entry.upload is not None:
+        return {**query, "data": {"file": (io.BytesIO(entry.upload(scene)), "upload.png")},
+                "content_type": "multipart/form-data"}
+    return {**query, "json": entry.body(scene) if entry.body else None}
+
+
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
         "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
-        "review_id", "key")}}
+        "review_id", "key", "entry_id", "template_id", "relation_id", "image_id")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")
@@ -161,10 +187,9 @@ def test_route_access(app, client, route):
             scene = shared_scene if method == "GET" else cast.scene(
                 world_visibility, story_visibility, needs_user, **needs)
             scene = {**scene, "credentials": cast.credentials(actor)}
-            body = entry.body(scene) if entry.body else None
             expected = entry.expected(actor, scene)
             before = cast.snapshot(scene)
-            response = client.open(fill(rule, scene), method=method, json=body,
+            response = client.open(fill(rule, scene), method=method, **payload(entry, scene),
                                    headers=cast.headers(actor))
             where = f"{world_visibility}/{story_visibility} world/story, {actor}"
             if response.status_code != expected:
@@ -176,7 +201,7 @@ def test_route_access(app, client, route):
                 if method != "GET":
                     assert cast.snapshot(scene) == before, f"{where}: a denied write changed data"
             if expected == 404:
-                missing = client.open(fill(rule, nonexistent(scene)), method=method, json=body,
+                missing = client.open(fill(rule, nonexistent(scene)), method=method, **payload(entry, scene),
                                       headers=cast.headers(actor))
                 assert (missing.status_code, missing.json) == (404, response.json), \
                     f"{where}: an invisible item answers unlike a missing one"

@@ -54,3 +54,29 @@ def test_idle_connections_are_closed_and_cannot_lock_out_a_request(tmp_path):
         finally:
             for sock in idle:
                 sock.close()
+
+
+def test_an_image_over_the_json_limit_is_uploaded_through_the_real_server(tmp_path):
+    """The upload route's own limit reaches waitress: a 1.4 MiB image (over MAX_CONTENT_LENGTH)
+    is stored, a body over IMAGE_MAX_BYTES gets the app's 413, JSON routes keep their limit."""
+    import image_files
+    env = {"MAX_CONTENT_LENGTH": str(1024 * 1024), "IMAGE_MAX_BYTES": str(2 * 1024 * 1024)}
+    with LiveServer(str(tmp_path / "db.json"), env=env) as server:
+        token = requests.post(server.url + "/api/auth/register", timeout=ANSWER_WITHIN, json={
+            "username": "painter", "email": "painter@example.com", "password": "password123"}).json()["token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        world = requests.post(server.url + "/api/worlds", headers=headers, timeout=ANSWER_WITHIN,
+                              json={"name": "Canvas"}).json()
+        url = f"{server.url}/api/worlds/{world['world_id']}/images"
+        picture = image_files.encode(image_files.noise(700, 700), "PNG")
+        assert 1024 * 1024 < len(picture) < 2 * 1024 * 1024
+        stored = requests.post(url, headers=headers, files={"file": ("noise.png", picture)}, timeout=ANSWER_WITHIN)
+        assert stored.status_code == 201, stored.text
+        fetched = requests.get(server.url + stored.json()["url"], timeout=ANSWER_WITHIN)
+        assert fetched.status_code == 200 and fetched.headers["Content-Type"] == "image/png"
+        too_big = requests.post(url, headers=headers, files={"file": ("big.png", b"\x89PNG" + b"\0" * 2_200_000)},
+                                timeout=ANSWER_WITHIN)
+        assert too_big.status_code == 413 and too_big.json()["code"] == "image_too_large"
+        json_route = requests.post(server.url + "/api/worlds", headers={**headers, "Content-Type": "application/json"},
+                                   data=b"{" + b" " * 1_500_000 + b"}", timeout=ANSWER_WITHIN)
+        assert json_route.status_code == 413 and json_route.json()["code"] == "payload_too_large"

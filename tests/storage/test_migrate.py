@@ -1,6 +1,7 @@
 """``python api/main.py migrate``: TinyDB -> PostgreSQL -> TinyDB loses nothing."""
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import sys
 import orjson
 import pytest
 
+import image_files
 from core.models import REGISTRY
 from pg_schema import fresh_schema
 
@@ -34,6 +36,11 @@ def test_round_trip_through_postgres(tmp_path, db_path, client, auth, store):
     mine = client.get("/api/worlds?per_page=200", headers=user["headers"]).json
     listed = [w["world_id"] for w in mine]
     assert len(listed) == 12
+    picture = client.post(f"/api/worlds/{listed[0]}/images", headers=user["headers"],
+                          content_type="multipart/form-data",
+                          data={"file": (io.BytesIO(image_files.png(90, 60)), "map.png")}).json
+    blobs = {key: store.get_blob(key) for key in store.blob_keys()}
+    assert sorted(blobs) == sorted([picture["image_id"], picture["image_id"] + ".thumb"])
     store.close()  # release the file, as a stopped server would
     original = db_path
     with fresh_schema() as url:
@@ -45,6 +52,7 @@ def test_round_trip_through_postgres(tmp_path, db_path, client, auth, store):
         try:
             assert moved.find_ids("worlds") == listed
             assert moved.count("entities") == store.count("entities") > 0
+            assert {key: moved.get_blob(key) for key in moved.blob_keys()} == blobs
         finally:
             moved.close()
 
@@ -58,6 +66,9 @@ def test_round_trip_through_postgres(tmp_path, db_path, client, auth, store):
         before, after = orjson.loads(first.read()), orjson.loads(second.read())
     after.pop("_worldsmith"), before.pop("_worldsmith")  # the journal positions differ
     assert {c: docs for c, docs in after.items() if docs} == {c: docs for c, docs in before.items() if docs}
+    for key, data in blobs.items():   # the images' bytes came back, file for file
+        with open(os.path.join(back + ".blobs", key), "rb") as file:
+            assert file.read() == data
     for collection, docs in before.items():
         assert list(after.get(collection, {})) == list(docs)  # creation order kept
 

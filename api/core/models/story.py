@@ -11,7 +11,10 @@ class Story(Model):
 
     collection = "stories"
     id_field = "story_id"
-    indexed_fields = ("world_id", "owner_id", "visibility")
+    indexed_fields = ("world_id", "owner_id", "visibility", "entities", "locations")
+    list_fields = ("entities", "locations")   # "which stories link this entry", by containment
+    search_fields = ("title", "description", "content", "tags")
+    search_titles = ("title",)
 
     world_id: str
     title: str

@@ -7,12 +7,13 @@ from core.models.base import Model, id_factory
 
 @dataclass
 class TrashItem(Model):
-    """A deleted world, story, character or location, with everything its delete
+    """A deleted world, story, character, location, field template, relation or image, with everything its delete
     removed, until it is restored or purged.
 
     ``contents`` maps a collection to the documents taken out of it (as they
     were, oldest first); ``references`` are the list entries other documents
-    held to it (``{collection, doc_id, field, value, index}``), and
+    held to it (``{collection, doc_id, field, value, index}``; or, for a value the
+    delete replaced, ``{collection, doc_id, field, value, replaced_by}``), and
     ``connections`` the event connections other events held to its events
     (``{event_id, connection}``): a restore puts back the documents and re-adds
     the references whose documents still exist. ``owner_id`` is the owner of
@@ -22,7 +23,7 @@ class TrashItem(Model):
     id_field = "trash_id"
     indexed_fields = ("owner_id", "world_id")
 
-    kind: str                 # "world" | "story" | "character" | "location"
+    kind: str                 # "world" | "story" | "character" | "location" | "field_template" | "relation" | "image"
     item_id: str
     title: str
     owner_id: str

@@ -5,7 +5,7 @@ from interfaces.auth import current_user, optional_auth, token_required
 from interfaces.blueprints.gpt import accepted, started
 from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
-from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery
+from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery, TimelineQuery
 from interfaces.schemas.responses import (CacheDroppedOut, EventDeletedOut, EventOut, EventPlanOut, TimelineOut,
                                          WorldEventPlanOut)
 from interfaces.validation import body, changes, errors, query, responds
@@ -19,11 +19,18 @@ def create_events_blueprint(services):
 
     @bp.get("/worlds/<world_id>/events")
     @optional_auth
+    @query(TimelineQuery)
     @responds(200, "The timeline", schema=TimelineOut)
-    def timeline(world_id):
-        """The world's timeline: events of the stories you may see, by year, with connections."""
+    def timeline(world_id, query: TimelineQuery):
+        """The world's timeline: events of the stories you may see, by year, with connections.
+
+        Events are in date order (an event without a date of its own at its story's date),
+        then by story, then by `order`. Filters: `entity_id` (events with that character),
+        `location_id` (at that place), `story_id` (of that story); connections are those
+        between the events shown."""
         user = current_user()
-        return jsonify(events.timeline(access.visible_world(store, user, world_id), user))
+        world = access.visible_world(store, user, world_id)
+        return jsonify(events.timeline(world, user, query.model_dump(exclude_none=True)))
 
     @bp.post("/worlds/<world_id>/events/extract")
     @rate_limit("ai")
@@ -81,8 +88,8 @@ def create_events_blueprint(services):
     @responds(200, "The event", schema=EventOut, headers=ETAG_HEADER)
     def get_event(event_id):
         """One event (visible with its story), with its version as `ETag`."""
-        event, _ = events.visible_event(current_user(), event_id)
-        return with_etag(event.to_dict(), event.version)
+        event, world = events.visible_event(current_user(), event_id)
+        return with_etag(events.present(event, world), event.version)
 
     @bp.route("/events/<event_id>", methods=["PUT", "PATCH"])
     @token_required
@@ -90,19 +97,20 @@ def create_events_blueprint(services):
     @body(EventUpdateBody)
     @responds(200, "The changed event", schema=EventOut, headers=ETAG_HEADER)
     def update_event(event_id, body: EventUpdateBody):
-        """Change an event's title, description, time, year, order, characters or places (world owner).
+        """Change an event's title, description, date, time, year, order, characters or places (world owner).
 
-        The event becomes `edited`: a re-extraction keeps it. A new `time_index` without a
-        `year` drops the year the text gave; a new `year` moves `time_index` with it.
+        The event becomes `edited`: a re-extraction keeps it. A `date` (checked against the
+        world's calendar: 400 `invalid_date`) sets `year` and `time_index`; a new `time_index`
+        alone drops the year the text gave and the date; a new `year` moves `time_index` with it.
 
         Honours `If-Match` (412 with the current event when stale); the previous
         version is kept in its history. Answers the new `ETag`.
         """
         user = current_user()
         event, world = events.editable_event(user, event_id)
-        require_version(event.version, event.to_dict)
+        require_version(event.version, lambda: events.present(event, world))
         event = events.update(event, world, changes(body), user)
-        return with_etag(event.to_dict(), event.version)
+        return with_etag(events.present(event, world), event.version)
 
     @bp.delete("/events/<event_id>")
     @token_required
@@ -113,8 +121,8 @@ def create_events_blueprint(services):
 
         Events are not trashed (a story's delete trashes its events). Honours `If-Match`.
         """
-        event, _ = events.editable_event(current_user(), event_id)
-        require_version(event.version, event.to_dict)
+        event, world = events.editable_event(current_user(), event_id)
+        require_version(event.version, lambda: events.present(event, world))
         events.delete(event)
         return jsonify(message="Event deleted", event_id=event_id)
 
@@ -124,8 +132,8 @@ def create_events_blueprint(services):
     @body(ConnectionBody)
     def connect(event_id, body: ConnectionBody):
         """Connect an event to another event of the same world (world owner)."""
-        event, _ = events.editable_event(current_user(), event_id)
+        event, world = events.editable_event(current_user(), event_id)
         event = events.connect(event, body.target_event_id, body.relation_type, body.relation_label)
-        return jsonify(event.to_dict()), 201
+        return jsonify(events.present(event, world)), 201
 
     return bp

@@ -20,9 +20,9 @@ def create_stories_blueprint(services):
     @query(StoryListQuery)
     @paged(StoryOut, "One page of stories, a bare array")
     def list_stories(query: StoryListQuery):
-        """Stories the caller may see, newest first. Filters: world_id, genre, q.
+        """Stories the caller may see, newest first. Filters: world_id, genre, q, tag.
 
-        With `genre` or `q`, a bounded number of the newest visible stories is
+        With `genre`, `q` or `tag`, a bounded number of the newest visible stories is
         searched; when there are more, `X-Total-Count` counts the matches among
         those and `X-Total-Count-Exact: false` is sent.
         """

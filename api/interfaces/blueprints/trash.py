@@ -1,4 +1,4 @@
-"""The trash: deleted worlds, stories, characters and locations, restorable
+"""The trash: deleted worlds, stories, characters, locations and relations, restorable
 until they expire (``TRASH_RETENTION_DAYS``)."""
 from flask import jsonify
 

@@ -7,6 +7,7 @@ from interfaces.read_cache import ReadCache
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.common import IdList
 from interfaces.schemas.responses import AutoLinkOut, GraphOut, StoryOut, WorldDeletedOut, WorldOut
+from interfaces.schemas.stories import WorldStoryQuery
 from interfaces.schemas.worlds import AutoLinkQuery, WorldCreateBody, WorldListQuery, WorldUpdateBody
 from interfaces.validation import body, changes, errors, query, responds
 from interfaces.versioning import ETAG_HEADER, require_version, with_etag
@@ -130,13 +131,18 @@ def create_worlds_blueprint(services):
 
     @bp.get("/worlds/<world_id>/stories")
     @optional_auth
-    @query(PageQuery)
+    @query(WorldStoryQuery)
     @paged(StoryOut, "One page of the world's stories, a bare array")
-    def world_stories(world_id, query: PageQuery):
-        """Stories of the world that the caller may see."""
+    def world_stories(world_id, query: WorldStoryQuery):
+        """Stories of the world that the caller may see, newest first. Filter: tag (ignoring case).
+
+        With `tag`, a bounded number of the newest visible stories is searched; when
+        there are more, `X-Total-Count-Exact: false` is sent.
+        """
         user = current_user()
         world = access.visible_world(store, user, world_id)
-        found = stories.list(user, {"world_id": world_id}, query.offset, query.per_page)
-        return page_response(stories.present_many(found.items, user, {world_id: world}), found.total, query)
+        found = stories.list(user, {"world_id": world_id, "tag": query.tag}, query.offset, query.per_page)
+        return page_response(stories.present_many(found.items, user, {world_id: world}), found.total, query,
+                             found.complete)
 
     return bp

@@ -3,6 +3,7 @@ from typing import Annotated, Optional
 from pydantic import Field, StringConstraints
 
 from core.vocabulary import NAME_MAX
+from interfaces.schemas.calendar import DateBody
 from interfaces.schemas.common import Id, Name, Schema, Text
 
 Relation = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
@@ -23,6 +24,16 @@ class EventUpdateBody(Schema):
     year: Optional[int] = Field(None, ge=-1_000_000, le=1_000_000,
                                 description="In-world year; moves `time_index` with it unless that is given too")
     date_text: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]] = None
+    date: Optional[DateBody] = Field(None, description="In-world date on the world's calendar: sets `year` "
+                                                       "and moves `time_index` with it (over those fields)")
+
+
+class TimelineQuery(Schema):
+    """Filters of the timeline: events with this character, at this place, of this story."""
+
+    entity_id: Optional[Id] = None
+    location_id: Optional[Id] = None
+    story_id: Optional[Id] = None
 
 
 class ConnectionBody(Schema):

@@ -46,13 +46,14 @@ class VersionOut(_Out):
     diff: dict[str, FieldDiffOut] = Field(description="Per field that differs from the current document")
 
 
-TrashKind = Literal["world", "story", "character", "location"]
+TrashKind = Literal["world", "story", "character", "location", "field_template", "relation", "image"]
 
 
 class TrashEntryOut(_Out):
     trash_id: str
     kind: TrashKind
-    item_id: str = Field(description="The id of what was deleted (world_id, story_id, entity_id, location_id)")
+    item_id: str = Field(description="The id of what was deleted (world_id, story_id, entity_id, location_id, "
+                                           "template_id, relation_id, image_id)")
     title: str = Field(description="Its name or title")
     world_id: str = Field(description="The world it belonged to (a world: itself)")
     owner_id: str
@@ -60,8 +61,9 @@ class TrashEntryOut(_Out):
     deleted_at: Timestamp
     expires_at: Timestamp = Field(description="When it is purged for good")
     counts: dict[str, int] = Field(description="Documents it holds, per collection (`worlds`, `stories`, "
-                                               "`entities`, `locations`, `time_cones`, `events`, "
-                                               "`event_cache`, `revisions`)")
+                                               "`entities`, `locations`, `relations`, "
+                                               "`relation_types`, `time_cones`, `events`, "
+                                               "`event_cache`, `revisions`, `images`)")
     references: int = Field(description="Links other documents held to it, re-added on restore")
 
 

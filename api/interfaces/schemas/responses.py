@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language
 from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldType
+from interfaces.schemas.calendar_out import DateOut, EraOut, LeapOut, MonthOut
 from services.ai_service import JOBS
 
 Timestamp = str   # ISO 8601 UTC, millisecond precision, ``Z`` suffix
@@ -80,9 +81,15 @@ class PasswordChangedOut(Success):
 
 class CalendarOut(Out):
     current_year: int
-    current_era: str
-    year_name: str
+    current_era: str = Field(description="With eras: the name of the current year's era")
+    year_name: str = Field(description="With eras: the abbreviation of the current year's era")
     span_years: int = Field(description="Years from time_index 0 to time_index 100 (at least 100)")
+    months: list[MonthOut] = Field(description="The Gregorian months unless the world defines its own")
+    weekdays: list[str] = Field(description="The first day of year 0 is the first weekday")
+    eras: list[EraOut] = Field(description="By start year; empty: years show with `year_name`")
+    leap: Optional[LeapOut] = Field(description="`days` more in `month` of every year divisible by `every`; "
+                                                "null: no leap years")
+    current_date: DateOut = Field(description="Its year is always `current_year`")
 
 
 class WorldMetadataOut(Out):
@@ -105,6 +112,8 @@ class WorldOut(Out):
     metadata: WorldMetadataOut
     language: Language = Field(description="Language of the world's texts, casts and AI answers "
                                            "(stored, or detected from the name and description)")
+    image_id: str = Field(description="The world's image (`GET /api/worlds/{world_id}/images` gives its "
+                                      "URL); \"\" for none")
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -126,6 +135,9 @@ class EntityOut(Out):
     role: str
     aliases: list[str]
     attributes: dict
+    tags: list[str]
+    fields: dict = Field(description="Custom field key -> value (keys with no template: unlisted fields)")
+    image_id: str = Field(description='Id of its image, or "" for none')
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -144,6 +156,10 @@ class LocationOut(Out):
     location_type: str
     aliases: list[str]
     coordinates: dict
+    parent_id: str = Field(description='Id of the location it lies in, or "" at the top')
+    tags: list[str]
+    fields: dict = Field(description="Custom field key -> value (keys with no template: unlisted fields)")
+    image_id: str = Field(description='Id of its image, or "" for none')
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -217,9 +233,11 @@ class GraphOut(Out):
 
 class WorldTimeOut(Out):
     year: int
-    era: str
+    era: str = Field(description="The era of `year` (the calendar's `current_era` when it has no eras)")
     year_name: str
     description: str
+    date: DateOut = Field(description="The story's `date`")
+    label: str = Field(description="The date as the calendar writes it: \"3 Frostfall 1024 TA\"")
 
 
 class StoryMetadataOut(Out):
@@ -235,12 +253,15 @@ class StoryOut(Out):
     genre: str
     visibility: Visibility
     owner_id: str
-    time_index: int = Field(ge=0, le=100)
+    time_index: int = Field(ge=0, le=100, description="Derived from `date` when the story has one")
+    date: DateOut = Field(description="The in-world date; for a story placed only by `time_index`, "
+                                      "`{year}` of that index")
     entities: list[str] = Field(description="Ids of linked characters")
     locations: list[str] = Field(description="Ids of linked locations")
     time_cones: list[str]
     linked_stories: list[str] = Field(description="Ids of linked stories you may see")
     metadata: StoryMetadataOut
+    tags: list[str]
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -294,7 +315,7 @@ class EventOut(Out):
     story_id: str
     title: str
     description: str
-    time_index: int
+    time_index: int = Field(description="Derived from `date` (or `year`) when the event has one")
     order: int
     entities: list[str]
     locations: list[str]
@@ -304,6 +325,9 @@ class EventOut(Out):
     edited: bool = Field(description="Whether a person changed it; a re-extraction keeps edited events")
     year: Optional[int] = Field(description="In-world year the text gives (`date_text`); null: the story's time")
     date_text: str = Field(description="The words that dated it (\"năm 1946\", \"three winters later\"), or empty")
+    date: DateOut = Field(description="The in-world date: the one given, else `{year}` of `year`, else of "
+                                      "`time_index`")
+    date_label: str = Field(description="`date` as the calendar writes it: \"3 Frostfall 1024 TA\"")
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -326,8 +350,9 @@ class TimelineEventOut(EventOut):
 
 
 class TimelineYearOut(Out):
-    year: int = Field(description="The events' `year` when the text gave one, else the year of their `time_index`")
-    era: str
+    year: int = Field(description="The year of the events' `date`")
+    era: str = Field(description="The era the year falls in (the calendar's `current_era` when it has no eras)")
+    label: str = Field(description="The year as the calendar writes it: \"1024 TA\"")
     events: list[TimelineEventOut]
 
 

@@ -4,7 +4,9 @@ from pydantic import Field, StringConstraints
 
 from ai.schemas import StoryCharacter, StoryPlace
 from core.vocabulary import NAME_MAX
-from interfaces.schemas.common import Id, LongText, Name, Schema, Text, Visibility
+from interfaces.pagination import PageQuery
+from interfaces.schemas.calendar import DateBody
+from interfaces.schemas.common import Id, LongText, Name, Schema, Tag, Tags, Text, Visibility
 
 Genre = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 Short = Annotated[str, StringConstraints(max_length=NAME_MAX)]
@@ -17,8 +19,11 @@ class StoryCreateBody(Schema):
     content: LongText = ""
     genre: Genre = "adventure"
     visibility: Visibility = "private"
-    time_index: int = Field(50, ge=0, le=100)
+    time_index: int = Field(50, ge=0, le=100, description="Derived from `date` when that is given")
+    date: Optional[DateBody] = Field(None, description="In-world date on the world's calendar; "
+                                                       "sets `time_index` to its year")
     selected_characters: list[Id] = Field(default_factory=list, max_length=500)
+    tags: Tags = Field(default_factory=list)
 
 
 class StoryUpdateBody(Schema):
@@ -27,15 +32,24 @@ class StoryUpdateBody(Schema):
     content: Optional[LongText] = None
     genre: Optional[Genre] = None
     visibility: Optional[Visibility] = None
-    time_index: Optional[int] = Field(None, ge=0, le=100)
+    time_index: Optional[int] = Field(None, ge=0, le=100, description="A new index without a `date` takes "
+                                                                      "the story's date off")
+    date: Optional[DateBody] = Field(None, description="In-world date on the world's calendar; "
+                                                       "moves `time_index` to its year")
+    tags: Optional[Tags] = None
 
 
 class StoryListQuery(Schema):
     world_id: Optional[Id] = None
     genre: Optional[Genre] = None
     q: Optional[Short] = None
+    tag: Optional[Tag] = Field(None, description="Only stories with this tag (ignoring case)")
     page: int = Field(1, ge=1, le=1_000_000)
     per_page: int = Field(50, ge=1, le=200)
+
+
+class WorldStoryQuery(PageQuery):
+    tag: Optional[Tag] = Field(None, description="Only stories with this tag (ignoring case)")
 
 
 class CharacterRef(StoryCharacter):

@@ -1,21 +1,37 @@
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import Field, StringConstraints
 
 from ai.schemas import WorldAnalysis
 from core.language import Language
-from core.vocabulary import NAME_MAX, SHORT_MAX
+from core.calendar import ERAS_MAX, MONTHS_MAX, WEEKDAYS_MAX
+from core.vocabulary import ENTITY_ENTRY_KINDS, ID_MAX, NAME_MAX, SHORT_MAX
 from interfaces.pagination import MAX_PER_PAGE, PageQuery
-from interfaces.schemas.common import Name, Schema, Text, Visibility, WorldType
+from interfaces.schemas.calendar import DateBody, EraBody, Label, LeapBody, MonthBody
+from interfaces.schemas.common import (FieldValues, Name, OptionalId, Schema, Tags, Text, Visibility,
+                                       WorldType)
 
 Short = Annotated[str, StringConstraints(max_length=SHORT_MAX)]
 
 
 class CalendarBody(Schema):
-    current_year: Optional[int] = Field(None, ge=-1_000_000, le=1_000_000)
-    current_era: Optional[Short] = None
-    year_name: Optional[Short] = None
+    """A world's calendar; the fields sent replace the stored ones (null: leave as is,
+    but `leap: null` removes the leap rule). A change that would leave a stored date
+    outside the calendar is refused (400 `dates_out_of_calendar`)."""
+
+    current_year: Optional[int] = Field(None, ge=-1_000_000, le=1_000_000,
+                                        description="Moves `current_date` to that year")
+    current_era: Optional[Short] = Field(None, description="Ignored when the calendar has eras "
+                                                           "(the current year's era is used)")
+    year_name: Optional[Short] = Field(None, description="Ignored when the calendar has eras "
+                                                         "(the current year's era abbreviation is used)")
     span_years: Optional[int] = Field(None, ge=100, le=1_000_000)
+    months: Optional[list[MonthBody]] = Field(None, min_length=1, max_length=MONTHS_MAX)
+    weekdays: Optional[list[Label]] = Field(None, max_length=WEEKDAYS_MAX)
+    eras: Optional[list[EraBody]] = Field(None, max_length=ERAS_MAX,
+                                          description="By start year, each after the one before")
+    leap: Optional[LeapBody] = Field(None, description="null: no leap years")
+    current_date: Optional[DateBody] = Field(None, description="Moves `current_year` to its year")
 
 
 class WorldMetadataBody(Schema):
@@ -42,6 +58,9 @@ class WorldUpdateBody(Schema):
     visibility: Optional[Visibility] = None
     metadata: Optional[WorldMetadataBody] = None
     language: Optional[Language] = None
+    image_id: Optional[Annotated[str, StringConstraints(max_length=ID_MAX)]] = Field(
+        None, description="An image of this world (`POST /api/worlds/{world_id}/images`) to show for it; "
+                          "\"\" removes it")
 
 
 class WorldListQuery(Schema):
@@ -59,22 +78,34 @@ class AutoLinkQuery(PageQuery):
     per_page: int = Field(MAX_PER_PAGE, ge=1, le=MAX_PER_PAGE)
 
 
+EntityKind = Literal[ENTITY_ENTRY_KINDS]   # on write; stored older values are read as they are
+ENTITY_KIND_TEXT = "The entry's kind: one of " + ", ".join(ENTITY_ENTRY_KINDS)
+IMAGE_TEXT = "Id of an image of this world, or \"\" for none"
+PARENT_TEXT = "Id of the location this one lies in (same world, no cycles), or \"\" for none"
+
+
 class EntityBody(Schema):
     name: Name
-    entity_type: Short = "character"
+    entity_type: EntityKind = Field("character", description=ENTITY_KIND_TEXT)
     description: Text = ""
     role: Short = ""
     aliases: list[Name] = Field(default_factory=list, max_length=50)
     attributes: dict = Field(default_factory=dict)
+    tags: Tags = Field(default_factory=list)
+    fields: FieldValues = Field(default_factory=dict)
+    image_id: OptionalId = Field("", description=IMAGE_TEXT)
 
 
 class EntityUpdateBody(Schema):
     name: Optional[Name] = None
-    entity_type: Optional[Short] = None
+    entity_type: Optional[EntityKind] = Field(None, description=ENTITY_KIND_TEXT)
     description: Optional[Text] = None
     role: Optional[Short] = None
     aliases: Optional[list[Name]] = Field(None, max_length=50)
     attributes: Optional[dict] = None
+    tags: Optional[Tags] = None
+    fields: Optional[FieldValues] = None
+    image_id: Optional[OptionalId] = Field(None, description=IMAGE_TEXT)
 
 
 class LocationBody(Schema):
@@ -83,6 +114,10 @@ class LocationBody(Schema):
     location_type: Short = "place"
     aliases: list[Name] = Field(default_factory=list, max_length=50)
     coordinates: dict = Field(default_factory=dict)
+    parent_id: OptionalId = Field("", description=PARENT_TEXT)
+    tags: Tags = Field(default_factory=list)
+    fields: FieldValues = Field(default_factory=dict)
+    image_id: OptionalId = Field("", description=IMAGE_TEXT)
 
 
 class LocationUpdateBody(Schema):
@@ -91,3 +126,7 @@ class LocationUpdateBody(Schema):
     location_type: Optional[Short] = None
     aliases: Optional[list[Name]] = Field(None, max_length=50)
     coordinates: Optional[dict] = None
+    parent_id: Optional[OptionalId] = Field(None, description=PARENT_TEXT)
+    tags: Optional[Tags] = None
+    fields: Optional[FieldValues] = None
+    image_id: Optional[OptionalId] = Field(None, description=IMAGE_TEXT)
