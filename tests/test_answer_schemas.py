@@ -222,6 +222,11 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("DELETE", f"/api/stories/{sid}/events/cache", writer)
     check("DELETE", f"/api/stories/{sid}/events/cache", writer)   # nothing cached any more
 
+    # search: a hit of every type, signed in and not
+    hits = check("GET", "/api/search?q=aldmoor stonebridge crossing dawn ride&per_page=50", writer)
+    assert {hit["type"] for hit in hits} == {"world", "entry", "story", "event"}, hits
+    check("GET", f"/api/search?q=tomas&types=entry,story&world_id={wid}")
+
     # counts and health
     check("GET", "/api/stats")
     check("GET", "/api/stats", writer)

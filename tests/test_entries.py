@@ -1,5 +1,8 @@
 """The codex: every entry of a world, filtered and sorted; an entry's page; tags on entries
 and stories. On TinyDB and on PostgreSQL (the page finds stories and events by containment)."""
+import io
+
+import image_files
 import pytest
 
 from core.vocabulary import ID_MAX, TAG_MAX, TAGS_MAX
@@ -22,7 +25,13 @@ def world(client, auth, make_world):
         assert answer.status_code == 201, answer.json
         return answer.json
 
-    made.update(owner=owner, base=base, add=add)
+    def upload():
+        answer = client.post(f"{base}/images", headers=owner["headers"], content_type="multipart/form-data",
+                             data={"file": (io.BytesIO(image_files.png(32, 32)), "art.png")})
+        assert answer.status_code == 201, answer.json
+        return answer.json["image_id"]
+
+    made.update(owner=owner, base=base, add=add, upload=upload)
     return made
 
 
@@ -34,14 +43,15 @@ def test_every_entry_of_the_world_is_listed_with_its_kind(client, world):
     add = world["add"]
     add("entities", name="Trần Hưng Đạo", aliases=["Hưng Đạo Vương"], tags=["Hero"])
     add("entities", name="Grey Company", entity_type="faction")
-    add("entities", name="Sword of Dawn", entity_type="item", image_id="img-1")
+    art = world["upload"]()
+    add("entities", name="Sword of Dawn", entity_type="item", image_id=art)
     add("locations", name="Hà Nội", location_type="city", tags=["capital"])
     listed = client.get(f"{world['base']}/entries")
     assert listed.status_code == 200 and listed.headers["X-Total-Count"] == "4"
     assert names(listed) == ["Grey Company", "Hà Nội", "Sword of Dawn", "Trần Hưng Đạo"]   # by name, folded
     by_name = {e["name"]: e for e in listed.json}
     assert by_name["Hà Nội"]["kind"] == "location" and by_name["Hà Nội"]["parent_id"] == ""
-    assert by_name["Sword of Dawn"]["kind"] == "item" and by_name["Sword of Dawn"]["image_id"] == "img-1"
+    assert by_name["Sword of Dawn"]["kind"] == "item" and by_name["Sword of Dawn"]["image_id"] == art
     assert by_name["Trần Hưng Đạo"]["id"] and by_name["Trần Hưng Đạo"]["entity_type"] == "character"
     assert "parent_id" not in by_name["Trần Hưng Đạo"] and "entity_type" not in by_name["Hà Nội"]
 
@@ -115,11 +125,13 @@ def test_entity_kinds_are_checked_on_write_and_old_values_read_as_they_are(clien
     assert (entry["kind"], entry["entity_type"]) == ("character", "villain")
 
 
-def test_image_ids_are_bounded_strings(client, world):
+def test_image_ids_name_an_image_of_the_world(client, world):
     headers = world["owner"]["headers"]
     assert client.post(f"{world['base']}/entities", headers=headers,
                        json={"name": "A", "image_id": "x" * (ID_MAX + 1)}).status_code == 400
-    hero = world["add"]("entities", name="B", image_id="img-7")
+    assert client.post(f"{world['base']}/entities", headers=headers,
+                       json={"name": "A", "image_id": "img-7"}).json["code"] == "unknown_image"
+    hero = world["add"]("entities", name="B", image_id=world["upload"]())
     cleared = client.patch(f"{world['base']}/entities/{hero['entity_id']}", headers=headers, json={"image_id": ""})
     assert cleared.json["image_id"] == ""
 

@@ -62,6 +62,10 @@ DEFAULT_RELATION_TYPES = (
     ("related_to", "related to", "related to", True),
 )
 ATTITUDE_MIN, ATTITUDE_MAX = -3, 3
+# Search: what one search covers (an entry is any entity or location).
+SearchType = Literal["story", "entry", "event", "world"]
+SEARCH_TYPES: tuple[str, ...] = get_args(SearchType)
+SEARCH_QUERY_MAX = 200    # characters of a search query
 # How an era of a world calendar counts its years: up from its start, or down to the next era.
 EraDirection = Literal["forward", "backward"]
 ERA_DIRECTIONS: tuple[str, ...] = get_args(EraDirection)

@@ -23,6 +23,7 @@ from interfaces.blueprints.relations import create_relations_blueprint
 from interfaces.blueprints.mentions import create_mentions_blueprint
 from interfaces.blueprints.images import create_images_blueprint
 from interfaces.blueprints.reviews import create_reviews_blueprint
+from interfaces.blueprints.search import create_search_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.trash import create_trash_blueprint
@@ -51,6 +52,7 @@ from services.link_service import LinkService
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
+from services.search_service import SearchService
 from services.revisions import Revisions
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -80,7 +82,7 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
               create_trash_blueprint, create_reviews_blueprint, create_entries_blueprint,
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
-              create_images_blueprint)
+              create_images_blueprint, create_search_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -111,7 +113,7 @@ def build_services(config, store: DocumentStore) -> Services:
         history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
         fields=fields, entries=EntryService(store),
         relations=relations, graphs=GraphService(store, relations, links),
-        mentions=MentionService(store, revisions), images=images)
+        mentions=MentionService(store, revisions), images=images, search=SearchService(store))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

@@ -21,6 +21,7 @@ from services.link_service import LinkService
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
+from services.search_service import SearchService
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.task_service import TaskService
@@ -51,6 +52,7 @@ class Services:
     graphs: GraphService
     mentions: MentionService
     images: ImageService
+    search: SearchService
 
     @property
     def gpt_provider(self) -> str:

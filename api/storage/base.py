@@ -22,6 +22,20 @@ durable (never if it rolls back). A lone write outside any unit is a unit of
 its own. ``outside_unit()`` is for slow work inside a unit that must not hold
 the lock (password hashing): its reads see committed data and it may not write.
 
+Full-text search
+----------------
+Models declare ``search_fields`` (and which of them are titles,
+``search_titles``); the stores keep an index of their folded words
+(``core.text``) up to date on every commit, so ``search`` never reads every
+document: TinyDB an in-memory inverted index (``storage/search_index.py``),
+PostgreSQL a generated ``tsvector`` column with a GIN index. Both rank the same
+way: ``MATCHED_WEIGHT`` per query word a document holds, ``TITLE_WEIGHT`` per
+query word in its title, plus a relevance (how often they occur) under
+``RELEVANCE_MAX``: more words first, then title hits, then relevance. Bounded
+cost: each query word brings at most its newest ``TERM_CANDIDATES`` matches
+(passing the filter) to be ranked, and those are scored on every word; a word
+as common as "the" therefore never decides alone which old documents are found.
+
 Blobs
 -----
 Binary data (uploaded images) is kept beside the documents as blobs: bytes
@@ -39,7 +53,9 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator, Mapping, Protocol
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Protocol
+
+from core.text import fold
 
 
 class CollectionModel(Protocol):
@@ -49,9 +65,63 @@ class CollectionModel(Protocol):
     id_field: str
     indexed_fields: tuple[str, ...]
     list_fields: tuple[str, ...]
+    search_fields: tuple[str, ...]
+    search_titles: tuple[str, ...]
 
 
 Registry = Mapping[str, CollectionModel]
+
+MAX_SEARCH_TERMS = 8      # words of a query that count; the rest are ignored
+PREFIX_MIN = 2            # a last word this long or longer also matches the words it begins
+MATCHED_WEIGHT = 100      # score per query word a document holds...
+TITLE_WEIGHT = 10         # ...plus this per query word in its title...
+RELEVANCE_MAX = 9.99      # ...plus a relevance (how often they occur) below this
+TERM_CANDIDATES = 200     # matches each query word brings to be ranked: its newest (bounded cost)
+_FILTER_FIELD = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_WORD = re.compile(r"[^\W_]+")           # as ``core.text.tokenize``
+_ENDS_IN_WORD = re.compile(r"[^\W_]\Z")
+
+
+class SearchTerms(NamedTuple):
+    words: list[str]      # distinct folded words, in the query's order
+    prefix: bool          # the last one also matches the longer words it begins
+
+
+class SearchHits(NamedTuple):
+    hits: list[tuple[str, float]]   # (id, score), best first (then newest first)
+    total: int                      # how many documents match and pass the filter...
+    exact: bool = True              # ...or, False, among the candidates (a word was that common)
+
+
+def search_terms(query: str) -> SearchTerms:
+    """The words a query searches for. The last word is a prefix ("hang ba" finds
+    "Hàng Bạc") unless the query ends with a space or punctuation, or it is short."""
+    folded = fold(query)
+    every = _WORD.findall(folded)
+    words = list(dict.fromkeys(every))[:MAX_SEARCH_TERMS]
+    prefix = bool(words) and every[-1] == words[-1] and len(words[-1]) >= PREFIX_MIN \
+        and _ENDS_IN_WORD.search(folded) is not None
+    return SearchTerms(words, prefix)
+
+
+def check_search_filter(any_of: list[Mapping] | None) -> list[dict[str, frozenset]] | None:
+    """``any_of`` with every value as the set of accepted values (a list, tuple or set
+    is "one of"; anything else is itself). A document passes if, for one clause,
+    each field holds an accepted value (a list field: contains one)."""
+    if any_of is None:
+        return None
+    clauses = []
+    for clause in any_of:
+        checked = {}
+        for field, value in clause.items():
+            if not isinstance(field, str) or not _FILTER_FIELD.match(field):
+                raise ValueError(f"bad search filter field {field!r}")
+            values = value if isinstance(value, (list, tuple, set, frozenset)) else (value,)
+            if not all(isinstance(v, (str, int, float, bool)) or v is None for v in values):
+                raise ValueError(f"search filter values of {field!r} must be strings or numbers")
+            checked[field] = frozenset(values)
+        clauses.append(checked)
+    return clauses
 
 
 class StorageError(RuntimeError):
@@ -119,6 +189,15 @@ class DocumentStore(ABC):
     def get(self, collection: str, doc_id: str) -> dict | None:
         """The document with this id, or None."""
 
+    def get_many(self, collection: str, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """The documents with these ids that exist, by id (one query where the backend can)."""
+        found = {}
+        for doc_id in doc_ids:
+            doc = self.get(collection, doc_id)
+            if doc is not None:
+                found[doc_id] = doc
+        return found
+
     @abstractmethod
     def find(self, collection: str, where: Mapping | None = None,
              any_of: list[Mapping] | None = None, offset: int = 0,
@@ -143,6 +222,43 @@ class DocumentStore(ABC):
     def count(self, collection: str, where: Mapping | None = None,
               any_of: list[Mapping] | None = None) -> int:
         """How many documents ``find`` would return without offset/limit."""
+
+    def search(self, collection: str, query: str, any_of: list[Mapping] | None = None,
+               limit: int = 50) -> SearchHits:
+        """The ``limit`` best documents of ``collection`` holding words of ``query``
+        (folded: accents and case do not matter; see ``search_terms``), best first
+        (see "Full-text search" above). ``any_of`` keeps only documents passing one of its clauses
+        (``check_search_filter``: ``[{"world_id": [w1, w2]}, {"world_id": w3,
+        "visibility": "public"}]``); it is applied to the matches before they are
+        ranked, and ``None`` keeps all. Outside a unit it reads committed data (inside
+        one, PostgreSQL sees the unit's own writes and TinyDB does not: search from reads)."""
+        raise NotImplementedError(f"{self.kind} does not search")
+
+    def search_many(self, query: str, requests: Iterable[tuple[str, list[Mapping] | None, int]]) -> list[SearchHits]:
+        """``search(collection, query, any_of, limit)`` for each (collection, any_of, limit),
+        in one round trip where the backend can."""
+        return [self.search(collection, query, any_of, limit) for collection, any_of, limit in requests]
+
+    def similar(self, collection: str, query: str, any_of: list[Mapping] | None = None,
+                limit: int = 50) -> SearchHits:
+        """Documents whose title (``search_titles``) is like ``query``, for when no word of
+        it matches: a typo ("tran hung dai" finds "Trần Hưng Đạo"). Scores are the share
+        of the query's trigrams the title holds (0..1, at least ``SIMILAR_MIN``), best
+        first; ``any_of`` as for ``search``."""
+        return SearchHits([], 0)
+
+    def similar_many(self, query: str, requests: Iterable[tuple[str, list[Mapping] | None, int]]) -> list[SearchHits]:
+        """``similar`` for each (collection, any_of, limit)."""
+        return [self.similar(collection, query, any_of, limit) for collection, any_of, limit in requests]
+
+    def searchable(self, collection: str) -> bool:
+        return bool(getattr(self._model(collection), "search_fields", ()))
+
+    def search_fields(self, collection: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(title fields, other fields) that ``search`` reads."""
+        model = self._model(collection)
+        titles = tuple(getattr(model, "search_titles", ()))
+        return titles, tuple(f for f in getattr(model, "search_fields", ()) if f not in titles)
 
     def commit_marker(self) -> object | None:
         """A value that changes with every commit this process's readers can see,

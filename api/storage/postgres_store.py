@@ -6,6 +6,8 @@
   btree index on ``(x_<field>, seq)``, so a filtered page is an ordered index
   scan and a count an index-only scan; list fields get a GIN
   index and match by containment. See ``storage/postgres_schema.py``.
+* Full-text search: generated ``tsvector`` and folded-title columns with GIN
+  indexes (``storage/postgres_search.py``), kept current by PostgreSQL itself.
 * Units of work are transactions: a unit's first read or write borrows a
   pooled connection, BEGINs and takes one transaction-scoped advisory lock;
   everything the unit reads and writes goes through that transaction until it
@@ -33,8 +35,10 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from storage.base import BlobExists, DocumentStore, Registry, StorageError, check_blob_key
+from storage.base import (TERM_CANDIDATES, BlobExists, DocumentStore, Registry, SearchHits, StorageError,
+                          check_blob_key, search_terms)
 from storage.postgres_schema import BLOBS_TABLE, ensure_schema, lock_key, redacted, table
+from storage.postgres_search import extension_schema, ranked_query, read_union, similar_query, term_queries, union
 
 
 log = logging.getLogger(__name__)
@@ -76,6 +80,8 @@ class PostgresStore(DocumentStore):
         with self._pool.connection() as conn:
             self._write_lock = lock_key(conn, "writes")
             ensure_schema(conn, self.registry)
+            self._trgm = extension_schema(conn)   # where pg_trgm lives (similar titles)
+        self._term_cache: dict = {}                # query word -> its tsqueries (``term_queries``)
 
     # -- connections and units of work ----------------------------------------
 
@@ -275,6 +281,44 @@ class PostgresStore(DocumentStore):
             query, params = "SELECT " + " + ".join(terms), all_params
         with self._reading() as conn:
             return conn.execute(query, params).fetchone()[0]
+
+    def get_many(self, collection, doc_ids):
+        self._conditions(collection, None, None)
+        with self._reading() as conn:
+            return dict(conn.execute(f"SELECT id, doc FROM {table(collection)} WHERE id = ANY(%s)",
+                                     (list(doc_ids),)).fetchall())
+
+    def search(self, collection, query, any_of=None, limit=50):
+        return self.search_many(query, [(collection, any_of, limit)])[0]
+
+    def search_many(self, query, requests):
+        """Every search in one statement (``UNION ALL`` of the ranked queries)."""
+        terms = search_terms(query)
+        if not terms.words:
+            return [SearchHits([], 0) for _ in requests]
+        with self._reading() as conn:
+            queries = term_queries(conn, terms, self._term_cache)
+            return self._union(conn, query, requests, lambda collection, clauses, limit: ranked_query(
+                table(collection), queries, clauses, self.indexed_fields(collection),
+                self.list_fields(collection), limit), exact_below=TERM_CANDIDATES)
+
+    def similar(self, collection, query, any_of=None, limit=50):
+        return self.similar_many(query, [(collection, any_of, limit)])[0]
+
+    def similar_many(self, query, requests):
+        if self._trgm is None:
+            return [SearchHits([], 0) for _ in requests]
+        folded = " ".join(search_terms(query).words)
+        with self._reading() as conn:
+            return self._union(conn, query, requests, lambda collection, clauses, limit: similar_query(
+                table(collection), self._trgm, folded, clauses, self.indexed_fields(collection),
+                self.list_fields(collection), limit))
+
+    def _union(self, conn, query, requests, build, exact_below=None) -> list[SearchHits]:
+        statement, params, answers = union(query, requests, build, self)
+        if statement is None:
+            return answers
+        return read_union(conn.execute(statement, params, prepare=False).fetchall(), answers, exact_below)
 
     # -- blobs ---------------------------------------------------------------------
 

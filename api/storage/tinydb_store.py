@@ -17,7 +17,9 @@
 * The file is a plain TinyDB database: one object per collection mapping ids to
   documents, plus a ``_worldsmith`` table recording the last journal record it
   includes. Start-up loads it and replays the newer journal records.
-* No scans: secondary indexes (field -> value -> ordered ids) live in memory.
+* No scans: secondary indexes (field -> value -> ordered ids) live in memory, and
+  so does the full-text index of the models' ``search_fields``
+  (``storage/search_index.py``), built at load and updated at each commit.
 * One process per file: an exclusive ``flock`` on ``<file>.lock``.
 * Blobs are files in ``<file>.blobs/``, made durable around the journal record
   of their unit (``storage/blob_files.py``).
@@ -38,11 +40,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from storage.base import BlobExists, DocumentStore, Registry, StorageError, check_blob_key
+from storage.base import (BlobExists, DocumentStore, Registry, SearchHits, StorageError, check_blob_key,
+                          check_search_filter, search_terms)
 from storage.blob_files import BlobFolder, StagedBlobs
 from storage.encoded_tables import EncodedTables
 from storage.journal import Journal, JournalCorrupt, fsync_dir
 from storage.memory_index import CollectionIndex
+from storage.search_index import SearchIndex, Vocabulary
 from storage.staging import StagedWrites, matches
 
 log = logging.getLogger(__name__)
@@ -56,6 +60,22 @@ DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024
 def _clone(doc) -> dict:
     """A deep copy, so callers never share lists or dicts with the stored data."""
     return orjson.loads(orjson.dumps(doc))
+
+
+def _passes(doc: dict, clauses: list[dict[str, frozenset]]) -> bool:
+    """Whether ``doc`` passes a search filter (``check_search_filter``): for one clause,
+    each field holds an accepted value (a list field: one of its items is)."""
+    for clause in clauses:
+        for field, wanted in clause.items():
+            value = doc.get(field)
+            if isinstance(value, list):
+                if not any(item in wanted for item in value if isinstance(item, (str, int, float))):
+                    break
+            elif value is None or isinstance(value, dict) or value not in wanted:
+                break
+        else:
+            return True
+    return False
 
 
 class _StrIdTable(Table):
@@ -97,9 +117,19 @@ class TinyDBStore(DocumentStore):
         self._db = TinyDB(storage=_MemoryStorage, data=data)
         self._db.table_class = _StrIdTable
         self._indexes = {name: CollectionIndex(name, self.indexed_fields(name)) for name in self.registry}
+        self._vocabulary = Vocabulary()
+        self._search = {name: SearchIndex(self._vocabulary, *self.search_fields(name))
+                        for name in self.registry if self.searchable(name)}
         for name in self.registry:
             for doc_id, doc in self._raw(name).items():
                 self._indexes[name].add(doc_id, doc)
+        started = time.perf_counter()
+        self._vocabulary.bulk()
+        for name, search in self._search.items():
+            seq_of = self._indexes[name].seq_of
+            for doc_id, doc in self._raw(name).items():
+                search.add(seq_of[doc_id], doc)
+        self.search_build_seconds = time.perf_counter() - started   # for the benchmark
         self._encoded = EncodedTables(self._data)
         self._journal = Journal(self.path)
         try:
@@ -183,12 +213,17 @@ class TinyDBStore(DocumentStore):
         if collection not in self.registry:
             raise JournalCorrupt(f"journal names an unknown collection {collection!r}")
         table = self._data.setdefault(collection, {})
-        index = self._indexes[collection]
+        index, search = self._indexes[collection], self._search.get(collection)
         old = table.get(doc_id)
         if old is not None:
             index.remove(doc_id, old, forget=False)
         table[doc_id] = doc  # a replaced document keeps its place
         index.add(doc_id, doc)
+        if search is not None:
+            if old is None:
+                search.add(index.seq_of[doc_id], doc)
+            else:
+                search.replace(index.seq_of[doc_id], old, doc)
         self._encoded.set(collection, doc_id, encoded)
 
     def _apply_delete(self, collection: str, doc_id: str) -> None:
@@ -196,7 +231,10 @@ class TinyDBStore(DocumentStore):
         old = table.pop(doc_id, None)
         if old is not None:
             self._encoded.remove(collection, doc_id)
-            self._indexes[collection].remove(doc_id, old, forget=True)
+            index, search = self._indexes[collection], self._search.get(collection)
+            if search is not None:
+                search.remove(index.seq_of[doc_id], old)
+            index.remove(doc_id, old, forget=True)
 
     # -- units of work -------------------------------------------------------------
 
@@ -354,6 +392,30 @@ class TinyDBStore(DocumentStore):
                 total += staged.count_delta(collection, raw.get, where, any_of,
                                             self.list_fields(collection))
             return total
+
+    def search(self, collection, query, any_of=None, limit=50):
+        """Ranked in the in-memory index (``storage/search_index.py``), committed
+        documents only: inside a unit its own staged writes are not searched."""
+        return self._searching(collection, query, any_of, limit, similar=False)
+
+    def similar(self, collection, query, any_of=None, limit=50):
+        return self._searching(collection, query, any_of, limit, similar=True)
+
+    def _searching(self, collection, query, any_of, limit, similar: bool) -> SearchHits:
+        self._model(collection)
+        clauses = check_search_filter(any_of)
+        terms = search_terms(query)
+        search = self._search.get(collection)
+        if search is None or not terms.words or clauses == [] or limit <= 0:
+            return SearchHits([], 0)
+        with self._state_lock:
+            raw, id_at = self._raw(collection), self._indexes[collection].id_at
+            accept = None if clauses is None else (lambda seq: _passes(raw[id_at[seq]], clauses))
+            if similar:
+                ranked, total = search.title_trigrams.similar(query, accept, limit)
+                return SearchHits([(id_at[seq], score) for seq, score in ranked], total)
+            ranked, total, exact = search.search(terms, accept, limit)
+            return SearchHits([(id_at[seq], score) for seq, score in ranked], total, exact)
 
     def commit_marker(self):
         """The last commit's journal number: every commit adds one, and nothing

@@ -51,11 +51,11 @@ test('edits a world and its calendar, showing validation errors from the API', {
     await form.getByRole('button', { name: 'Save world' }).click();
     await form.getByRole('alert').or(form.locator('.field-error')).first().waitFor();
     await form.getByLabel('Name', { exact: true }).fill('Draftland Revised');
-    await form.getByLabel('Current year').fill('1984');
-    await form.getByLabel('Era').fill('Late Modern');
+    await form.getByRole('group', { name: 'Today in the world' }).getByLabel('Year').fill('1984');
+    await form.getByLabel('Era', { exact: true }).fill('Late Modern');
     await form.getByRole('button', { name: 'Save world' }).click();
     await page.getByRole('heading', { level: 1, name: 'Draftland Revised' }).waitFor();
-    await page.getByText(/Year 1984/).waitFor();
+    await page.getByText(/Now: 1984/).waitFor();
     const saved = await api(backend.url, 'GET', `/worlds/${world.world_id}`, undefined, token);
     assert.equal(saved.data.metadata.calendar.current_year, 1984);
   }));

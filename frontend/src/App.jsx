@@ -16,6 +16,7 @@ const StoryDetail = lazy(() => import('./pages/StoryDetail.jsx'));
 const EntryPage = lazy(() => import('./pages/EntryPage.jsx'));
 const Admin = lazy(() => import('./pages/Admin.jsx'));
 const Trash = lazy(() => import('./pages/Trash.jsx'));
+const Search = lazy(() => import('./pages/Search.jsx'));
 
 export default function App() {
   return (
@@ -38,6 +39,7 @@ export default function App() {
             }
           />
           <Route path="stories/:storyId" element={<StoryDetail />} />
+          <Route path="search" element={<Search />} />
           <Route
             path="trash"
             element={

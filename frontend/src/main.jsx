@@ -9,6 +9,7 @@ import ToastProvider from './hooks/ToastProvider.jsx';
 import { pruneDrafts } from './services/drafts.js';
 import App from './App.jsx';
 import './styles/index.css';
+import './styles/writing.css';
 
 const queryClient = createQueryClient();
 pruneDrafts(); // drafts older than 30 days

@@ -98,6 +98,7 @@ class Entry:
     ok: int = 200
     scope: str = "world"               # what "public" refers to: the world or the story
     body: Callable[[dict], dict] | None = None
+    query: Callable[[dict], dict] | None = None   # the query string, if the route needs one
     upload: Callable[[dict], bytes] | None = None   # a multipart body: this file in the field ``file``
 
     def expected(self, actor: str, scene: dict) -> int:
@@ -254,6 +255,8 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/gpt/results/<task_id>", "GET"): Entry(task_owner),
     ("/api/gpt/tasks", "GET"): Entry(logged_in),
     ("/api/gpt/tasks/<task_id>", "DELETE"): Entry(task_owner),
+    # search (everything the caller may see; the scene's world by name)
+    ("/api/search", "GET"): Entry(any_caller, query=lambda s: {"q": f"World {s['serial']}"}),
     # stats and health
     ("/api/stats", "GET"): Entry(any_caller),
     ("/api/health", "GET"): Entry(open_route),

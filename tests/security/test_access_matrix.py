@@ -159,11 +159,12 @@ def fill(rule: str, values: dict) -> str:
 
 
 def payload(entry, scene: dict) -> dict:
-    """The request's body: JSON, or a fresh multipart file (a stream is read once)."""
+    """The request's query string and body: JSON, or a fresh multipart file (a stream is read once)."""
+    query = {"query_string": entry.query(scene) if entry.query else None}
     if entry.upload is not None:
-        return {"data": {"file": (io.BytesIO(entry.upload(scene)), "upload.png")},
+        return {**query, "data": {"file": (io.BytesIO(entry.upload(scene)), "upload.png")},
                 "content_type": "multipart/form-data"}
-    return {"json": entry.body(scene) if entry.body else None}
+    return {**query, "json": entry.body(scene) if entry.body else None}
 
 
 def nonexistent(scene: dict) -> dict:

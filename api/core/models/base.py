@@ -22,12 +22,19 @@ class Model:
     """A stored document. Each model declares its storage: the collection, the
     id field, the fields lookups may filter on (``indexed_fields``) and which of
     those hold lists (``list_fields``, matched by containment). The stores are
-    generic: they receive ``core.models.REGISTRY`` and derive everything from it."""
+    generic: they receive ``core.models.REGISTRY`` and derive everything from it.
+
+    ``search_fields`` are the fields full-text search reads (strings, lists and
+    mappings of them: tags, custom field values); the stores index them on
+    write. ``search_titles`` (some of them) are the title or names: a hit there
+    ranks above one in the other fields."""
 
     collection: ClassVar[str]
     id_field: ClassVar[str]
     indexed_fields: ClassVar[tuple[str, ...]] = ()
     list_fields: ClassVar[tuple[str, ...]] = ()
+    search_fields: ClassVar[tuple[str, ...]] = ()
+    search_titles: ClassVar[tuple[str, ...]] = ()
 
     created_at: str = field(default_factory=utc_now, kw_only=True)
     updated_at: str = field(default_factory=utc_now, kw_only=True)

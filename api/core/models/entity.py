@@ -12,6 +12,8 @@ class Entity(Model):
     collection = "entities"
     id_field = "entity_id"
     indexed_fields = ("world_id",)
+    search_fields = ("name", "aliases", "description", "tags", "fields")
+    search_titles = ("name", "aliases")
 
     world_id: str
     name: str

@@ -22,6 +22,8 @@ class Event(Model):
     id_field = "event_id"
     indexed_fields = ("world_id", "story_id", "entities", "locations")
     list_fields = ("entities", "locations")   # "which events involve this entry", by containment
+    search_fields = ("title", "description")
+    search_titles = ("title",)
 
     world_id: str
     story_id: str

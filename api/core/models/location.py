@@ -12,6 +12,8 @@ class Location(Model):
     collection = "locations"
     id_field = "location_id"
     indexed_fields = ("world_id", "parent_id")
+    search_fields = ("name", "aliases", "description", "tags", "fields")
+    search_titles = ("name", "aliases")
 
     world_id: str
     name: str

@@ -13,6 +13,8 @@ class Story(Model):
     id_field = "story_id"
     indexed_fields = ("world_id", "owner_id", "visibility", "entities", "locations")
     list_fields = ("entities", "locations")   # "which stories link this entry", by containment
+    search_fields = ("title", "description", "content", "tags")
+    search_titles = ("title",)
 
     world_id: str
     title: str

@@ -17,6 +17,8 @@ class World(Model):
     id_field = "world_id"
     indexed_fields = ("owner_id", "visibility", "shared_with", "world_type")
     list_fields = ("shared_with",)
+    search_fields = ("name", "description")
+    search_titles = ("name",)
 
     name: str
     owner_id: str

@@ -4,7 +4,8 @@ import ErrorMessage from './ErrorMessage.jsx';
 import { formatWhen } from '../utils/options.js';
 import { splitDiff } from '../utils/conflict.js';
 
-const norm = (v) => (v === null || v === undefined ? '' : String(v));
+// a field may hold parts (an in-world date): compared whole
+const norm = (v) => (v === null || v === undefined ? '' : typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : String(v));
 
 function Value({ text, mid, prefix, suffix, long }) {
   const ref = useRef(null);

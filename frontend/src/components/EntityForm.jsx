@@ -1,5 +1,6 @@
 import { useVersionedForm } from '../hooks/useVersionedForm.js';
 import Field from './Field.jsx';
+import MentionTextarea from './MentionTextarea.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import DraftOffer from './DraftOffer.jsx';
 import ConflictDialog from './ConflictDialog.jsx';
@@ -64,7 +65,7 @@ export default function EntityForm({ kind, worldId, initial, onSubmit, onCancel,
         {isChar && <Field label="Kind" value={form.entity_type} onChange={set('entity_type')} error={details.entity_type} list="entity-kinds" />}
         {isChar && <Field label="Role" value={form.role} onChange={set('role')} error={details.role} placeholder="e.g. mentor, rival" />}
       </div>
-      <Field label="Description" as="textarea" rows={3} value={form.description} onChange={set('description')} error={details.description} />
+      <MentionTextarea label="Description" rows={3} worldId={worldId} value={form.description} onChange={set('description')} error={details.description} />
       <datalist id="entity-kinds">
         <option value="character" />
         <option value="creature" />

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queries, worldChanged } from '../services/queries.js';
 import EntityForm from './EntityForm.jsx';
+import { plainMentions } from '../utils/mentions.js';
 import ConfirmButton from './ConfirmButton.jsx';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -93,7 +94,7 @@ export default function EntityManager({ worldId, kind, editable }) {
                   {item.role && <span className="badge badge-role">{item.role}</span>}
                 </span>
               </div>
-              {item.description ? <p>{item.description}</p> : <p className="muted">No description.</p>}
+              {item.description ? <p>{plainMentions(item.description)}</p> : <p className="muted">No description.</p>}
               {editable && (
                 <div className="actions">
                   <button type="button" className="btn btn-small" onClick={() => setEditing(id)} aria-label={`Edit ${item.name}`}>

@@ -1,22 +1,26 @@
 import { useState } from 'react';
 import { events } from '../services/api.js';
+import { dateBody, dateValues } from '../utils/calendar.js';
+import { plainMentions } from '../utils/mentions.js';
 import Field from './Field.jsx';
+import DateInput from './DateInput.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import ConfirmButton from './ConfirmButton.jsx';
 
 const RELATIONS = ['causes', 'leads to', 'precedes', 'parallels', 'related'];
 
 /** Owner tools on a timeline event: edit, connect to another event, delete. */
-export default function EventEditor({ event, others, onChanged }) {
+export default function EventEditor({ event, others, onChanged, calendar = {} }) {
   const [mode, setMode] = useState(null); // 'edit' | 'connect'
   const [title, setTitle] = useState(event.title || '');
   const [description, setDescription] = useState(event.description || '');
+  const [date, setDate] = useState(() => dateValues(event.date));
   const [target, setTarget] = useState('');
   const [relation, setRelation] = useState('causes');
   const [label, setLabel] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const name = event.title || 'event';
+  const name = plainMentions(event.title || '') || 'event';
 
   const run = async (fn) => {
     setBusy(true);
@@ -56,11 +60,15 @@ export default function EventEditor({ event, others, onChanged }) {
           aria-label={`Edit event ${name}`}
           onSubmit={(e) => {
             e.preventDefault();
-            run(() => events.update(event.event_id, { title: title.trim(), description }));
+            const when = dateBody(date);
+            // the date goes only when it was changed: an event dated by its story's time keeps following it
+            const moved = when && JSON.stringify(when) !== JSON.stringify(dateBody(dateValues(event.date)));
+            run(() => events.update(event.event_id, { title: title.trim(), description, ...(moved ? { date: when } : {}) }));
           }}
         >
           <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={details.title} required />
           <Field label="Description" as="textarea" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} error={details.description} />
+          <DateInput label="When" calendar={calendar} value={date} onChange={setDate} error={details.date} hint="Month and day are optional." />
           <div className="actions">
             <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
               Save event
@@ -88,7 +96,7 @@ export default function EventEditor({ event, others, onChanged }) {
             <option value="">Choose an event…</option>
             {others.map((o) => (
               <option key={o.event_id} value={o.event_id}>
-                {o.title}
+                {plainMentions(o.title)}
               </option>
             ))}
           </Field>

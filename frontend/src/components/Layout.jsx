@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../hooks/useAuth.js';
 import Loading from './Loading.jsx';
+import SearchBox from './SearchBox.jsx';
 import Toasts from './Toasts.jsx';
 
 export default function Layout() {
@@ -37,6 +38,7 @@ export default function Layout() {
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">◉</span> Worldsmith
         </Link>
+        <SearchBox />
         <button
           type="button"
           className="nav-toggle"

@@ -2,7 +2,11 @@ import { gpt } from '../services/api.js';
 import { useTask } from '../hooks/useTask.js';
 import { useVersionedForm } from '../hooks/useVersionedForm.js';
 import { GENRES, VISIBILITIES, VISIBILITY_HINT, labelOf } from '../utils/options.js';
+import { dateBody, dateValues, formatWorldDate } from '../utils/calendar.js';
+import { joinTags, splitTags } from '../utils/tags.js';
 import Field from './Field.jsx';
+import MentionTextarea from './MentionTextarea.jsx';
+import DateInput from './DateInput.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
@@ -14,15 +18,19 @@ const storyValues = (doc = {}) => ({
   genre: doc.genre || 'adventure',
   visibility: doc.visibility || 'private',
   time_index: doc.time_index ?? 50,
+  date: dateValues(doc.date),
+  tags: joinTags(doc.tags),
   description: doc.description || '',
   content: doc.content || '',
 });
 
-const FIELDS = [
+const fieldsOf = (calendar) => [
   { key: 'title', label: 'Title' },
   { key: 'genre', label: 'Genre' },
   { key: 'visibility', label: 'Visibility', show: (v) => labelOf(VISIBILITIES, v) },
   { key: 'time_index', label: 'Place in time' },
+  { key: 'date', label: 'In-world date', show: (v) => formatWorldDate(dateBody(v), calendar) },
+  { key: 'tags', label: 'Tags' },
   { key: 'description', label: 'Description', long: true },
   { key: 'content', label: 'Story text', long: true },
 ];
@@ -30,6 +38,8 @@ const FIELDS = [
 /**
  * Fields of a story, with "write description with AI". `aiContext()` returns
  * {world_description, characters} for the AI prompt. `children` render above the fields.
+ * `worldId` gives the text `@` completion of codex names; `calendar` (the world's) the months of
+ * the in-world date (without a year, the story is placed by "place in time" instead).
  *
  * What is typed is kept as a local draft (per story, or "new"; `extraValues` are kept with it and
  * handed back to `onRestoreExtra`). `onSubmit(body, {version})` saves over the version the form
@@ -47,6 +57,8 @@ export default function StoryForm({
   label = 'Story',
   extraValues,
   onRestoreExtra,
+  worldId,
+  calendar,
 }) {
   const { base, form, setForm, set, draft, error, setError, busy, conflict, setConflict, submitBody, overwrite, reload } =
     useVersionedForm({
@@ -93,7 +105,10 @@ export default function StoryForm({
       setError({ message: 'Please give the story a title.', details: { title: 'Required' } });
       return;
     }
-    submitBody({ ...form, title: form.title.trim(), time_index: Number(form.time_index) });
+    const { date, time_index: index, tags, ...rest } = form;
+    const when = dateBody(date);
+    // a date places the story in time (the API derives time_index); without one, the slider does
+    submitBody({ ...rest, title: form.title.trim(), tags: splitTags(tags), ...(when ? { date: when } : { time_index: Number(index) }) });
   };
 
   return (
@@ -111,8 +126,19 @@ export default function StoryForm({
       </div>
       <div className="form-row">
         <Field label="Visibility" hint={VISIBILITY_HINT} as="select" options={VISIBILITIES} value={form.visibility} onChange={set('visibility')} error={details.visibility} />
+        <Field label="Tags" value={form.tags} onChange={set('tags')} error={details.tags} hint="Separated by commas." placeholder="e.g. war, chapter 1" />
+      </div>
+      <DateInput
+        label="In-world date"
+        calendar={calendar}
+        value={form.date}
+        onChange={(date) => setForm((f) => ({ ...f, date }))}
+        error={details.date || details['date.year'] || details['date.month'] || details['date.day']}
+        hint="Month and day are optional."
+      />
+      {dateBody(form.date) === null && (
         <Field
-          label={`Place in time (0 = earliest, 100 = latest): ${form.time_index}`}
+          label={`No date yet: place in time (0 = earliest, 100 = latest): ${form.time_index}`}
           type="range"
           min={0}
           max={100}
@@ -120,15 +146,15 @@ export default function StoryForm({
           onChange={set('time_index')}
           error={details.time_index}
         />
-      </div>
-      <Field label="Description" as="textarea" rows={3} value={form.description} onChange={set('description')} error={details.description} placeholder="A short summary" />
+      )}
+      <MentionTextarea label="Description" rows={3} worldId={worldId} hint={null} value={form.description} onChange={set('description')} error={details.description} placeholder="A short summary" />
       <div className="actions">
         <button type="button" className="btn" onClick={writeWithAI} disabled={ai.running || busy}>
           <Icon name="sparkle" /> Write description with AI
         </button>
       </div>
       <TaskProgress task={ai} label="Writing description" />
-      <Field label="Story text" as="textarea" rows={10} value={form.content} onChange={set('content')} error={details.content} placeholder="The story itself. Leave empty to use the description." />
+      <MentionTextarea label="Story text" rows={10} worldId={worldId} value={form.content} onChange={set('content')} error={details.content} placeholder="The story itself (Markdown). Leave empty to use the description." />
       {error && <ErrorMessage error={error} />}
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy || ai.running}>
@@ -143,7 +169,7 @@ export default function StoryForm({
       {conflict && (
         <ConflictDialog
           noun="story"
-          fields={FIELDS}
+          fields={fieldsOf(calendar)}
           mine={form}
           theirs={storyValues(conflict.current)}
           base={base.values}

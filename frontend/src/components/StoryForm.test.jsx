@@ -108,7 +108,7 @@ describe('StoryForm: changed elsewhere', () => {
     expect(text).toHaveTextContent('YoursMira gặp Oren ở bến cảng.');
     expect(text).toHaveTextContent('Theirs (saved)Oren Vale đến bến cảng.');
     expect(within(dialog).queryByRole('region', { name: 'Title' })).not.toBeInTheDocument();
-    expect(dialog).toHaveTextContent('The same in both: Title, Genre, Visibility, Place in time, Description.');
+    expect(dialog).toHaveTextContent('The same in both: Title, Genre, Visibility, Place in time, In-world date, Tags, Description.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Overwrite with mine' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(onSubmit).toHaveBeenCalledTimes(2);
@@ -137,5 +137,33 @@ describe('StoryForm: changed elsewhere', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(storyText()).toHaveValue('Mira gặp Oren ở bến cảng.');
+  });
+});
+
+describe('StoryForm: in-world date and tags', () => {
+  const calendar = { months: [{ name: 'Thaw', days: 30 }, { name: 'Harvest', days: 31 }], year_name: 'TA' };
+
+  it('sends a date (month and day from the calendar) instead of the place in time, and the tags', async () => {
+    const { onSubmit } = renderForm({ calendar, initial: { ...story, tags: ['biển'], date: { year: 1203 } } });
+    expect(screen.queryByLabelText(/No date yet/)).not.toBeInTheDocument();
+    const when = screen.getByRole('group', { name: 'In-world date' });
+    fireEvent.change(within(when).getByLabelText('Month'), { target: { value: '2' } });
+    fireEvent.change(within(when).getByLabelText('Day'), { target: { value: '31' } });
+    expect(when).toHaveAccessibleDescription(/31 Harvest 1203 TA/);
+    fireEvent.change(screen.getByLabelText('Tags'), { target: { value: 'biển, chiến tranh,  Biển , ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save story' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    const [body] = onSubmit.mock.calls[0];
+    expect(body).toMatchObject({ date: { year: 1203, month: 2, day: 31 }, tags: ['biển', 'chiến tranh'] });
+    expect(body).not.toHaveProperty('time_index');
+  });
+
+  it('without a year, places the story by the slider', async () => {
+    const { onSubmit } = renderForm({ calendar, initial: { ...story, date: null } });
+    fireEvent.change(screen.getByLabelText(/No date yet: place in time/), { target: { value: '70' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save story' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({ time_index: 70, tags: [] });
+    expect(onSubmit.mock.calls[0][0]).not.toHaveProperty('date');
   });
 });

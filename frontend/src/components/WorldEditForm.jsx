@@ -5,26 +5,35 @@ import { queryKeys, worldChanged } from '../services/queries.js';
 import { useDraft } from '../hooks/useDraft.js';
 import { isVersionConflict } from '../utils/conflict.js';
 import { DETECT_LANGUAGE, LANGUAGES, VISIBILITIES, WORLD_TYPES, labelOf } from '../utils/options.js';
-import Field from './Field.jsx';
+import { calendarOf, formatWorldDate } from '../utils/calendar.js';
+import { calendarBody, calendarProblems, calendarValues } from '../utils/calendarForm.js';
+import CalendarEditor from './CalendarEditor.jsx';
 import WorldFields from './WorldFields.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import DraftOffer from './DraftOffer.jsx';
 import ConflictDialog from './ConflictDialog.jsx';
 
-const calendarOf = (world) => (world.metadata && world.metadata.calendar) || {};
+const worldValues = (world) => ({
+  name: world.name || '',
+  description: world.description || '',
+  world_type: world.world_type || 'fantasy',
+  visibility: world.visibility || 'private',
+  language: world.language || '',
+  calendar: calendarValues(calendarOf(world)),
+});
 
-const worldValues = (world) => {
-  const cal = calendarOf(world);
-  return {
-    name: world.name || '',
-    description: world.description || '',
-    world_type: world.world_type || 'fantasy',
-    visibility: world.visibility || 'private',
-    language: world.language || '',
-    current_year: cal.current_year ?? '',
-    current_era: cal.current_era || '',
-    year_name: cal.year_name || '',
-  };
+const showCalendar = (values) => {
+  const body = calendarBody(values);
+  const today = formatWorldDate(body.current_date, body);
+  return [
+    today && `Today: ${today}`,
+    `Months: ${body.months.map((m) => `${m.name} (${m.days})`).join(', ')}`,
+    body.weekdays.length > 0 && `Weekdays: ${body.weekdays.join(', ')}`,
+    body.eras.length > 0 && `Eras: ${body.eras.map((e) => `${e.name} from ${e.start_year}`).join(', ')}`,
+    body.leap && `Leap: every ${body.leap.every} years`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 };
 
 const FIELDS = [
@@ -33,13 +42,11 @@ const FIELDS = [
   { key: 'visibility', label: 'Visibility', show: (v) => labelOf(VISIBILITIES, v) },
   { key: 'language', label: 'Language', show: (v) => labelOf([DETECT_LANGUAGE, ...LANGUAGES], v) },
   { key: 'description', label: 'Description', long: true },
-  { key: 'current_year', label: 'Current year' },
-  { key: 'current_era', label: 'Era' },
-  { key: 'year_name', label: 'Year name' },
+  { key: 'calendar', label: 'Calendar', long: true, show: showCalendar },
 ];
 
 /**
- * Edit a world and its calendar. Typing is kept as a local draft; the save is made over the
+ * Edit a world and its calendar (months, weekdays, eras, leap rule, today's date). Typing is kept as a local draft; the save is made over the
  * version the form opened with (If-Match), and a 412 opens "Changed elsewhere".
  */
 export default function WorldEditForm({ world, onSaved, onCancel }) {
@@ -75,13 +82,16 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
     },
   });
   const set = (key) => (e) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const [problems, setProblems] = useState([]);
   const error = save.error && !isVersionConflict(save.error) && !conflict ? save.error : null;
   const details = (error && error.details) || {};
 
   const submit = (e) => {
     e.preventDefault();
-    const calendar = { ...calendarOf(base.doc), current_era: form.current_era, year_name: form.year_name };
-    if (form.current_year !== '') calendar.current_year = Number(form.current_year);
+    const found = calendarProblems(form.calendar);
+    setProblems(found);
+    if (found.length) return;
+    const calendar = calendarBody(form.calendar);
     const body = {
       name: form.name.trim(),
       description: form.description,
@@ -109,14 +119,16 @@ export default function WorldEditForm({ world, onSaved, onCancel }) {
     <form className="card form" onSubmit={submit} aria-label="Edit world">
       <DraftOffer draft={draft} current={form} previewFields={['description', 'name']} />
       <WorldFields form={form} set={set} details={details} />
-      <fieldset className="fieldset">
-        <legend>Calendar</legend>
-        <div className="form-row three">
-          <Field label="Current year" type="number" value={form.current_year} onChange={set('current_year')} error={details['metadata.calendar.current_year']} />
-          <Field label="Era" value={form.current_era} onChange={set('current_era')} placeholder="e.g. Third Age" />
-          <Field label="Year name" value={form.year_name} onChange={set('year_name')} placeholder="e.g. AE" />
+      <CalendarEditor value={form.calendar} onChange={(calendar) => setForm((f) => ({ ...f, calendar }))} details={details} />
+      {problems.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </div>
-      </fieldset>
+      )}
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={save.isPending}>

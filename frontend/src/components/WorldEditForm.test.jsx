@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { worlds } from '../services/api.js';
 import { queryKeys } from '../services/queries.js';
@@ -7,8 +7,7 @@ import { renderAt, world as eldoria } from '../test/utils.jsx';
 
 afterEach(() => vi.restoreAllMocks());
 
-// a calendar field the form does not edit must survive the save
-const world = { ...eldoria, version: 3, metadata: { calendar: { ...eldoria.metadata.calendar, months: 12 } } };
+const world = { ...eldoria, version: 3 };
 
 describe('WorldEditForm', () => {
   it('starts from the world, saves the fields and the calendar over its version, and shows the saved world', async () => {
@@ -19,16 +18,30 @@ describe('WorldEditForm', () => {
     expect(screen.getByLabelText('Description')).toHaveValue('Misty isles');
     expect(screen.getByLabelText('Type')).toHaveValue('fantasy');
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: ' Eldoria Reborn ' } });
-    fireEvent.change(screen.getByLabelText('Current year'), { target: { value: '1203' } });
+    const today = screen.getByRole('group', { name: 'Today in the world' });
+    expect(within(today).getByLabelText('Year')).toHaveValue(1000);
+    fireEvent.change(within(today).getByLabelText('Year'), { target: { value: '1203' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save world' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const gregorian = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     expect(update).toHaveBeenCalledWith('w1', {
       name: 'Eldoria Reborn',
       description: 'Misty isles',
       world_type: 'fantasy',
       visibility: 'private',
-      metadata: { calendar: { current_year: 1203, current_era: 'Third Age', year_name: 'TA', months: 12 } },
+      metadata: {
+        calendar: {
+          current_date: { year: 1203 },
+          current_era: 'Third Age',
+          year_name: 'TA',
+          months: expect.arrayContaining([{ name: 'January', days: 31 }]),
+          weekdays: [],
+          eras: [],
+          leap: null,
+        },
+      },
     }, 3); // over the version it opened (If-Match)
+    expect(update.mock.calls[0][1].metadata.calendar.months.map((m) => m.days)).toEqual(gregorian);
     expect(queryClient.getQueryData(queryKeys.worlds.detail('w1'))).toEqual(saved);
   });
 

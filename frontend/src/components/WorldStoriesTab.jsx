@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { gpt, reviews, worlds } from '../services/api.js';
 import { queries, worldChanged } from '../services/queries.js';
@@ -8,6 +8,7 @@ import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
 import StoryList from './StoryList.jsx';
+import TagFilter from './TagFilter.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
 import { plural } from '../utils/options.js';
@@ -15,7 +16,9 @@ import { plural } from '../utils/options.js';
 export default function WorldStoriesTab({ world, editable }) {
   const id = world.world_id;
   const queryClient = useQueryClient();
-  const { data, error, isPending, refetch } = useQuery(queries.worldStories(id));
+  const [params, setParams] = useSearchParams();
+  const tag = params.get('tag') || '';
+  const { data, error, isPending, refetch } = useQuery(tag ? queries.taggedStories(id, tag) : queries.worldStories(id));
   const batch = useTask({ timeoutMs: 600000 });
   const [batchResult, setBatchResult] = useState(null);
   const autoLink = useMutation({
@@ -82,12 +85,22 @@ export default function WorldStoriesTab({ world, editable }) {
           )}
         </div>
       )}
+      {tag && (
+        <TagFilter
+          tag={tag}
+          onClear={() => {
+            const next = new URLSearchParams(params);
+            next.delete('tag');
+            setParams(next, { replace: true });
+          }}
+        />
+      )}
       {isPending && <Loading label="Loading stories…" />}
       <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && items.length === 0 && (
-        <EmptyState title="No stories in this world yet.">{editable ? 'Write the first one.' : null}</EmptyState>
+        <EmptyState title={tag ? `No story here is tagged “${tag}”.` : 'No stories in this world yet.'}>{editable && !tag ? 'Write the first one.' : null}</EmptyState>
       )}
-      <StoryList items={items} />
+      <StoryList items={items} tagPath={(t) => `/worlds/${id}?tab=stories&tag=${encodeURIComponent(t)}`} />
     </section>
   );
 }

@@ -1,21 +1,34 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queries, queryKeys } from '../services/queries.js';
 import { useTask } from '../hooks/useTask.js';
 import { plural } from '../utils/options.js';
 import { extractionSummary } from '../utils/reextract.js';
+import { calendarOf } from '../utils/calendar.js';
 import Loading from './Loading.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import EmptyState from './EmptyState.jsx';
 import TaskProgress from './TaskProgress.jsx';
 import Timeline from './Timeline.jsx';
 import Icon from './Icon.jsx';
+import TimelineFilters from './TimelineFilters.jsx';
+import { TIMELINE_FILTERS } from '../utils/timeline.js';
 
 export default function WorldTimelineTab({ world, editable }) {
   const id = world.world_id;
   const queryClient = useQueryClient();
-  const { data, error, isPending, refetch } = useQuery(queries.events(id));
+  // the filters live in the address: a link can open the timeline of one character, place or story
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(TIMELINE_FILTERS.map((k) => [k, params.get(k) || '']));
+  const filtered = TIMELINE_FILTERS.some((k) => filters[k]);
+  const { data, error, isPending, refetch } = useQuery(filtered ? queries.filteredEvents(id, filters) : queries.events(id));
+  const setFilters = (patch) => {
+    const next = new URLSearchParams(params);
+    Object.entries(patch).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
+    setParams(next, { replace: true });
+  };
   // events live only on the timeline: an extraction or an edit changes nothing else on screen
   const eventsChanged = () => queryClient.invalidateQueries({ queryKey: queryKeys.worlds.events(id) });
   const task = useTask({ timeoutMs: 600000 });
@@ -70,14 +83,16 @@ export default function WorldTimelineTab({ world, editable }) {
           {summary}
         </p>
       )}
+      <TimelineFilters worldId={id} value={filters} onChange={setFilters} />
       {isPending && <Loading label="Loading timeline…" />}
       <ErrorMessage error={error} onRetry={() => refetch()} />
-      {data && count === 0 && (
+      {data && count === 0 && filtered && <EmptyState title="No event matches.">Choose someone else, another place or another story.</EmptyState>}
+      {data && count === 0 && !filtered && (
         <EmptyState title="The timeline is empty.">
           {editable ? 'Extract events from your stories to build it.' : 'The owner has not built a timeline yet.'}
         </EmptyState>
       )}
-      {data && count > 0 && <Timeline data={data} editable={editable} onChanged={eventsChanged} />}
+      {data && count > 0 && <Timeline data={data} editable={editable} onChanged={eventsChanged} calendar={calendarOf(world)} />}
     </section>
   );
 }

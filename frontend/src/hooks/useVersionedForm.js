@@ -27,7 +27,9 @@ export function useVersionedForm({ draftForm, docId, doc, from = doc, toValues, 
     initialValues: base.values,
     version,
     onRestore: (values, stored) => {
-      setForm(toValues(values));
+      // a field the draft does not hold (the form gained it since) keeps what the document holds
+      const restored = toValues(values);
+      setForm(Object.fromEntries(Object.keys(restored).map((k) => [k, k in values ? restored[k] : base.values[k]])));
       if (stored.baseVersion !== null && stored.baseVersion !== undefined) setVersion(stored.baseVersion);
       if (onRestoreExtra) onRestoreExtra(values);
     },

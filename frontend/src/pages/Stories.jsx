@@ -9,6 +9,7 @@ import EmptyState from '../components/EmptyState.jsx';
 import Pagination from '../components/Pagination.jsx';
 import StoryList from '../components/StoryList.jsx';
 import FilterBar from '../components/FilterBar.jsx';
+import TagFilter from '../components/TagFilter.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 
 const PER_PAGE = 20;
@@ -19,12 +20,13 @@ export default function Stories() {
   const q = params.get('q') || '';
   const genre = params.get('genre') || '';
   const worldId = params.get('world_id') || '';
+  const tag = params.get('tag') || '';
   const page = Number(params.get('page')) || 1;
   useTitle('Stories');
 
   // the previous page stays on screen while the next one loads
   const { data, error, isPending, refetch } = useQuery({
-    ...queries.stories({ q, genre, world_id: worldId, page, per_page: PER_PAGE }),
+    ...queries.stories({ q, genre, world_id: worldId, tag, page, per_page: PER_PAGE }),
     placeholderData: keepPreviousData,
   });
   const worldList = useQuery(queries.worlds({ per_page: 200 }));
@@ -65,10 +67,11 @@ export default function Stories() {
           },
         ]}
       />
+      {tag && <TagFilter tag={tag} onClear={() => update({ tag: '' })} />}
       {isPending && <Loading label="Loading stories…" />}
       <ErrorMessage error={error} onRetry={() => refetch()} />
       {data && items.length === 0 && (
-        <EmptyState title={q || genre || worldId ? 'No stories match.' : 'No stories yet.'}>
+        <EmptyState title={q || genre || worldId || tag ? 'No stories match.' : 'No stories yet.'}>
           {user ? 'Stories live inside worlds: open a world and write one.' : null}
         </EmptyState>
       )}

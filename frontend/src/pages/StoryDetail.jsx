@@ -5,6 +5,9 @@ import { stories } from '../services/api.js';
 import { queries, queryKeys, storyChanged, worldChanged } from '../services/queries.js';
 import { canEdit, useAuth } from '../hooks/useAuth.js';
 import { formatDate } from '../utils/options.js';
+import { calendarOf, formatWorldDate } from '../utils/calendar.js';
+import MarkdownView from '../components/MarkdownView.jsx';
+import TagLinks from '../components/TagLinks.jsx';
 import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import Badge from '../components/Badge.jsx';
@@ -16,7 +19,6 @@ import NotFound from './NotFound.jsx';
 import Icon from '../components/Icon.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 import { useUndoDelete } from '../hooks/useUndoDelete.js';
-import { entryPath } from '../utils/entries.js';
 
 function idOf(x, key) {
   return typeof x === 'string' ? x : x && (x[key] || x.id);
@@ -67,7 +69,9 @@ export default function StoryDetail() {
   const linkedChars = (story.entities || []).map((e) => ({ id: idOf(e, 'entity_id'), name: (e && e.name) || charName[idOf(e, 'entity_id')] }));
   const linkedLocs = (story.locations || []).map((l) => ({ id: idOf(l, 'location_id'), name: (l && l.name) || locName[idOf(l, 'location_id')] }));
   const linkedStories = (story.linked_stories || []).map((s) => ({ id: idOf(s, 'story_id'), title: (s && s.title) || storyTitle[idOf(s, 'story_id')] }));
-  const wt = story.metadata && story.metadata.world_time;
+  const wt = (story.metadata && story.metadata.world_time) || {};
+  // the in-world date as the calendar writes it (the API's label, else written here), else the old year line
+  const when = wt.label || formatWorldDate(story.date, calendarOf(world)) || wt.description || '';
 
   return (
     <div className="page">
@@ -81,6 +85,8 @@ export default function StoryDetail() {
           key={storyId}
           initial={story}
           label="Edit story"
+          worldId={story.world_id}
+          calendar={calendarOf(world)}
           onCancel={() => setEditing(false)}
           aiContext={() => ({ world_description: (world && world.description) || '', characters: linkedChars.map((c) => c.name).filter(Boolean) })}
           onSubmit={async (body, { version }) => {
@@ -97,11 +103,10 @@ export default function StoryDetail() {
               <div className="badges">
                 {story.genre && <Badge tone="genre">{story.genre}</Badge>}
                 <Badge tone={story.visibility}>{story.visibility}</Badge>
-                <span className="muted small">Time {story.time_index ?? '–'} / 100</span>
-                {wt && (wt.year !== undefined || wt.description) && (
-                  <span className="muted small">
-                    · {wt.description || `Year ${wt.year} ${wt.year_name || ''} ${wt.era ? `(${wt.era})` : ''}`}
-                  </span>
+                {when ? (
+                  <span className="muted small story-when">{when}</span>
+                ) : (
+                  <span className="muted small">Time {story.time_index ?? '–'} / 100</span>
                 )}
               </div>
             </div>
@@ -117,9 +122,10 @@ export default function StoryDetail() {
             )}
           </div>
           <ErrorMessage error={removal.error} />
-          {story.description && <p className="lead">{story.description}</p>}
+          <TagLinks tags={story.tags} to={(tag) => `/worlds/${story.world_id}?tab=stories&tag=${encodeURIComponent(tag)}`} />
+          {story.description && <MarkdownView text={story.description} worldId={story.world_id} className="lead" />}
           <article className="card story-content">
-            {story.content ? story.content.split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>) : <p className="muted">No story text yet.</p>}
+            {story.content ? <MarkdownView text={story.content} worldId={story.world_id} /> : <p className="muted">No story text yet.</p>}
           </article>
         </>
       )}
@@ -132,7 +138,7 @@ export default function StoryDetail() {
             <ul className="chips" aria-label="Characters">
               {linkedChars.map((c) => (
                 <li key={c.id}>
-                  <Link to={entryPath(story.world_id, c.id)} className="chip chip-character">
+                  <Link to={`/worlds/${story.world_id}/entries/${c.id}`} className="chip chip-character">
                     {c.name || 'Unknown character'}
                   </Link>
                 </li>
@@ -143,7 +149,7 @@ export default function StoryDetail() {
             <ul className="chips" aria-label="Locations">
               {linkedLocs.map((l) => (
                 <li key={l.id}>
-                  <Link to={entryPath(story.world_id, l.id)} className="chip chip-location">
+                  <Link to={`/worlds/${story.world_id}/entries/${l.id}`} className="chip chip-location">
                     <Icon name="pin" size={13} /> {l.name || 'Unknown place'}
                   </Link>
                 </li>

@@ -9,6 +9,8 @@ import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import StoryForm from '../components/StoryForm.jsx';
+import CastPicker from '../components/CastPicker.jsx';
+import { calendarOf } from '../utils/calendar.js';
 import { useTitle } from '../hooks/useTitle.js';
 
 export default function StoryNew() {
@@ -54,6 +56,8 @@ export default function StoryNew() {
       <StoryForm
         label="New story"
         submitLabel="Create story"
+        worldId={effectiveWorld}
+        calendar={calendarOf(world)}
         onCancel={() => navigate(-1)}
         aiContext={() => ({
           world_description: (world && world.description) || '',
@@ -73,18 +77,7 @@ export default function StoryNew() {
             </option>
           ))}
         </Field>
-        {characters.length > 0 && (
-          <fieldset className="fieldset">
-            <legend>Characters in this story</legend>
-            <div className="check-grid">
-              {characters.map((c) => (
-                <label key={c.entity_id} className="check">
-                  <input type="checkbox" checked={selected.includes(c.entity_id)} onChange={() => toggle(c.entity_id)} /> {c.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        )}
+        {characters.length > 0 && <CastPicker characters={characters} selected={selected} onToggle={toggle} />}
       </StoryForm>
     </div>
   );

@@ -5,7 +5,9 @@ import { worlds } from '../services/api.js';
 import { queries, queryKeys, worldChanged } from '../services/queries.js';
 import { canEdit, useAuth } from '../hooks/useAuth.js';
 import { LANGUAGES, formatDate, labelOf } from '../utils/options.js';
+import { calendarOf, formatWorldDate } from '../utils/calendar.js';
 import Loading from '../components/Loading.jsx';
+import MarkdownView from '../components/MarkdownView.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import Badge from '../components/Badge.jsx';
 import ConfirmButton from '../components/ConfirmButton.jsx';
@@ -71,7 +73,8 @@ export default function WorldDetail() {
   const sharedWithMe = user && !editable && (world.shared_with || []).includes(user.user_id);
   const tabs = TABS.filter((t) => !t.ownerOnly || editable);
   const tab = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab') : 'stories';
-  const cal = (world.metadata && world.metadata.calendar) || {};
+  const cal = calendarOf(world);
+  const today = formatWorldDate(cal.current_date || (cal.current_year !== undefined && cal.current_year !== null ? { year: cal.current_year } : null), cal);
 
   const selectTab = (key) => {
     const next = new URLSearchParams(params);
@@ -93,45 +96,44 @@ export default function WorldDetail() {
       ) : (
         <header className={`world-header ${world.image_id ? 'has-image' : ''}`}>
           {world.image_id && <EntryImage worldId={worldId} imageId={world.image_id} name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
-          <div className="world-header-main">
-            <div className="page-head">
-              <div>
-                <h1>{world.name}</h1>
-                <div className="badges">
-                  <Badge tone={world.world_type}>{world.world_type}</Badge>
-                  <Badge tone={world.visibility}>{world.visibility}</Badge>
-                  {world.language && (
-                    <span className="badge badge-language" lang={world.language} title="The world's language">
-                      <span className="sr-only" lang="en">
-                        Language:{' '}
-                      </span>
-                      {labelOf(LANGUAGES, world.language)}
+          <div className="page-head">
+            <div>
+              <h1>{world.name}</h1>
+              <div className="badges">
+                <Badge tone={world.world_type}>{world.world_type}</Badge>
+                <Badge tone={world.visibility}>{world.visibility}</Badge>
+                {world.language && (
+                  <span className="badge badge-language" lang={world.language} title="The world's language">
+                    <span className="sr-only" lang="en">
+                      Language:{' '}
                     </span>
-                  )}
-                  {sharedWithMe && <Badge tone="shared">read-only · shared with you</Badge>}
-                  {cal.current_year !== undefined && cal.current_year !== null && (
-                    <span className="muted small">
-                      Year {cal.current_year} {cal.year_name || ''} {cal.current_era ? `· ${cal.current_era}` : ''}
-                    </span>
-                  )}
-                </div>
+                    {labelOf(LANGUAGES, world.language)}
+                  </span>
+                )}
+                {sharedWithMe && <Badge tone="shared">read-only · shared with you</Badge>}
+                {today && (
+                  <span className="muted small">
+                    Now: {today}
+                    {cal.current_era && !(cal.eras || []).length ? ` · ${cal.current_era}` : ''}
+                  </span>
+                )}
               </div>
-              {editable && (
-                <div className="actions">
-                  <button type="button" className="btn" onClick={() => setEditing(true)}>
-                    Edit world
-                  </button>
-                  <ConfirmButton onConfirm={() => removal.mutateAsync()} label="Delete world" confirmLabel="Delete world and everything in it">
-                    Delete
-                  </ConfirmButton>
-                </div>
-              )}
             </div>
-            <ErrorMessage error={removal.error} />
-            {world.description ? <p className="world-description">{world.description}</p> : <p className="muted">No description yet.</p>}
-            {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
-            {!world.image_id && <EntryImage worldId={worldId} imageId="" name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
+            {editable && (
+              <div className="actions">
+                <button type="button" className="btn" onClick={() => setEditing(true)}>
+                  Edit world
+                </button>
+                <ConfirmButton onConfirm={() => removal.mutateAsync()} label="Delete world" confirmLabel="Delete world and everything in it">
+                  Delete
+                </ConfirmButton>
+              </div>
+            )}
           </div>
+          <ErrorMessage error={removal.error} />
+          {world.description ? <MarkdownView text={world.description} worldId={world.world_id} className="world-description" /> : <p className="muted">No description yet.</p>}
+          {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
+          {!world.image_id && <EntryImage worldId={worldId} imageId="" name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
         </header>
       )}
 

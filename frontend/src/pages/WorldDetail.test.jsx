@@ -19,7 +19,7 @@ describe('WorldDetail', () => {
     expect(screen.getByRole('tab', { name: 'Sharing' })).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: /The Gate/ })).toHaveAttribute('href', '/stories/s1');
     expect(screen.getByRole('link', { name: '+ New story' })).toBeInTheDocument();
-    expect(screen.getByText(/Year 1000 TA/)).toBeInTheDocument();
+    expect(screen.getByText(/Now: 1000 TA · Third Age/)).toBeInTheDocument();
   });
 
   it('shows the language of the world', async () => {

@@ -11,6 +11,7 @@ import Badge from '../components/Badge.jsx';
 import WorldCreateForm from '../components/WorldCreateForm.jsx';
 import FilterBar from '../components/FilterBar.jsx';
 import { useTitle } from '../hooks/useTitle.js';
+import { plainMentions } from '../utils/mentions.js';
 
 const PER_PAGE = 12;
 
@@ -84,7 +85,7 @@ export default function Worlds() {
                 <h2>{w.name}</h2>
                 <Badge tone={w.world_type}>{w.world_type}</Badge>
               </div>
-              <p className="clamp-3">{w.description || <span className="muted">No description yet.</span>}</p>
+              <p className="clamp-3">{w.description ? plainMentions(w.description) : <span className="muted">No description yet.</span>}</p>
               <div className="world-card-foot muted small">
                 <span>{plural((w.stories || []).length, 'story', 'stories')}</span>
                 <span>{plural((w.entities || []).length, 'character')}</span>

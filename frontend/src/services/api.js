@@ -27,6 +27,8 @@ export const client = axios.create({
   baseURL: '/api',
   timeout: 30000,
   headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+  // a list parameter repeats its key (?names=A&names=B), as the API reads it
+  paramsSerializer: { indexes: null },
 });
 
 client.interceptors.request.use((config) => {
@@ -226,7 +228,8 @@ export const worlds = {
   unshare: (id, userIds) => call('worlds.unshare', [id], { body: { user_ids: userIds } }),
   autoLink: (id) => call('worlds.autoLink', [id], { body: {} }),
   relationships: (id) => call('worlds.relationships', [id]),
-  events: (id) => call('worlds.events', [id]),
+  /** The timeline; `filters` narrow it to events of one entity, location or story. */
+  events: (id, filters) => call('worlds.events', [id], { params: filters }),
   extractEvents: (id, force = false) => call('worlds.extractEvents', [id], { params: force ? { force: 'true' } : {}, body: {} }),
   eventsPlan: (id) => call('worlds.eventsPlan', [id]),
   /** The names the owner told the review to ignore: [{name, key, created_at}]. */
@@ -284,6 +287,12 @@ export const images = {
   thumbnail: (id) => call('images.thumbnail', [id], { responseType: 'blob' }),
 };
 
+/** `[[Name]]` mentions in prose. */
+export const mentions = {
+  /** What each name points at: {name: {kind, id, name} | null}. */
+  resolve: (worldId, names) => call('mentions.resolve', [worldId], { params: { names } }),
+};
+
 export const stories = {
   list: (params) => list('stories.list', [], { params }),
   get: (id) => call('stories.get', [id]),
@@ -333,6 +342,11 @@ export const trash = {
   list: (params) => list('trash.list', [], { params }),
   restore: (trashId) => call('trash.restore', [trashId], { body: {} }),
   purge: (trashId) => call('trash.purge', [trashId]),
+};
+
+export const search = {
+  /** Ranked hits over stories, entries, events and worlds the caller may see: {items, total}. */
+  find: (params) => list('search.find', [], { params }),
 };
 
 export const getStats = () => call('getStats');

@@ -78,9 +78,13 @@ export function pruneDrafts(now = Date.now()) {
 
 const norm = (v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
-/** Do `values` hold what `base` holds, field by field of `base` ("50" and 50 are the same)? */
+/**
+ * Do `values` hold what `base` holds, field by field of `base` ("50" and 50 are the same)? A field
+ * the values do not hold at all (a draft from before the form had it) was not typed in: the same.
+ */
 export function sameValues(values, base) {
-  return Object.keys(base || {}).every((k) => norm((values || {})[k]) === norm(base[k]));
+  const typed = values || {};
+  return Object.keys(base || {}).every((k) => !(k in typed) || norm(typed[k]) === norm(base[k]));
 }
 
 /**

@@ -13,7 +13,7 @@ export const ENDPOINTS = {
   'worlds.create': ['POST', '/worlds'],
   'worlds.update': ['PATCH', '/worlds/{world_id}'],
   'worlds.remove': ['DELETE', '/worlds/{world_id}'],
-  'worlds.stories': ['GET', '/worlds/{world_id}/stories', ['per_page']],
+  'worlds.stories': ['GET', '/worlds/{world_id}/stories', ['tag', 'per_page']],
   'worlds.characters': ['GET', '/worlds/{world_id}/characters', ['per_page']],
   'worlds.createEntity': ['POST', '/worlds/{world_id}/entities'],
   'worlds.updateEntity': ['PUT', '/worlds/{world_id}/entities/{entity_id}'],
@@ -26,7 +26,7 @@ export const ENDPOINTS = {
   'worlds.unshare': ['POST', '/worlds/{world_id}/unshare'],
   'worlds.autoLink': ['POST', '/worlds/{world_id}/auto-link-stories'],
   'worlds.relationships': ['GET', '/worlds/{world_id}/relationships'],
-  'worlds.events': ['GET', '/worlds/{world_id}/events'],
+  'worlds.events': ['GET', '/worlds/{world_id}/events', ['entity_id', 'location_id', 'story_id']],
   'worlds.extractEvents': ['POST', '/worlds/{world_id}/events/extract', ['force']],
   'worlds.eventsPlan': ['GET', '/worlds/{world_id}/events/plan'],
   'worlds.ignoredNames': ['GET', '/worlds/{world_id}/ignored-names'],
@@ -57,7 +57,9 @@ export const ENDPOINTS = {
   'images.file': ['GET', '/images/{image_id}'],
   'images.thumbnail': ['GET', '/images/{image_id}/thumbnail'],
 
-  'stories.list': ['GET', '/stories', ['q', 'genre', 'world_id', 'page', 'per_page']],
+  'mentions.resolve': ['GET', '/worlds/{world_id}/mentions/resolve', ['names']],
+
+  'stories.list': ['GET', '/stories', ['q', 'genre', 'world_id', 'tag', 'page', 'per_page']],
   'stories.get': ['GET', '/stories/{story_id}'],
   'stories.create': ['POST', '/stories'],
   'stories.update': ['PATCH', '/stories/{story_id}'],
@@ -92,6 +94,8 @@ export const ENDPOINTS = {
   'trash.list': ['GET', '/trash', ['page', 'per_page']],
   'trash.restore': ['POST', '/trash/{trash_id}/restore'],
   'trash.purge': ['DELETE', '/trash/{trash_id}'],
+
+  'search.find': ['GET', '/search', ['q', 'world_id', 'types', 'kind', 'tag', 'page', 'per_page']],
 
   getStats: ['GET', '/stats'],
 };

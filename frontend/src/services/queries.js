@@ -1,7 +1,7 @@
 // Server state: every query key of the app, the request cached under it, and what a change invalidates.
 // Keys nest so that one prefix covers a family: worlds.detail(id) is the world and every list inside it.
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { admin, entries, fieldTemplates, getStats, gpt, images, relations, stories, trash, worlds } from './api.js';
+import { admin, entries, fieldTemplates, getStats, gpt, images, mentions, relations, search, stories, trash, worlds } from './api.js';
 
 /** A story without a review answers 404: that is "no review yet", not an error. */
 const reviewOf = (storyId) =>
@@ -29,11 +29,17 @@ export const queryKeys = {
     entries: (worldId) => ['worlds', 'detail', worldId, 'entries'],
     entryList: (worldId, params) => ['worlds', 'detail', worldId, 'entries', 'list', params],
     entry: (worldId, entryId) => ['worlds', 'detail', worldId, 'entries', 'detail', entryId],
+    // what [[Name]] points at changes with the entries (a new one, a rename)
+    resolvedMentions: (worldId, names) => ['worlds', 'detail', worldId, 'entries', 'resolve', names],
     locationTree: (worldId) => ['worlds', 'detail', worldId, 'locations', 'tree'],
     fieldTemplates: (worldId, kind) => ['worlds', 'detail', worldId, 'field-templates', kind],
     relationTypes: (worldId) => ['worlds', 'detail', worldId, 'relation-types'],
     relations: (worldId, params) => ['worlds', 'detail', worldId, 'relations', params],
     graph: (worldId, params) => ['worlds', 'detail', worldId, 'graph', params],
+  },
+  search: {
+    all: () => ['search'],
+    results: (params) => ['search', params],
   },
   // an image never changes under its id
   images: (imageId, variant) => ['images', imageId, variant],
@@ -64,11 +70,17 @@ export const queries = {
   world: (worldId) => queryOptions({ queryKey: queryKeys.worlds.detail(worldId), queryFn: () => worlds.get(worldId) }),
   worldStories: (worldId) =>
     queryOptions({ queryKey: queryKeys.worlds.stories(worldId), queryFn: () => worlds.stories(worldId, ALL) }),
+  /** The world's stories with `tag` (under the stories key: whatever refreshes those refreshes these). */
+  taggedStories: (worldId, tag) =>
+    queryOptions({ queryKey: [...queryKeys.worlds.stories(worldId), { tag }], queryFn: () => worlds.stories(worldId, { ...ALL, tag }) }),
   characters: (worldId) =>
     queryOptions({ queryKey: queryKeys.worlds.characters(worldId), queryFn: () => worlds.characters(worldId, ALL) }),
   locations: (worldId) =>
     queryOptions({ queryKey: queryKeys.worlds.locations(worldId), queryFn: () => worlds.locations(worldId, ALL) }),
   events: (worldId) => queryOptions({ queryKey: queryKeys.worlds.events(worldId), queryFn: () => worlds.events(worldId) }),
+  /** The timeline of events with one character, place or story: `{entity_id, location_id, story_id}`. */
+  filteredEvents: (worldId, filters) =>
+    queryOptions({ queryKey: [...queryKeys.worlds.events(worldId), 'filtered', filters], queryFn: () => worlds.events(worldId, filters) }),
   // under the events key, so whatever refreshes the timeline refreshes the plan too
   eventsPlan: (worldId) =>
     queryOptions({ queryKey: [...queryKeys.worlds.events(worldId), 'plan'], queryFn: () => worlds.eventsPlan(worldId) }),
@@ -78,11 +90,15 @@ export const queries = {
   story: (storyId) => queryOptions({ queryKey: queryKeys.stories.detail(storyId), queryFn: () => stories.get(storyId) }),
   /** The story's latest review of found names, or null when it has none. */
   review: (storyId) => queryOptions({ queryKey: queryKeys.stories.review(storyId), queryFn: () => reviewOf(storyId) }),
-  ignoredNames: (worldId) =>
-    queryOptions({ queryKey: queryKeys.worlds.ignoredNames(worldId), queryFn: () => worlds.ignoredNames(worldId) }),
-  /** A page of the codex: `{kind, tag, q, sort, page, per_page}`. */
+  /** A page of the codex: `{kind, tag, q, sort, page, per_page}` (`q`: names and aliases starting so). */
   entries: (worldId, params) =>
     queryOptions({ queryKey: queryKeys.worlds.entryList(worldId, params), queryFn: () => entries.list(worldId, params) }),
+  /** What `[[Name]]` mentions point at: {name: {kind, id, name} | null}; `names` sorted, so one text asks once. */
+  resolvedMentions: (worldId, names) =>
+    queryOptions({ queryKey: queryKeys.worlds.resolvedMentions(worldId, names), queryFn: () => mentions.resolve(worldId, names) }),
+  search: (params) => queryOptions({ queryKey: queryKeys.search.results(params), queryFn: () => search.find(params) }),
+  ignoredNames: (worldId) =>
+    queryOptions({ queryKey: queryKeys.worlds.ignoredNames(worldId), queryFn: () => worlds.ignoredNames(worldId) }),
   entry: (worldId, entryId) => queryOptions({ queryKey: queryKeys.worlds.entry(worldId, entryId), queryFn: () => entries.get(worldId, entryId) }),
   mentions: (worldId, entryId) =>
     queryOptions({ queryKey: [...queryKeys.worlds.entry(worldId, entryId), 'mentions'], queryFn: () => entries.mentions(worldId, entryId, { per_page: 50 }) }),
@@ -121,7 +137,7 @@ export const queries = {
  */
 export function worldChanged(queryClient, worldId) {
   return Promise.all(
-    [queryKeys.worlds.detail(worldId), queryKeys.worlds.lists(), queryKeys.stories.all(), queryKeys.stats()].map((queryKey) =>
+    [queryKeys.worlds.detail(worldId), queryKeys.worlds.lists(), queryKeys.stories.all(), queryKeys.search.all(), queryKeys.stats()].map((queryKey) =>
       queryClient.invalidateQueries({ queryKey }),
     ),
   );

@@ -21,6 +21,8 @@ describe('worldChanged', () => {
       list: queryKeys.worlds.list({ page: 1 }),
       story: queryKeys.stories.detail('s1'),
       stats: queryKeys.stats(),
+      mentions: queryKeys.worlds.resolvedMentions('w1', ['Ayla']),
+      search: queryKeys.search.results({ q: 'ha noi' }),
       other: queryKeys.worlds.characters('w2'),
       admin: queryKeys.admin.stats(),
     };
@@ -29,6 +31,6 @@ describe('worldChanged', () => {
     const invalidated = Object.entries(keys)
       .filter(([, key]) => queryClient.getQueryState(key).isInvalidated)
       .map(([name]) => name);
-    expect(invalidated).toEqual(['world', 'cast', 'list', 'story', 'stats']);
+    expect(invalidated).toEqual(['world', 'cast', 'list', 'story', 'stats', 'mentions', 'search']);
   });
 });
