@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
-import { entryPath, kindLabel, plainSummary } from '../utils/entries.js';
+import { codexPath, entryPath, kindLabel, plainSummary } from '../utils/entries.js';
 import { formatDate } from '../utils/options.js';
 import Badge from './Badge.jsx';
 import StoredImage from './StoredImage.jsx';
-import TagChips from './TagChips.jsx';
+import TagLinks from './TagLinks.jsx';
 
 const typeOf = (e) => (e.kind === 'location' ? (e.location_type !== 'place' ? e.location_type : '') : e.role || '');
 
@@ -25,7 +25,7 @@ export function CodexCards({ worldId, items }) {
               {typeOf(e) && <span className="muted small">{typeOf(e)}</span>}
             </div>
             {e.description && <p className="codex-summary clamp-2">{plainSummary(e.description)}</p>}
-            <TagChips worldId={worldId} tags={(e.tags || []).slice(0, 4)} />
+            <TagLinks tags={(e.tags || []).slice(0, 4)} to={(tag) => codexPath(worldId, { tag })} />
           </div>
         </li>
       ))}

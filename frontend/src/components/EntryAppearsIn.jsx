@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
-import { entryPath, formatWorldDate } from '../utils/entries.js';
+import { entryPath } from '../utils/entries.js';
+import { calendarOf, formatWorldDate } from '../utils/calendar.js';
 import Icon from './Icon.jsx';
 
 const sourcePath = (worldId, m) => (m.source_kind === 'story' ? `/stories/${m.source_id}` : entryPath(worldId, m.source_id));
@@ -43,7 +44,7 @@ export default function EntryAppearsIn({ page, world }) {
           <ul className="appears-events" aria-label="Events">
             {events.map((ev) => (
               <li key={ev.event_id}>
-                {ev.date && <span className="event-date">{formatWorldDate(ev.date, world)}</span>}{' '}
+                {ev.date && <span className="event-date">{formatWorldDate(ev.date, calendarOf(world))}</span>}{' '}
                 {ev.story_id ? <Link to={`/stories/${ev.story_id}`}>{ev.title || 'An event'}</Link> : ev.title || 'An event'}
               </li>
             ))}

@@ -5,6 +5,7 @@ import { useVersionedForm } from '../hooks/useVersionedForm.js';
 import { ENTRY_KINDS, LOCATION_TYPES, kindLabel, splitList } from '../utils/entries.js';
 import { fieldsToSave, sortTemplates } from '../utils/fieldValues.js';
 import Field from './Field.jsx';
+import MentionTextarea from './MentionTextarea.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import DraftOffer from './DraftOffer.jsx';
 import EntryPicker from './EntryPicker.jsx';
@@ -75,7 +76,7 @@ export default function EntryCreateForm({ world, initialKind, onSubmit, onCreate
       ) : (
         <Field label="Role" value={form.role} onChange={set('role')} placeholder="e.g. mentor, rival" maxLength={100} error={details.role} />
       )}
-      <Field label="Description" as="textarea" rows={3} value={form.description} onChange={set('description')} error={details.description} />
+      <MentionTextarea label="Description" rows={3} worldId={worldId} value={form.description} onChange={set('description')} error={details.description} />
       <Field label="Tags" value={form.tags} onChange={set('tags')} hint="Separated by commas." error={details.tags} />
       {templates.length > 0 && (
         <fieldset className="fieldset">

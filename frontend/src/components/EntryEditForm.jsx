@@ -2,6 +2,7 @@ import { useVersionedForm } from '../hooks/useVersionedForm.js';
 import { ENTRY_KINDS, LOCATION_TYPES, kindLabel, splitList } from '../utils/entries.js';
 import { fieldInputs, fieldsToSave } from '../utils/fieldValues.js';
 import Field from './Field.jsx';
+import MentionTextarea from './MentionTextarea.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
 import DraftOffer from './DraftOffer.jsx';
 import ConflictDialog from './ConflictDialog.jsx';
@@ -102,7 +103,7 @@ export default function EntryEditForm({ entry, world, templates, onSubmit, onCan
         <Field label="Aliases" value={form.aliases} onChange={set('aliases')} error={details.aliases} hint="Other names, separated by commas." />
         <Field label="Tags" value={form.tags} onChange={set('tags')} error={details.tags} hint="Separated by commas." />
       </div>
-      <Field label="Description" as="textarea" rows={6} value={form.description} onChange={set('description')} error={details.description} hint="Markdown. [[Name]] links to another entry." />
+      <MentionTextarea label="Description" rows={6} worldId={worldId} value={form.description} onChange={set('description')} error={details.description} />
       {templates.length > 0 && (
         <fieldset className="fieldset">
           <legend>Details</legend>

@@ -1,9 +1,9 @@
 import Badge from './Badge.jsx';
 import ConfirmButton from './ConfirmButton.jsx';
 import EntryImage from './EntryImage.jsx';
-import TagChips from './TagChips.jsx';
+import TagLinks from './TagLinks.jsx';
 import { LocationBreadcrumb } from './LocationPlace.jsx';
-import { kindLabel } from '../utils/entries.js';
+import { codexPath, kindLabel } from '../utils/entries.js';
 
 /** The top of an entry's page: image, name, kind, type or role, aliases, tags; Edit and Delete for editors. */
 export default function EntryHeader({ page, worldId, editable, onEdit, onDelete, onSetImage }) {
@@ -27,7 +27,7 @@ export default function EntryHeader({ page, worldId, editable, onEdit, onDelete,
             {aliases.join(' · ')}
           </p>
         )}
-        <TagChips worldId={worldId} tags={entry.tags} />
+        <TagLinks tags={entry.tags} to={(tag) => codexPath(worldId, { tag })} />
         {editable && (
           <div className="actions">
             <button type="button" className="btn" onClick={onEdit}>

@@ -4,7 +4,7 @@ import { relations as api } from '../services/api.js';
 import { queries, worldChanged } from '../services/queries.js';
 import { useUndoDelete } from '../hooks/useUndoDelete.js';
 import { attitudeLabel, relationFrom, typeIndex } from '../utils/relations.js';
-import { formatWorldDate } from '../utils/entries.js';
+import { calendarOf, formatWorldDate } from '../utils/calendar.js';
 import ConfirmButton from './ConfirmButton.jsx';
 import EntryLink from './EntryLink.jsx';
 import ErrorMessage from './ErrorMessage.jsx';
@@ -12,8 +12,8 @@ import Loading from './Loading.jsx';
 import RelationForm from './RelationForm.jsx';
 
 function Dates({ relation, world }) {
-  const from = formatWorldDate(relation.start_date, world);
-  const to = formatWorldDate(relation.end_date, world);
+  const from = formatWorldDate(relation.start_date, calendarOf(world));
+  const to = formatWorldDate(relation.end_date, calendarOf(world));
   if (!from && !to) return null;
   return <span className="muted small"> · {from && to ? `${from} – ${to}` : from ? `since ${from}` : `until ${to}`}</span>;
 }

@@ -1,5 +1,6 @@
 import Field from './Field.jsx';
-import CalendarDateInput from './CalendarDateInput.jsx';
+import DateInput from './DateInput.jsx';
+import { calendarOf } from '../utils/calendar.js';
 import EntryPicker from './EntryPicker.jsx';
 
 function Choices({ label, choices, value, onChange, error }) {
@@ -32,7 +33,7 @@ export default function FieldInput({ template, value, onChange, world, worldId, 
   const { label, field_type: type } = template;
   const options = template.options || {};
   const choices = options.choices || [];
-  if (type === 'date') return <CalendarDateInput label={label} value={value} onChange={onChange} world={world} error={error} />;
+  if (type === 'date') return <DateInput label={label} value={value} onChange={onChange} calendar={calendarOf(world)} error={error} />;
   if (type === 'entry') {
     const kinds = options.kinds || [];
     return (

@@ -6,7 +6,8 @@ import ErrorMessage from './ErrorMessage.jsx';
 import DraftOffer from './DraftOffer.jsx';
 import ConflictDialog from './ConflictDialog.jsx';
 import EntryPicker from './EntryPicker.jsx';
-import CalendarDateInput from './CalendarDateInput.jsx';
+import DateInput from './DateInput.jsx';
+import { calendarOf } from '../utils/calendar.js';
 
 const CONFLICT_FIELDS = [
   { key: 'choice', label: 'Relation' },
@@ -101,8 +102,8 @@ export default function RelationForm({ entry, world, types, typesByKey, relation
       <details className="relation-dates" open={!!(form.start_date && form.start_date.year) || !!(form.end_date && form.end_date.year)}>
         <summary>Dates (optional)</summary>
         <div className="form-row">
-          <CalendarDateInput label="Since" value={form.start_date} onChange={(v) => setForm((f) => ({ ...f, start_date: v }))} world={world} error={details.start_date} />
-          <CalendarDateInput label="Until" value={form.end_date} onChange={(v) => setForm((f) => ({ ...f, end_date: v }))} world={world} error={details.end_date} />
+          <DateInput label="Since" value={form.start_date} onChange={(v) => setForm((f) => ({ ...f, start_date: v }))} calendar={calendarOf(world)} error={details.start_date} />
+          <DateInput label="Until" value={form.end_date} onChange={(v) => setForm((f) => ({ ...f, end_date: v }))} calendar={calendarOf(world)} error={details.end_date} />
         </div>
       </details>
       {error && <ErrorMessage error={error} />}

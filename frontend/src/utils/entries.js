@@ -1,4 +1,5 @@
 // The codex in the client: kinds of entries, where each page is, and how values read.
+import { calendarOf, formatWorldDate } from './calendar.js';
 // The vocabularies mirror api/core/vocabulary.py (ENTRY_KINDS, LOCATION_TYPES, FIELD_TYPES).
 
 export const ENTRY_KINDS = [
@@ -75,42 +76,13 @@ export function splitList(text) {
     .filter((s) => s && !seen.has(s) && seen.add(s));
 }
 
-const DEFAULT_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map(
-  (name, i) => ({ name, days: [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][i] }),
-);
-
-/** A world's calendar months ([{name, days}]), the Gregorian ones when it defines none. */
-export function monthsOf(world) {
-  const cal = (world && world.metadata && world.metadata.calendar) || {};
-  return Array.isArray(cal.months) && cal.months.length ? cal.months : DEFAULT_MONTHS;
-}
-
-/** Days of `month` (1-based) in `year` on the world's calendar, its leap day included. */
-export function daysIn(world, year, month) {
-  const m = monthsOf(world)[Number(month) - 1];
-  if (!m) return 0;
-  const cal = (world && world.metadata && world.metadata.calendar) || {};
-  const leap = cal.leap;
-  const isLeap = leap && Number(leap.every) > 0 && Number(leap.month) === Number(month) && Number.isInteger(Number(year)) && Number(year) % Number(leap.every) === 0;
-  return (Number(m.days) || 31) + (isLeap ? Number(leap.days) || 1 : 0);
-}
-
-/** An in-world date {year, month?, day?} as words: "3 Harvest 1203 TA". */
-export function formatWorldDate(date, world) {
-  if (!date || date.year === undefined || date.year === null) return '';
-  const cal = (world && world.metadata && world.metadata.calendar) || {};
-  const month = date.month ? monthsOf(world)[date.month - 1] : null;
-  const parts = [date.day && month ? date.day : null, month ? month.name : null, date.year, cal.year_name || null];
-  return parts.filter((p) => p !== null && p !== undefined && p !== '').join(' ');
-}
-
 /** A custom field's value as text, for reading (`names` maps entry ids to names). */
 export function formatFieldValue(value, type, { world, names = {} } = {}) {
   if (value === null || value === undefined || value === '') return '';
-  if (type === 'date' && typeof value === 'object') return formatWorldDate(value, world);
+  if (type === 'date' && typeof value === 'object') return formatWorldDate(value, calendarOf(world));
   if (type === 'entry') return names[value] || String(value);
   if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'object') return formatWorldDate(value, world) || JSON.stringify(value);
+  if (typeof value === 'object') return formatWorldDate(value, calendarOf(world)) || JSON.stringify(value);
   return String(value);
 }
 
