@@ -1,7 +1,9 @@
 // End-to-end: the codex. An owner adds a custom field for characters (settings), creates a faction
 // and two characters in the Codex tab (one with the field filled), opens an entry's page, adds a
-// sibling relation there, sees it in the graph (and opens a node's page from it) and in the family
-// tree (a parent added through the API), uploads an image (a bad file first: a clear refusal).
+// sibling relation there, uploads an image (a bad file first: a clear refusal), sees the family
+// tree (a parent added through the API); a story mentions her with [[…]]: its link opens her page,
+// which lists the story; searching without tone marks finds her; the graph shows the relations and
+// opens a node's page.
 // Desktop and phone sizes; screenshots in e2e/artifacts/screens/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -165,6 +167,31 @@ for (const [viewport, size] of VIEWPORTS) {
       assert.equal(Math.round(await top('Trần Thị Mây')), Math.round(await top('Trần Văn Sóng')), 'siblings share a generation');
       await page.getByRole('heading', { name: 'Family tree' }).scrollIntoViewIfNeeded();
       await snap(page, `${viewport}-codex-family-tree`);
+    });
+
+    await guarded(page, `${viewport}-codex-mentions`, async () => {
+      // a story mentions her with [[…]]: its page links to hers, and hers lists the story
+      const made = await api(url, 'POST', '/stories', { world_id: wid, title: 'Đêm bão trên đảo', content: 'Đêm ấy [[Trần Thị Mây]] thắp đèn cho thuyền về bến.' }, token);
+      assert.equal(made.status, 201, JSON.stringify(made.data));
+      const storyId = (made.data.story || made.data).story_id;
+      await page.goto(`/stories/${storyId}`);
+      await page.locator('.story-content').getByRole('link', { name: 'Trần Thị Mây' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Trần Thị Mây' }).waitFor();
+      const mentions = page.getByRole('list', { name: 'Mentions' });
+      await mentions.getByRole('link', { name: 'Đêm bão trên đảo' }).waitFor();
+      await page.getByRole('heading', { name: 'Appears in' }).scrollIntoViewIfNeeded();
+      await snap(page, `${viewport}-codex-appears-in`);
+
+      // found by searching without tone marks, from the navigation bar
+      const box = page.getByRole('search', { name: 'Everything' }).getByRole('searchbox', { name: 'Search everything' });
+      await box.fill('tran thi may');
+      await box.press('Enter');
+      await page.waitForURL(/\/search\?q=tran\+thi\+may/);
+      const hit = page.locator('.search-results').getByRole('link', { name: 'Trần Thị Mây', exact: true });
+      await hit.waitFor();
+      await snap(page, `${viewport}-codex-search`);
+      await hit.click();
+      await page.getByRole('heading', { level: 1, name: 'Trần Thị Mây' }).waitFor();
     });
 
     await guarded(page, `${viewport}-codex-graph`, async () => {
