@@ -7,19 +7,12 @@ from pydantic import Field, StringConstraints, field_validator
 
 from core.vocabulary import ATTITUDE_MAX, ATTITUDE_MIN, ENTRY_KINDS, SHORT_MAX
 from interfaces.pagination import PageQuery
+from interfaces.schemas.calendar import DateBody
 from interfaces.schemas.common import Id, Schema, Text
 
 TypeKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,49}$")]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_MAX)]
 MAX_TYPES = 100   # relation types in one world's vocabulary
-
-
-class InWorldDate(Schema):
-    """A date on the world's calendar: a year, optionally a month (1-based) and a day."""
-
-    year: int = Field(ge=-1_000_000_000, le=1_000_000_000)
-    month: Optional[int] = Field(None, ge=1, le=1_000)
-    day: Optional[int] = Field(None, ge=1, le=1_000)
 
 
 class RelationTypeBody(Schema):
@@ -40,8 +33,8 @@ class RelationBody(Schema):
     type: TypeKey = Field(description="A key of the world's relation types")
     attitude: int = Field(0, ge=ATTITUDE_MIN, le=ATTITUDE_MAX, description="-3 hostile .. 3 devoted")
     note: Text = ""
-    start_date: Optional[InWorldDate] = None
-    end_date: Optional[InWorldDate] = None
+    start_date: Optional[DateBody] = None
+    end_date: Optional[DateBody] = None
 
 
 class RelationUpdateBody(Schema):
@@ -50,8 +43,8 @@ class RelationUpdateBody(Schema):
     type: Optional[TypeKey] = None
     attitude: Optional[int] = Field(None, ge=ATTITUDE_MIN, le=ATTITUDE_MAX)
     note: Optional[Text] = None
-    start_date: Optional[InWorldDate] = Field(None, description="`null` clears it")
-    end_date: Optional[InWorldDate] = Field(None, description="`null` clears it")
+    start_date: Optional[DateBody] = Field(None, description="`null` clears it")
+    end_date: Optional[DateBody] = Field(None, description="`null` clears it")
 
 
 class RelationListQuery(PageQuery):

@@ -7,6 +7,7 @@ from typing import Literal, Optional
 from pydantic import Field
 
 from core.vocabulary import ATTITUDE_MAX, ATTITUDE_MIN, EntryKind
+from interfaces.schemas.calendar_out import DateOut
 from interfaces.schemas.responses import MessageOut, Out, Timestamp, absent
 
 
@@ -15,12 +16,6 @@ class RelationTypeOut(Out):
     label: str = Field(description='Read from source to target: "parent of"')
     inverse_label: str = Field(description='Read from target to source: "child of"')
     mutual: bool = Field(description="No direction: A-B is B-A")
-
-
-class InWorldDateOut(Out):
-    year: int
-    month: int = absent("1-based; left out when only the year is known")
-    day: int = absent("1-based; left out when unknown")
 
 
 class RelationOut(Out):
@@ -36,8 +31,8 @@ class RelationOut(Out):
     mutual: bool = Field(description="From the type: the direction carries no meaning")
     attitude: int = Field(ge=ATTITUDE_MIN, le=ATTITUDE_MAX)
     note: str
-    start_date: Optional[InWorldDateOut]
-    end_date: Optional[InWorldDateOut]
+    start_date: Optional[DateOut]
+    end_date: Optional[DateOut]
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
