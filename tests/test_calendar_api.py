@@ -260,6 +260,25 @@ def test_a_calendar_change_that_strands_dates_is_refused_naming_them(client, own
     assert renamed.status_code == 200   # same lengths: every date still exists
 
 
+def test_a_calendar_change_keeps_the_dates_of_custom_fields_and_relations(client, owner, world):
+    base, headers = f"/api/worlds/{world['world_id']}", owner["headers"]
+    assert client.post(f"{base}/field-templates", headers=headers, json={
+        "kind": "character", "label": "Born", "key": "born", "field_type": "date"}).status_code == 201
+    mara = client.post(f"{base}/entities", headers=headers, json={
+        "name": "Mara", "fields": {"born": {"year": 990, "month": 3, "day": 35}}}).json
+    ivo = client.post(f"{base}/entities", headers=headers, json={"name": "Ivo"}).json
+    relation = client.post(f"{base}/relations", headers=headers, json={
+        "source_id": mara["entity_id"], "target_id": ivo["entity_id"], "type": "spouse_of",
+        "start_date": {"year": 1010, "month": 2, "day": 20}})
+    assert relation.status_code == 201, relation.json
+    answer = patch_calendar(client, owner, world, {"months": [MONTHS[0], {"name": "Frostfall", "days": 10},
+                                                              {"name": "Deepwinter", "days": 30}]})
+    assert answer.status_code == 400 and answer.json["code"] == "dates_out_of_calendar"
+    assert sorted((d["kind"], d["title"]) for d in answer.json["details"]["dates"]) == [
+        ("entry", "Mara: born"), ("relation", "spouse_of")]
+    assert client.get(f"{base}/entities/{mara['entity_id']}", headers=headers).json["fields"]["born"]["day"] == 35
+
+
 def test_a_calendar_change_keeps_dates_and_moves_their_time_index(client, owner, world, chronicle):
     late, legacy = chronicle["late"], chronicle["legacy"]
     assert (late["time_index"], legacy["metadata"]["world_time"]["year"]) == (97, 524)

@@ -17,7 +17,8 @@ from __future__ import annotations
 from core.calendar import check_date, clean_date, format_date, index_for, normalise_calendar, sort_key, year_for
 from core.calendar_changes import changes_days
 from core.errors import InvalidInput
-from core.models import Event, Story, TimeCone, World
+from core.models import Entity, Event, FieldTemplate, Location, Relation, Story, TimeCone, World
+from services.entry_refs import kind_of
 from services.revisions import Revisions
 from storage import DocumentStore
 
@@ -127,9 +128,28 @@ def _dated(store: DocumentStore, world_id: str):
             yield "event", doc["event_id"], doc["title"], doc["date"]
 
 
+def _codex_dated(store: DocumentStore, world_id: str):
+    """``(kind, id, title, date)`` of the dates the codex holds: custom date fields of
+    entries (by their kind's templates) and the start and end of relations."""
+    date_keys: dict[str, set[str]] = {}
+    for template in store.find(FieldTemplate.collection, where={"world_id": world_id}):
+        if template.get("field_type") == "date":
+            date_keys.setdefault(template["kind"], set()).add(template["key"])
+    for model in (Entity, Location) if date_keys else ():
+        for doc in store.find(model.collection, where={"world_id": world_id}, newest_first=False):
+            values = doc.get("fields") or {}
+            for key in sorted(date_keys.get(kind_of(model.collection, doc), ())):
+                if isinstance(values.get(key), dict):
+                    yield "entry", doc[model.id_field], f"{doc['name']}: {key}", values[key]
+    for doc in store.find(Relation.collection, where={"world_id": world_id}, newest_first=False):
+        for end in ("start_date", "end_date"):
+            if doc.get(end):
+                yield "relation", doc["relation_id"], doc.get("type", ""), doc[end]
+
+
 # Where a world keeps dates a calendar change must not break: functions (store, world_id) ->
-# iterable of (kind, id, title, date). Entry fields and relations can add theirs.
-DATE_SOURCES = [_dated]
+# iterable of (kind, id, title, date).
+DATE_SOURCES = [_dated, _codex_dated]
 
 
 def check_calendar_change(store: DocumentStore, world_id: str, before: dict, after: dict) -> None:
