@@ -1,4 +1,5 @@
 import { useContext, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
@@ -52,7 +53,9 @@ function UnresolvedMention({ worldId, name, shown, children }) {
         {children}
         <span className="mention-plus" aria-hidden="true">+</span>
       </button>
-      {creating && <CreateEntryDialog worldId={worldId} name={name} onClose={() => setCreating(false)} />}
+      {/* In a portal: the mention sits inside a paragraph, which may not hold a dialog's headings and forms. */}
+      {creating &&
+        createPortal(<CreateEntryDialog worldId={worldId} name={name} onClose={() => setCreating(false)} />, document.body)}
     </>
   );
 }
