@@ -37,7 +37,6 @@ they come last in the store's creation order (first in newest-first lists).
 """
 from __future__ import annotations
 
-from collections import Counter
 from datetime import timedelta
 from typing import Callable
 
@@ -45,21 +44,17 @@ from core import clock, permissions
 from core.errors import Conflict, NotFound
 from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Location, Mention, Relation,
                          RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User, World)
-from core.models.field_template import MAX_PER_WORLD as MAX_TEMPLATES
-from core.names import match_key
 from services.listing import Page
 from services.mention_service import MentionService
-from services.publishing import check_public_quota
-from services.relation_lookup import find_entry, relations_of_entry, twin
+from services.relation_lookup import relations_of_entry
+from services.trash_checks import check_name_free, check_quotas, check_template_fits, restorable
+from services.trash_moves import CAST_FIELDS, CAST_KINDS, Moved, reconnect, relink
 from storage import DocumentStore
 
 DEFAULT_RETENTION_DAYS = 30
 PURGE_BATCH = 20
-CAST_KINDS = {Entity.collection: "character", Location.collection: "location"}
 KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location",
                "field_template": "Field template", "relation": "Relation", "image": "Image"}
-# story/event field -> which collection the ids it holds belong to
-CAST_FIELDS = {Entity.collection: "entities", Location.collection: "locations"}
 
 
 class TrashService:
@@ -75,7 +70,7 @@ class TrashService:
     def trash_world(self, actor: User, world: World) -> TrashItem:
         world_id = world.world_id
         with self.store.unit_of_work():
-            moved = _Moved(self.store)
+            moved = Moved(self.store)
             moved.take(World.collection, [self.store.get(World.collection, world_id)])
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
@@ -92,7 +87,7 @@ class TrashService:
     def trash_story(self, actor: User, story: Story) -> TrashItem:
         story_id = story.story_id
         with self.store.unit_of_work():
-            moved = _Moved(self.store)
+            moved = Moved(self.store)
             moved.take(Story.collection, [self.store.get(Story.collection, story_id)])
             moved.take(TimeCone.collection, self.store.find(TimeCone.collection, where={"story_id": story_id},
                                                             newest_first=False))
@@ -118,7 +113,7 @@ class TrashService:
         story and event."""
         collection, field = item.collection, CAST_FIELDS[item.collection]
         with self.store.unit_of_work():
-            moved = _Moved(self.store)
+            moved = Moved(self.store)
             moved.take(collection, [self.store.get(collection, item.id)])
             relations = relations_of_entry(self.store, world.world_id, item.id)
             moved.take(Relation.collection, relations)
@@ -140,7 +135,7 @@ class TrashService:
     def trash_template(self, actor: User, world: World, template: FieldTemplate) -> TrashItem:
         """A field template (the values entries hold under its key stay where they are)."""
         with self.store.unit_of_work():
-            moved = _Moved(self.store)
+            moved = Moved(self.store)
             moved.take(FieldTemplate.collection, [self.store.get(FieldTemplate.collection, template.template_id)])
             return self._keep(actor, "field_template", template.template_id, template.label, world.owner_id,
                               world.world_id, moved)
@@ -148,7 +143,7 @@ class TrashService:
     def trash_relation(self, actor: User, world: World, relation, title: str) -> TrashItem:
         """A relation and its history."""
         with self.store.unit_of_work():
-            moved = _Moved(self.store)
+            moved = Moved(self.store)
             moved.take(Relation.collection, [self.store.get(Relation.collection, relation.relation_id)])
             moved.take(Revision.collection, self.store.find(
                 Revision.collection, where={"doc_id": relation.relation_id}, newest_first=False))
@@ -158,13 +153,13 @@ class TrashService:
     def trash_image(self, actor: User, world: World, image: Image) -> TrashItem:
         """An image's document; its blobs stay until the entry is purged."""
         with self.store.unit_of_work():
-            moved = _Moved(self.store)
+            moved = Moved(self.store)
             moved.take(Image.collection, [self.store.get(Image.collection, image.image_id)])
             return self._keep(actor, "image", image.image_id, image.filename or "Image", world.owner_id,
                               world.world_id, moved)
 
     def _keep(self, actor: User, kind: str, item_id: str, title: str, owner_id: str, world_id: str,
-              moved: "_Moved") -> TrashItem:
+              moved: Moved) -> TrashItem:
         item = TrashItem(kind=kind, item_id=item_id, title=title, owner_id=owner_id, world_id=world_id,
                          deleted_by=actor.user_id, deleted_at=clock.iso(self.now()),
                          contents=moved.contents, references=moved.references,
@@ -218,7 +213,7 @@ class TrashService:
                 raise Conflict(f"Its world is in the trash or was deleted for good: restore the world "
                                f"first, then this {label.lower()}", {"world_id": "not live"},
                                code="world_not_live")
-            contents = self._restorable(doc)
+            contents = restorable(self.store, doc)
             for collection, docs in contents.items():
                 id_field = self.store.id_field(collection)
                 taken = [d[id_field] for d in docs if self.store.get(collection, d[id_field]) is not None]
@@ -227,114 +222,22 @@ class TrashService:
                                    {"trash_id": f"{len(taken)} ids of its {collection} are taken"},
                                    code="id_taken")
             if doc["kind"] in ("character", "location"):
-                self._check_name_free(doc)
+                check_name_free(self.store, doc, label)
             if doc["kind"] == "field_template":
-                self._check_template_fits(doc)
-            self._check_quotas(contents)
+                check_template_fits(self.store, doc)
+            check_quotas(self.store, contents)
             for collection, docs in contents.items():
                 id_field = self.store.id_field(collection)
                 for item in docs:
                     self.store.put(collection, item[id_field], item)
-            references = sum(self._relink(ref) for ref in doc["references"])
-            references += sum(self._reconnect(link) for link in doc["connections"])
+            references = sum(relink(self.store, ref) for ref in doc["references"])
+            references += sum(reconnect(self.store, link) for link in doc["connections"])
             self.mentions.restored(doc)
             self.store.delete(TrashItem.collection, trash_id)
         return {"message": f"{label} restored", "trash_id": trash_id, "kind": doc["kind"],
                 "item_id": doc["item_id"], "world_id": doc["world_id"], "title": doc["title"],
                 "restored": {c: len(docs) for c, docs in contents.items() if docs},
                 "references_restored": references}
-
-    def _restorable(self, doc: dict) -> dict:
-        """What of the entry's contents goes back. A character's or location's relations
-        whose other end is gone, or that a relation made since duplicates, stay out (with
-        their revisions); a lone relation in that case is refused."""
-        contents = doc["contents"]
-        relations = contents.get(Relation.collection)
-        if doc["kind"] == "world" or not relations:
-            return contents
-        coming = {d[self.store.id_field(c)] for c, docs in contents.items() if c in CAST_KINDS for d in docs}
-        kept, dropped = [], set()
-        for relation in relations:
-            gone = [end for end in (relation["source_id"], relation["target_id"])
-                    if end not in coming and find_entry(self.store, doc["world_id"], end) is None]
-            duplicate = twin(self.store, relation)
-            if doc["kind"] == "relation" and gone:
-                raise Conflict("Cannot restore: an entry it joins is in the trash or was deleted for good; "
-                               "restore that entry first", {"relation": f"entry {gone[0]} is not live"},
-                               code="relation_end_missing")
-            if doc["kind"] == "relation" and duplicate:
-                raise Conflict("Cannot restore: the same relation exists again",
-                               {"relation": f"same as {duplicate['relation_id']}"}, code="duplicate_relation")
-            if gone or duplicate:
-                dropped.add(relation["relation_id"])
-            else:
-                kept.append(relation)
-        if not dropped:
-            return contents
-        revisions = [r for r in contents.get(Revision.collection, []) if r["doc_id"] not in dropped]
-        return {**contents, Relation.collection: kept, Revision.collection: revisions}
-
-    def _check_name_free(self, doc: dict) -> None:
-        """As on creation: the name may not be another's name or alias in the world."""
-        (collection, [item]), = [(c, d) for c, d in doc["contents"].items() if c in CAST_KINDS]
-        taken = {match_key(n) for other in self.store.find(collection, where={"world_id": doc["world_id"]})
-                 for n in [other["name"], *other.get("aliases", [])]}
-        if match_key(item["name"]) in taken:
-            raise Conflict(f"{KIND_LABELS[doc['kind']]} '{item['name']}' already exists in this world: "
-                           "rename that one before restoring this one", {"name": "already exists"},
-                           code="duplicate_name")
-
-    def _check_template_fits(self, doc: dict) -> None:
-        """As on creation: its key free for its kind, and room for it in the world."""
-        [item] = doc["contents"][FieldTemplate.collection]
-        others = self.store.find(FieldTemplate.collection, where={"world_id": doc["world_id"]}, limit=MAX_TEMPLATES)
-        if any(o["kind"] == item["kind"] and o["key"] == item["key"] for o in others):
-            raise Conflict(f"A {item['kind']} field '{item['key']}' exists again: delete or rename that one first",
-                           {"key": "already exists"}, code="duplicate_key")
-        if len(others) >= MAX_TEMPLATES:
-            raise Conflict(f"A world holds at most {MAX_TEMPLATES} field templates",
-                           {"world_id": f"has {len(others)} field templates"}, code="too_many_templates")
-
-    def _check_quotas(self, contents: dict) -> None:
-        """Public worlds and stories coming back must fit their owners' quotas."""
-        for model in (World, Story):
-            owners = Counter(d["owner_id"] for d in contents.get(model.collection, [])
-                             if d.get("visibility") == "public")
-            for owner_id, adding in owners.items():
-                owner = self.store.get(User.collection, owner_id)
-                if owner is not None:
-                    check_public_quota(self.store, User.from_dict(owner), model, "public", adding=adding)
-
-    def _relink(self, ref: dict) -> int:
-        doc = self.store.get(ref["collection"], ref["doc_id"])
-        if "replaced_by" in ref:   # a value the delete replaced: put back unless changed since
-            if doc is None or doc.get(ref["field"]) != ref["replaced_by"]:
-                return 0
-            doc[ref["field"]] = ref["value"]
-            self.store.put(ref["collection"], ref["doc_id"], doc)
-            return 1
-        if doc is None or ref["value"] in doc.get(ref["field"], []):
-            return 0
-        values = list(doc.get(ref["field"], []))
-        values.insert(min(ref.get("index", len(values)), len(values)), ref["value"])
-        doc[ref["field"]] = values
-        self.store.put(ref["collection"], ref["doc_id"], doc)
-        return 1
-
-    def _reconnect(self, link: dict) -> int:
-        doc = self.store.get(Event.collection, link["event_id"])
-        connection = link["connection"]
-        if doc is None or self.store.get(Event.collection, connection["to_event_id"]) is None:
-            return 0
-        current = doc.get("connections", [])
-        if any(c["to_event_id"] == connection["to_event_id"] and c["relation_type"] == connection["relation_type"]
-               for c in current):
-            return 0
-        current = list(current)
-        current.insert(min(link.get("index", len(current)), len(current)), connection)
-        doc["connections"] = current
-        self.store.put(Event.collection, link["event_id"], doc)
-        return 1
 
     def purge(self, user: User, trash_id: str) -> dict:
         """Delete the entry, and what it holds, for good."""
@@ -372,53 +275,3 @@ class TrashService:
         for image in map(Image.from_dict, doc["contents"].get(Image.collection, [])):
             self.store.delete_blob(image.blob_key)
             self.store.delete_blob(image.thumb_key)
-
-
-class _Moved:
-    """What one delete takes out of the live collections."""
-
-    def __init__(self, store: DocumentStore):
-        self.store = store
-        self.contents: dict[str, list[dict]] = {}
-        self.references: list[dict] = []
-        self.connections: list[dict] = []
-
-    def take(self, collection: str, docs) -> None:
-        """Remove the documents (``None``s are skipped) and keep them."""
-        id_field = self.store.id_field(collection)
-        for doc in docs:
-            if doc is None:
-                continue
-            self.contents.setdefault(collection, []).append(doc)
-            self.store.delete(collection, doc[id_field])
-
-    def unreference(self, collection: str, doc_id: str, field: str, value: str, doc: dict | None = None) -> None:
-        """Remove ``value`` from the document's ``field`` list, remembering where it was."""
-        doc = doc if doc is not None else self.store.get(collection, doc_id)
-        if doc is None or value not in doc.get(field, []):
-            return
-        index = doc[field].index(value)
-        self.references.append({"collection": collection, "doc_id": doc_id, "field": field,
-                                "value": value, "index": index})
-        doc[field] = [v for v in doc[field] if v != value]
-        self.store.put(collection, doc_id, doc)
-
-    def repoint(self, collection: str, doc: dict, field: str, value: str, replaced_by: str) -> None:
-        """Set the document's ``field`` from ``value`` to ``replaced_by``, remembering it."""
-        self.references.append({"collection": collection, "doc_id": doc[self.store.id_field(collection)],
-                                "field": field, "value": value, "replaced_by": replaced_by})
-        doc[field] = replaced_by
-        self.store.put(collection, doc[self.store.id_field(collection)], doc)
-
-    def disconnect(self, event: dict, gone: set[str]) -> None:
-        """Remove the event's connections to ``gone`` events, remembering them."""
-        connections = event.get("connections", [])
-        kept = [c for c in connections if c.get("to_event_id") not in gone]
-        if len(kept) == len(connections):
-            return
-        for index, connection in enumerate(connections):
-            if connection.get("to_event_id") in gone:
-                self.connections.append({"event_id": event["event_id"], "connection": connection,
-                                         "index": index})
-        event["connections"] = kept
-        self.store.put(Event.collection, event["event_id"], event)
