@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
 import { SEARCH_TYPES, TYPE_LABELS, hitPath } from '../utils/search.js';
@@ -9,13 +9,14 @@ import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import Pagination from '../components/Pagination.jsx';
 import Snippet from '../components/Snippet.jsx';
+import { useListParams } from '../hooks/useListParams.js';
 import { useTitle } from '../hooks/useTitle.js';
 
 const PER_PAGE = 20;
 
 /** One search over the stories, entries, events and worlds the reader may see (GET /search), ranked. */
 export default function Search() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useListParams();
   const q = (params.get('q') || '').trim();
   const type = SEARCH_TYPES.some((t) => t.value === params.get('type')) ? params.get('type') : '';
   const page = Number(params.get('page')) || 1;
@@ -26,12 +27,6 @@ export default function Search() {
     placeholderData: keepPreviousData,
   });
 
-  const update = (patch) => {
-    const next = new URLSearchParams(params);
-    Object.entries(patch).forEach(([k, v]) => (v ? next.set(k, v) : next.delete(k)));
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const items = (data && data.items) || [];
 
   return (

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
@@ -10,13 +10,14 @@ import Pagination from '../components/Pagination.jsx';
 import StoryList from '../components/StoryList.jsx';
 import FilterBar from '../components/FilterBar.jsx';
 import TagFilter from '../components/TagFilter.jsx';
+import { useListParams } from '../hooks/useListParams.js';
 import { useTitle } from '../hooks/useTitle.js';
 
 const PER_PAGE = 20;
 
 export default function Stories() {
   const { user } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useListParams();
   const q = params.get('q') || '';
   const genre = params.get('genre') || '';
   const worldId = params.get('world_id') || '';
@@ -33,12 +34,6 @@ export default function Stories() {
   const worldItems = (worldList.data && worldList.data.items) || [];
   const worldNames = Object.fromEntries(worldItems.map((w) => [w.world_id, w.name]));
 
-  const update = (patch) => {
-    const next = new URLSearchParams(params);
-    Object.entries(patch).forEach(([k, v]) => (v ? next.set(k, v) : next.delete(k)));
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const items = (data && data.items) || [];
 
   return (

@@ -1,4 +1,4 @@
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
@@ -10,6 +10,7 @@ import Pagination from '../components/Pagination.jsx';
 import Badge from '../components/Badge.jsx';
 import WorldCreateForm from '../components/WorldCreateForm.jsx';
 import FilterBar from '../components/FilterBar.jsx';
+import { useListParams } from '../hooks/useListParams.js';
 import { useTitle } from '../hooks/useTitle.js';
 import { plainMentions } from '../utils/mentions.js';
 
@@ -18,7 +19,7 @@ const PER_PAGE = 12;
 export default function Worlds() {
   const { user } = useAuth();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useListParams();
   const q = params.get('q') || '';
   const type = params.get('world_type') || '';
   const mine = params.get('mine') === '1';
@@ -32,12 +33,6 @@ export default function Worlds() {
     placeholderData: keepPreviousData,
   });
 
-  const update = (patch) => {
-    const next = new URLSearchParams(params);
-    Object.entries(patch).forEach(([k, v]) => (v ? next.set(k, v) : next.delete(k)));
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
 
   const items = (data && data.items) || [];
 
