@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
 import { insertMention, mentionToken } from '../utils/mentions.js';
@@ -67,12 +68,12 @@ export function useMentionCompletion({ worldId, value, setValue, inputRef }) {
     const { text, caret } = insertMention(value, token, option.name);
     const end = token.trigger === '[[' && value.slice(token.end).startsWith(']]') ? token.end + 2 : token.end;
     if (!(el && typeOver(el, token.start, end, text.slice(token.start, caret)))) {
-      setValue(text);
-      requestAnimationFrame(() => {
-        if (!el) return;
+      // Committed at once, caret placed at once: keys typed right after the choice land after the mention.
+      flushSync(() => setValue(text));
+      if (el) {
         el.focus();
         el.setSelectionRange(caret, caret);
-      });
+      }
     }
     setTyping(null);
   };
