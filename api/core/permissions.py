@@ -4,9 +4,10 @@ Roles carry a set of permissions and quotas (``ROLES``, served as the roles
 catalogue). The role is read from storage on every request, so changing it
 changes what a user may do, and their quotas, at once.
 
-Visibility: only the owner and the users in a world's ``shared_with`` (read
-only) see non-public worlds; everyone sees public ones. Anything inside a world
-is visible only if the world is. Admins (``manage_all_content``) see and act on
+Visibility: only the owner and the world's members (co-authors in
+``co_authors``, who also write its content; readers in ``shared_with``) see
+non-public worlds; everyone sees public ones. Anything inside a world is
+visible only if the world is. Admins (``manage_all_content``) see and act on
 everything.
 """
 from __future__ import annotations
@@ -105,31 +106,45 @@ def quotas_for(role: str) -> dict:
     return dict(ROLE_QUOTAS.get(role, ROLE_QUOTAS["user"]))
 
 
+def world_role(user: User | None, world: World) -> str | None:
+    """What the caller is to the world: "owner", "co_author", "reader" or None."""
+    if user is None:
+        return None
+    if user.user_id == world.owner_id:
+        return "owner"
+    if user.user_id in world.co_authors:
+        return "co_author"
+    if user.user_id in world.shared_with:
+        return "reader"
+    return None
+
+
 def can_view_world(user: User | None, world: World) -> bool:
-    if world.visibility == "public" or is_admin(user):
-        return True
-    return user is not None and (user.user_id == world.owner_id or user.user_id in world.shared_with)
+    return world.visibility == "public" or is_admin(user) or world_role(user, world) is not None
 
 
 def can_edit_world(user: User | None, world: World) -> bool:
+    """Manage the world itself (settings, visibility, members, delete): owner or admin only."""
     return user is not None and (user.user_id == world.owner_id or is_admin(user))
 
 
+def can_write_world(user: User | None, world: World) -> bool:
+    """Create and change the world's content (stories, entries, events, relations, AI jobs):
+    the owner, a co-author or an admin."""
+    return is_admin(user) or world_role(user, world) in ("owner", "co_author")
+
+
 def can_view_story(user: User | None, story: Story, world: World) -> bool:
-    """A story needs its world visible, and is itself public or seen by a world reader."""
+    """A story needs its world visible, and is itself public or seen by a world member."""
     if not can_view_world(user, world):
         return False
     if story.visibility == "public" or is_admin(user):
         return True
-    return user is not None and (
-        user.user_id in (story.owner_id, world.owner_id) or user.user_id in world.shared_with
-    )
+    return user is not None and (user.user_id == story.owner_id or world_role(user, world) is not None)
 
 
 def can_edit_story(user: User | None, story: Story, world: World) -> bool:
-    return user is not None and (
-        user.user_id in (story.owner_id, world.owner_id) or is_admin(user)
-    )
+    return user is not None and (user.user_id == story.owner_id or can_write_world(user, world))
 
 
 def check_can_publish(user: User) -> None:

@@ -12,11 +12,24 @@ Visibility = Literal["draft", "private", "public"]
 WorldType = Literal["fantasy", "sci-fi", "modern", "historical"]
 Role = Literal["admin", "moderator", "premium", "user", "guest"]   # highest rank first
 TaskStatus = Literal["pending", "processing", "completed", "error", "cancelled"]
+# Members of a world besides its owner: co-authors write its content, readers read it.
+# Readers are the world's ``shared_with`` (the share/unshare contract); co-authors its ``co_authors``.
+MemberRole = Literal["co_author", "reader"]
+WorldRole = Literal["owner", "co_author", "reader"]        # what a caller is to a world
+InvitationStatus = Literal["pending", "accepted", "declined", "revoked", "expired"]
+# The activity feed: what happened to which kind of thing.
+ActivityAction = Literal["created", "edited", "deleted", "restored"]
+ActivityKind = Literal["world", "story", "book", "entry", "relation", "event", "image", "member"]
 
 VISIBILITIES: tuple[str, ...] = get_args(Visibility)
 WORLD_TYPES: tuple[str, ...] = get_args(WorldType)
 ROLES: tuple[str, ...] = get_args(Role)
 TASK_STATUSES: tuple[str, ...] = get_args(TaskStatus)
+MEMBER_ROLES: tuple[str, ...] = get_args(MemberRole)
+WORLD_ROLES: tuple[str, ...] = get_args(WorldRole)
+INVITATION_STATUSES: tuple[str, ...] = get_args(InvitationStatus)
+ACTIVITY_ACTIONS: tuple[str, ...] = get_args(ActivityAction)
+ACTIVITY_KINDS: tuple[str, ...] = get_args(ActivityKind)
 ACTIVE_TASK_STATUSES = ("pending", "processing")
 FINAL_TASK_STATUSES = ("completed", "error", "cancelled")
 

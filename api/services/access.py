@@ -30,6 +30,14 @@ def editable_world(store: DocumentStore, user: User | None, world_id: str) -> Wo
     return world
 
 
+def writable_world(store: DocumentStore, user: User | None, world_id: str) -> World:
+    """A world whose content the caller may create and change (owner, co-author, admin)."""
+    world = visible_world(store, user, world_id)
+    if not permissions.can_write_world(user, world):
+        raise Forbidden("Only the world's owner and co-authors can change its content")
+    return world
+
+
 def visible_story(store: DocumentStore, user: User | None, story_id: str) -> tuple[Story, World]:
     doc = store.get(Story.collection, story_id)
     world = load_world(store, doc["world_id"]) if doc else None
@@ -49,11 +57,8 @@ def editable_story(store: DocumentStore, user: User | None, story_id: str) -> tu
 
 
 def is_world_reader(user: User | None, world: World) -> bool:
-    """Owner, shared user or admin: sees every story of the world."""
-    return user is not None and (
-        user.user_id == world.owner_id or user.user_id in world.shared_with
-        or permissions.is_admin(user)
-    )
+    """Owner, member (co-author or reader) or admin: sees every story of the world."""
+    return permissions.is_admin(user) or permissions.world_role(user, world) is not None
 
 
 def visible_story_ids(store: DocumentStore, user: User | None, world: World) -> list[str]:

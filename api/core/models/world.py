@@ -15,8 +15,8 @@ class World(Model):
 
     collection = "worlds"
     id_field = "world_id"
-    indexed_fields = ("owner_id", "visibility", "shared_with", "world_type")
-    list_fields = ("shared_with",)
+    indexed_fields = ("owner_id", "visibility", "shared_with", "co_authors", "world_type")
+    list_fields = ("shared_with", "co_authors")
     search_fields = ("name", "description")
     search_titles = ("name",)
 
@@ -25,7 +25,8 @@ class World(Model):
     description: str = ""
     world_type: str = "fantasy"
     visibility: str = "private"
-    shared_with: list[str] = field(default_factory=list)
+    shared_with: list[str] = field(default_factory=list)   # readers
+    co_authors: list[str] = field(default_factory=list)    # write content, never manage the world
     metadata: dict = field(default_factory=dict)
     world_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)
