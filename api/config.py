@@ -87,6 +87,8 @@ class Config:
         self.HISTORY_MAX_VERSIONS = int(_env("HISTORY_MAX_VERSIONS", 50))
         # Days a deleted world, story, character or location stays restorable in the trash.
         self.TRASH_RETENTION_DAYS = int(_env("TRASH_RETENTION_DAYS", 30))
+        # Days an invitation to a world stays open.
+        self.INVITATION_DAYS = int(_env("INVITATION_DAYS", 14))
         self.INITIAL_ADMIN_USERNAME = _env("INITIAL_ADMIN_USERNAME")
         self.INITIAL_ADMIN_EMAIL = _env("INITIAL_ADMIN_EMAIL")
         self.INITIAL_ADMIN_PASSWORD = _env("INITIAL_ADMIN_PASSWORD")

@@ -22,6 +22,8 @@ from interfaces.blueprints.history import create_history_blueprint
 from interfaces.blueprints.relations import create_relations_blueprint
 from interfaces.blueprints.mentions import create_mentions_blueprint
 from interfaces.blueprints.images import create_images_blueprint
+from interfaces.blueprints.invitations import create_invitations_blueprint
+from interfaces.blueprints.members import create_members_blueprint
 from interfaces.blueprints.reviews import create_reviews_blueprint
 from interfaces.blueprints.search import create_search_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
@@ -48,7 +50,9 @@ from services.graph_service import GraphService
 from services.history_service import HistoryService
 from services.image_links import ImageLinks
 from services.image_service import ImageService
+from services.invitation_service import InvitationService
 from services.link_service import LinkService
+from services.member_service import MemberService
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
@@ -82,7 +86,8 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
               create_trash_blueprint, create_reviews_blueprint, create_entries_blueprint,
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
-              create_images_blueprint, create_search_blueprint)
+              create_images_blueprint, create_search_blueprint, create_members_blueprint,
+              create_invitations_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -103,6 +108,7 @@ def build_services(config, store: DocumentStore) -> Services:
     images = ImageService(store, trash, ImageLinks(config["JWT_SECRET_KEY"], config["IMAGE_LINK_SECONDS"]),
                           max_pixels=config["IMAGE_MAX_PIXELS"], max_per_world=config["IMAGE_MAX_PER_WORLD"],
                           thumb_size=config["IMAGE_THUMB_SIZE"])
+    members = MemberService(store)
     return Services(
         store=store,
         auth=AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
@@ -113,7 +119,8 @@ def build_services(config, store: DocumentStore) -> Services:
         history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
         fields=fields, entries=EntryService(store),
         relations=relations, graphs=GraphService(store, relations, links),
-        mentions=MentionService(store, revisions), images=images, search=SearchService(store))
+        mentions=MentionService(store, revisions), images=images, search=SearchService(store),
+        members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

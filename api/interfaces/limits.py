@@ -1,5 +1,6 @@
 """Rate limits with Flask-Limiter: login and register per IP and per account,
-change-password per IP and per user, AI jobs (POSTs under ``/api/gpt``) per user.
+change-password per IP and per user, AI jobs (POSTs under ``/api/gpt``) per user,
+username lookups per user.
 
 Views declare what they are with ``@rate_limit("login")``; ``init_limits``
 applies the limits from the configuration (``RATELIMIT_<NAME>_PER_<KEY>``,
@@ -94,6 +95,7 @@ LIMITS = {
     "change_password": {"ip": ("10 per minute; 50 per hour", ip_key, False),
                         "user": ("5 per minute; 20 per hour", user_key, True)},
     "ai": {"user": ("20 per minute; 300 per hour", user_key, False)},
+    "lookup": {"user": ("30 per minute; 300 per hour", user_key, False)},
 }
 
 

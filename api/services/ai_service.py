@@ -105,7 +105,7 @@ class AIService:
         """The world, if the task's owner may still see it (``write``: change it)."""
         if not world_id:
             return None
-        check = access.editable_world if write else access.visible_world
+        check = access.writable_world if write else access.visible_world
         try:
             return check(self.store, self._owner(ctx), world_id)
         except (NotFound, Forbidden):

@@ -17,7 +17,9 @@ from services.field_service import FieldService
 from services.graph_service import GraphService
 from services.history_service import HistoryService
 from services.image_service import ImageService
+from services.invitation_service import InvitationService
 from services.link_service import LinkService
+from services.member_service import MemberService
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
@@ -53,6 +55,8 @@ class Services:
     mentions: MentionService
     images: ImageService
     search: SearchService
+    members: MemberService
+    invitations: InvitationService
 
     @property
     def gpt_provider(self) -> str:

@@ -252,10 +252,10 @@ class EventService:
         return Event.from_dict(doc), world
 
     def editable_event(self, user: User, event_id: str) -> tuple[Event, World]:
-        """The event if the caller may change it: 404 if they cannot see it, 403 if not the owner."""
+        """The event if the caller may change it: 404 if they cannot see it, 403 if they may not write the world."""
         event, world = self.visible_event(user, event_id)
-        if not permissions.can_edit_world(user, world):
-            raise Forbidden("Only the world's owner can change its events")
+        if not permissions.can_write_world(user, world):
+            raise Forbidden("Only the world's owner and co-authors can change its events")
         return event, world
 
     def update(self, event: Event, world: World, changes: dict, user: User | None = None,

@@ -66,7 +66,7 @@ class HistoryService:
         return Target(story, world)
 
     def cast_item(self, user: User | None, kind: Kind, world_id: str, item_id: str) -> Target:
-        world = _editors_only(lambda: access.editable_world(self.store, user, world_id), "World not found")
+        world = _editors_only(lambda: access.writable_world(self.store, user, world_id), "World not found")
         return Target(self.cast.get(kind, world, item_id), world, kind)
 
     def event(self, user: User | None, event_id: str) -> Target:

@@ -95,7 +95,7 @@ class SearchService:
         if permissions.is_admin(user):
             return Scope(None, [])
         readable = [] if user is None else self.store.find_ids(World.collection, any_of=[
-            {"owner_id": user.user_id}, {"shared_with": user.user_id}])
+            {"owner_id": user.user_id}, {"shared_with": user.user_id}, {"co_authors": user.user_id}])
         mine = set(readable)
         public = self.store.find_ids(World.collection, where={"visibility": "public"})
         return Scope(readable, [w for w in public if w not in mine])

@@ -34,7 +34,7 @@ class StatsService:
             totals["total_locations"] += len(locations.get(world.world_id, []))
             if user is None:
                 continue
-            if user.user_id in world.shared_with:
+            if user.user_id in world.shared_with or user.user_id in world.co_authors:
                 story_breakdown["shared"] += len(story_ids)
                 continue
             visible = set(story_ids)
@@ -49,7 +49,7 @@ class StatsService:
             return answer
         world_breakdown = {"private": 0, "shared": 0, "public": 0, "draft": 0}
         for world in worlds:
-            shared = user.user_id in world.shared_with
+            shared = user.user_id in world.shared_with or user.user_id in world.co_authors
             world_breakdown["shared" if shared else world.visibility] += 1
         answer["breakdown"] = {"worlds": world_breakdown, "stories": story_breakdown}
         quotas = permissions.quotas_for(user.role)

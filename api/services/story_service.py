@@ -92,7 +92,7 @@ class StoryService:
             reachable = [{"visibility": "public"}]
         else:
             readable = self.store.find_ids(World.collection, any_of=[
-                {"owner_id": user.user_id}, {"shared_with": user.user_id}])
+                {"owner_id": user.user_id}, {"shared_with": user.user_id}, {"co_authors": user.user_id}])
             query = {"any_of": [{"visibility": "public"}, {"owner_id": user.user_id},
                                 *({"world_id": w} for w in readable)]}
             reachable = [{"visibility": "public"}, {"owner_id": user.user_id}]

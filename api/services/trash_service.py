@@ -44,7 +44,8 @@ from core import clock, permissions
 from core.errors import Conflict, NotFound
 from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Location, Mention, Relation,
                          RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User, World)
-from services.listing import Page
+from services import access
+from services.listing import Page, filtered_page
 from services.mention_service import MentionService
 from services.relation_lookup import relations_of_entry
 from services.trash_checks import check_name_free, check_quotas, check_template_fits, restorable
@@ -176,11 +177,34 @@ class TrashService:
         return self.now() >= self.expires_at(doc)
 
     def list(self, user: User, offset: int, limit: int) -> Page:
-        """The caller's trash (what they owned), newest first; expired items are purged first."""
+        """The caller's trash, newest first: what they owned, what was deleted in their worlds,
+        and what they deleted as a co-author of a world they still write. Expired items are
+        purged first."""
         self.purge_expired()
-        where = {"owner_id": user.user_id}
-        docs = self.store.find(TrashItem.collection, where=where, offset=offset, limit=limit)
-        return Page([d for d in docs if not self._expired(d)], self.store.count(TrashItem.collection, where=where))
+        owned = self.store.find_ids(World.collection, where={"owner_id": user.user_id})
+        any_of = [{"owner_id": user.user_id}, {"deleted_by": user.user_id}, *({"world_id": w} for w in owned)]
+        worlds: dict[str, World | None] = {}
+
+        def read(start: int, count: int) -> list[dict]:
+            return self.store.find(TrashItem.collection, any_of=any_of, offset=start, limit=count)
+
+        return filtered_page(read, self.store.count(TrashItem.collection, any_of=any_of),
+                             lambda doc: not self._expired(doc) and self._may_see(user, doc, worlds),
+                             offset, limit)
+
+    def _may_see(self, user: User, doc: dict, worlds: dict | None = None) -> bool:
+        """Who sees and restores an entry: whoever owned what was deleted, the owner of its
+        (live) world, the co-author who deleted it while they still write that world, admins."""
+        if user.user_id == doc["owner_id"] or permissions.is_admin(user):
+            return True
+        worlds = {} if worlds is None else worlds
+        if doc["world_id"] not in worlds:
+            worlds[doc["world_id"]] = access.load_world(self.store, doc["world_id"])
+        world = worlds[doc["world_id"]]
+        if world is None or doc["kind"] == "world":
+            return False
+        return user.user_id == world.owner_id or (
+            user.user_id == doc["deleted_by"] and permissions.can_write_world(user, world))
 
     def present(self, doc: dict) -> dict:
         """A trash entry as the API shows it: what it is and what it holds (not the documents)."""
@@ -194,11 +218,10 @@ class TrashService:
         }
 
     def get(self, user: User, trash_id: str) -> dict:
-        """The entry, if the caller owned what was deleted (or is an admin); else 404,
-        as for an entry that does not exist (or has expired)."""
+        """The entry, if the caller may see it (``_may_see``); else 404, as for an entry
+        that does not exist (or has expired)."""
         doc = self.store.get(TrashItem.collection, trash_id)
-        if doc is None or self._expired(doc) or not (
-                user.user_id == doc["owner_id"] or permissions.is_admin(user)):
+        if doc is None or self._expired(doc) or not self._may_see(user, doc):
             raise NotFound("Trash item not found")
         return doc
 

@@ -37,7 +37,7 @@ class WorldService:
         if user is None:
             return {"where": {"visibility": "public"}}
         return {"any_of": [{"visibility": "public"}, {"owner_id": user.user_id},
-                           {"shared_with": user.user_id}]}
+                           {"shared_with": user.user_id}, {"co_authors": user.user_id}]}
 
     def list(self, user: User | None, filters: dict, offset: int, limit: int) -> Page:
         """A page of the worlds the caller may see, newest first, read in the store
@@ -82,7 +82,8 @@ class WorldService:
         for world in worlds:
             data = dict(vars(world))  # a shallow copy will do: the answer is serialised at once
             if not access.is_world_reader(user, world):
-                data["shared_with"] = []
+                data["shared_with"], data["co_authors"] = [], []
+            data["my_role"] = permissions.world_role(user, world)
             data["stories"] = stories.get(world.world_id, [])
             data["entities"] = entities.get(world.world_id, [])
             data["locations"] = locations.get(world.world_id, [])

@@ -5,6 +5,7 @@ from core.models.event_cache import EventCache
 from core.models.field_template import FieldTemplate
 from core.models.ignored_name import IgnoredName
 from core.models.image import Image
+from core.models.invitation import Invitation
 from core.models.location import Location
 from core.models.relation import Relation, RelationTypes
 from core.models.mention import Mention
@@ -18,10 +19,10 @@ from core.models.user import ROLES, User
 from core.models.world import VISIBILITIES, WORLD_TYPES, World
 
 MODELS = (User, World, Story, Entity, Location, TimeCone, Event, EventCache, Task, Revision, TrashItem,
-          Review, IgnoredName, FieldTemplate, Relation, RelationTypes, Mention, Image)
+          Review, IgnoredName, FieldTemplate, Relation, RelationTypes, Mention, Image, Invitation)
 # collection -> model: what the stores are built from (collections, ids, indexes).
 REGISTRY = {model.collection: model for model in MODELS}
 
-__all__ = ["Entity", "Event", "EventCache", "FieldTemplate", "IgnoredName", "Image", "Location", "Mention",
+__all__ = ["Entity", "Event", "EventCache", "FieldTemplate", "IgnoredName", "Image", "Invitation", "Location", "Mention",
            "Relation", "RelationTypes", "Review", "Revision", "Story", "Task", "TimeCone", "TrashItem", "User", "World",
            "MODELS", "REGISTRY", "ROLES", "TASK_STATUSES", "VISIBILITIES", "WORLD_TYPES"]

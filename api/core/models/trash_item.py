@@ -21,7 +21,7 @@ class TrashItem(Model):
 
     collection = "trash"
     id_field = "trash_id"
-    indexed_fields = ("owner_id", "world_id")
+    indexed_fields = ("owner_id", "world_id", "deleted_by")
 
     kind: str                 # "world" | "story" | "character" | "location" | "field_template" | "relation" | "image"
     item_id: str

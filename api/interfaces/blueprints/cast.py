@@ -29,7 +29,7 @@ def create_cast_blueprint(services):
     def change(kind, world_id, item_id, body):
         """Update under ``If-Match``; the answer carries the new ``ETag``."""
         user = current_user()
-        world = access.editable_world(store, user, world_id)
+        world = access.writable_world(store, user, world_id)
         current = cast.get(kind, world, item_id)
         require_version(current.version, current.to_dict)
         item = cast.update(kind, world, item_id, changes(body), user)
@@ -38,7 +38,7 @@ def create_cast_blueprint(services):
     def remove(kind, world_id, item_id):
         """Move to the trash under ``If-Match``; the trash entry."""
         user = current_user()
-        world = access.editable_world(store, user, world_id)
+        world = access.writable_world(store, user, world_id)
         current = cast.get(kind, world, item_id)
         require_version(current.version, current.to_dict)
         return cast.delete(kind, world, item_id, user)
@@ -56,8 +56,8 @@ def create_cast_blueprint(services):
     @responds(201, "Character created", schema=EntityOut, headers=ETAG_HEADER)
     @body(EntityBody)
     def create_entity(world_id, body: EntityBody):
-        """Create a character (owner). Names are unique within the world."""
-        world = access.editable_world(store, current_user(), world_id)
+        """Create a character (owner or co-author). Names are unique within the world."""
+        world = access.writable_world(store, current_user(), world_id)
         created = cast.create(ENTITY, world, body.model_dump())
         return with_etag(created.to_dict(), created.version, 201)
 
@@ -74,7 +74,7 @@ def create_cast_blueprint(services):
     @body(EntityUpdateBody)
     @responds(200, "The changed character", schema=EntityOut, headers=ETAG_HEADER)
     def update_entity(world_id, entity_id, body: EntityUpdateBody):
-        """Change a character of this world (owner).
+        """Change a character of this world (owner or co-author).
 
         Honours `If-Match` (412 with the current character when stale); the previous
         version is kept in its history. Answers the new `ETag`.
@@ -86,7 +86,7 @@ def create_cast_blueprint(services):
     @errors(412)
     @responds(200, "Character deleted", schema=EntityDeletedOut)
     def delete_entity(world_id, entity_id):
-        """Delete a character and unlink it from stories and events (owner): to the trash.
+        """Delete a character and unlink it from stories and events (owner or co-author): to the trash.
 
         `trash_id` restores it (and its links) until it expires. Honours `If-Match`.
         """
@@ -106,8 +106,8 @@ def create_cast_blueprint(services):
     @responds(201, "Location created", schema=LocationOut, headers=ETAG_HEADER)
     @body(LocationBody)
     def create_location(world_id, body: LocationBody):
-        """Create a location (owner). Names are unique within the world."""
-        world = access.editable_world(store, current_user(), world_id)
+        """Create a location (owner or co-author). Names are unique within the world."""
+        world = access.writable_world(store, current_user(), world_id)
         created = cast.create(LOCATION, world, body.model_dump())
         return with_etag(created.to_dict(), created.version, 201)
 
@@ -124,7 +124,7 @@ def create_cast_blueprint(services):
     @body(LocationUpdateBody)
     @responds(200, "The changed location", schema=LocationOut, headers=ETAG_HEADER)
     def update_location(world_id, location_id, body: LocationUpdateBody):
-        """Change a location of this world (owner).
+        """Change a location of this world (owner or co-author).
 
         Honours `If-Match` (412 with the current location when stale); the previous
         version is kept in its history. Answers the new `ETag`.
@@ -136,7 +136,7 @@ def create_cast_blueprint(services):
     @errors(412)
     @responds(200, "Location deleted", schema=LocationDeletedOut)
     def delete_location(world_id, location_id):
-        """Delete a location and unlink it from stories and events (owner): to the trash.
+        """Delete a location and unlink it from stories and events (owner or co-author): to the trash.
 
         `trash_id` restores it (and its links) until it expires. Honours `If-Match`.
         """

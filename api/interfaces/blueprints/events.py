@@ -38,9 +38,9 @@ def create_events_blueprint(services):
     @started
     @query(ExtractQuery)
     def extract_world(world_id, query: ExtractQuery):
-        """Extract the events of every story of the world (owner); `?force=true` ignores the cache."""
+        """Extract the events of every story of the world (owner or co-author); `?force=true` ignores the cache."""
         user = current_user()
-        world = access.editable_world(store, user, world_id)
+        world = access.writable_world(store, user, world_id)
         return accepted(ai.start(user, "world_events", world_id=world.world_id,
                                  force=query.force))
 
@@ -48,9 +48,9 @@ def create_events_blueprint(services):
     @token_required
     @responds(200, "What re-extracting the world's events would keep and replace", schema=WorldEventPlanOut)
     def world_extraction_plan(world_id):
-        """What `POST /worlds/{id}/events/extract?force=true` would do (owner): the events it
+        """What `POST /worlds/{id}/events/extract?force=true` would do (owner or co-author): the events it
         keeps (made, edited or connected by a person) and the machine events it replaces."""
-        return jsonify(events.world_reextraction_plan(access.editable_world(store, current_user(), world_id)))
+        return jsonify(events.world_reextraction_plan(access.writable_world(store, current_user(), world_id)))
 
     @bp.post("/stories/<story_id>/events/extract")
     @rate_limit("ai")
@@ -58,7 +58,7 @@ def create_events_blueprint(services):
     @started
     @query(ExtractQuery)
     def extract_story(story_id, query: ExtractQuery):
-        """Extract the story's events (owner); cached by content, `?force=true` re-extracts."""
+        """Extract the story's events (owner or co-author); cached by content, `?force=true` re-extracts."""
         user = current_user()
         story, _ = access.editable_story(store, user, story_id)
         return accepted(ai.start(user, "story_events", story_id=story.story_id,
@@ -68,7 +68,7 @@ def create_events_blueprint(services):
     @token_required
     @responds(200, "What a forced re-extraction would keep and replace", schema=EventPlanOut)
     def extraction_plan(story_id):
-        """What `extract?force=true` would do (owner): how many events it keeps (made or edited by a
+        """What `extract?force=true` would do (owner or co-author): how many events it keeps (made or edited by a
         person, or connected by one) and how many untouched machine events it replaces."""
         story, _ = access.editable_story(store, current_user(), story_id)
         return jsonify(events.reextraction_plan(story))
@@ -97,7 +97,7 @@ def create_events_blueprint(services):
     @body(EventUpdateBody)
     @responds(200, "The changed event", schema=EventOut, headers=ETAG_HEADER)
     def update_event(event_id, body: EventUpdateBody):
-        """Change an event's title, description, date, time, year, order, characters or places (world owner).
+        """Change an event's title, description, date, time, year, order, characters or places (world owner or co-author).
 
         The event becomes `edited`: a re-extraction keeps it. A `date` (checked against the
         world's calendar: 400 `invalid_date`) sets `year` and `time_index`; a new `time_index`
@@ -117,7 +117,7 @@ def create_events_blueprint(services):
     @errors(412)
     @responds(200, "Event deleted", schema=EventDeletedOut)
     def delete_event(event_id):
-        """Delete an event, its history and the connections to it (world owner).
+        """Delete an event, its history and the connections to it (world owner or co-author).
 
         Events are not trashed (a story's delete trashes its events). Honours `If-Match`.
         """
@@ -131,7 +131,7 @@ def create_events_blueprint(services):
     @responds(201, "The event with its connections", schema=EventOut)
     @body(ConnectionBody)
     def connect(event_id, body: ConnectionBody):
-        """Connect an event to another event of the same world (world owner)."""
+        """Connect an event to another event of the same world (world owner or co-author)."""
         event, world = events.editable_event(current_user(), event_id)
         event = events.connect(event, body.target_event_id, body.relation_type, body.relation_label)
         return jsonify(events.present(event, world)), 201

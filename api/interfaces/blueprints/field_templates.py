@@ -30,12 +30,12 @@ def create_field_templates_blueprint(services):
     @responds(201, "Field template created", schema=FieldTemplateOut, headers=ETAG_HEADER)
     @body(FieldTemplateBody)
     def create_field_template(world_id, body: FieldTemplateBody):
-        """Add a custom field to the world's entries of one kind (owner).
+        """Add a custom field to the world's entries of one kind (owner or co-author).
 
         `key` (the label's slug if not given) is unique per world and kind (409
         `duplicate_key`); a world holds at most 200 templates (409 `too_many_templates`).
         """
-        world = access.editable_world(store, current_user(), world_id)
+        world = access.writable_world(store, current_user(), world_id)
         created = fields.create(world, body.model_dump())
         return with_etag(created.to_dict(), created.version, 201)
 
@@ -45,12 +45,12 @@ def create_field_templates_blueprint(services):
     @body(FieldTemplateUpdateBody)
     @responds(200, "The changed field template", schema=FieldTemplateOut, headers=ETAG_HEADER)
     def update_field_template(world_id, template_id, body: FieldTemplateUpdateBody):
-        """Change a field template's label, type, order or options (owner); never its kind or key.
+        """Change a field template's label, type, order or options (owner or co-author); never its kind or key.
 
         Values entries hold already stay as they are (checked again only when changed).
         Honours `If-Match` (412 with the current template when stale).
         """
-        world = access.editable_world(store, current_user(), world_id)
+        world = access.writable_world(store, current_user(), world_id)
         current = fields.get(world, template_id)
         require_version(current.version, current.to_dict)
         wanted = changes(body)
@@ -64,10 +64,10 @@ def create_field_templates_blueprint(services):
     @errors(412)
     @responds(200, "Field template deleted", schema=FieldTemplateDeletedOut)
     def delete_field_template(world_id, template_id):
-        """Delete a field template (owner): to the trash. Entries keep their values under its key
+        """Delete a field template (owner or co-author): to the trash. Entries keep their values under its key
         (shown as unlisted fields). Honours `If-Match`."""
         user = current_user()
-        world = access.editable_world(store, user, world_id)
+        world = access.writable_world(store, user, world_id)
         current = fields.get(world, template_id)
         require_version(current.version, current.to_dict)
         trashed = fields.delete(user, world, template_id)

@@ -85,7 +85,7 @@ def create_gpt_blueprint(services):
     @started
     @body(BatchAnalyzeBody)
     def batch_analyze(body: BatchAnalyzeBody):
-        """Analyse stories of a world, link their characters and places, re-link the stories (owner).
+        """Analyse stories of a world, link their characters and places, re-link the stories (owner or co-author).
 
         A batch covers a bounded number of stories (see `story_ids`) and of
         characters of their text (400 past either, naming the limit). An empty
@@ -93,7 +93,7 @@ def create_gpt_blueprint(services):
         many as fit in one batch.
         """
         user = current_user()
-        world = access.editable_world(store, user, body.world_id)
+        world = access.writable_world(store, user, body.world_id)
         return accepted(ai.start_batch_analysis(user, world, body.story_ids))
 
     @bp.get("/gpt/results/<task_id>")

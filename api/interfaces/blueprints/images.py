@@ -48,7 +48,7 @@ def create_images_blueprint(services):
     @errors(409, text=UPLOAD_ERRORS)
     @responds(201, "Image stored", schema=ImageOut)
     def upload_image(world_id):
-        """Upload an image to the world (owner): multipart/form-data, the file in `file`.
+        """Upload an image to the world (owner or co-author): multipart/form-data, the file in `file`.
 
         Accepted by decoding it, never by its name or declared type: PNG, JPEG, WebP
         or GIF, checked whole (a truncated or polyglot file is 400), at most
@@ -59,10 +59,10 @@ def create_images_blueprint(services):
         """
         user = current_user()
         with store.outside_unit():   # refuse early, and decode without holding the write lock
-            images.check_room(access.editable_world(store, user, world_id))
+            images.check_room(access.writable_world(store, user, world_id))
         sent = read_upload("file", current_app.config["IMAGE_MAX_BYTES"], "image_too_large")
         prepared = images.prepare(sent.data)
-        world = access.editable_world(store, user, world_id)
+        world = access.writable_world(store, user, world_id)
         image = images.add(user, world, sent.filename, prepared)
         return jsonify(images.present(image, world, user, base_url())), 201
 
@@ -134,13 +134,13 @@ def create_images_blueprint(services):
     @errors(409, text={409: "The world, a character or a place shows it (`image_in_use`)"})
     @responds(200, "Image moved to the trash", schema=ImageDeletedOut)
     def delete_image(world_id, image_id):
-        """Move an image to the trash (owner); refused while the world, a character or a
+        """Move an image to the trash (owner or co-author); refused while the world, a character or a
         place shows it (409 `image_in_use`, with where), so no page loses its picture.
 
         `trash_id` restores it until it expires; its bytes go when the entry is purged.
         """
         user = current_user()
-        trashed = images.delete(user, access.editable_world(store, user, world_id), image_id)
+        trashed = images.delete(user, access.writable_world(store, user, world_id), image_id)
         return jsonify(message="Image deleted", image_id=image_id, trash_id=trashed.trash_id)
 
     return bp

@@ -37,14 +37,14 @@ def create_relations_blueprint(services):
     @body(RelationTypesBody)
     @responds(200, "The new relation types", schema=list[RelationTypeOut], headers=ETAG_HEADER)
     def replace_relation_types(world_id, body: RelationTypesBody):
-        """Replace the world's relation types (owner).
+        """Replace the world's relation types (owner or co-author).
 
         A key that relations use may be neither removed nor made (or unmade) mutual:
         409 `relation_type_in_use`. The vocabulary as it was is kept in its history.
         Honours `If-Match` (412 with the current types when stale).
         """
         user = current_user()
-        world = access.editable_world(store, user, world_id)
+        world = access.writable_world(store, user, world_id)
         current = relations.vocabulary(world)
         require_version(current.version, lambda: current.types)
         vocabulary = relations.set_types(user, world, [t.model_dump() for t in body.types])
@@ -66,14 +66,14 @@ def create_relations_blueprint(services):
     @responds(201, "Relation created", schema=RelationOut, headers=ETAG_HEADER)
     @body(RelationBody)
     def create_relation(world_id, body: RelationBody):
-        """Relate two entries of the world (owner).
+        """Relate two entries of the world (owner or co-author).
 
         Both must be entries (entities or locations) of this world, and different;
         `type` a key of the world's relation types; dates on the world's calendar.
         409 `duplicate_relation` when the same type already joins them (either way
         round for a mutual type), 409 `relation_limit` past the world's limit.
         """
-        world = access.editable_world(store, current_user(), world_id)
+        world = access.writable_world(store, current_user(), world_id)
         created = relations.create(world, body.model_dump())
         return with_etag(created.to_dict(), created.version, 201)
 
@@ -91,13 +91,13 @@ def create_relations_blueprint(services):
     @body(RelationUpdateBody)
     @responds(200, "The changed relation", schema=RelationOut, headers=ETAG_HEADER)
     def update_relation(world_id, relation_id, body: RelationUpdateBody):
-        """Change a relation (owner); a date sent as `null` is cleared.
+        """Change a relation (owner or co-author); a date sent as `null` is cleared.
 
         Checked as on creation. Honours `If-Match` (412 with the current relation
         when stale); the previous version is kept in its history.
         """
         user = current_user()
-        world = access.editable_world(store, user, world_id)
+        world = access.writable_world(store, user, world_id)
         current = relations.get(world, relation_id)
         require_version(current.version, current.to_dict)
         updates = changes(body)
@@ -110,12 +110,12 @@ def create_relations_blueprint(services):
     @errors(412)
     @responds(200, "Relation deleted", schema=RelationDeletedOut)
     def delete_relation(world_id, relation_id):
-        """Delete a relation (owner): to the trash, restorable until it expires.
+        """Delete a relation (owner or co-author): to the trash, restorable until it expires.
 
         Honours `If-Match`.
         """
         user = current_user()
-        world = access.editable_world(store, user, world_id)
+        world = access.writable_world(store, user, world_id)
         current = relations.get(world, relation_id)
         require_version(current.version, current.to_dict)
         trashed = relations.delete(user, world, relation_id)

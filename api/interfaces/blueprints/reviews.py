@@ -29,7 +29,7 @@ def create_reviews_blueprint(services):
             if review.story_id:
                 _, world = access.editable_story(store, user, review.story_id)
             else:
-                world = access.editable_world(store, user, review.world_id)
+                world = access.writable_world(store, user, review.world_id)
         except NotFound:   # one answer for a review you may not see and one that does not exist
             raise NotFound("Review not found") from None
         return user, review, world
@@ -39,7 +39,7 @@ def create_reviews_blueprint(services):
     @token_required
     @started
     def start_analysis(story_id):
-        """Analyse a story: find the names it mentions and propose what each is (owner).
+        """Analyse a story: find the names it mentions and propose what each is (owner or co-author).
 
         Result: `{review_id, story_id, proposals, message}`; the proposals are at
         `GET /api/stories/{story_id}/review`. Nothing in the world changes.
@@ -52,7 +52,7 @@ def create_reviews_blueprint(services):
     @token_required
     @responds(200, "The story's latest review", schema=ReviewOut)
     def latest_review(story_id):
-        """The latest analysis of the story and the decisions taken on it (owner); 404 if none."""
+        """The latest analysis of the story and the decisions taken on it (owner or co-author); 404 if none."""
         story, _ = access.editable_story(store, current_user(), story_id)
         return jsonify(reviews.present(reviews.latest(story)))
 
@@ -86,15 +86,15 @@ def create_reviews_blueprint(services):
     @token_required
     @responds(200, "The names the world's analyses ignore", schema=list[IgnoredNameOut])
     def ignored_names(world_id):
-        """Names a writer told the analysis to ignore in this world (owner)."""
-        return jsonify(reviews.ignored(access.editable_world(store, current_user(), world_id)))
+        """Names a writer told the analysis to ignore in this world (owner or co-author)."""
+        return jsonify(reviews.ignored(access.writable_world(store, current_user(), world_id)))
 
     @bp.delete("/worlds/<world_id>/ignored-names/<key>")
     @token_required
     @responds(200, "The name may be proposed again", schema=UnignoredOut)
     def unignore(world_id, key):
-        """Stop ignoring a name (owner)."""
-        reviews.unignore(access.editable_world(store, current_user(), world_id), key)
+        """Stop ignoring a name (owner or co-author)."""
+        reviews.unignore(access.writable_world(store, current_user(), world_id), key)
         return jsonify(message="The name is no longer ignored", key=key)
 
     return bp

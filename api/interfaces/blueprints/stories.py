@@ -38,7 +38,7 @@ def create_stories_blueprint(services):
     def create_story(body: StoryCreateBody):
         """Create a story in a world the caller may write to."""
         user = current_user()
-        world = access.editable_world(store, user, body.world_id)
+        world = access.writable_world(store, user, body.world_id)
         story, cone = stories.create(user, world, body.model_dump())
         return with_etag({"story": stories.present(story, world, user), "time_cone": cone.to_dict()},
                          story.version, 201)
@@ -58,7 +58,7 @@ def create_stories_blueprint(services):
     @body(StoryUpdateBody)
     @responds(200, "The changed story", schema=StoryOut, headers=ETAG_HEADER)
     def update_story(story_id, body: StoryUpdateBody):
-        """Change a story (owner).
+        """Change a story (owner or co-author).
 
         Honours `If-Match` (412 with the current story when stale); the previous
         version is kept in the story's history. Answers the new `ETag`.
@@ -74,7 +74,7 @@ def create_stories_blueprint(services):
     @errors(412)
     @responds(200, "Story deleted", schema=StoryDeletedOut)
     def delete_story(story_id):
-        """Delete a story, its events and time cone, and links to it (owner): to the trash.
+        """Delete a story, its events and time cone, and links to it (owner or co-author): to the trash.
 
         `trash_id` restores it, links included, until it expires. Honours
         `If-Match` (412, nothing deleted, when stale).
@@ -101,7 +101,7 @@ def create_stories_blueprint(services):
     @token_required
     @responds(200, "The story, unlinked", schema=LinksClearedOut)
     def clear_links(story_id):
-        """Unlink every character and location from the story (owner)."""
+        """Unlink every character and location from the story (owner or co-author)."""
         user = current_user()
         story, world = access.editable_story(store, user, story_id)
         links.clear_links(story)

@@ -18,7 +18,8 @@ def create_trash_blueprint(services):
     @query(PageQuery)
     @paged(TrashEntryOut, "One page of the caller's trash, newest first")
     def list_trash(query: PageQuery):
-        """What you deleted (you owned it) and may still restore, newest first.
+        """What you may still restore, newest first: what you owned, what was deleted in your
+        worlds, and what you deleted as a co-author of a world you still write.
 
         Expired entries are purged first. `counts` says what each entry holds.
         """
@@ -35,7 +36,7 @@ def create_trash_blueprint(services):
         Links other documents held to it are re-added where those documents still
         exist. 409 when its world is not live (in the trash or gone), an id is taken
         or a name is now used; 429 (the quota error) when a public world or story no
-        longer fits its owner's quota. Owner of the item or admin; else 404.
+        longer fits its owner's quota. Whoever `GET /trash` lists it for, or an admin; else 404.
         """
         return jsonify(trash.restore(current_user(), trash_id))
 
@@ -43,7 +44,7 @@ def create_trash_blueprint(services):
     @token_required
     @responds(200, "Deleted for good", schema=TrashPurgedOut)
     def purge(trash_id):
-        """Delete a trashed item and everything it holds for good (owner of the item or admin)."""
+        """Delete a trashed item and everything it holds for good (whoever may restore it)."""
         return jsonify(trash.purge(current_user(), trash_id))
 
     return bp

@@ -118,7 +118,7 @@ def create_worlds_blueprint(services):
         answer lists one page of the links (`?page=&per_page=`, `links_total`)
         and the first unlinked stories (`unlinked_total`).
         """
-        world = access.editable_world(store, current_user(), world_id)
+        world = access.writable_world(store, current_user(), world_id)
         return jsonify(links.auto_link(world, query.offset, query.per_page))
 
     @bp.get("/worlds/<world_id>/relationships")

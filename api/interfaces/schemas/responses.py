@@ -14,7 +14,7 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language
-from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldType
+from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldRole, WorldType
 from interfaces.schemas.calendar_out import DateOut, EraOut, LeapOut, MonthOut
 from services.ai_service import JOBS
 
@@ -104,8 +104,12 @@ class WorldOut(Out):
     world_type: WorldType
     visibility: Visibility
     owner_id: str
-    shared_with: list[str] = Field(description="User ids; empty unless you read the world as its owner, "
-                                               "a shared user or an admin")
+    shared_with: list[str] = Field(description="Readers' user ids; empty unless you read the world as its "
+                                               "owner, a member or an admin")
+    co_authors: list[str] = Field(description="Co-authors' user ids (they write the world's content); empty "
+                                              "unless you read the world as its owner, a member or an admin")
+    my_role: Optional[WorldRole] = Field(description="What you are to the world: `owner`, `co_author`, "
+                                                     "`reader`, or null")
     stories: list[str] = Field(description="Ids of the world's stories you may see")
     entities: list[str] = Field(description="Ids of the world's characters")
     locations: list[str] = Field(description="Ids of the world's locations")
