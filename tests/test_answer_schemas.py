@@ -75,6 +75,23 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("POST", f"/api/worlds/{wid}/share", writer, json={"user_ids": [reader["user_id"]]})
     check("GET", f"/api/worlds/{wid}", reader)
     check("POST", f"/api/worlds/{wid}/unshare", writer, json={"user_ids": [reader["user_id"]]})
+    # members and invitations
+    guest = auth.register("guest")
+    check("GET", "/api/users/lookup?username=READER", writer)
+    made = check("POST", f"/api/worlds/{wid}/invitations", writer, status=201,
+                 json={"invitee": "reader", "role": "co_author"})["invitation"]
+    check("GET", f"/api/worlds/{wid}/invitations", writer)
+    check("GET", "/api/invitations", reader)
+    check("POST", f"/api/invitations/{made['invitation_id']}/accept", reader)
+    check("PATCH", f"/api/worlds/{wid}/members/{reader['user_id']}", writer, json={"role": "reader"})
+    check("GET", f"/api/worlds/{wid}/members", reader)
+    by_email = check("POST", f"/api/worlds/{wid}/invitations", writer, status=201,
+                     json={"invitee": "someone@example.com", "role": "reader"})["invitation"]
+    check("DELETE", f"/api/worlds/{wid}/invitations/{by_email['invitation_id']}", writer)
+    to_guest = check("POST", f"/api/worlds/{wid}/invitations", writer, status=201,
+                     json={"invitee": "guest", "role": "reader"})["invitation"]
+    check("POST", f"/api/invitations/{to_guest['invitation_id']}/decline", guest)
+    check("DELETE", f"/api/worlds/{wid}/members/{reader['user_id']}", reader)
     hero = check("POST", f"/api/worlds/{wid}/entities", writer,
                  json={"name": "Tomas Reed", "role": "hero", "aliases": ["Tom"], "attributes": {"age": 30}})
     check("PUT", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer, json={"description": "Brave."})

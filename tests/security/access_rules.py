@@ -12,7 +12,10 @@ from typing import Callable
 
 from core.vocabulary import DEFAULT_RELATION_TYPES
 
-ACTORS = ("anonymous", "owner", "other", "shared", "moderator", "admin", "banned")
+# "shared" is a reader of the scene's world (``shared_with``), "co_author" a co-author (``co_authors``),
+# "other" a stranger to it.
+ACTORS = ("anonymous", "owner", "co_author", "other", "shared", "moderator", "admin", "banned")
+MEMBERS = ("owner", "co_author", "shared")
 
 
 def open_route(actor: str, public: bool, ok: int) -> int:
@@ -30,23 +33,49 @@ def logged_in(actor: str, public: bool, ok: int) -> int:
 
 
 def reader(actor: str, public: bool, ok: int) -> int:
-    """Inside a world: owner, shared users and admins see it; others only when public."""
+    """Inside a world: its members (owner, co-authors, readers) and admins see it; others only when public."""
     if actor == "banned":
         return 401
-    if actor in ("owner", "shared", "admin") or public:
+    if actor in (*MEMBERS, "admin") or public:
         return ok
     return 404
 
 
 def owner_only(actor: str, public: bool, ok: int) -> int:
-    """Changing a world's content: owner or admin; shared users read but never write."""
+    """Managing a world (settings, visibility, delete, sharing, members, invitations): owner or
+    admin; its members see it but may not (403)."""
     if actor in ("anonymous", "banned"):
         return 401
     if actor in ("owner", "admin"):
         return ok
+    if actor in MEMBERS or public:
+        return 403
+    return 404
+
+
+def writer(actor: str, public: bool, ok: int) -> int:
+    """Changing a world's content: owner, co-authors or admins; readers read but never write."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    if actor in ("owner", "co_author", "admin"):
+        return ok
     if actor == "shared" or public:
         return 403
     return 404
+
+
+def members_only(actor: str, public: bool, ok: int) -> int:
+    """Who is in a world: its members and admins; anyone else 404, even for a public world."""
+    if actor == "banned":
+        return 401
+    return ok if actor in (*MEMBERS, "admin") else 404
+
+
+def invitee(actor: str, public: bool, ok: int) -> int:
+    """An invitation is answered by the one invited (the scene invites "other"); anyone else 404."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    return ok if actor == "other" else 404
 
 
 def staff(actor: str, public: bool, ok: int) -> int:
@@ -75,16 +104,25 @@ def task_owner(actor: str, public: bool, ok: int) -> int:
 
 
 def editor_only(actor: str, public: bool, ok: int) -> int:
-    """A document's history: only those who may change it (owner, admin); anyone else,
-    shared readers and public alike, gets 404 as for a missing document."""
+    """A document's history: only those who may change it (owner, co-authors, admin); anyone
+    else, readers and public alike, gets 404 as for a missing document."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    return ok if actor in ("owner", "co_author", "admin") else 404
+
+
+def manager_only(actor: str, public: bool, ok: int) -> int:
+    """A world's own history: only those who may change the world (owner, admin); anyone else,
+    co-authors too, gets 404 as for a missing document."""
     if actor in ("anonymous", "banned"):
         return 401
     return ok if actor in ("owner", "admin") else 404
 
 
 def deleted_item_owner(actor: str, public: bool, ok: int) -> int:
-    """A trash entry: the owner of what was deleted, or an admin; anyone else 404."""
-    return editor_only(actor, public, ok)
+    """A trash entry (the scene's: the owner deleted a character): the owner of what was deleted,
+    or an admin; anyone else (a co-author who did not delete it too) 404."""
+    return manager_only(actor, public, ok)
 
 
 def login_as(actor: str, public: bool, ok: int) -> int:
@@ -126,14 +164,15 @@ def _relation_types(s: dict) -> dict:
 
 STORY = "story"
 READ = Entry(reader)
-WRITE = Entry(owner_only, body=_describe)
+MANAGE = Entry(owner_only, body=_describe)
+WRITE = Entry(writer, body=_describe)
 
 
-def _history(base: str) -> dict:
+def _history(base: str, policy=editor_only) -> dict:
     """The three history routes of a document (scenes edit each document once: version 1 is kept)."""
-    return {(f"{base}/versions", "GET"): Entry(editor_only),
-            (f"{base}/versions/<int:version>", "GET"): Entry(editor_only),
-            (f"{base}/versions/<int:version>/restore", "POST"): Entry(editor_only)}
+    return {(f"{base}/versions", "GET"): Entry(policy),
+            (f"{base}/versions/<int:version>", "GET"): Entry(policy),
+            (f"{base}/versions/<int:version>/restore", "POST"): Entry(policy)}
 
 
 MATRIX: dict[tuple[str, str], Entry] = {
@@ -150,47 +189,47 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds", "GET"): Entry(any_caller),
     ("/api/worlds", "POST"): Entry(logged_in, 201, body=_named("World")),
     ("/api/worlds/<world_id>", "GET"): READ,
-    ("/api/worlds/<world_id>", "PUT"): WRITE,
-    ("/api/worlds/<world_id>", "PATCH"): WRITE,
+    ("/api/worlds/<world_id>", "PUT"): MANAGE,
+    ("/api/worlds/<world_id>", "PATCH"): MANAGE,
     ("/api/worlds/<world_id>", "DELETE"): Entry(owner_only),
     ("/api/worlds/<world_id>/share", "POST"): Entry(owner_only, body=_share),
     ("/api/worlds/<world_id>/unshare", "POST"): Entry(owner_only, body=_share),
-    ("/api/worlds/<world_id>/auto-link-stories", "POST"): Entry(owner_only),
+    ("/api/worlds/<world_id>/auto-link-stories", "POST"): Entry(writer),
     ("/api/worlds/<world_id>/relationships", "GET"): READ,
     ("/api/worlds/<world_id>/stories", "GET"): READ,
     # characters and locations
     ("/api/worlds/<world_id>/characters", "GET"): READ,
-    ("/api/worlds/<world_id>/entities", "POST"): Entry(owner_only, 201, body=_named("Hero")),
+    ("/api/worlds/<world_id>/entities", "POST"): Entry(writer, 201, body=_named("Hero")),
     ("/api/worlds/<world_id>/entities/<entity_id>", "GET"): READ,
     ("/api/worlds/<world_id>/entities/<entity_id>", "PUT"): WRITE,
     ("/api/worlds/<world_id>/entities/<entity_id>", "PATCH"): WRITE,
-    ("/api/worlds/<world_id>/entities/<entity_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/entities/<entity_id>", "DELETE"): Entry(writer),
     ("/api/worlds/<world_id>/locations", "GET"): READ,
-    ("/api/worlds/<world_id>/locations", "POST"): Entry(owner_only, 201, body=_named("Place")),
+    ("/api/worlds/<world_id>/locations", "POST"): Entry(writer, 201, body=_named("Place")),
     ("/api/worlds/<world_id>/locations/<location_id>", "GET"): READ,
     ("/api/worlds/<world_id>/locations/<location_id>", "PUT"): WRITE,
     ("/api/worlds/<world_id>/locations/<location_id>", "PATCH"): WRITE,
-    ("/api/worlds/<world_id>/locations/<location_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/locations/<location_id>", "DELETE"): Entry(writer),
     # the codex: entries, an entry's page, the tree of locations, field templates
     ("/api/worlds/<world_id>/entries", "GET"): READ,
     ("/api/worlds/<world_id>/entries/<entry_id>", "GET"): READ,
     ("/api/worlds/<world_id>/locations/tree", "GET"): READ,
     ("/api/worlds/<world_id>/field-templates", "GET"): READ,
-    ("/api/worlds/<world_id>/field-templates", "POST"): Entry(owner_only, 201, body=lambda s: {
+    ("/api/worlds/<world_id>/field-templates", "POST"): Entry(writer, 201, body=lambda s: {
         "kind": "character", "label": f"Field {s['serial']}", "field_type": "number"}),
-    ("/api/worlds/<world_id>/field-templates/<template_id>", "PATCH"): Entry(owner_only, body=lambda s: {
+    ("/api/worlds/<world_id>/field-templates/<template_id>", "PATCH"): Entry(writer, body=lambda s: {
         "label": f"Renamed {s['serial']}"}),
-    ("/api/worlds/<world_id>/field-templates/<template_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/field-templates/<template_id>", "DELETE"): Entry(writer),
     # typed relations, relation types, the codex graph, family trees (scenes: Ana located_in Port)
     ("/api/worlds/<world_id>/relation-types", "GET"): READ,
-    ("/api/worlds/<world_id>/relation-types", "PUT"): Entry(owner_only, body=_relation_types),
+    ("/api/worlds/<world_id>/relation-types", "PUT"): Entry(writer, body=_relation_types),
     ("/api/worlds/<world_id>/relations", "GET"): READ,
-    ("/api/worlds/<world_id>/relations", "POST"): Entry(owner_only, 201, body=lambda s: {
+    ("/api/worlds/<world_id>/relations", "POST"): Entry(writer, 201, body=lambda s: {
         "source_id": s["entity_id"], "target_id": s["location_id"], "type": "owns", "attitude": 1}),
     ("/api/worlds/<world_id>/relations/<relation_id>", "GET"): READ,
-    ("/api/worlds/<world_id>/relations/<relation_id>", "PATCH"): Entry(owner_only, body=lambda s: {
+    ("/api/worlds/<world_id>/relations/<relation_id>", "PATCH"): Entry(writer, body=lambda s: {
         "note": f"changed {s['serial']}"}),
-    ("/api/worlds/<world_id>/relations/<relation_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/relations/<relation_id>", "DELETE"): Entry(writer),
     ("/api/worlds/<world_id>/graph", "GET"): READ,
     ("/api/worlds/<world_id>/entries/<entry_id>/family-tree", "GET"): READ,
     # mentions (an entry's sources: only stories the caller may see)
@@ -199,44 +238,44 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/mentions/unresolved", "GET"): READ,
     # images (the scene's world holds one, shown nowhere)
     ("/api/worlds/<world_id>/images", "GET"): READ,
-    ("/api/worlds/<world_id>/images", "POST"): Entry(owner_only, 201, upload=lambda s: s["image_file"]),
-    ("/api/worlds/<world_id>/images/<image_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/images", "POST"): Entry(writer, 201, upload=lambda s: s["image_file"]),
+    ("/api/worlds/<world_id>/images/<image_id>", "DELETE"): Entry(writer),
     ("/api/images/<image_id>", "GET"): READ,
     ("/api/images/<image_id>/thumbnail", "GET"): READ,
     # stories
     ("/api/stories", "GET"): Entry(any_caller),
-    ("/api/stories", "POST"): Entry(owner_only, 201, body=lambda s: {
+    ("/api/stories", "POST"): Entry(writer, 201, body=lambda s: {
         "world_id": s["world_id"], "title": f"Tale {s['serial']}"}),
     ("/api/stories/<story_id>", "GET"): Entry(reader, scope=STORY),
-    ("/api/stories/<story_id>", "PUT"): Entry(owner_only, scope=STORY, body=_describe),
-    ("/api/stories/<story_id>", "PATCH"): Entry(owner_only, scope=STORY, body=_describe),
-    ("/api/stories/<story_id>", "DELETE"): Entry(owner_only, scope=STORY),
+    ("/api/stories/<story_id>", "PUT"): Entry(writer, scope=STORY, body=_describe),
+    ("/api/stories/<story_id>", "PATCH"): Entry(writer, scope=STORY, body=_describe),
+    ("/api/stories/<story_id>", "DELETE"): Entry(writer, scope=STORY),
     ("/api/stories/<story_id>/link-entities", "POST"): Entry(
-        owner_only, scope=STORY, body=lambda s: {"characters": ["Ana"], "locations": ["Port"]}),
-    ("/api/stories/<story_id>/clear-links", "POST"): Entry(owner_only, scope=STORY),
+        writer, scope=STORY, body=lambda s: {"characters": ["Ana"], "locations": ["Port"]}),
+    ("/api/stories/<story_id>/clear-links", "POST"): Entry(writer, scope=STORY),
     # reviews of analyses (the story's editors only)
-    ("/api/stories/<story_id>/analyses", "POST"): Entry(owner_only, 202, scope=STORY),
-    ("/api/stories/<story_id>/review", "GET"): Entry(owner_only, scope=STORY),
-    ("/api/reviews/<review_id>/decisions", "POST"): Entry(owner_only, scope=STORY, body=lambda s: {
+    ("/api/stories/<story_id>/analyses", "POST"): Entry(writer, 202, scope=STORY),
+    ("/api/stories/<story_id>/review", "GET"): Entry(writer, scope=STORY),
+    ("/api/reviews/<review_id>/decisions", "POST"): Entry(writer, scope=STORY, body=lambda s: {
         "decisions": [{"proposal_id": s["proposal_id"], "action": "accept"}]}),
-    ("/api/reviews/<review_id>/undo", "POST"): Entry(owner_only, scope=STORY),
-    ("/api/worlds/<world_id>/ignored-names", "GET"): Entry(owner_only),
-    ("/api/worlds/<world_id>/ignored-names/<key>", "DELETE"): Entry(owner_only),
+    ("/api/reviews/<review_id>/undo", "POST"): Entry(writer, scope=STORY),
+    ("/api/worlds/<world_id>/ignored-names", "GET"): Entry(writer),
+    ("/api/worlds/<world_id>/ignored-names/<key>", "DELETE"): Entry(writer),
     # events and the timeline (an event is as visible as its story)
     ("/api/worlds/<world_id>/events", "GET"): READ,
-    ("/api/worlds/<world_id>/events/extract", "POST"): Entry(owner_only, 202),
-    ("/api/worlds/<world_id>/events/plan", "GET"): Entry(owner_only),
-    ("/api/stories/<story_id>/events/extract", "POST"): Entry(owner_only, 202, scope=STORY),
-    ("/api/stories/<story_id>/events/plan", "GET"): Entry(owner_only, scope=STORY),
-    ("/api/stories/<story_id>/events/cache", "DELETE"): Entry(owner_only, scope=STORY),
+    ("/api/worlds/<world_id>/events/extract", "POST"): Entry(writer, 202),
+    ("/api/worlds/<world_id>/events/plan", "GET"): Entry(writer),
+    ("/api/stories/<story_id>/events/extract", "POST"): Entry(writer, 202, scope=STORY),
+    ("/api/stories/<story_id>/events/plan", "GET"): Entry(writer, scope=STORY),
+    ("/api/stories/<story_id>/events/cache", "DELETE"): Entry(writer, scope=STORY),
     ("/api/events/<event_id>", "GET"): Entry(reader, scope=STORY),
-    ("/api/events/<event_id>", "PUT"): Entry(owner_only, scope=STORY, body=_describe),
-    ("/api/events/<event_id>", "PATCH"): Entry(owner_only, scope=STORY, body=_describe),
-    ("/api/events/<event_id>", "DELETE"): Entry(owner_only, scope=STORY),
-    ("/api/events/<event_id>/connections", "POST"): Entry(owner_only, 201, scope=STORY, body=lambda s: {
+    ("/api/events/<event_id>", "PUT"): Entry(writer, scope=STORY, body=_describe),
+    ("/api/events/<event_id>", "PATCH"): Entry(writer, scope=STORY, body=_describe),
+    ("/api/events/<event_id>", "DELETE"): Entry(writer, scope=STORY),
+    ("/api/events/<event_id>/connections", "POST"): Entry(writer, 201, scope=STORY, body=lambda s: {
         "target_event_id": s["other_event_id"], "relation_type": "causes"}),
     # history of documents (owner and admins; readers and strangers 404)
-    **_history("/api/worlds/<world_id>"),
+    **_history("/api/worlds/<world_id>", manager_only),
     **_history("/api/stories/<story_id>"),
     **_history("/api/worlds/<world_id>/entities/<entity_id>"),
     **_history("/api/worlds/<world_id>/locations/<location_id>"),
@@ -250,7 +289,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
         "type": "world", "world_name": "Eld", "world_id": s["world_id"]}),
     ("/api/gpt/analyze", "POST"): Entry(member_reader, 202, body=lambda s: {
         "story_description": "Ana sails from Port.", "world_id": s["world_id"]}),
-    ("/api/gpt/batch-analyze-stories", "POST"): Entry(owner_only, 202, body=lambda s: {
+    ("/api/gpt/batch-analyze-stories", "POST"): Entry(writer, 202, body=lambda s: {
         "world_id": s["world_id"]}),
     ("/api/gpt/results/<task_id>", "GET"): Entry(task_owner),
     ("/api/gpt/tasks", "GET"): Entry(logged_in),
@@ -269,6 +308,19 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/admin/users/<user_id>/role", "PUT"): Entry(admin_only, body=lambda s: {"role": "premium"}),
     ("/api/admin/roles", "GET"): Entry(staff),
     ("/api/admin/stats", "GET"): Entry(admin_only),
+    # members and invitations (scenes: a pending invitation of "other" as a reader; the target
+    # user of ``<user_id>`` is a reader of the world)
+    ("/api/worlds/<world_id>/members", "GET"): Entry(members_only),
+    ("/api/worlds/<world_id>/members/<user_id>", "PATCH"): Entry(owner_only, body=lambda s: {"role": "co_author"}),
+    ("/api/worlds/<world_id>/members/<user_id>", "DELETE"): Entry(owner_only),
+    ("/api/worlds/<world_id>/invitations", "GET"): Entry(owner_only),
+    ("/api/worlds/<world_id>/invitations", "POST"): Entry(owner_only, 201, body=lambda s: {
+        "invitee": f"invitee{s['serial']}@example.com", "role": "co_author"}),
+    ("/api/worlds/<world_id>/invitations/<invitation_id>", "DELETE"): Entry(owner_only),
+    ("/api/invitations", "GET"): Entry(logged_in),
+    ("/api/invitations/<invitation_id>/accept", "POST"): Entry(invitee),
+    ("/api/invitations/<invitation_id>/decline", "POST"): Entry(invitee),
+    ("/api/users/lookup", "GET"): Entry(logged_in, query=lambda s: {"username": s["owner_name"]}),
     # API docs
     ("/apispec.json", "GET"): Entry(open_route),
     ("/apidocs/", "GET"): Entry(open_route),

@@ -11,12 +11,14 @@ import io
 import itertools
 import re
 import uuid
+from datetime import timedelta
 
 import pytest
 
 import image_files
 from access_rules import ACTORS, MATRIX
-from core.models import Event, FieldTemplate, IgnoredName, Relation, World
+from core import clock
+from core.models import Event, FieldTemplate, IgnoredName, Invitation, Relation, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.story_service import StoryService
@@ -80,16 +82,24 @@ class Cast:
 
     def scene(self, world_visibility: str, story_visibility: str, needs_user: bool,
               needs_history: bool = False, needs_trash: bool = False) -> dict:
-        """A world of the owner, shared with ``shared``, holding a story, a character and a place,
-        the character ``located_in`` the place (``needs_history``: each edited once, so version 1
-        is in its history; ``needs_trash``: a deleted character in the owner's trash)."""
+        """A world of the owner, with ``co_author`` as a co-author and ``shared`` as a reader (and the
+        ``needs_user`` target as a reader too), holding a story, a character and a place, the
+        character ``located_in`` the place, and a pending invitation of ``other`` as a reader
+        (``needs_history``: each edited once, so version 1 is in its history; ``needs_trash``: a
+        deleted character in the owner's trash)."""
         store = self.services.store
         owner = self.user("owner")
         serial = next(_serials)
         world = WorldService(store).create(owner, {"name": f"World {serial}", "world_type": "fantasy",
                                                    "visibility": "private"})
-        world.visibility, world.shared_with = world_visibility, [self.ids["shared"]]
+        target = self.make_user("target") if needs_user else None
+        world.visibility, world.shared_with = world_visibility, [self.ids["shared"], *([target] if target else [])]
+        world.co_authors = [self.ids["co_author"]]
         store.put(World.collection, world.world_id, world.to_dict())
+        invitation = Invitation(world_id=world.world_id, inviter_id=owner.user_id, role="reader",
+                                invitee_id=self.ids["other"], invitee_display=self.user("other").username,
+                                expires_at=clock.iso(clock.now() + timedelta(days=1)))
+        store.put(Invitation.collection, invitation.invitation_id, invitation.to_dict())
         story, _ = StoryService(store).create(owner, world, {
             "title": f"Story {serial}", "genre": "adventure", "visibility": "private",
             "time_index": 50, "description": "A tale."})
@@ -135,7 +145,7 @@ class Cast:
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
             "image_id": image.image_id, "image_file": SCENE_IMAGE,
-            "user_id": self.make_user("target") if needs_user else None,
+            "user_id": target, "invitation_id": invitation.invitation_id, "owner_name": owner.username,
             "world_public": world_visibility == "public",
             "story_public": world_visibility == "public" and story_visibility == "public",
         }
@@ -151,7 +161,8 @@ class Cast:
             "target": scene["user_id"] and store.get("users", scene["user_id"])} | {
             "trash": scene["trash_id"] and store.get("trash", scene["trash_id"]),
             "revisions": store.count("revisions"), "trashed": store.count("trash"),
-            "images": store.count("images"), "blobs": len(store.blob_keys())}
+            "images": store.count("images"), "blobs": len(store.blob_keys()),
+            "invitations": store.find("invitations")}
 
 
 def fill(rule: str, values: dict) -> str:
@@ -170,7 +181,7 @@ def payload(entry, scene: dict) -> dict:
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
         "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
-        "review_id", "key", "entry_id", "template_id", "relation_id", "image_id")}}
+        "review_id", "key", "entry_id", "template_id", "relation_id", "image_id", "invitation_id")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")
