@@ -186,3 +186,17 @@ def test_invitations_need_a_login(client, room):
     assert client.get("/api/invitations").status_code == 401
     assert client.post(f"/api/worlds/{world['world_id']}/invitations",
                        json={"invitee": "Nguyen_Linh", "role": "reader"}).status_code == 401
+
+
+def test_a_trashed_world_takes_its_invitations_along_and_brings_them_back(client, store, room):
+    owner, guest, world = room
+    invitation = invite(client, owner, world, "Nguyen_Linh")["invitation"]
+    trashed = client.delete(f"/api/worlds/{world['world_id']}", headers=owner["headers"])
+    assert trashed.status_code == 200, trashed.json
+    assert store.get("invitations", invitation["invitation_id"]) is None
+    assert inbox(client, guest) == []
+    assert client.post(f"/api/invitations/{invitation['invitation_id']}/accept",
+                       headers=guest["headers"]).status_code == 404
+    restored = client.post(f"/api/trash/{trashed.json['trash_id']}/restore", headers=owner["headers"])
+    assert restored.status_code == 200, restored.json
+    assert [i["invitation_id"] for i in inbox(client, guest)] == [invitation["invitation_id"]]

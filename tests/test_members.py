@@ -186,3 +186,12 @@ def test_lookup_is_rate_limited_per_user(client, auth):
     limited = client.get("/api/users/lookup?username=nobody", headers=asker["headers"])
     assert limited.status_code == 429 and limited.json["code"] == "rate_limited"
     assert client.get("/api/users/lookup?username=asker", headers=other["headers"]).status_code == 200
+
+
+def test_sharing_keeps_a_co_author_a_co_author(client, team):
+    world, writer = team["world"], team["writer"]
+    shared = client.post(f"/api/worlds/{world['world_id']}/share", headers=team["owner"]["headers"],
+                         json={"user_ids": [writer["user_id"]]})
+    assert shared.status_code == 200
+    assert shared.json["co_authors"] == [writer["user_id"]] and shared.json["shared_with"] == [team["reader"]["user_id"]]
+    assert [m["role"] for m in members_of(client, writer, world).json["members"]] == ["owner", "co_author", "reader"]

@@ -10,7 +10,7 @@ trashed world hides everything in it: it all moved with it.
 What a delete moves (the cascade of the old hard delete):
 
 - a world: the world, its stories, characters, locations, relations, relation
-  types, time cones, events, event caches and revisions;
+  types, time cones, events, event caches, revisions and invitations;
 - a story: the story, its time cones, events, event cache and the revisions of
   the story and its events; the ``linked_stories`` entries other stories held
   to it and the connections other events held to its events are removed and
@@ -42,8 +42,9 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Location, Mention, Relation,
-                         RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User, World)
+from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Invitation, Location,
+                         Mention, Relation, RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User,
+                         World)
 from services import access
 from services.listing import Page, filtered_page
 from services.mention_service import MentionService
@@ -76,7 +77,7 @@ class TrashService:
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
             for model in (Entity, Location, Relation, RelationTypes, TimeCone, Event, Review, IgnoredName,
-                          FieldTemplate, Mention, Image):
+                          FieldTemplate, Mention, Image, Invitation):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])

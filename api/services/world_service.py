@@ -154,7 +154,8 @@ class WorldService:
             if share and unknown:
                 raise InvalidInput("Unknown users", {"user_ids": f"no such users: {', '.join(unknown)}"})
             if share:
-                additions = [uid for uid in user_ids if uid != world.owner_id]
+                # a co-author stays one: sharing adds readers only
+                additions = [uid for uid in user_ids if uid != world.owner_id and uid not in world.co_authors]
                 world.shared_with = list(dict.fromkeys(world.shared_with + additions))
             else:
                 world.shared_with = [uid for uid in world.shared_with if uid not in user_ids]
