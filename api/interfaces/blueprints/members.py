@@ -52,6 +52,7 @@ def create_members_blueprint(services):
     @bp.get("/users/lookup")
     @rate_limit("lookup")
     @token_required
+    @errors(404)
     @query(LookupQuery)
     @responds(200, "The person", schema=UserLookupOut)
     def lookup_user(query: LookupQuery):
