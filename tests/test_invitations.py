@@ -10,6 +10,12 @@ from core import clock
 
 
 @pytest.fixture
+def config_overrides(on_both_stores):
+    """Every test here runs on TinyDB and on PostgreSQL."""
+    return on_both_stores
+
+
+@pytest.fixture
 def room(client, auth, make_world):
     owner, guest = auth.register("keeper"), auth.register("Nguyen_Linh")
     world = make_world(owner, name="Eldmoor")
