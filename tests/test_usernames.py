@@ -110,9 +110,10 @@ def test_ascii_rules_of_api_md_still_hold(client):
     assert register(client, "  padded  ").json["user"]["username"] == "padded"
 
 
-def test_accounts_stored_before_get_their_keys_at_start_up(app, store, db_path):
+def test_accounts_stored_before_get_their_keys_at_start_up(app, store):
     """A document of the older shape (no skeleton, no names_version) is indexed when the app starts."""
-    from conftest import TestConfig
+    from types import SimpleNamespace
+
     from interfaces.app_factory import create_app
     user = app.extensions["worldsmith"].auth.register("legacy", "legacy@example.com", "password123")
     doc = store.get("users", user.user_id)
@@ -120,7 +121,7 @@ def test_accounts_stored_before_get_their_keys_at_start_up(app, store, db_path):
         doc.pop(key)
     store.put("users", user.user_id, doc)
     store.close()
-    restarted = create_app(TestConfig(db_path))
+    restarted = create_app(SimpleNamespace(**{k: v for k, v in app.config.items() if k.isupper()}))
     try:
         services = restarted.extensions["worldsmith"]
         assert services.store.get("users", user.user_id)["username_skeleton"] == username_skeleton("legacy")
