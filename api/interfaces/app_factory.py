@@ -105,10 +105,10 @@ def build_services(config, store: DocumentStore) -> Services:
     images = ImageService(store, trash, ImageLinks(config["JWT_SECRET_KEY"], config["IMAGE_LINK_SECONDS"]),
                           max_pixels=config["IMAGE_MAX_PIXELS"], max_per_world=config["IMAGE_MAX_PER_WORLD"],
                           thumb_size=config["IMAGE_THUMB_SIZE"])
+    auth = AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
+                       config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
     return Services(
-        store=store,
-        auth=AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
-                         config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"]),
+        store=store, auth=auth,
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
         ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
@@ -116,7 +116,7 @@ def build_services(config, store: DocumentStore) -> Services:
         fields=fields, entries=EntryService(store),
         relations=relations, graphs=GraphService(store, relations, links),
         mentions=MentionService(store, revisions), images=images, search=SearchService(store),
-        accounts=AccountService(store, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]))
+        accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

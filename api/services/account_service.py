@@ -1,4 +1,4 @@
-"""An account's own page and its end: profile answers, avatars, and deleting an account.
+"""An account's own page and its end: profile, email, avatars, and deleting an account.
 
 Deleting an account is one unit of work. Every world the account owns must be
 settled explicitly first: deleted (to the trash, like any world delete) or
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import uuid
 
-from core.errors import InvalidInput, NotFound
+from core.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from core.models import Story, Task, User, World
 from core.vocabulary import FINAL_TASK_STATUSES
+from services.auth_service import AuthService
 from services.image_codec import Processed, process, square
 from services.trash_service import TrashService
 from storage import DocumentStore
@@ -30,9 +31,10 @@ def user_card(user: User) -> dict:
 
 
 class AccountService:
-    def __init__(self, store: DocumentStore, trash: TrashService, max_pixels: int,
+    def __init__(self, store: DocumentStore, auth: AuthService, trash: TrashService, max_pixels: int,
                  avatar_size: int = DEFAULT_AVATAR_SIZE):
         self.store = store
+        self.auth = auth
         self.trash = trash
         self.max_pixels = max_pixels
         self.avatar_size = avatar_size
@@ -51,6 +53,36 @@ class AccountService:
                    "world_type": d.get("world_type", ""), "image_id": d.get("image_id", ""),
                    "created_at": d["created_at"]} for d in docs]
         return {**user_card(user), "bio": user.bio, "worlds": worlds}
+
+    def change_email(self, user: User, password: str, new_email: str) -> User:
+        """Move the account to another email (the password proves it is the owner); 409 taken."""
+        current = self.auth.check_password(user, password)
+
+        def apply(fresh: User):
+            if fresh.password_hash != current.password_hash:
+                raise Conflict("The password was changed meanwhile; sign in again", code="password_changed")
+            taken = self.store.find(User.collection, where={"email_key": new_email.casefold()}, limit=1)
+            if taken and taken[0]["user_id"] != fresh.user_id:
+                raise Conflict("Email already registered", {"new_email": "already registered"},
+                               code="email_taken")
+            fresh.email = new_email
+
+        updated = self.auth.update(user.user_id, apply)
+        if updated is None:
+            raise Unauthorized("Invalid token", code="invalid_token")
+        return updated
+
+    def update_profile(self, user: User, changes: dict) -> User:
+        """Set ``display_name`` and/or ``bio`` (already checked by the schema)."""
+        def apply(fresh: User):
+            for name in ("display_name", "bio"):
+                if name in changes:
+                    setattr(fresh, name, changes[name])
+
+        updated = self.auth.update(user.user_id, apply)
+        if updated is None:
+            raise Unauthorized("Invalid token", code="invalid_token")
+        return updated
 
     # -- avatars ---------------------------------------------------------------------
 

@@ -117,7 +117,7 @@ class AuthService:
                 if fresh.password_hash == old_hash:
                     fresh.password_hash = new_hash
 
-            user = self._update(user.user_id, upgrade) or user
+            user = self.update(user.user_id, upgrade) or user
         if user.banned:
             raise Forbidden("This account is banned", code="account_banned")
         return user
@@ -143,7 +143,7 @@ class AuthService:
             fresh.password_hash = new_hash
             fresh.token_version += 1
 
-        updated = self._update(user.user_id, apply)
+        updated = self.update(user.user_id, apply)
         if updated is None:
             raise Unauthorized("Invalid token", code="invalid_token")
         return updated
@@ -156,37 +156,7 @@ class AuthService:
                 raise Unauthorized("The password is wrong", {"password": "incorrect"}, code="wrong_password")
         return current
 
-    def change_email(self, user: User, password: str, new_email: str) -> User:
-        """Move the account to another email (the password proves it is the owner); 409 taken."""
-        current = self.check_password(user, password)
-
-        def apply(fresh: User):
-            if fresh.password_hash != current.password_hash:
-                raise Conflict("The password was changed meanwhile; sign in again", code="password_changed")
-            taken = self.store.find(User.collection, where={"email_key": new_email.casefold()}, limit=1)
-            if taken and taken[0]["user_id"] != fresh.user_id:
-                raise Conflict("Email already registered", {"new_email": "already registered"},
-                               code="email_taken")
-            fresh.email = new_email
-
-        updated = self._update(user.user_id, apply)
-        if updated is None:
-            raise Unauthorized("Invalid token", code="invalid_token")
-        return updated
-
-    def update_profile(self, user: User, changes: dict) -> User:
-        """Set ``display_name`` and/or ``bio`` (already checked by the schema)."""
-        def apply(fresh: User):
-            for name in ("display_name", "bio"):
-                if name in changes:
-                    setattr(fresh, name, changes[name])
-
-        updated = self._update(user.user_id, apply)
-        if updated is None:
-            raise Unauthorized("Invalid token", code="invalid_token")
-        return updated
-
-    def _update(self, user_id: str, change) -> User | None:
+    def update(self, user_id: str, change) -> User | None:
         """Apply ``change(user)`` to the stored account, read under the write lock."""
         with self.store.unit_of_work():
             user = self.get_user(user_id)

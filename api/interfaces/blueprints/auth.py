@@ -73,7 +73,7 @@ def create_auth_blueprint(services):
     @responds(200, "The updated user", schema=CurrentUserOut)
     def update_me(body: ProfileBody):
         """Set your display name and/or bio (fields left out keep their values)."""
-        user = auth.update_profile(current_user(), body.model_dump(exclude_none=True))
+        user = accounts.update_profile(current_user(), body.model_dump(exclude_none=True))
         return jsonify(success=True, user=user.public_dict())
 
     @bp.put("/me/avatar")
@@ -109,7 +109,7 @@ def create_auth_blueprint(services):
     @responds(200, "Email changed", schema=CurrentUserOut)
     def change_email(body: ChangeEmailBody):
         """Change your email; your password is required. 409 `email_taken`."""
-        user = auth.change_email(current_user(), body.password, body.new_email)
+        user = accounts.change_email(current_user(), body.password, body.new_email)
         return jsonify(success=True, user=user.public_dict())
 
     @bp.get("/me/deletion-plan")
