@@ -2,7 +2,8 @@
 
 ``python api/main.py migrate --from A --to B`` moves the data between TinyDB
 and PostgreSQL instead (see ``migrate.py``); ``python api/main.py compact
-[--db-path F]`` folds the TinyDB journal into the file (the server must be stopped).
+[--db-path F]`` folds the TinyDB journal into the file (the server must be stopped);
+``python api/main.py seed-demo [--owner NAME]`` adds demo worlds (``interfaces/seed_demo.py``).
 
 Serves the API (and the built frontend, if present) with waitress, a
 multi-threaded production WSGI server, with bounds from the configuration
@@ -94,6 +95,9 @@ def main(argv=None) -> int:
         return migrate(argv[1:])
     if argv[:1] == ["compact"]:
         return compact(argv[1:])
+    if argv[:1] == ["seed-demo"]:   # demo worlds in English and Vietnamese (idempotent)
+        from interfaces.seed_demo import main as seed_demo
+        return seed_demo(argv[1:])
     args = parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -57,12 +57,31 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
                     json={"old_password": "password123", "new_password": "password456"})
     writer["headers"] = {"Authorization": f"Bearer {changed['token']}"}
 
+    # profiles, avatars, email, account deletion (of the account made above)
+    check("PATCH", "/api/auth/me", writer, json={"display_name": "Linh", "bio": "Viết truyện."})
+    check("PUT", "/api/auth/me/avatar", writer, content_type="multipart/form-data",
+          data={"file": (io.BytesIO(image_files.png(80, 60)), "me.png")})
+    avatar = client.get(f"/api/users/{writer['user_id']}/avatar")
+    check("GET", f"/api/users/{writer['user_id']}/avatar", status=304,
+          headers={"If-None-Match": avatar.headers["ETag"]})
+    check("GET", f"/api/users/{writer['user_id']}/avatar", reader)
+    check("GET", "/api/users/by-name/SCRIBE")
+    assert check("GET", "/api/auth/me", writer)["user"]["avatar_url"]
+    check("DELETE", "/api/auth/me/avatar", writer)
+    check("POST", "/api/auth/change-email", writer, json={"password": "password456",
+                                                         "new_email": "scribe2@example.com"})
+    check("GET", "/api/auth/me/deletion-plan", writer)
+    newbie = client.post("/api/auth/login", json={"username": "newbie", "password": "password123"}).json
+    check("DELETE", "/api/auth/me", {"headers": {"Authorization": f"Bearer {newbie['token']}"}},
+          json={"password": "password123", "worlds": []})
+
     # a world with a cast
     world = check("POST", "/api/worlds", writer, json={
         "name": "Aldmoor", "description": "Misty hills.", "visibility": "public", "starter_cast": True,
         "gpt_entities": {"entities": [{"name": "Mira Vale"}], "locations": [{"name": "Stonebridge"}]}})
     wid = world["world_id"]
     check("GET", f"/api/worlds/{wid}")
+    assert check("GET", "/api/users/by-name/scribe")["profile"]["worlds"][0]["world_id"] == wid
     check("GET", "/api/worlds?q=ald", writer)
     check("PATCH", f"/api/worlds/{wid}", writer, json={"metadata": {"calendar": {"current_year": 1200},
                                                                   "themes": ["honour"]}})

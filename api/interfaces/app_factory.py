@@ -29,6 +29,7 @@ from interfaces.blueprints.search import create_search_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.trash import create_trash_blueprint
+from interfaces.blueprints.users import create_users_blueprint
 from interfaces.blueprints.worlds import create_worlds_blueprint
 from interfaces.cli import register_cli
 from interfaces.errors import register_error_handlers
@@ -38,6 +39,7 @@ from interfaces.limits import init_limits
 from interfaces.security import register_security_headers
 from interfaces.validation import reject_nul_characters
 from ai import make_provider
+from services.account_service import AccountService
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
@@ -87,7 +89,7 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_trash_blueprint, create_reviews_blueprint, create_entries_blueprint,
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
               create_images_blueprint, create_search_blueprint, create_members_blueprint,
-              create_invitations_blueprint)
+              create_invitations_blueprint, create_users_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -109,10 +111,10 @@ def build_services(config, store: DocumentStore) -> Services:
                           max_pixels=config["IMAGE_MAX_PIXELS"], max_per_world=config["IMAGE_MAX_PER_WORLD"],
                           thumb_size=config["IMAGE_THUMB_SIZE"])
     members = MemberService(store)
+    auth = AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
+                       config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
     return Services(
-        store=store,
-        auth=AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
-                         config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"]),
+        store=store, auth=auth,
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
         ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
@@ -120,7 +122,8 @@ def build_services(config, store: DocumentStore) -> Services:
         fields=fields, entries=EntryService(store),
         relations=relations, graphs=GraphService(store, relations, links),
         mentions=MentionService(store, revisions), images=images, search=SearchService(store),
-        members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]))
+        members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]),
+        accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:
@@ -133,6 +136,7 @@ def create_app(config: Config | None = None, store: DocumentStore | None = None)
     app.config["JWT_SECRET_KEY"] = _jwt_secret(app.config)
 
     services = app.extensions["worldsmith"] = build_services(app.config, store or open_store(app.config, REGISTRY))
+    services.auth.index_names()            # accounts stored before Unicode usernames
     _ensure_initial_admin(app, services.auth)
     services.tasks.recover_interrupted()   # settle tasks a dead process left behind
     services.tasks.prune()

@@ -25,6 +25,7 @@ from flask import Flask, current_app, g, request
 from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
 
+from core import usernames
 from core.errors import DomainError
 from interfaces.errors import error_response
 from interfaces.validation import errors
@@ -57,7 +58,7 @@ def _named() -> str | None:
 def username_key() -> str:
     """The username a registration is for; the IP if there is none."""
     name = _named()
-    return f"username:{name.casefold()}" if name else ip_key()
+    return f"username:{usernames.username_key(name)}" if name else ip_key()
 
 
 def account_key() -> str:
@@ -69,7 +70,7 @@ def account_key() -> str:
             g.rate_limit_account = ip_key()
         else:
             user = current_app.extensions["worldsmith"].auth.find_by_login(name)
-            g.rate_limit_account = f"account:{user.user_id}" if user else f"account:{name.casefold()}"
+            g.rate_limit_account = f"account:{user.user_id}" if user else f"account:{usernames.username_key(name)}"
     return g.rate_limit_account
 
 

@@ -16,8 +16,10 @@ import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from core import usernames
 from core.errors import Conflict, Forbidden, InvalidInput, Unauthorized
 from core.models import User
+from core.models.user import NAMES_VERSION
 from storage import DocumentStore
 
 log = logging.getLogger(__name__)
@@ -50,21 +52,47 @@ class AuthService:
         return None if doc is None else User.from_dict(doc)
 
     def find_by_login(self, identifier: str) -> User | None:
-        key = identifier.strip().casefold()
-        field = "email_key" if "@" in key else "username_key"
-        docs = self.store.find(User.collection, where={field: key}, limit=1)
+        """The account whose email (with an @) or username (``username_key``) this is."""
+        identifier = identifier.strip()
+        if "@" in identifier:
+            where = {"email_key": identifier.casefold()}
+        else:
+            where = {"username_key": usernames.username_key(identifier)}
+        docs = self.store.find(User.collection, where=where, limit=1)
         return User.from_dict(docs[0]) if docs else None
+
+    def find_by_name(self, username: str) -> User | None:
+        """The account with this username (same key as login), never by email."""
+        docs = self.store.find(User.collection, where={"username_key": usernames.username_key(username)},
+                               limit=1)
+        return User.from_dict(docs[0]) if docs else None
+
+    def index_names(self) -> int:
+        """Give accounts stored before Unicode usernames their keys and skeleton (at
+        start-up; two counts when there is nothing to do). Returns how many were written."""
+        with self.store.unit_of_work():
+            if self.store.count(User.collection) == self.store.count(
+                    User.collection, where={"names_version": NAMES_VERSION}):
+                return 0
+            stale = [d for d in self.store.find(User.collection, newest_first=False)
+                     if d.get("names_version") != NAMES_VERSION]
+            for doc in stale:
+                self.store.put(User.collection, doc["user_id"], User.from_dict(doc).to_dict())
+            return len(stale)
 
     # -- accounts --------------------------------------------------------------
 
     def register(self, username: str, email: str, password: str, role: str = "user") -> User:
         """Create an account. The role is never the client's choice."""
         password_hash = self.hasher.hash(password)  # before the unit: hashing must not hold writers up
-        user = User(username=username, email=email, password_hash=password_hash, role=role)
+        user = User(username=usernames.normalise(username), email=email, password_hash=password_hash, role=role)
         with self.store.unit_of_work():
             if self.store.count(User.collection, where={"username_key": user.username_key}):
                 raise Conflict("Username already taken", {"username": "already taken"},
                                code="username_taken")
+            if self.store.count(User.collection, where={"username_skeleton": user.username_skeleton}):
+                raise Conflict("Username too similar to an existing one",
+                               {"username": "looks like an existing username"}, code="username_confusable")
             if self.store.count(User.collection, where={"email_key": user.email_key}):
                 raise Conflict("Email already registered", {"email": "already registered"},
                                code="email_taken")
@@ -89,7 +117,7 @@ class AuthService:
                 if fresh.password_hash == old_hash:
                     fresh.password_hash = new_hash
 
-            user = self._update(user.user_id, upgrade) or user
+            user = self.update(user.user_id, upgrade) or user
         if user.banned:
             raise Forbidden("This account is banned", code="account_banned")
         return user
@@ -115,12 +143,20 @@ class AuthService:
             fresh.password_hash = new_hash
             fresh.token_version += 1
 
-        updated = self._update(user.user_id, apply)
+        updated = self.update(user.user_id, apply)
         if updated is None:
             raise Unauthorized("Invalid token", code="invalid_token")
         return updated
 
-    def _update(self, user_id: str, change) -> User | None:
+    def check_password(self, user: User, password: str) -> User:
+        """The stored account, if ``password`` is its password (argon2 outside the unit); else 401."""
+        with self.store.outside_unit():
+            current = self.get_user(user.user_id)
+            if current is None or not self._verify(current.password_hash, password):
+                raise Unauthorized("The password is wrong", {"password": "incorrect"}, code="wrong_password")
+        return current
+
+    def update(self, user_id: str, change) -> User | None:
         """Apply ``change(user)`` to the stored account, read under the write lock."""
         with self.store.unit_of_work():
             user = self.get_user(user_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.account_service import AccountService
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
@@ -57,6 +58,7 @@ class Services:
     search: SearchService
     members: MemberService
     invitations: InvitationService
+    accounts: AccountService
 
     @property
     def gpt_provider(self) -> str:

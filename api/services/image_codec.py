@@ -246,3 +246,17 @@ def _thumbnail(image, size: int, fmt: str):
 def _lanczos():
     from PIL import Image
     return Image.Resampling.LANCZOS
+
+
+def square(processed: Processed, size: int, max_pixels: int) -> tuple[str, bytes]:
+    """(content type, bytes) of a ``size`` px square cut from the middle of an image
+    ``process`` has checked and re-encoded (an avatar); PNG for PNG and GIF."""
+    fmt = next(name for name, mime in CONTENT_TYPES.items() if mime == processed.content_type)
+    Image = _pillow(max_pixels)
+    with _decoding, Image.open(io.BytesIO(processed.data), formats=[fmt]) as image:
+        image.load()
+        side = min(image.width, image.height)
+        left, top = (image.width - side) // 2, (image.height - side) // 2
+        cropped = image.crop((left, top, left + side, top + side))
+        thumb_fmt = THUMB_FORMATS[fmt]
+        return CONTENT_TYPES[thumb_fmt], _encode(_thumbnail(cropped, size, thumb_fmt), thumb_fmt)

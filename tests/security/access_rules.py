@@ -125,6 +125,14 @@ def deleted_item_owner(actor: str, public: bool, ok: int) -> int:
     return manager_only(actor, public, ok)
 
 
+def leaving(actor: str, public: bool, ok: int) -> int:
+    """DELETE /auth/me without world choices: the scene's owner owns a world (400
+    ``worlds_unresolved``); anyone else owns none and is deleted."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    return 400 if actor == "owner" else ok
+
+
 def login_as(actor: str, public: bool, ok: int) -> int:
     """POST /auth/login with the actor's own credentials (anonymous: wrong ones)."""
     return {"anonymous": 401, "banned": 403}.get(actor, ok)
@@ -138,6 +146,7 @@ class Entry:
     body: Callable[[dict], dict] | None = None
     query: Callable[[dict], dict] | None = None   # the query string, if the route needs one
     upload: Callable[[dict], bytes] | None = None   # a multipart body: this file in the field ``file``
+    fresh_actors: bool = False   # the route may end the actor's account: new actors for every call
 
     def expected(self, actor: str, scene: dict) -> int:
         return self.policy(actor, scene[f"{self.scope}_public"], self.ok)
@@ -185,6 +194,17 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/auth/me", "GET"): Entry(logged_in),
     ("/api/auth/change-password", "POST"): Entry(logged_in, body=lambda s: {
         "old_password": s["credentials"]["password"], "new_password": s["credentials"]["password"]}),
+    ("/api/auth/me", "PATCH"): Entry(logged_in, body=lambda s: {"display_name": f"Name {s['serial']}"}),
+    ("/api/auth/me/avatar", "PUT"): Entry(logged_in, upload=lambda s: s["image_file"]),
+    ("/api/auth/me/avatar", "DELETE"): Entry(logged_in),
+    ("/api/auth/change-email", "POST"): Entry(logged_in, body=lambda s: {
+        "password": s["credentials"]["password"], "new_email": f"moved{s['serial']}@example.com"}),
+    ("/api/auth/me/deletion-plan", "GET"): Entry(logged_in),
+    ("/api/auth/me", "DELETE"): Entry(leaving, fresh_actors=True, body=lambda s: {
+        "password": s["credentials"]["password"], "worlds": []}),
+    # people (the scene's target user has an avatar)
+    ("/api/users/<user_id>/avatar", "GET"): Entry(any_caller),
+    ("/api/users/by-name/<username>", "GET"): Entry(any_caller),
     # worlds
     ("/api/worlds", "GET"): Entry(any_caller),
     ("/api/worlds", "POST"): Entry(logged_in, 201, body=_named("World")),

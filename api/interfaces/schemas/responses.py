@@ -55,6 +55,9 @@ class UserOut(Out):
     banned: bool
     created_at: Timestamp
     metadata: dict = Field(description="Display fields and quota counters")
+    display_name: str = Field(description="Shown instead of the username where set (at most 80 characters)")
+    bio: str = Field(description="At most 2000 characters")
+    avatar_url: Optional[str] = Field(description="`/api/users/{user_id}/avatar`, or null without an avatar")
 
 
 class RegisteredOut(Success):
