@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from config import Config
 from core.models import REGISTRY
 from interfaces.api_docs import register_api_docs
+from interfaces.blueprints.activity import create_activity_blueprint
 from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
@@ -22,6 +23,7 @@ from interfaces.blueprints.history import create_history_blueprint
 from interfaces.blueprints.relations import create_relations_blueprint
 from interfaces.blueprints.mentions import create_mentions_blueprint
 from interfaces.blueprints.images import create_images_blueprint
+from interfaces.blueprints.live import create_live_blueprint
 from interfaces.blueprints.reviews import create_reviews_blueprint
 from interfaces.blueprints.search import create_search_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
@@ -36,6 +38,7 @@ from interfaces.limits import init_limits
 from interfaces.security import register_security_headers
 from interfaces.validation import reject_nul_characters
 from ai import make_provider
+from services.activity_service import ActivityService
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
@@ -49,6 +52,7 @@ from services.history_service import HistoryService
 from services.image_links import ImageLinks
 from services.image_service import ImageService
 from services.link_service import LinkService
+from services.live import LiveBus
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
@@ -82,7 +86,8 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
               create_trash_blueprint, create_reviews_blueprint, create_entries_blueprint,
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
-              create_images_blueprint, create_search_blueprint)
+              create_images_blueprint, create_search_blueprint, create_activity_blueprint,
+              create_live_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -90,10 +95,12 @@ def build_services(config, store: DocumentStore) -> Services:
     provider = make_provider(config)
     # A task with no progress for this long on another host is presumed dead.
     stale = config["OPENAI_TIMEOUT"] * (config["OPENAI_MAX_RETRIES"] + 2) + 300
-    tasks = TaskService(store, stale_seconds=stale, retention_days=config["TASK_RETENTION_DAYS"])
+    bus = LiveBus(config.get("LIVE_REDIS_URL"), config.get("LIVE_CHANNEL_PREFIX", "worldsmith:live:"))
+    activity = ActivityService(store, bus)
+    tasks = TaskService(store, stale_seconds=stale, retention_days=config["TASK_RETENTION_DAYS"], bus=bus)
     runner = TaskRunner(tasks, config["TASK_MODE"], config["TASK_WORKERS"], config["AI_JOB_SECONDS"])
-    revisions = Revisions(store, config["HISTORY_MAX_VERSIONS"])
-    trash = TrashService(store, config["TRASH_RETENTION_DAYS"])
+    revisions = Revisions(store, config["HISTORY_MAX_VERSIONS"], activity)
+    trash = TrashService(store, config["TRASH_RETENTION_DAYS"], activity=activity)
     fields = FieldService(store, trash)
     cast, links = CastService(store, revisions, trash, fields), LinkService(store)
     events = EventService(store, provider, revisions)
@@ -113,7 +120,8 @@ def build_services(config, store: DocumentStore) -> Services:
         history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
         fields=fields, entries=EntryService(store),
         relations=relations, graphs=GraphService(store, relations, links),
-        mentions=MentionService(store, revisions), images=images, search=SearchService(store))
+        mentions=MentionService(store, revisions), images=images, search=SearchService(store),
+        activity=activity, bus=bus)
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

@@ -47,7 +47,10 @@ class AIService:
         ``JOBS[job_type](self, ctx, **params)`` once the task is committed (never
         for a request that rolls back). The task as recorded."""
         job = JOBS[job_type]
-        task = self.tasks.create(user, job_type, self.provider.name, total)
+        world_id = params.get("world_id")
+        if not world_id and params.get("story_id"):
+            world_id = (self.store.get(Story.collection, params["story_id"]) or {}).get("world_id", "")
+        task = self.tasks.create(user, job_type, self.provider.name, total, world_id=world_id or "")
         self.store.after_commit(partial(self.runner.submit, task["task_id"], partial(job, self, **params)))
         return task
 

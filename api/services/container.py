@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.activity_service import ActivityService
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
@@ -18,6 +19,7 @@ from services.graph_service import GraphService
 from services.history_service import HistoryService
 from services.image_service import ImageService
 from services.link_service import LinkService
+from services.live import LiveBus
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
@@ -53,6 +55,8 @@ class Services:
     mentions: MentionService
     images: ImageService
     search: SearchService
+    activity: ActivityService
+    bus: LiveBus
 
     @property
     def gpt_provider(self) -> str:

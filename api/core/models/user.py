@@ -23,6 +23,8 @@ class User(Model):
     ban_reason: str = ""
     token_version: int = 0
     metadata: dict = field(default_factory=dict)
+    display_name: str = ""
+    avatar_id: str = ""
     user_id: str = id_factory()
 
     @property
