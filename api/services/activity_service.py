@@ -137,6 +137,13 @@ class ActivityService:
             return None
         return self.record(actor_id, action, kind, trash["world_id"], trash["item_id"], trash["title"])
 
+    def access_changed(self, world_id: str) -> None:
+        """Who may see the world changed (a member left or was removed, the world's
+        visibility changed): once the unit commits, its open streams check their caller
+        again at once (a stream otherwise re-checks every few seconds)."""
+        if self.bus is not None:
+            self.store.after_commit(lambda: self.bus.publish(world_id, "access", {}))
+
     @staticmethod
     def act_as(store: DocumentStore, actor: Callable[[], str | None] | str) -> None:
         """Name who acts in the open unit (a user id, or a function giving it lazily)."""

@@ -160,6 +160,8 @@ class WorldService:
                 world.shared_with = [uid for uid in world.shared_with if uid not in user_ids]
             world.touch()
             self.store.put(World.collection, world.world_id, world.to_dict())
+            if not share:
+                self.revisions.activity.access_changed(world.world_id)
         return world
 
 

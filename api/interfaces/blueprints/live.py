@@ -107,8 +107,8 @@ def _allowed(services, user_id: str, token_version: int, world_id: str):
     """Whether the stream's caller may still see the world (re-read at most every few seconds)."""
     state = {"at": time.monotonic(), "ok": True}
 
-    def allowed() -> bool:
-        if time.monotonic() - state["at"] < RECHECK_SECONDS:
+    def allowed(now: bool = False) -> bool:
+        if not now and time.monotonic() - state["at"] < RECHECK_SECONDS:
             return state["ok"]
         user = services.auth.get_user(user_id)
         ok = user is not None and not user.banned and user.token_version == token_version

@@ -7,7 +7,8 @@
 A stream first replays the activity after ``last_id`` from the store (the
 client's ``Last-Event-ID``), then forwards what the bus brings. Each heartbeat
 checks that the caller may still see the world (a removed member's stream
-ends) and reads the store for anything the bus lost. It ends after
+ends; an ``access`` message makes it check at once) and reads the store for
+anything the bus lost. It ends after
 ``lifetime`` seconds (the client reconnects, resuming), or when its caller is
 too slow to keep up (it resumes from the store too).
 """
@@ -37,7 +38,7 @@ def sse(event: str | None, data: dict | None, event_id: int | None = None) -> st
 
 
 class LiveStream:
-    def __init__(self, bus: LiveBus, activity: ActivityService, world_id: str, allowed: Callable[[], bool],
+    def __init__(self, bus: LiveBus, activity: ActivityService, world_id: str, allowed: Callable[..., bool],
                  heartbeat: float, lifetime: float, clock: Callable[[], float] = time.monotonic):
         self.bus, self.activity, self.world_id = bus, activity, world_id
         self.allowed = allowed
@@ -72,6 +73,8 @@ class LiveStream:
                         beat = self.clock() + self.heartbeat
                     continue
                 event, data = message
+                if event == "access" and not self.allowed(True):
+                    return
                 if event == "change":
                     yield from self._change(data)
                 elif event == "task":
