@@ -9,7 +9,7 @@ import time
 
 from flask import Response, current_app, jsonify, request
 
-from core.errors import DomainError, NotFound
+from core.errors import DomainError, NotFound, Unauthorized
 from interfaces.auth import current_user, token_required
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.activity import LiveQuery, LiveTicketOut
@@ -18,9 +18,14 @@ from services.activity_service import member_world
 from services.live import LiveTickets
 from services.live.stream import LiveStream
 
-SSE_MEDIA = {"text/event-stream": {"type": "string", "description": "Server-Sent Events: `change` (with "
-                                   "`id: <seq>`, data: an activity item), `task` (data: {task_id, type, "
-                                   "status, progress}), `: heartbeat` comments"}}
+SSE_MEDIA = {"text/event-stream": {  # OpenAPI 3.0: the schema of each event
+    "type": "object", "description": "Server-Sent Events: `change` (`id: <seq>`; data: an activity item, "
+    "as `GET /worlds/{id}/activity` answers them), `task` (data: `{task_id, type, status, progress}`), "
+    "`: heartbeat` comments every `heartbeat_seconds`, and `retry` first",
+    "properties": {"event": {"type": "string", "enum": ["change", "task"]},
+                   "id": {"type": "string", "description": "The change's `seq` (send as `Last-Event-ID`)"},
+                   "data": {"type": "string", "description": "JSON"},
+                   "retry": {"type": "integer", "description": "Milliseconds before the browser reconnects"}}}}
 RECHECK_SECONDS = 2.0        # a stream re-reads the caller's access at most this often
 
 
@@ -61,7 +66,10 @@ def create_live_blueprint(services):
 
     @bp.get("/worlds/<world_id>/live")
     @query(LiveQuery)
-    @errors(401, 404, 501, 503)
+    @errors(401, 404, 501, 503, text={
+        401: "The ticket is bad or expired (`invalid_ticket`): ask for a new one",
+        501: "Live updates are off on this host (`live_unavailable`): poll the activity feed",
+        503: "This server holds as many streams as it may (`live_busy`): try again soon"})
     @responds(200, "The world's changes as they land", media=SSE_MEDIA)
     def live(world_id, query: LiveQuery):
         """The world's changes and AI job progress as Server-Sent Events (open with a ticket).
@@ -69,7 +77,8 @@ def create_live_blueprint(services):
         Resumes after `Last-Event-ID` (header, or `last_event_id`): what landed since
         is replayed from the activity feed first. Changes made by everyone are sent
         (yours too). The stream ends after `LIVE_STREAM_SECONDS` (reconnect to resume)
-        and when you lose access. 401 bad or expired ticket, 404 not a member, 501
+        and when you lose access. 401 bad or expired ticket, 404 not a member (or a ticket
+        for another world: as for a world that does not exist), 501
         serverless hosting (poll the activity feed), 503 this server holds all the streams it may.
         """
         app = current_app
@@ -78,7 +87,7 @@ def create_live_blueprint(services):
         user_id, token_version = tickets().check(query.ticket, world_id)
         user = services.auth.get_user(user_id)
         if user is None or user.banned or user.token_version != token_version:
-            raise NotFound("World not found")
+            raise Unauthorized("The live ticket is no longer valid: log in again", code="invalid_ticket")
         member_world(store, user, world_id)
         if bus.count() >= app.config["LIVE_MAX_STREAMS"]:
             raise LiveBusy("This server holds as many live streams as it may: try again soon")

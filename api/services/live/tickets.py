@@ -11,7 +11,7 @@ import time
 
 import jwt
 
-from core.errors import Unauthorized
+from core.errors import NotFound, Unauthorized
 
 AUDIENCE = "worldsmith-live"
 
@@ -27,7 +27,8 @@ class LiveTickets:
                            "iat": now, "exp": now + self.seconds}, self.key, algorithm="HS256")
 
     def check(self, ticket: str, world_id: str) -> tuple[str, int]:
-        """(user_id, token_version) of a valid ticket for this world; else 401."""
+        """(user_id, token_version) of a valid ticket for this world; 401 for a bad or
+        expired one, 404 for another world's (answered as a missing world is)."""
         try:
             claims = jwt.decode(ticket, self.key, algorithms=["HS256"], audience=AUDIENCE,
                                 options={"require": ["exp", "sub", "tv", "world", "aud"]})
@@ -35,5 +36,5 @@ class LiveTickets:
             raise Unauthorized("The live ticket is invalid or has expired: ask for a new one",
                                code="invalid_ticket") from None
         if claims["world"] != world_id:
-            raise Unauthorized("The live ticket is for another world", code="invalid_ticket")
+            raise NotFound("World not found")
         return claims["sub"], int(claims["tv"])
