@@ -170,3 +170,38 @@ def test_a_removed_members_stream_ends_and_their_tickets_are_refused(server, wor
     assert not [e for e in watching.backlog if e.get("event") == "change"]   # the change after removal never came
     assert requests.get(f"{server.url}/api/worlds/{world_id}/live?ticket={left}", timeout=10).status_code == 404
     assert member.post(f"/api/worlds/{world_id}/live/ticket", {}).status_code == 404
+
+
+def test_with_redis_down_streams_catch_up_from_the_store(tmp_path):
+    """The bus is a doorbell: with its Redis unreachable, changes still land (no 5xx) and
+    reach the streams at their next heartbeat, read from the activity feed."""
+    env = {"LIVE_HEARTBEAT_SECONDS": str(HEARTBEAT), "LIVE_REDIS_URL": "redis://127.0.0.1:1/0"}
+    with LiveServer(str(tmp_path / "worldsmith.json"), threads=4, env=env) as server:
+        owner = ApiUser.register(server.url)
+        world_id = owner.post_world().json()["world_id"]
+        watching = SSEClient(f"{server.url}/api/worlds/{world_id}/live?ticket={ticket(owner, world_id)}")
+        try:
+            assert watching.status == 200
+            place = add_place(owner, world_id, "Hồ Gươm")
+            change = watching.next(HEARTBEAT * 4 + 5, event="change")
+            assert change["data"]["target_id"] == place["location_id"]
+        finally:
+            watching.close()
+
+
+def test_serverless_hosts_answer_live_false_and_501(tmp_path):
+    from conftest import TestConfig
+    from interfaces.app_factory import create_app
+    app = create_app(TestConfig(str(tmp_path / "w.json")))
+    app.config["SERVERLESS"] = True       # as on Vercel: no streams, the app polls the feed
+    client = app.test_client()
+    user = client.post("/api/auth/register", json={"username": "lan", "email": "lan@example.com",
+                                                   "password": "password123"}).json
+    headers = {"Authorization": f"Bearer {user['token']}"}
+    world_id = client.post("/api/worlds", json={"name": "Huế"}, headers=headers).json["world_id"]
+    answer = client.post(f"/api/worlds/{world_id}/live/ticket", headers=headers).json
+    assert answer["live"] is False and answer["ticket"] is None
+    refused = client.get(f"/api/worlds/{world_id}/live?ticket=x")
+    assert refused.status_code == 501 and refused.json["code"] == "live_unavailable"
+    assert client.get(f"/api/worlds/{world_id}/activity?after=0", headers=headers).json["latest_seq"] == 1
+    app.extensions["worldsmith"].store.close()

@@ -24,6 +24,7 @@ import orjson
 log = logging.getLogger(__name__)
 
 QUEUE_SIZE = 200          # messages a subscriber may fall behind before it is dropped
+OUTBOX_SIZE = 10_000      # messages waiting for Redis; more are dropped (streams catch up from the store)
 
 
 class Subscription:
@@ -67,6 +68,8 @@ class LiveBus:
         self._redis = None
         self._listener: threading.Thread | None = None
         self._stopped = threading.Event()
+        self._outbox: queue.Queue = queue.Queue(OUTBOX_SIZE)
+        self._publisher: threading.Thread | None = None
         self.ready = threading.Event()   # the listener is subscribed (set at once without Redis)
         if not redis_url:
             self.ready.set()
@@ -78,16 +81,36 @@ class LiveBus:
     # -- publishing --------------------------------------------------------------------
 
     def publish(self, world_id: str, event: str, data: dict) -> None:
-        """Send ``event`` with ``data`` to the world's streams in every process. Never raises:
-        a change that committed is not undone because Redis is down (streams catch up
-        from the store)."""
+        """Send ``event`` with ``data`` to the world's streams in every process. Never blocks
+        nor raises: with Redis, a publisher thread sends it (a request never waits for
+        Redis, and a change that committed is not undone because Redis is down)."""
         if not self.redis_url:
             self._dispatch(world_id, (event, data))
             return
+        self._start_publisher()
         try:
-            self._client().publish(self.prefix + world_id, orjson.dumps({"e": event, "d": data}))
-        except Exception:  # noqa: BLE001 - any Redis failure: log, streams resync from the store
-            log.warning("live: publish to Redis failed", exc_info=True)
+            self._outbox.put_nowait((self.prefix + world_id, orjson.dumps({"e": event, "d": data})))
+        except queue.Full:
+            log.warning("live: Redis outbox full, a message dropped (streams catch up from the store)")
+
+    def _start_publisher(self) -> None:
+        if self._publisher is not None and self._publisher.is_alive():
+            return
+        with self._lock:
+            if self._publisher is None or not self._publisher.is_alive():
+                self._publisher = threading.Thread(target=self._publish_loop, name="live-publisher", daemon=True)
+                self._publisher.start()
+
+    def _publish_loop(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                channel, body = self._outbox.get(timeout=1.0)
+            except queue.Empty:
+                continue
+            try:
+                self._client().publish(channel, body)
+            except Exception:  # noqa: BLE001 - any Redis failure: log, streams resync from the store
+                log.warning("live: publish to Redis failed", exc_info=True)
 
     def publish_change(self, item: dict) -> None:
         """An activity item (as presented) to its world's streams."""
