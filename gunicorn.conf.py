@@ -59,6 +59,20 @@ elif workers != 1:
              f"{request_threads} threads) or set DATABASE_URL to use PostgreSQL with many workers.")
 
 
+def post_worker_init(worker):
+    """SIGTERM (a restart or deploy) ends the worker's live streams at once, so it does not
+    wait ``graceful_timeout`` for them: the browsers reconnect to another worker and resume."""
+    import signal
+
+    def handle_exit(sig, frame):
+        services = getattr(worker.wsgi, "extensions", {}).get("worldsmith")
+        if services is not None:
+            services.bus.close()
+        worker.handle_exit(sig, frame)
+
+    signal.signal(signal.SIGTERM, handle_exit)
+
+
 def worker_exit(server, worker):
     """A worker stopping cleanly closes its store: on TinyDB the journal is
     folded into the file (a plain TinyDB database again)."""

@@ -28,7 +28,7 @@ def test_a_change_through_one_worker_reaches_streams_on_the_others(tmp_path):
     require_redis()
     env = {"LIVE_REDIS_URL": REDIS_URL, "LIVE_CHANNEL_PREFIX": f"ws-test-{uuid.uuid4().hex}:",
            "RATELIMIT_STORAGE_URI": REDIS_URL, "RATELIMIT_KEY_PREFIX": f"ws-test-{uuid.uuid4().hex}",
-           "LIVE_HEARTBEAT_SECONDS": "1", "LIVE_STREAM_SECONDS": "8", "LIVE_MAX_STREAMS": "8"}
+           "LIVE_HEARTBEAT_SECONDS": "1", "LIVE_STREAM_SECONDS": "20", "LIVE_MAX_STREAMS": "8"}
     with fresh_schema() as url, GunicornServer(str(tmp_path), workers=4,
                                                env={**env, "DATABASE_URL": url}) as server:
         owner = ApiUser.register(server.url)
@@ -51,7 +51,7 @@ def test_a_change_through_one_worker_reaches_streams_on_the_others(tmp_path):
             got = [c["data"]["target_id"] for c in stream.changes(CHANGES, timeout=15)]
             assert got == made
         for stream in streams:            # the streams end on their own (LIVE_STREAM_SECONDS)
-            assert stream.ended.wait(20)
+            assert stream.ended.wait(40)
         time.sleep(2)
         log = server.access_log()
         lines = [PID.search(line) for line in log]
@@ -61,3 +61,13 @@ def test_a_change_through_one_worker_reaches_streams_on_the_others(tmp_path):
         # some change was made through a worker that held none of... or at least not all of the streams
         assert len(stream_pids | writer_pids) > 1, (stream_pids, writer_pids)
         assert any(w != s for w in writer_pids for s in stream_pids)
+        # a restart does not wait graceful_timeout (30 s) for open streams: they end at SIGTERM
+        held = [SSEClient(f"{server.url}/api/worlds/{world_id}/live?ticket=" + requests.post(
+            f"{server.url}/api/worlds/{world_id}/live/ticket", timeout=10,
+            headers={"Authorization": f"Bearer {owner.token}"}).json()["ticket"]) for _ in range(4)]
+        for stream in held:
+            stream.next(10, comment="connected")
+        start = time.monotonic()
+        server.stop()
+        assert time.monotonic() - start < 10   # streams would last 20 s
+        assert all(stream.ended.wait(5) for stream in held)

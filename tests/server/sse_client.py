@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import queue
+import socket
 import threading
 import time
 
@@ -72,4 +73,14 @@ class SSEClient:
         return [self.next(timeout, event="change") for _ in range(count)]
 
     def close(self) -> None:
+        """Hang up at once (closing alone would wait for the reader's next chunk)."""
+        try:   # the socket under urllib3's response and http.client's buffered reader
+            sock = self.response.raw._fp.fp.raw._sock
+        except AttributeError:
+            sock = None
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         self.response.close()

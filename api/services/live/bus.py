@@ -40,9 +40,10 @@ class Subscription:
         if self.dropped:
             return None
         try:
-            return self.queue.get(timeout=timeout)
+            message = self.queue.get(timeout=timeout)
         except queue.Empty:
             return None
+        return None if self.dropped else message
 
     def offer(self, message) -> None:
         try:
@@ -191,4 +192,11 @@ class LiveBus:
                         pass
 
     def close(self) -> None:
+        """Stop: every open stream of this process ends now (its client reconnects, to
+        another worker, and resumes), the Redis threads stop."""
         self._stopped.set()
+        with self._lock:
+            subs = [sub for group in self._subscribers.values() for sub in group]
+        for sub in subs:
+            sub.dropped = True
+            sub.offer(None)   # wakes a stream waiting on its queue

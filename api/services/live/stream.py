@@ -64,6 +64,8 @@ class LiveStream:
                 if now >= start + self.lifetime or sub.dropped:
                     return
                 message = sub.get(timeout=max(0.0, min(beat, start + self.lifetime) - now))
+                if sub.dropped:
+                    return
                 if message is None:
                     if self.clock() >= beat:
                         if not self.allowed():
