@@ -205,3 +205,13 @@ def test_serverless_hosts_answer_live_false_and_501(tmp_path):
     assert refused.status_code == 501 and refused.json["code"] == "live_unavailable"
     assert client.get(f"/api/worlds/{world_id}/activity?after=0", headers=headers).json["latest_seq"] == 1
     app.extensions["worldsmith"].store.close()
+
+
+def test_a_last_event_id_from_the_future_resumes_from_now(server, world):
+    member, owner, world_id = world
+    ahead = stream(server, member, world_id, last_event_id=10_000)
+    try:
+        add_place(owner, world_id, "Cầu Long Biên")
+        assert ahead.next(5, event="change")["data"]["title"] == "Cầu Long Biên"
+    finally:
+        ahead.close()

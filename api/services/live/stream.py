@@ -51,8 +51,9 @@ class LiveStream:
         sub = self.bus.subscribe(self.world_id)
         try:
             yield f"retry: {RETRY_MS}\n\n"
-            if last_id is None:
-                self.sent = self.activity.latest_seq(self.world_id)
+            latest = self.activity.latest_seq(self.world_id)
+            if last_id is None or last_id >= latest:   # an id from the future resumes from now
+                self.sent = latest
             else:
                 self.sent = last_id
                 yield from self._catch_up()
