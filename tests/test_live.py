@@ -63,18 +63,18 @@ def add_place(user: ApiUser, world_id: str, name: str) -> dict:
 
 
 def test_a_members_change_reaches_the_other_members_stream(server, world):
-    member, owner, world_id = world     # until co-authors land, the one who writes is the owner
-    watching = stream(server, owner, world_id)
+    writer, watcher, world_id = world     # until co-authors land, the one who writes is the owner
+    watching = stream(server, watcher, world_id)
     try:
         assert watching.response.headers["Content-Type"].startswith("text/event-stream")
-        place = add_place(member, world_id, "Phố Hàng Bạc")
+        place = add_place(writer, world_id, "Phố Hàng Bạc")
         change = watching.next(5, event="change")
         assert change["data"]["action"] == "created" and change["data"]["kind"] == "entry"
         assert change["data"]["title"] == "Phố Hàng Bạc"
         assert change["data"]["target_id"] == place["location_id"]
-        assert change["data"]["actor"]["user_id"] == member.user["user_id"]
+        assert change["data"]["actor"]["user_id"] == writer.user["user_id"]
         assert int(change["id"]) == change["data"]["seq"]
-        edited = member.session.put(f"{server.url}/api/worlds/{world_id}/locations/{place['location_id']}",
+        edited = writer.session.put(f"{server.url}/api/worlds/{world_id}/locations/{place['location_id']}",
                                     json={"description": "Bạc."})
         assert edited.status_code == 200
         assert watching.next(5, event="change")["data"]["action"] == "edited"
@@ -83,24 +83,24 @@ def test_a_members_change_reaches_the_other_members_stream(server, world):
 
 
 def test_reconnecting_with_last_event_id_misses_nothing(server, world):
-    member, owner, world_id = world
-    first = stream(server, owner, world_id)
-    add_place(member, world_id, "One")
+    writer, watcher, world_id = world
+    first = stream(server, watcher, world_id)
+    add_place(writer, world_id, "One")
     seen = int(first.next(5, event="change")["id"])
     first.close()
-    for name in ("Two", "Three", "Four"):            # while the owner is away
-        add_place(member, world_id, name)
-    second = stream(server, owner, world_id, last_event_id=seen)
+    for name in ("Two", "Three", "Four"):            # while the watcher is away
+        add_place(writer, world_id, name)
+    second = stream(server, watcher, world_id, last_event_id=seen)
     try:
         replayed = second.changes(3)
         assert [c["data"]["title"] for c in replayed] == ["Two", "Three", "Four"]
         assert [int(c["id"]) for c in replayed] == [seen + 1, seen + 2, seen + 3]
-        add_place(member, world_id, "Five")          # then live again, no duplicate
+        add_place(writer, world_id, "Five")          # then live again, no duplicate
         assert second.next(5, event="change")["data"]["title"] == "Five"
     finally:
         second.close()
     # the query parameter works as the header does (EventSource cannot set headers on a new URL)
-    third = SSEClient(f"{server.url}/api/worlds/{world_id}/live?ticket={ticket(owner, world_id)}"
+    third = SSEClient(f"{server.url}/api/worlds/{world_id}/live?ticket={ticket(watcher, world_id)}"
                       f"&last_event_id={seen + 3}")
     try:
         assert third.next(5, event="change")["data"]["title"] == "Five"
@@ -208,7 +208,7 @@ def test_serverless_hosts_answer_live_false_and_501(tmp_path):
 
 
 def test_a_last_event_id_from_the_future_resumes_from_now(server, world):
-    member, owner, world_id = world
+    owner, member, world_id = world
     ahead = stream(server, member, world_id, last_event_id=10_000)
     try:
         add_place(owner, world_id, "Cầu Long Biên")
