@@ -9,7 +9,10 @@ Environment (and ``.env``, read through ``api/config.py``):
   ``RATELIMIT_STORAGE_URI`` (use ``redis://...``: ``memory://`` would count per
   worker). With TinyDB one process owns the file: exactly 1 worker, and
   anything else is refused here with a clear message.
-* ``GUNICORN_THREADS`` (8): threads per worker (gthread), ``GUNICORN_TIMEOUT`` (60 s).
+* ``GUNICORN_THREADS`` (8): threads per worker (gthread) for ordinary requests, plus
+  ``LIVE_MAX_STREAMS`` (56) for live streams, each of which holds a thread while it
+  is open (idle, a thread costs little memory: see README "Live updates");
+  ``GUNICORN_TIMEOUT`` (60 s).
 * ``DATABASE_POOL_SIZE``: PostgreSQL connections per worker; defaults to the
   threads plus the AI task threads, so no request waits for a connection.
 """
@@ -30,7 +33,8 @@ pythonpath = os.path.join(ROOT, "api")
 chdir = ROOT
 bind = [f"{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or 8000}"]
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS") or 8)
+request_threads = int(os.environ.get("GUNICORN_THREADS") or 8)
+threads = request_threads + max(0, _config.LIVE_MAX_STREAMS)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 60)
 graceful_timeout = 30
 keepalive = 5
@@ -47,11 +51,26 @@ _default_workers = min(2 * multiprocessing.cpu_count() + 1, 8) if _postgres else
 workers = int(os.environ.get("WEB_CONCURRENCY") or _default_workers)
 
 if _postgres:
-    os.environ.setdefault("DATABASE_POOL_SIZE", str(threads + _config.TASK_WORKERS))
+    # idle live streams hold no connection (they read the store briefly at heartbeats)
+    os.environ.setdefault("DATABASE_POOL_SIZE", str(request_threads + _config.TASK_WORKERS + 2))
 elif workers != 1:
     sys.exit(f"error: WEB_CONCURRENCY={workers}, but the TinyDB backend ({_config.DB_PATH}) "
              "is one file owned by one process. Run 1 worker (it has "
-             f"{threads} threads) or set DATABASE_URL to use PostgreSQL with many workers.")
+             f"{request_threads} threads) or set DATABASE_URL to use PostgreSQL with many workers.")
+
+
+def post_worker_init(worker):
+    """SIGTERM (a restart or deploy) ends the worker's live streams at once, so it does not
+    wait ``graceful_timeout`` for them: the browsers reconnect to another worker and resume."""
+    import signal
+
+    def handle_exit(sig, frame):
+        services = getattr(worker.wsgi, "extensions", {}).get("worldsmith")
+        if services is not None:
+            services.bus.close()
+        worker.handle_exit(sig, frame)
+
+    signal.signal(signal.SIGTERM, handle_exit)
 
 
 def worker_exit(server, worker):

@@ -89,6 +89,16 @@ class Config:
         self.TRASH_RETENTION_DAYS = int(_env("TRASH_RETENTION_DAYS", 30))
         # Days an invitation to a world stays open.
         self.INVITATION_DAYS = int(_env("INVITATION_DAYS", 14))
+        # Live streams (services/live): Redis for fan-out across processes (unset: this process
+        # only, enough for one worker), a heartbeat comment every so many seconds, a stream's
+        # life (the client reconnects with Last-Event-ID), streams one process holds at most
+        # (each holds a server thread: see README "Live updates"), a ticket's life.
+        self.LIVE_REDIS_URL = _env("LIVE_REDIS_URL")
+        self.LIVE_HEARTBEAT_SECONDS = float(_env("LIVE_HEARTBEAT_SECONDS", 15))
+        self.LIVE_STREAM_SECONDS = float(_env("LIVE_STREAM_SECONDS", 600))
+        self.LIVE_MAX_STREAMS = int(_env("LIVE_MAX_STREAMS", 56))
+        self.LIVE_TICKET_SECONDS = int(_env("LIVE_TICKET_SECONDS", 60))
+        self.LIVE_CHANNEL_PREFIX = _env("LIVE_CHANNEL_PREFIX", "worldsmith:live:")
         self.INITIAL_ADMIN_USERNAME = _env("INITIAL_ADMIN_USERNAME")
         self.INITIAL_ADMIN_EMAIL = _env("INITIAL_ADMIN_EMAIL")
         self.INITIAL_ADMIN_PASSWORD = _env("INITIAL_ADMIN_PASSWORD")

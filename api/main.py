@@ -76,10 +76,14 @@ def largest_body(config) -> int:
 def serve_options(config, threads: int | None = None) -> dict:
     """waitress settings: no body is read past the app's limit, idle connections
     are closed after ``WAITRESS_CHANNEL_TIMEOUT`` s, at most ``WAITRESS_CONNECTION_LIMIT``
-    are open at once. (Behind nginx or Caddy these bounds are a second line.)"""
+    are open at once. (Behind nginx or Caddy these bounds are a second line.)
+    Live streams each hold a thread while open: ``LIVE_MAX_STREAMS`` more threads
+    than ``threads``, and no more streams than that, so streams never take the
+    threads ordinary requests need."""
     timeout = int(config["WAITRESS_CHANNEL_TIMEOUT"])
+    live = 0 if config.get("SERVERLESS") else max(0, int(config.get("LIVE_MAX_STREAMS") or 0))
     return {
-        "threads": threads or int(config["WAITRESS_THREADS"]),
+        "threads": (threads or int(config["WAITRESS_THREADS"])) + live,
         "connection_limit": int(config["WAITRESS_CONNECTION_LIMIT"]),
         "channel_timeout": timeout,
         "cleanup_interval": max(1, min(30, timeout // 2)),  # how often idle connections are swept

@@ -35,6 +35,7 @@ class TestConfig(Config):
             "INITIAL_ADMIN_USERNAME": None,
             "INITIAL_ADMIN_PASSWORD": None,
             "FRONTEND_DIST": None,
+            "LIVE_STREAM_SECONDS": 0,   # a live stream replays, then ends: the test client reads it whole
             **overrides,
         })
 

@@ -37,6 +37,8 @@ class Checker:
         assert str(response.status_code) in documented, (method, path, response.status_code)
         operation.validate_response(response)
         self.seen.add((method.upper(), operation.path))
+        if response.mimetype == "text/event-stream":
+            return response.get_data(as_text=True)
         return response.json
 
 
@@ -145,6 +147,14 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("POST", f"/api/worlds/{wid}/auto-link-stories?per_page=1", writer)
     check("GET", f"/api/worlds/{wid}/relationships")
     check("GET", f"/api/worlds/{wid}/relationships", writer)
+
+    # activity and the live stream (a test app's stream replays and ends at once)
+    check("GET", f"/api/worlds/{wid}/activity?limit=5", writer)
+    check("GET", f"/api/worlds/{wid}/activity?after=1&limit=2", writer)
+    check("GET", "/api/activity", writer)
+    ticket = check("POST", f"/api/worlds/{wid}/live/ticket", writer)["ticket"]
+    replay = check("GET", f"/api/worlds/{wid}/live?ticket={ticket}&last_event_id=1")
+    assert "event: change" in replay and "id: 2" in replay, replay
 
     # the codex: field templates, tags, entries, an entry's page, the tree of locations
     fields = f"/api/worlds/{wid}/field-templates"

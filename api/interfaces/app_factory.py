@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from config import Config
 from core.models import REGISTRY
 from interfaces.api_docs import register_api_docs
+from interfaces.blueprints.activity import create_activity_blueprint
 from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
@@ -24,6 +25,7 @@ from interfaces.blueprints.mentions import create_mentions_blueprint
 from interfaces.blueprints.images import create_images_blueprint
 from interfaces.blueprints.invitations import create_invitations_blueprint
 from interfaces.blueprints.members import create_members_blueprint
+from interfaces.blueprints.live import create_live_blueprint
 from interfaces.blueprints.reviews import create_reviews_blueprint
 from interfaces.blueprints.search import create_search_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
@@ -40,6 +42,7 @@ from interfaces.security import register_security_headers
 from interfaces.validation import reject_nul_characters
 from ai import make_provider
 from services.account_service import AccountService
+from services.activity_service import ActivityService
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
@@ -55,6 +58,7 @@ from services.image_service import ImageService
 from services.invitation_service import InvitationService
 from services.link_service import LinkService
 from services.member_service import MemberService
+from services.live import LiveBus
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
@@ -89,7 +93,8 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_trash_blueprint, create_reviews_blueprint, create_entries_blueprint,
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
               create_images_blueprint, create_search_blueprint, create_members_blueprint,
-              create_invitations_blueprint, create_users_blueprint)
+              create_invitations_blueprint, create_users_blueprint, create_activity_blueprint,
+              create_live_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -97,10 +102,12 @@ def build_services(config, store: DocumentStore) -> Services:
     provider = make_provider(config)
     # A task with no progress for this long on another host is presumed dead.
     stale = config["OPENAI_TIMEOUT"] * (config["OPENAI_MAX_RETRIES"] + 2) + 300
-    tasks = TaskService(store, stale_seconds=stale, retention_days=config["TASK_RETENTION_DAYS"])
+    bus = LiveBus(config.get("LIVE_REDIS_URL"), config.get("LIVE_CHANNEL_PREFIX", "worldsmith:live:"))
+    activity = ActivityService(store, bus)
+    tasks = TaskService(store, stale_seconds=stale, retention_days=config["TASK_RETENTION_DAYS"], bus=bus)
     runner = TaskRunner(tasks, config["TASK_MODE"], config["TASK_WORKERS"], config["AI_JOB_SECONDS"])
-    revisions = Revisions(store, config["HISTORY_MAX_VERSIONS"])
-    trash = TrashService(store, config["TRASH_RETENTION_DAYS"])
+    revisions = Revisions(store, config["HISTORY_MAX_VERSIONS"], activity)
+    trash = TrashService(store, config["TRASH_RETENTION_DAYS"], activity=activity)
     fields = FieldService(store, trash)
     cast, links = CastService(store, revisions, trash, fields), LinkService(store)
     events = EventService(store, provider, revisions)
@@ -110,7 +117,7 @@ def build_services(config, store: DocumentStore) -> Services:
     images = ImageService(store, trash, ImageLinks(config["JWT_SECRET_KEY"], config["IMAGE_LINK_SECONDS"]),
                           max_pixels=config["IMAGE_MAX_PIXELS"], max_per_world=config["IMAGE_MAX_PER_WORLD"],
                           thumb_size=config["IMAGE_THUMB_SIZE"])
-    members = MemberService(store)
+    members = MemberService(store, activity)
     auth = AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
                        config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
     return Services(
@@ -123,7 +130,8 @@ def build_services(config, store: DocumentStore) -> Services:
         relations=relations, graphs=GraphService(store, relations, links),
         mentions=MentionService(store, revisions), images=images, search=SearchService(store),
         members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]),
-        accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]))
+        accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]),
+        activity=activity, bus=bus)
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

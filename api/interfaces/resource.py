@@ -14,6 +14,7 @@ from functools import wraps
 
 from flask import Blueprint, current_app, g, request
 
+from services.activity_service import ActivityService
 from storage import DocumentStore
 
 MUTATING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -33,6 +34,7 @@ def in_unit_of_work(store: DocumentStore, view):
             return view(*args, **kwargs)
         try:
             with store.unit_of_work():
+                ActivityService.act_as(store, _request_actor)   # who the activity feed names
                 response = current_app.make_response(view(*args, **kwargs))
                 if response.status_code >= 400:
                     raise _Refused(response)
@@ -41,6 +43,11 @@ def in_unit_of_work(store: DocumentStore, view):
         after = g.pop("response_after_commit", None)
         return after() if after is not None else response
     return wrapper
+
+
+def _request_actor() -> str | None:
+    user = g.get("user")
+    return user.user_id if user is not None else None
 
 
 class ResourceBlueprint(Blueprint):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from core import permissions
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.language import detect_language
 from core.models import Story, User, World
@@ -47,9 +48,18 @@ class AIService:
         ``JOBS[job_type](self, ctx, **params)`` once the task is committed (never
         for a request that rolls back). The task as recorded."""
         job = JOBS[job_type]
-        task = self.tasks.create(user, job_type, self.provider.name, total)
+        task = self.tasks.create(user, job_type, self.provider.name, total, world_id=self._live_world(user, params))
         self.store.after_commit(partial(self.runner.submit, task["task_id"], partial(job, self, **params)))
         return task
+
+    def _live_world(self, user: User, params: dict) -> str:
+        """The world whose live streams see the job's progress: the one it works on, if
+        the user writes there (a reader's or a visitor's jobs are nobody else's business)."""
+        world_id = params.get("world_id")
+        if not world_id and params.get("story_id"):
+            world_id = (self.store.get(Story.collection, params["story_id"]) or {}).get("world_id")
+        world = access.load_world(self.store, world_id) if world_id else None
+        return world.world_id if world is not None and permissions.can_write_world(user, world) else ""
 
     def start_batch_analysis(self, user: User, world: World, story_ids: list[str]) -> dict:
         """Start analysing ``story_ids`` of the world, or (none given) its oldest stories

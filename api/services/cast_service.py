@@ -80,6 +80,7 @@ class CastService:
             check_image_ref(self.store, world.world_id, data.get("image_id"))
             item = kind.model(world_id=world.world_id, **self._checked(kind, world, data))
             self.store.put(kind.model.collection, item.id, item.to_dict())
+            self.revisions.created(None, item)   # by the unit's actor
             self.mentions.entry_written(world, item, None, None)
         return item
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.account_service import AccountService
+from services.activity_service import ActivityService
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
@@ -21,6 +22,7 @@ from services.image_service import ImageService
 from services.invitation_service import InvitationService
 from services.link_service import LinkService
 from services.member_service import MemberService
+from services.live import LiveBus
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
@@ -59,6 +61,8 @@ class Services:
     members: MemberService
     invitations: InvitationService
     accounts: AccountService
+    activity: ActivityService
+    bus: LiveBus
 
     @property
     def gpt_provider(self) -> str:

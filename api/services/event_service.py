@@ -287,6 +287,7 @@ class EventService:
         """Delete the event for good (events are not trashed), with its history."""
         with self.store.unit_of_work():
             self.store.delete(Event.collection, event.event_id)
+            self.revisions.activity.record_doc(None, "deleted", Event.collection, event.to_dict())
             drop_connections(self.store, event.world_id, [event.event_id])
             self.revisions.forget([event.event_id])
 

@@ -91,6 +91,7 @@ class ImageService:
             self.store.put(Image.collection, image.image_id, image.to_dict())
             self.store.put_blob(image.blob_key, processed.data)
             self.store.put_blob(image.thumb_key, processed.thumb)
+            self.trash.activity.record_doc(user.user_id, "created", Image.collection, image.to_dict())
         return image
 
     # -- reading -------------------------------------------------------------------

@@ -96,8 +96,7 @@ class InvitationService:
             self._close(invitation, "accepted", user)
             if user.user_id != world.owner_id:
                 set_role(world, user.user_id, invitation.role)
-                world.touch()
-                self.store.put(World.collection, world.world_id, world.to_dict())
+                self.members.save(world, "created", user.user_id)
             return invitation
 
     def decline(self, user: User, invitation_id: str) -> Invitation:

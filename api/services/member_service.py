@@ -33,8 +33,9 @@ def set_role(world: World, user_id: str, role: str | None) -> None:
 
 
 class MemberService:
-    def __init__(self, store: DocumentStore):
+    def __init__(self, store: DocumentStore, activity=None):
         self.store = store
+        self.activity = activity   # services.activity_service.ActivityService (it imports member_card)
 
     def lookup(self, username: str) -> User:
         """The account with exactly this username (same key as login); 404 otherwise."""
@@ -62,7 +63,7 @@ class MemberService:
             if permissions.world_role(self._user(user_id), world) is None:
                 raise NotFound("Not a member of this world", code="member_not_found")
             set_role(world, user_id, role)
-            self._save(world)
+            self.save(world, "edited", user_id)
             return {**member_card(self._user(user_id)), "role": role}
 
     def remove(self, world: World, actor: User, user_id: str) -> None:
@@ -77,12 +78,19 @@ class MemberService:
             if user_id not in world.co_authors and user_id not in world.shared_with:
                 raise NotFound("Not a member of this world", code="member_not_found")
             set_role(world, user_id, None)
-            self._save(world)
+            self.save(world, "deleted", user_id)
 
     def _user(self, user_id: str) -> User | None:
         doc = self.store.get(User.collection, user_id)
         return None if doc is None else User.from_dict(doc)
 
-    def _save(self, world: World) -> None:
+    def save(self, world: World, action: str, user_id: str) -> None:
+        """Store the world whose membership changed (in the open unit of work), note it in the
+        activity feed and have the world's open streams check their callers again."""
         world.touch()
         self.store.put(World.collection, world.world_id, world.to_dict())
+        if self.activity is not None:
+            member = self._user(user_id)
+            self.activity.record(None, action, "member", world.world_id, user_id,
+                                 member.display_name or member.username if member else "")
+            self.activity.access_changed(world.world_id)

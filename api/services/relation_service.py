@@ -122,6 +122,7 @@ class RelationService:
             relation = Relation(world_id=world.world_id, **data)
             self._check(world, relation)
             self.store.put(Relation.collection, relation.relation_id, relation.to_dict())
+            self.revisions.created(None, relation)   # by the unit's actor
         return relation
 
     def update(self, user: User, world: World, relation_id: str, changes: dict) -> Relation:

@@ -8,6 +8,8 @@ after applying its changes and before writing the document: when a tracked
 field changed, the document as it was is kept as a ``Revision`` and the
 document gets the next ``version``. At most ``max_versions`` revisions are
 kept per document; older ones are deleted in the same unit of work.
+Each recorded update is also an "edited" item of the world's activity feed
+(``ActivityService``); ``created`` records a new document there.
 
 The tracked fields of a kind are the ones its PUT/PATCH may change (and a
 restore brings back); links (a story's characters, places and linked stories,
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from core.clock import utc_now
 from core.models import Entity, Event, Location, Relation, RelationTypes, Revision, Story, World
+from services.activity_service import ActivityService
 from storage import DocumentStore
 
 DEFAULT_MAX_VERSIONS = 50
@@ -61,9 +64,11 @@ def changed_fields(collection: str, before: dict, after: dict) -> list[str]:
 
 
 class Revisions:
-    def __init__(self, store: DocumentStore, max_versions: int = DEFAULT_MAX_VERSIONS):
+    def __init__(self, store: DocumentStore, max_versions: int = DEFAULT_MAX_VERSIONS,
+                 activity: ActivityService | None = None):
         self.store = store
         self.max_versions = max(0, int(max_versions))
+        self.activity = activity or ActivityService(store)
 
     def record(self, actor_id: str | None, item, before: dict,
                restored_version: int | None = None) -> bool:
@@ -71,9 +76,11 @@ class Revisions:
         with the update applied, not yet written) and give ``item`` the next version,
         if the update changed a tracked field. False when it changed none: nothing is
         kept and the version stays (saving the same text twice is not a new version)."""
-        changed = changed_fields(item.collection, before, item.to_dict())
+        after = item.to_dict()
+        changed = changed_fields(item.collection, before, after)
         if not changed:
             return False
+        self.activity.record_doc(actor_id or None, "edited", item.collection, after)
         version = version_of(before)
         item.version = version + 1
         revision = Revision(doc_collection=item.collection, doc_id=item.id, world_id=item.world_id,
@@ -83,6 +90,10 @@ class Revisions:
         self.store.put(Revision.collection, revision.revision_id, revision.to_dict())
         self.trim(item.id)
         return True
+
+    def created(self, actor_id: str | None, item) -> None:
+        """A new document (``item``, stored in the open unit): "created" in the activity feed."""
+        self.activity.record_doc(actor_id, "created", item.collection, item.to_dict())
 
     def trim(self, doc_id: str) -> None:
         """Delete the document's revisions beyond the newest ``max_versions``."""

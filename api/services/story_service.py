@@ -158,6 +158,7 @@ class StoryService:
             check_public_quota(self.store, user, Story, story.visibility)
             self.store.put(TimeCone.collection, cone.time_cone_id, cone.to_dict())
             self.store.put(Story.collection, story.story_id, story.to_dict())
+            self.revisions.created(user.user_id, story)
             self.mentions.reindex(world, "story", story)
         return story, cone
 

@@ -58,24 +58,27 @@ def _now() -> datetime:
 
 
 class TaskService:
-    def __init__(self, store: DocumentStore, stale_seconds: float, retention_days: int):
+    def __init__(self, store: DocumentStore, stale_seconds: float, retention_days: int, bus=None):
         self.store = store
+        self.bus = bus   # services.live.LiveBus: a world's tasks' progress goes to its live streams
         self.stale_seconds = stale_seconds
         self.retention = timedelta(days=max(1, retention_days))   # >= the quota window, so counts never drift
 
     # -- records ---------------------------------------------------------------
 
-    def create(self, user: User, task_type: str, provider: str, total: int = 1) -> dict:
-        """A new ``pending`` task, if the caller's daily AI-job quota allows it."""
+    def create(self, user: User, task_type: str, provider: str, total: int = 1, world_id: str = "") -> dict:
+        """A new ``pending`` task, if the caller's daily AI-job quota allows it (``world_id``:
+        the world it works on, whose live streams see its progress)."""
         task = {
             "task_id": new_id(), "owner_id": user.user_id, "type": task_type, "status": "pending",
             "progress": {"done": 0, "total": total, "message": "Queued"}, "result": None,
             "usage": {"prompt_tokens": 0, "completion_tokens": 0}, "provider": provider,
-            "runner": runner_id(), "created_at": utc_now(), "updated_at": utc_now(),
+            "runner": runner_id(), "created_at": utc_now(), "updated_at": utc_now(), "world_id": world_id or "",
         }
         with self.store.unit_of_work():
             self.check_quota(user)
             self.store.put(COLLECTION, task["task_id"], task)
+            self._publish(task)
         return task
 
     def update(self, task_id: str, **fields) -> dict:
@@ -86,7 +89,15 @@ class TaskService:
                 raise TaskCancelled(task_id)
             task.update(fields, updated_at=utc_now())
             self.store.put(COLLECTION, task_id, task)
+            self._publish(task)
         return task
+
+    def _publish(self, task: dict) -> None:
+        """Once the unit commits: the task's status and progress to its world's streams."""
+        if self.bus is not None and task.get("world_id"):
+            message = {"task_id": task["task_id"], "type": task["type"], "status": task["status"],
+                       "progress": task.get("progress") or {}}
+            self.store.after_commit(lambda: self.bus.publish(task["world_id"], "task", message))
 
     def is_finished(self, task_id: str) -> bool:
         """Whether the task is gone or in a final state (a cancelled job stops)."""

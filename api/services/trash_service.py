@@ -46,6 +46,7 @@ from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, 
                          Mention, Relation, RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User,
                          World)
 from services import access
+from services.activity_service import ActivityService
 from services.listing import Page, filtered_page
 from services.mention_service import MentionService
 from services.relation_lookup import relations_of_entry
@@ -61,8 +62,9 @@ KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "lo
 
 class TrashService:
     def __init__(self, store: DocumentStore, retention_days: int = DEFAULT_RETENTION_DAYS,
-                 now: Callable = clock.now):
+                 now: Callable = clock.now, activity: ActivityService | None = None):
         self.store = store
+        self.activity = activity or ActivityService(store)
         self.retention = timedelta(days=retention_days)
         self.now = now
         self.mentions = MentionService(store)
@@ -167,6 +169,7 @@ class TrashService:
                          contents=moved.contents, references=moved.references,
                          connections=moved.connections)
         self.store.put(TrashItem.collection, item.trash_id, item.to_dict())
+        self.activity.record_trash(actor.user_id, "deleted", item.to_dict())
         return item
 
     # -- reading ---------------------------------------------------------------------
@@ -258,6 +261,7 @@ class TrashService:
             references += sum(reconnect(self.store, link) for link in doc["connections"])
             self.mentions.restored(doc)
             self.store.delete(TrashItem.collection, trash_id)
+            self.activity.record_trash(user.user_id, "restored", doc)
         return {"message": f"{label} restored", "trash_id": trash_id, "kind": doc["kind"],
                 "item_id": doc["item_id"], "world_id": doc["world_id"], "title": doc["title"],
                 "restored": {c: len(docs) for c, docs in contents.items() if docs},
@@ -295,7 +299,10 @@ class TrashService:
 
 
     def _drop_blobs(self, doc: dict) -> None:
-        """The bytes of the images a purged entry held (in the purge's unit)."""
+        """What goes with a purged entry (in the purge's unit): the bytes of its images,
+        a world's activity."""
+        if doc["kind"] == "world":   # its activity goes with it
+            self.activity.forget_world(doc["world_id"])
         for image in map(Image.from_dict, doc["contents"].get(Image.collection, [])):
             self.store.delete_blob(image.blob_key)
             self.store.delete_blob(image.thumb_key)

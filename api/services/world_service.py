@@ -106,6 +106,7 @@ class WorldService:
         with self.store.unit_of_work():
             check_public_quota(self.store, user, World, world.visibility)
             self.store.put(World.collection, world.world_id, world.to_dict())
+            self.revisions.created(user.user_id, world)
             gpt = data.get("gpt_entities") or {}
             characters = [_character_from_analysis(e) for e in gpt.get("entities", [])]
             places = [_location_from_analysis(loc) for loc in gpt.get("locations", [])]
@@ -161,6 +162,8 @@ class WorldService:
                 world.shared_with = [uid for uid in world.shared_with if uid not in user_ids]
             world.touch()
             self.store.put(World.collection, world.world_id, world.to_dict())
+            if not share:
+                self.revisions.activity.access_changed(world.world_id)
         return world
 
 

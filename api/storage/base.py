@@ -149,6 +149,7 @@ class UnitState:
         self.depth = 0
         self.suspended = 0
         self.after: list[Callable[[], None]] = []
+        self.notes: dict = {}   # scratch space for services, dropped with the unit
 
 
 class DocumentStore(ABC):
@@ -314,6 +315,12 @@ class DocumentStore(ABC):
 
     def in_unit(self) -> bool:
         return self._unit() is not None
+
+    def unit_notes(self) -> dict | None:
+        """A dict that lives as long as this thread's open unit (None outside one):
+        what a service noted earlier in the same unit of work."""
+        unit = self._unit()
+        return None if unit is None else unit.notes
 
     @contextmanager
     def unit_of_work(self) -> Iterator[None]:

@@ -103,18 +103,19 @@ def test_waitress_bounds_come_from_the_configuration(monkeypatch):
     monkeypatch.setenv("WAITRESS_CHANNEL_TIMEOUT", "7")
     monkeypatch.setenv("WAITRESS_CONNECTION_LIMIT", "50")
     monkeypatch.setenv("WAITRESS_THREADS", "3")
+    monkeypatch.setenv("LIVE_MAX_STREAMS", "5")   # each live stream holds a thread of its own
     monkeypatch.setenv("MAX_CONTENT_LENGTH", str(10 * 1024 * 1024))
     monkeypatch.setenv("IMAGE_MAX_BYTES", "1024")
     options = serve_options(vars(Config()))
     assert options["channel_timeout"] == 7 and options["cleanup_interval"] == 3
-    assert options["connection_limit"] == 50 and options["threads"] == 3
+    assert options["connection_limit"] == 50 and options["threads"] == 3 + 5
     assert options["max_request_body_size"] == 10 * 1024 * 1024 + BODY_MARGIN
     # The image route's limit, with its multipart envelope, when it is the larger one.
     monkeypatch.setenv("MAX_CONTENT_LENGTH", "2048")
     monkeypatch.setenv("IMAGE_MAX_BYTES", str(3 * 1024 * 1024))
     assert serve_options(vars(Config()))["max_request_body_size"] == \
         3 * 1024 * 1024 + MULTIPART_OVERHEAD + BODY_MARGIN
-    assert serve_options(vars(Config()), threads=12)["threads"] == 12   # --threads wins
+    assert serve_options(vars(Config()), threads=12)["threads"] == 12 + 5   # --threads wins
 
 
 def test_waitress_defaults_bound_idle_connections_and_bodies(monkeypatch):

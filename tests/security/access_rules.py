@@ -133,6 +133,14 @@ def leaving(actor: str, public: bool, ok: int) -> int:
     return 400 if actor == "owner" else ok
 
 
+def world_member(actor: str, public: bool, ok: int) -> int:
+    """Who works on a world (owner, members) and admins; anyone else 404, public or not
+    (a public world's visitors do not see its activity)."""
+    if actor in ("anonymous", "banned"):
+        return 401
+    return ok if actor in (*MEMBERS, "admin") else 404
+
+
 def login_as(actor: str, public: bool, ok: int) -> int:
     """POST /auth/login with the actor's own credentials (anonymous: wrong ones)."""
     return {"anonymous": 401, "banned": 403}.get(actor, ok)
@@ -341,6 +349,11 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/invitations/<invitation_id>/accept", "POST"): Entry(invitee),
     ("/api/invitations/<invitation_id>/decline", "POST"): Entry(invitee),
     ("/api/users/lookup", "GET"): Entry(logged_in, query=lambda s: {"username": s["owner_name"]}),
+    # activity and live streams (the stream's ticket is the actor's, from the scene)
+    ("/api/worlds/<world_id>/activity", "GET"): Entry(world_member),
+    ("/api/activity", "GET"): Entry(logged_in),
+    ("/api/worlds/<world_id>/live/ticket", "POST"): Entry(world_member),
+    ("/api/worlds/<world_id>/live", "GET"): Entry(world_member, query=lambda s: {"ticket": s["live_ticket"]}),
     # API docs
     ("/apispec.json", "GET"): Entry(open_route),
     ("/apidocs/", "GET"): Entry(open_route),

@@ -21,6 +21,7 @@ from core import clock
 from core.models import Event, FieldTemplate, IgnoredName, Invitation, Relation, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
 from services.cast_service import ENTITY, LOCATION, CastService
+from services.live import LiveTickets
 from services.story_service import StoryService
 from services.world_service import WorldService
 
@@ -84,6 +85,14 @@ class Cast:
         if actor == "anonymous":
             return {"username": self.user("owner").username, "password": "wrong-password"}
         return {"username": self.user(actor).username, "password": PASSWORD}
+
+    def live_ticket(self, actor: str, scene: dict) -> str:
+        """The actor's ticket for the scene's world (anonymous: none that is valid)."""
+        if actor == "anonymous":
+            return "no-ticket"
+        user = self.user(actor)
+        return LiveTickets(self.app.config["JWT_SECRET_KEY"]).issue(user.user_id, user.token_version,
+                                                                     scene["world_id"])
 
     def scene(self, world_visibility: str, story_visibility: str, needs_user: bool,
               needs_history: bool = False, needs_trash: bool = False) -> dict:
@@ -206,7 +215,7 @@ def test_route_access(app, client, route):
                 cast = Cast(app)
             scene = shared_scene if method == "GET" and not entry.fresh_actors else cast.scene(
                 world_visibility, story_visibility, needs_user, **needs)
-            scene = {**scene, "credentials": cast.credentials(actor)}
+            scene = {**scene, "credentials": cast.credentials(actor), "live_ticket": cast.live_ticket(actor, scene)}
             expected = entry.expected(actor, scene)
             before = cast.snapshot(scene)
             response = client.open(fill(rule, scene), method=method, **payload(entry, scene),
