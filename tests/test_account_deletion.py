@@ -130,3 +130,16 @@ def test_an_account_without_worlds_needs_no_choices(client, auth, store):
     assert response.json == {"success": True, "message": "Account deleted", "deleted_worlds": [],
                              "transferred_worlds": []}
     assert client.get("/api/auth/verify", headers=user["headers"]).status_code == 401
+
+
+def test_invitations_to_a_deleted_account_go_with_it(client, auth, make_world):
+    host = auth.register("inviter")
+    world = make_world(host, name="Open house")
+    leaving = auth.register("invited")
+    for invitee in ("invited", "invited@example.com"):
+        response = client.post(f"/api/worlds/{world['world_id']}/invitations", headers=host["headers"],
+                               json={"invitee": invitee, "role": "reader"})
+        assert response.status_code == 201
+    assert delete_me(client, leaving, []).status_code == 200
+    pending = client.get(f"/api/worlds/{world['world_id']}/invitations", headers=host["headers"]).json
+    assert pending["invitations"] == []
