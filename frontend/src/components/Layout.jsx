@@ -4,6 +4,7 @@ import { useAuth } from '../hooks/useAuth.js';
 import Loading from './Loading.jsx';
 import SearchBox from './SearchBox.jsx';
 import Toasts from './Toasts.jsx';
+import ThemeToggle from './ThemeToggle.jsx';
 
 export default function Layout() {
   const { user, logout } = useAuth();
@@ -57,6 +58,7 @@ export default function Layout() {
           <NavLink to="/stories">Stories</NavLink>
           {user && (user.role === 'admin' || user.role === 'moderator') && <NavLink to="/admin">Admin</NavLink>}
           <span className="nav-spacer" />
+          <ThemeToggle />
           {user ? (
             <>
               <NavLink to="/trash" className="nav-trash">
