@@ -19,7 +19,9 @@ const STORY = `# The ferry at dusk
 
 > Nobody crosses after the second bell.
 
-She paid the ferryman in **old silver** and did not look back. The tide, the fog, the [[Lantern Guild|guild]] lamps.`;
+She paid the ferryman in **old silver** and did not look back. The tide, the fog, the [[Lantern Guild|guild]] lamps.
+
+In the spring of 1212 Mara Quill left Saltmarsh with the Lantern Guild. Three winters later the guild reached the Drowned Gate, and Mara Quill burned the old ferry behind them.`;
 
 let seeded = null;
 /** A writer with a public world (a story, a character, a place) and an empty private one; the admin's token. */
