@@ -52,7 +52,7 @@ export default function Layout() {
         </button>
         <nav id="main-nav" className={`nav ${open ? 'nav-open' : ''}`} aria-label="Main">
           <NavLink to="/" end>
-            Dashboard
+            {user ? 'Dashboard' : 'Home'}
           </NavLink>
           <NavLink to="/worlds">Worlds</NavLink>
           <NavLink to="/stories">Stories</NavLink>

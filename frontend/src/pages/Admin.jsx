@@ -51,7 +51,7 @@ export default function Admin() {
             </dd>
             <dt>AI provider</dt>
             <dd>
-              <code>{server.gpt_provider}</code> {server.gpt_enabled ? '(connected)' : '(offline: templates and simple rules)'}
+              <code>{server.gpt_provider}</code> {server.gpt_enabled ? '(connected)' : '(no AI model: templates and simple rules)'}
             </dd>
             <dt>Version</dt>
             <dd>
