@@ -91,7 +91,7 @@ describe('api client', () => {
   it('mentions Retry-After on 429', async () => {
     reply = () => [429, { error: 'Daily AI quota reached', code: 'quota_exceeded' }, { 'retry-after': '30' }];
     const err = await gpt.analyze({}).catch((e) => e);
-    expect(err.message).toBe('Daily AI quota reached. Try again in 30 s.');
+    expect(err.message).toBe('Daily AI quota reached. Try again in 30 seconds.');
   });
 
   it('has a readable message when the server is unreachable', async () => {

@@ -70,7 +70,7 @@ const CODE_SENTENCES = {
   not_found: 'We could not find that. It may have been deleted, or you may not have access to it.',
   user_not_found: 'There is no one with that username. Check the spelling.',
   version_conflict: 'Someone changed this while you were editing. Compare the two versions before saving again.',
-  rate_limited: 'That was a lot of requests in a short time. Wait a moment, then try again.',
+  rate_limited: 'That was a lot of requests in a short time.',
   payload_too_large: 'That is too large to upload or save.',
   unsupported_media_type: 'The app sent something the server cannot read. Reload the page and try again.',
   malformed_json: 'The app sent something the server cannot read. Reload the page and try again.',
@@ -104,6 +104,16 @@ const SERVER_WORDS_FIRST = new Set(['forbidden', 'not_found', 'ai_unavailable'])
 
 // Messages that name the request, not the problem: replaced by the details or the status sentence.
 const VAGUE = /^(invalid (body|query|path|input|request)|validation (failed|error)|bad request|request body must be a json object|unknown query parameters)$/i;
+
+/** Retry-After seconds as people say them: "30 seconds", "5 minutes", "2 hours". */
+export function waitText(seconds) {
+  const s = Math.max(1, Math.round(Number(seconds)));
+  if (!Number.isFinite(s)) return `${seconds} s`;
+  if (s < 90) return `${s} second${s === 1 ? '' : 's'}`;
+  if (s < 5400) return `${Math.round(s / 60)} minutes`;
+  const h = Math.round(s / 3600);
+  return `${h} hour${h === 1 ? '' : 's'}`;
+}
 
 function sentence(text) {
   const t = String(text).trim();
@@ -172,6 +182,7 @@ export function describeError({ status = 0, code, message, details, retryAfter }
     if (fields.length) text = fields.slice(0, 3).map(([, v]) => v).join(' ');
     else text = STATUS_SENTENCES[status] || (status ? `Unexpected server error (${status}).` : 'Something went wrong.');
   }
-  if (status === 429 && retryAfter && !/retry|try again in/i.test(text)) text += ` Try again in ${retryAfter} s.`;
+  if (status === 429 && retryAfter && !/retry|try again in/i.test(text)) text += ` Try again in ${waitText(retryAfter)}.`;
+  else if (status === 429 && !/try again|wait/i.test(text)) text += ' Wait a moment, then try again.';
   return text;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, fieldLabel, fieldSentence, fieldSentences } from './errorText.js';
+import { describeError, fieldLabel, fieldSentence, fieldSentences, waitText } from './errorText.js';
 
 describe('fieldSentence: what the API says about a field, as a sentence', () => {
   it.each([
@@ -50,7 +50,7 @@ describe('describeError: one sentence for a failed call', () => {
     expect(describeError({ status: 409, code: 'email_taken', message: 'Email already registered' })).toMatch(/^An account with that email address exists already/);
     expect(describeError({ status: 400, code: 'nul_character', message: 'Text may not contain NUL (\\u0000) characters' })).toMatch(/invisible control character/);
     expect(describeError({ status: 429, code: 'rate_limited', message: 'Too many requests: 5 per 1 minute', retryAfter: '12' })).toBe(
-      'That was a lot of requests in a short time. Wait a moment, then try again. Try again in 12 s.',
+      'That was a lot of requests in a short time. Try again in 12 seconds.',
     );
   });
 
@@ -65,5 +65,22 @@ describe('describeError: one sentence for a failed call', () => {
     expect(describeError({ status: 418 })).toBe('Unexpected server error (418).');
     expect(describeError({})).toBe('Something went wrong.');
     expect(describeError({ code: 'network_error' })).toMatch(/Cannot reach the server/);
+  });
+});
+
+describe('describeError: rate limits', () => {
+  it('says when to try again, or to wait when the server does not say', () => {
+    expect(describeError({ status: 429, code: 'rate_limited', message: 'Too many requests: 5 per 1 minute' })).toBe(
+      'That was a lot of requests in a short time. Wait a moment, then try again.',
+    );
+    expect(describeError({ status: 429, code: 'quota_exceeded', message: 'Your role allows 5 public worlds', retryAfter: 3600 })).toBe(
+      'Your role allows 5 public worlds. Try again in 60 minutes.',
+    );
+  });
+});
+
+describe('waitText', () => {
+  it.each([[1, '1 second'], [45, '45 seconds'], [300, '5 minutes'], [3600, '60 minutes'], [7200, '2 hours'], [86400, '24 hours']])('%s s', (s, text) => {
+    expect(waitText(s)).toBe(text);
   });
 });
