@@ -21,7 +21,7 @@ const STORY = `# The ferry at dusk
 
 She paid the ferryman in **old silver** and did not look back. The tide, the fog, the [[Lantern Guild|guild]] lamps.
 
-In the spring of 1212 Mara Quill left Saltmarsh with the Lantern Guild. Three winters later the guild reached the Drowned Gate, and Mara Quill burned the old ferry behind them.`;
+In the spring of 1212 Mara Quill left Saltmarsh with the Lantern Guild. Three winters later the guild reached the [[Drowned Gate]], and Mara Quill burned the old ferry behind them.`;
 
 let seeded = null;
 /** A writer with a public world (a story, a character, a place) and an empty private one; the admin's token. */
@@ -102,6 +102,7 @@ for (const [viewport, size] of VIEWPORTS) {
         assert.equal(isDark(await background(vpage)), scheme === 'dark', `the page follows the system's ${scheme} scheme`);
         problems.push(...(await visit(vpage, `theme-${scheme}-login-${viewport}`, '/login', 'form')));
         problems.push(...(await visit(vpage, `theme-${scheme}-register-${viewport}`, '/register', 'form')));
+        problems.push(...(await visit(vpage, `theme-${scheme}-not-found-${viewport}`, '/no/such/page', 'h1')));
       });
       await visitor.close();
 
@@ -114,6 +115,13 @@ for (const [viewport, size] of VIEWPORTS) {
           problems.push(...(await visit(page, `theme-${scheme}-world-${tab}-${viewport}`, `/worlds/${wid}?tab=${tab}`, `#panel-${tab}`)));
         }
         problems.push(...(await visit(page, `theme-${scheme}-story-${viewport}`, `/stories/${storyId}`, '.markdown')));
+        // a dialog: create the entry of a mention not in the codex yet
+        await page.getByRole('button', { name: /Drowned Gate: not in the codex yet/ }).click();
+        await page.getByRole('dialog').waitFor();
+        await snap(page, `theme-${scheme}-dialog-${viewport}`);
+        problems.push(...(await contrastProblems(page)).map((p) => ({ page: `dialog-${scheme}`, ...p })));
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'hidden' });
         problems.push(...(await visit(page, `theme-${scheme}-entry-${viewport}`, `/worlds/${wid}/entries/${maraId}`, 'h1')));
         problems.push(...(await visit(page, `theme-${scheme}-stories-${viewport}`, '/stories', '.story-card')));
         problems.push(...(await visit(page, `theme-${scheme}-search-${viewport}`, '/search?q=ferry', '.search-hit')));
