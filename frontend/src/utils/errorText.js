@@ -82,6 +82,10 @@ const CODE_SENTENCES = {
   ai_unavailable: 'The AI helper is unavailable right now. Try again later.',
   internal_error: 'Something went wrong on the server. Try again; if it keeps happening, tell the site’s operator.',
   method_not_allowed: 'The server does not allow that here.',
+  image_link_expired: 'This picture’s link has expired. Reload the page to see it again.',
+  image_link_invalid: 'This picture’s link is not valid. Reload the page to see it again.',
+  chapters_changed: 'The chapters changed meanwhile (one was added or removed elsewhere). Reload, then put them in order again.',
+  worlds_unresolved: 'Choose for each of your worlds whether it is deleted or handed to a co-author first.',
 };
 
 /** A sentence per status, when the answer has neither a known code nor words of its own. */
