@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
-import { plural } from '../utils/options.js';
+import { plural, worldCounts } from '../utils/options.js';
 import { plainMentions } from '../utils/mentions.js';
 import Badge from '../components/Badge.jsx';
 import Loading from '../components/Loading.jsx';
@@ -16,17 +16,6 @@ const FEATURES = [
 ];
 
 const PUBLIC_SHOWN = 6;
-
-/** What the world counts that are not zero: "3 stories · 12 characters". */
-function counts(world) {
-  return [
-    [(world.stories || []).length, 'story', 'stories'],
-    [(world.entities || []).length, 'character'],
-    [(world.locations || []).length, 'place'],
-  ]
-    .filter(([n]) => n > 0)
-    .map(([n, one, many]) => plural(n, one, many));
-}
 
 /** The front page for visitors who are not logged in: what Worldsmith does, and worlds to read. */
 export default function Landing() {
@@ -81,7 +70,7 @@ export default function Landing() {
                   <Badge tone={w.world_type}>{w.world_type}</Badge>
                 </div>
                 {w.description && <p className="clamp-3">{plainMentions(w.description)}</p>}
-                {counts(w).length > 0 && <p className="muted small">{counts(w).join(' · ')}</p>}
+                {worldCounts(w).length > 0 && <p className="muted small">{worldCounts(w).join(' · ')}</p>}
               </Link>
             </li>
           ))}
