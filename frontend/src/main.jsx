@@ -8,6 +8,7 @@ import AuthDialogProvider from './hooks/AuthDialogProvider.jsx';
 import ToastProvider from './hooks/ToastProvider.jsx';
 import { pruneDrafts } from './services/drafts.js';
 import App from './App.jsx';
+import './styles/theme.css';
 import './styles/index.css';
 import './styles/writing.css';
 

@@ -4,6 +4,7 @@ import { useAuth } from '../hooks/useAuth.js';
 import Loading from './Loading.jsx';
 import SearchBox from './SearchBox.jsx';
 import Toasts from './Toasts.jsx';
+import ThemeToggle from './ThemeToggle.jsx';
 
 export default function Layout() {
   const { user, logout } = useAuth();
@@ -51,12 +52,13 @@ export default function Layout() {
         </button>
         <nav id="main-nav" className={`nav ${open ? 'nav-open' : ''}`} aria-label="Main">
           <NavLink to="/" end>
-            Dashboard
+            {user ? 'Dashboard' : 'Home'}
           </NavLink>
           <NavLink to="/worlds">Worlds</NavLink>
           <NavLink to="/stories">Stories</NavLink>
           {user && (user.role === 'admin' || user.role === 'moderator') && <NavLink to="/admin">Admin</NavLink>}
           <span className="nav-spacer" />
+          <ThemeToggle />
           {user ? (
             <>
               <NavLink to="/trash" className="nav-trash">

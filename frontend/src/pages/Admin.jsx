@@ -17,6 +17,8 @@ export default function Admin() {
   const [filter, setFilter] = useState({ search: '', role: '' });
   const stats = useQuery(queries.adminStats());
   const roles = useQuery(queries.adminRoles());
+  const health = useQuery(queries.adminHealth());
+  const server = health.data;
   const users = useQuery({
     ...queries.adminUsers({ search: filter.search || undefined, role: filter.role || undefined }),
     placeholderData: keepPreviousData, // the last result stays while a new filter loads
@@ -37,6 +39,26 @@ export default function Admin() {
           <div className="card stat"><span className="stat-value">{s.total_worlds}</span><span className="stat-label">Worlds ({s.public_worlds} public)</span></div>
           <div className="card stat"><span className="stat-value">{s.total_stories}</span><span className="stat-label">Stories ({s.public_stories} public)</span></div>
         </div>
+      )}
+
+      {server && (
+        <section className="card">
+          <h2>Server</h2>
+          <dl className="dl">
+            <dt>Storage</dt>
+            <dd>
+              <code>{server.storage}</code>
+            </dd>
+            <dt>AI provider</dt>
+            <dd>
+              <code>{server.gpt_provider}</code> {server.gpt_enabled ? '(connected)' : '(no AI model: templates and simple rules)'}
+            </dd>
+            <dt>Version</dt>
+            <dd>
+              <code>{server.version}</code>
+            </dd>
+          </dl>
+        </section>
       )}
 
       <section className="card">

@@ -9,25 +9,25 @@ import CopyButton from '../components/CopyButton.jsx';
 import RecentJobs from '../components/RecentJobs.jsx';
 import ChangePasswordForm from '../components/ChangePasswordForm.jsx';
 import { useTitle } from '../hooks/useTitle.js';
+import Landing from './Landing.jsx';
 
-function StatCard({ label, value, to }) {
-  const body = (
-    <>
+/** A count that opens the list it counts. */
+function StatCard({ label, value, to, hint }) {
+  return (
+    <Link to={to} className="card stat" title={hint}>
       <span className="stat-value">{value ?? 0}</span>
       <span className="stat-label">{label}</span>
-    </>
-  );
-  return to ? (
-    <Link to={to} className="card stat">
-      {body}
     </Link>
-  ) : (
-    <div className="card stat">{body}</div>
   );
 }
 
+/** The front page: the landing page for visitors, the writer's overview once logged in. */
 export default function Dashboard() {
   const { user } = useAuth();
+  return user ? <Overview user={user} /> : <Landing />;
+}
+
+function Overview({ user }) {
   const { data, error, isPending, refetch } = useQuery(queries.stats());
   useTitle('Dashboard');
 
@@ -35,20 +35,12 @@ export default function Dashboard() {
     <div className="page">
       <div className="page-head">
         <div>
-          <h1>{user ? `Hello, ${user.username}` : 'Worldsmith'}</h1>
-          <p className="muted">
-            {user ? 'Here is what is going on in your worlds.' : 'Build story worlds with characters, places and timelines — with an AI helper.'}
-          </p>
+          <h1>{`Hello, ${user.username}`}</h1>
+          <p className="muted">Here is what is going on in your worlds.</p>
         </div>
-        {user ? (
-          <Link to="/worlds?new=1" className="btn btn-primary">
-            + New world
-          </Link>
-        ) : (
-          <Link to="/register" className="btn btn-primary">
-            Get started
-          </Link>
-        )}
+        <Link to="/worlds?new=1" className="btn btn-primary">
+          + New world
+        </Link>
       </div>
 
       {isPending && <Loading label="Loading statistics…" />}
@@ -58,8 +50,8 @@ export default function Dashboard() {
           <div className="stats-grid">
             <StatCard label="Worlds" value={data.total_worlds} to="/worlds" />
             <StatCard label="Stories" value={data.total_stories} to="/stories" />
-            <StatCard label="Characters" value={data.total_entities} />
-            <StatCard label="Locations" value={data.total_locations} />
+            <StatCard label="Characters" value={data.total_entities} to="/worlds" hint="Characters live in their worlds: open one" />
+            <StatCard label="Locations" value={data.total_locations} to="/worlds" hint="Places live in their worlds: open one" />
           </div>
 
           <div className="grid-2">
@@ -100,38 +92,27 @@ export default function Dashboard() {
             )}
             <section className="card">
               <h2>AI helper</h2>
-              <p>
-                {data.has_gpt ? 'Connected' : 'Offline mode'}
-                {data.gpt_provider ? (
-                  <>
-                    {' '}
-                    · provider <code>{data.gpt_provider}</code>
-                  </>
-                ) : null}
-              </p>
+              <p>{data.has_gpt ? 'Connected' : 'Offline mode'}</p>
               <p className="muted small">
                 {data.has_gpt
                   ? 'Descriptions, analysis and timelines are written by the AI.'
-                  : 'Without an API key the app writes procedural text and finds names heuristically — everything still works.'}
+                  : 'The AI helper is not switched on here: descriptions come from templates and names are found by simple rules. Everything still works.'}
               </p>
-              {data.storage_type && <p className="muted small">Storage: {data.storage_type}</p>}
             </section>
-            {user && (
-              <section className="card">
-                <h2>Your account</h2>
-                <dl className="dl">
-                  <dt>Role</dt>
-                  <dd>{user.role}</dd>
-                  <dt>User ID</dt>
-                  <dd>
-                    <code className="user-id">{user.user_id}</code> <CopyButton text={user.user_id} label="Copy ID" />
-                  </dd>
-                </dl>
-                <p className="muted small">Give your user ID to a friend so they can share a world with you.</p>
-                <ChangePasswordForm />
-              </section>
-            )}
-            {user && <RecentJobs />}
+            <section className="card">
+              <h2>Your account</h2>
+              <dl className="dl">
+                <dt>Role</dt>
+                <dd>{user.role}</dd>
+                <dt>User ID</dt>
+                <dd>
+                  <code className="user-id">{user.user_id}</code> <CopyButton text={user.user_id} label="Copy ID" />
+                </dd>
+              </dl>
+              <p className="muted small">Give your user ID to a friend so they can share a world with you.</p>
+              <ChangePasswordForm />
+            </section>
+            <RecentJobs />
           </div>
         </>
       )}

@@ -35,11 +35,38 @@ describe('Dashboard', () => {
     vi.spyOn(client, 'request')
       .mockRejectedValueOnce(new api.ApiError({ message: 'Network Error', isAxiosError: true }))
       .mockResolvedValue({ data: stats, headers: {} });
-    renderAt(<Dashboard />, { user: null });
+    renderAt(<Dashboard />, { user: owner });
     expect(await screen.findByRole('alert')).toHaveTextContent(/Cannot reach the server/);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('12')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Get started' })).toBeInTheDocument();
+  });
+
+  it('makes every counter a link to what it counts, and names no storage or provider', async () => {
+    vi.spyOn(client, 'request').mockResolvedValue({ data: stats, headers: {} });
+    renderAt(<Dashboard />, { user: owner });
+    expect(await screen.findByRole('link', { name: /^7\s*Stories$/ })).toHaveAttribute('href', '/stories');
+    expect(screen.getByRole('link', { name: /^3\s*Worlds$/ })).toHaveAttribute('href', '/worlds');
+    expect(screen.getByRole('link', { name: /^12\s*Characters$/ })).toHaveAttribute('href', '/worlds');
+    expect(screen.getByRole('link', { name: /^4\s*Locations$/ })).toHaveAttribute('href', '/worlds');
+    expect(document.body.textContent).not.toMatch(/tinydb|Storage|provider/i);
+  });
+});
+
+describe('Landing (logged out)', () => {
+  it('says what Worldsmith does and shows public worlds without zero counts', async () => {
+    const publicWorld = { ...stats, world_id: 'w9', name: 'Ashfall', description: 'Ash over [[Mara]]', world_type: 'fantasy', visibility: 'public', stories: ['s1', 's2'], entities: [], locations: [] };
+    vi.spyOn(client, 'request').mockResolvedValue({ data: [publicWorld], headers: { 'x-total-count': '1' } });
+    renderAt(<Dashboard />, { user: null });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/Build worlds/);
+    expect(screen.getByRole('link', { name: /Start writing/ })).toHaveAttribute('href', '/register');
+    const card = await screen.findByRole('link', { name: /Ashfall/ });
+    expect(card).toHaveAttribute('href', '/worlds/w9');
+    expect(card).toHaveTextContent('2 stories');
+    expect(card).toHaveTextContent('Ash over Mara');
+    expect(card.textContent).not.toMatch(/\b0\b/);
+    expect(document.body.textContent).not.toMatch(/tinydb|Storage/i);
+    expect(client.request).toHaveBeenCalledWith(expect.objectContaining({ method: 'GET', url: '/worlds' }));
+    expect(client.request).not.toHaveBeenCalledWith(expect.objectContaining({ url: '/stats' }));
   });
 });
 

@@ -23,6 +23,7 @@ import EntryImage from '../components/EntryImage.jsx';
 import NotFound from './NotFound.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 import { useUndoDelete } from '../hooks/useUndoDelete.js';
+import { useActiveTabInView } from '../hooks/useActiveTabInView.js';
 
 const TABS = [
   { key: 'stories', label: 'Stories' },
@@ -59,6 +60,7 @@ export default function WorldDetail() {
     onSuccess: () => worldChanged(queryClient, worldId),
   });
   useTitle(world ? world.name : 'World');
+  const tabStrip = useActiveTabInView(params.get('tab'), Boolean(world));
 
   if (isPending) return <Loading label="Loading world…" />;
   if (error && error.status === 404) return <NotFound what="world" />;
@@ -137,7 +139,7 @@ export default function WorldDetail() {
         </header>
       )}
 
-      <div className="tabs" role="tablist" aria-label="World sections">
+      <div className="tabs" role="tablist" aria-label="World sections" ref={tabStrip}>
         {tabs.map((t) => (
           <button
             key={t.key}

@@ -2,7 +2,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
-import { WORLD_TYPES, formatDate, plural } from '../utils/options.js';
+import { WORLD_TYPES, formatDate, worldCounts } from '../utils/options.js';
 import Loading from '../components/Loading.jsx';
 import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
@@ -82,9 +82,10 @@ export default function Worlds() {
               </div>
               <p className="clamp-3">{w.description ? plainMentions(w.description) : <span className="muted">No description yet.</span>}</p>
               <div className="world-card-foot muted small">
-                <span>{plural((w.stories || []).length, 'story', 'stories')}</span>
-                <span>{plural((w.entities || []).length, 'character')}</span>
-                <span>{plural((w.locations || []).length, 'place')}</span>
+                {worldCounts(w).map((count) => (
+                  <span key={count}>{count}</span>
+                ))}
+                {worldCounts(w).length === 0 && <span>Nothing written yet</span>}
                 <Badge tone={w.visibility}>{w.visibility}</Badge>
                 {user && w.owner_id !== user.user_id && (w.shared_with || []).includes(user.user_id) && <Badge tone="shared">shared with you</Badge>}
               </div>

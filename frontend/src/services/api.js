@@ -2,6 +2,7 @@
 import axios from 'axios';
 import { ENDPOINTS } from './endpoints.js';
 import { hasUnsavedInput } from './unsaved.js';
+import { describeError, fieldSentences } from '../utils/errorText.js';
 
 export const TOKEN_KEY = 'worldsmith_token';
 export const AUTH_EXPIRED_EVENT = 'worldsmith:auth-expired';
@@ -40,7 +41,7 @@ client.interceptors.request.use((config) => {
   return config;
 });
 
-/** Turn any axios error into a sentence a writer can read. */
+/** Turn any axios error into a sentence a writer can read (utils/errorText.js words it). */
 export function errorMessage(err) {
   if (!err) return 'Something went wrong.';
   if (err.isApiError) return err.message;
@@ -48,27 +49,11 @@ export function errorMessage(err) {
   if (!res) {
     if (err.code === 'ECONNABORTED') return 'The server took too long to answer. Please try again.';
     if (err.message && !/^Network Error$/i.test(err.message) && !err.isAxiosError) return err.message;
-    return 'Cannot reach the server. Check your connection and try again.';
+    return describeError({ code: 'network_error' });
   }
   const data = res.data && typeof res.data === 'object' ? res.data : {};
-  let msg = data.error || data.message;
-  if (typeof msg !== 'string' || !msg) {
-    msg = {
-      400: 'The request was not valid.',
-      401: 'Please log in to continue.',
-      403: 'You are not allowed to do that.',
-      404: 'Not found.',
-      409: 'That already exists.',
-      413: 'That is too large.',
-      429: 'Too many requests. Please wait a moment.',
-      503: 'The AI service is unavailable right now.',
-    }[res.status] || `Unexpected server error (${res.status}).`;
-  }
-  if (res.status === 429) {
-    const retry = res.headers && (res.headers['retry-after'] || res.headers['Retry-After']);
-    if (retry && !/retry/i.test(msg)) msg += ` Try again in ${retry} s.`;
-  }
-  return msg;
+  const retryAfter = res.headers && (res.headers['retry-after'] || res.headers['Retry-After']);
+  return describeError({ status: res.status, code: data.code, message: data.error || data.message, details: data.details, retryAfter });
 }
 
 /** An Error carrying status, code and field details of a failed API call. */
@@ -81,7 +66,8 @@ export class ApiError extends Error {
     const data = res && res.data && typeof res.data === 'object' ? res.data : {};
     this.status = res ? res.status : 0;
     this.code = data.code || (res ? undefined : 'network_error');
-    this.details = data.details && typeof data.details === 'object' ? data.details : {};
+    // each field's problem as a sentence ("Write some story text first."), under the API's field names
+    this.details = fieldSentences(data.details);
     // a 412 version_conflict carries the document as it stands now
     if (data.current && typeof data.current === 'object') this.current = data.current;
   }
@@ -336,6 +322,8 @@ export const admin = {
   ban: (id, banned, reason) => call('admin.ban', [id], { body: { banned, reason } }),
   roles: () => call('admin.roles'),
   stats: () => call('admin.stats'),
+  /** How the server runs: {storage, gpt_provider, gpt_enabled, version} (public liveness answer). */
+  health: () => call('admin.health'),
 };
 
 export const trash = {

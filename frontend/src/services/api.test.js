@@ -73,24 +73,25 @@ describe('api client', () => {
   });
 
   it('turns {error, code, details} into an ApiError', async () => {
-    reply = () => [400, { error: 'Validation failed', code: 'validation_error', details: { name: 'Required' } }];
+    reply = () => [400, { error: 'Invalid body', code: 'validation_error', details: { name: 'Field required' } }];
     const err = await worlds.create({}).catch((e) => e);
-    expect(err.message).toBe('Validation failed');
+    // the vague "Invalid body" gives way to what the field needs, in the message and under the field
+    expect(err.message).toBe('Give it a name.');
     expect(err.status).toBe(400);
     expect(err.code).toBe('validation_error');
-    expect(err.details).toEqual({ name: 'Required' });
+    expect(err.details).toEqual({ name: 'Give it a name.' });
   });
 
   it('uses `message` of auth routes when there is no `error`', async () => {
     reply = () => [401, { success: false, message: 'Invalid username or password' }];
     const err = await auth.login({ username: 'x', password: 'y' }).catch((e) => e);
-    expect(err.message).toBe('Invalid username or password');
+    expect(err.message).toBe('Invalid username or password.');
   });
 
   it('mentions Retry-After on 429', async () => {
     reply = () => [429, { error: 'Daily AI quota reached', code: 'quota_exceeded' }, { 'retry-after': '30' }];
     const err = await gpt.analyze({}).catch((e) => e);
-    expect(err.message).toBe('Daily AI quota reached Try again in 30 s.');
+    expect(err.message).toBe('Daily AI quota reached. Try again in 30 seconds.');
   });
 
   it('has a readable message when the server is unreachable', async () => {

@@ -90,6 +90,7 @@ export const ENDPOINTS = {
   'admin.ban': ['POST', '/admin/users/{user_id}/ban'],
   'admin.roles': ['GET', '/admin/roles'],
   'admin.stats': ['GET', '/admin/stats'],
+  'admin.health': ['GET', '/health'],
 
   'trash.list': ['GET', '/trash', ['page', 'per_page']],
   'trash.restore': ['POST', '/trash/{trash_id}/restore'],

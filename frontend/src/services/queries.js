@@ -59,6 +59,7 @@ export const queryKeys = {
   admin: {
     all: () => ['admin'],
     stats: () => ['admin', 'stats'],
+    health: () => ['admin', 'health'],
     roles: () => ['admin', 'roles'],
     users: (params) => ['admin', 'users', params],
   },
@@ -126,6 +127,7 @@ export const queries = {
   tasks: (params) => queryOptions({ queryKey: queryKeys.gpt.tasks(params), queryFn: () => gpt.tasks(params) }),
   trash: (params) => queryOptions({ queryKey: queryKeys.trash.list(params), queryFn: () => trash.list(params) }),
   adminStats: () => queryOptions({ queryKey: queryKeys.admin.stats(), queryFn: () => admin.stats() }),
+  adminHealth: () => queryOptions({ queryKey: queryKeys.admin.health(), queryFn: () => admin.health() }),
   adminRoles: () => queryOptions({ queryKey: queryKeys.admin.roles(), queryFn: () => admin.roles() }),
   adminUsers: (params) => queryOptions({ queryKey: queryKeys.admin.users(params), queryFn: () => admin.users(params) }),
 };

@@ -31,6 +31,17 @@ export function plural(n, word, pluralWord) {
   return `${n} ${n === 1 ? word : pluralWord || `${word}s`}`;
 }
 
+/** What a world holds, its counts that are not zero: ["3 stories", "12 characters"]. */
+export function worldCounts(world) {
+  return [
+    [(world.stories || []).length, 'story', 'stories'],
+    [(world.entities || []).length, 'character'],
+    [(world.locations || []).length, 'place'],
+  ]
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => plural(n, one, many));
+}
+
 export const VISIBILITY_HINT = 'Private: only you and people you share with. Public: everyone can read. Draft: work in progress.';
 
 /** A moment, for "… from <when>": "10:36 PM today", else the date and the time. */
