@@ -84,14 +84,19 @@ class Scene:
                 "start": self.start, "end": self.end}
 
 
+def heading(text: str) -> str:
+    """The first Markdown heading's text ("" when none)."""
+    found = _HEADING.search(text)
+    return found.group(1).strip()[:TITLE_MAX] if found else ""
+
+
 def _title(text: str) -> str:
     """The scene's first heading, else its first words ("" for a scene of no words)."""
-    heading = _HEADING.search(text)
-    if heading:
-        return heading.group(1).strip()[:TITLE_MAX]
-    words = [w for w in text[:2000].split() if any(c.isalnum() for c in w)][:TITLE_WORDS]
-    title = " ".join(words)
-    return title[:TITLE_MAX] + ("…" if len(words) == TITLE_WORDS else "")
+    if heading(text):
+        return heading(text)
+    words = [w for w in text[:2000].split() if any(c.isalnum() for c in w)]
+    title = " ".join(words[:TITLE_WORDS])[:TITLE_MAX]
+    return title + "…" if len(words) > TITLE_WORDS else title
 
 
 def scene_spans(text: str) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 time cone to the trash and take out the links to it."""
 from __future__ import annotations
 
-from core import permissions
+from core import permissions, scenes
 from core.calendar import index_for, world_time
 from core.errors import InvalidInput
 from core.models import VISIBILITIES, Entity, Story, TimeCone, TrashItem, User, World
@@ -132,6 +132,7 @@ class StoryService:
             calendar = dating.calendar_of(world)
             data["date"] = dating.story_date(story, calendar)
             data["metadata"] = {**story.metadata, "world_time": world_time(story.time_index, calendar, data["date"])}
+            data["word_count"] = scenes.word_count(story.content)
             answers.append(data)
         return answers
 
