@@ -3,9 +3,10 @@
 A word is a run of letters, digits and combining marks (so a decomposed
 "Việt", V-i-e-U+0302-U+0323-t, is one word, as its composed form is), and a
 run joined by an apostrophe or a hyphen inside it ("don't", "well-known") is
-still one word. Vietnamese writes one syllable per space-separated word and
-is counted that way ("Tiếng Việt" is two). Scripts written without spaces
-(Chinese characters, kana) count each character as a word.
+still one word; a Markdown link's target (``](https://...)``) is not counted.
+Vietnamese writes one syllable per space-separated word and is counted that
+way ("Tiếng Việt" is two). Scripts written without spaces (Chinese
+characters, kana) count each character as a word.
 
 A scene break is a line holding only ``***``, ``* * *`` or ``⁂`` (spaces
 around it allowed). A Markdown rule (``---``) is not a break. Scenes are the
@@ -31,6 +32,7 @@ TITLE_WORDS = 6
 TITLE_MAX = 80
 _CACHE_SIZE = 4096
 _counts: dict[bytes, int] = {}
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")   # a Markdown link's target: not prose
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-\u2010][^\W_]+)*")
 
 
@@ -47,6 +49,8 @@ def _plain(text: str) -> str:
 
 
 def _count(text: str) -> int:
+    if "](" in text:
+        text = _LINK_TARGET.sub("]", text)
     text = _plain(text)
     cjk = 0 if text.isascii() else len(_CJK.findall(text))
     if cjk:
