@@ -250,3 +250,17 @@ def test_reading_positions_are_per_user(client, auth, shelf):
     assert hidden.status_code == 400 and hidden.json == missing.json   # a private chapter is not shown
     assert client.put(url, headers=reader["headers"], json={"story_id": ids[0], "progress": 1.5}).status_code == 400
     assert client.get(url).status_code == 401
+
+
+def test_a_story_stored_before_counts_existed_is_counted_when_read(client, shelf, store):
+    owner, story_id = shelf["owner"], shelf["chapters"][2]
+    with store.unit_of_work():
+        doc = store.get("stories", story_id)
+        assert (doc["word_count"], doc["scene_count"]) == (4, 1)   # kept by the write
+        for key in ("word_count", "scene_count"):
+            del doc[key]
+        store.put("stories", story_id, {**doc, "content": "Ba từ thôi.\n***\nHai nữa."})
+    story = ok(client.get(f"/api/stories/{story_id}", headers=owner["headers"]))
+    assert (story["word_count"], story["scene_count"]) == (5, 2)
+    chapter = ok(client.get(f"/api/books/{shelf['book']['book_id']}", headers=owner["headers"]))["chapters"][2]
+    assert (chapter["word_count"], chapter["scene_count"]) == (5, 2)

@@ -9,14 +9,14 @@ title, description or chapter order are kept in the book's history
 """
 from __future__ import annotations
 
-from core import permissions, scenes
+from core import permissions
 from core.errors import Conflict, InvalidInput, NotFound
 from core.models import Book, ReadingPosition, Story, TrashItem, User, World
 from core.models.book import MAX_CHAPTERS, position_id_of
 from services import access
 from services.listing import Page
 from services.revisions import Revisions
-from services.story_service import StoryService
+from services.story_service import StoryService, counts
 from services.trash_service import TrashService
 from storage import DocumentStore
 
@@ -67,10 +67,11 @@ class BookService:
         seen = set(access.visible_story_ids(self.store, user, world))
         data = self._summary(book, seen)
         docs = self.store.get_many(Story.collection, data["chapter_ids"])
-        chapters = [{"story_id": c, "title": docs[c]["title"], "visibility": docs[c]["visibility"],
-                     "word_count": scenes.word_count(docs[c].get("content") or ""),
-                     "scene_count": scenes.scene_count(docs[c].get("content") or "")}
-                    for c in data["chapter_ids"] if c in docs]
+        chapters = []
+        for story in (Story.from_dict(docs[c]) for c in data["chapter_ids"] if c in docs):
+            words, scene_count = counts(story)
+            chapters.append({"story_id": story.story_id, "title": story.title, "visibility": story.visibility,
+                             "word_count": words, "scene_count": scene_count})
         data.update(chapter_ids=[c["story_id"] for c in chapters], chapter_count=len(chapters),
                     chapters=chapters, word_count=sum(c["word_count"] for c in chapters))
         return data
