@@ -291,6 +291,9 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("PUT", f"/api/books/{bid}/position", writer, json={"story_id": sid, "progress": 0.25})
     check("GET", f"/api/books/{bid}/position", writer)
     check("DELETE", f"/api/books/{bid}/chapters/{chapter}", writer)
+    versions = check("GET", f"/api/books/{bid}/versions?per_page=5", writer)
+    check("GET", f"/api/books/{bid}/versions/{versions[-1]['version']}", writer)
+    check("POST", f"/api/books/{bid}/versions/{versions[-1]['version']}/restore", writer)
     check("DELETE", f"/api/books/{bid}", writer)
 
     # unlinking and deletes

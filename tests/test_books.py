@@ -200,6 +200,25 @@ def test_book_changes_are_kept_in_its_history(client, shelf, store):
     assert revisions[0]["document"]["title"] == "Sông Hồng" and revisions[0]["changed_fields"] == ["title"]
     same = ok(client.patch(f"/api/books/{book['book_id']}", headers=owner["headers"], json={"title": "Đổi tên"}))
     assert same["version"] == changed["version"]   # nothing changed: no new version
+    versions = ok(client.get(f"/api/books/{book['book_id']}/versions", headers=owner["headers"]))
+    assert versions[0]["changed_fields"] == ["title"]
+    restored = ok(client.post(f"/api/books/{book['book_id']}/versions/{versions[0]['version']}/restore",
+                              headers=owner["headers"]))
+    assert restored["title"] == "Sông Hồng" and restored["chapter_ids"] == shelf["chapters"]
+
+
+def test_restoring_a_book_version_brings_its_order_back_only_for_the_same_chapters(client, shelf, auth):
+    owner, book, ids = shelf["owner"], shelf["book"], shelf["chapters"]
+    url = f"/api/books/{book['book_id']}"
+    before = ok(client.get(url, headers=owner["headers"]))["version"]
+    ok(client.put(f"{url}/chapters", headers=owner["headers"], json={"chapter_ids": ids[::-1]}))
+    back = ok(client.post(f"{url}/versions/{before}/restore", headers=owner["headers"]))
+    assert back["chapter_ids"] == ids
+    ok(client.delete(f"{url}/chapters/{ids[0]}", headers=owner["headers"]))
+    kept = ok(client.post(f"{url}/versions/{before}/restore", headers=owner["headers"]))
+    assert kept["chapter_ids"] == ids[1:]   # not the same chapters: the order stays
+    stranger = auth.register()
+    assert client.get(f"{url}/versions", headers=stranger["headers"]).status_code == 404
 
 
 def test_scenes_and_split_into_chapters(client, shelf):

@@ -114,7 +114,7 @@ def build_services(config, store: DocumentStore) -> Services:
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
         ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
-        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
+        history=HistoryService(store, worlds, stories, cast, events, books), trash=trash, reviews=reviews,
         fields=fields, entries=EntryService(store),
         relations=relations, graphs=GraphService(store, relations, links),
         mentions=MentionService(store, revisions), images=images, search=SearchService(store),

@@ -88,14 +88,14 @@ class BookService:
             self.store.put(Book.collection, book.book_id, book.to_dict())
         return book
 
-    def update(self, user: User, book: Book, changes: dict) -> Book:
+    def update(self, user: User, book: Book, changes: dict, restored_version: int | None = None) -> Book:
         """Apply the changes; the book as it was is kept in its history."""
         with self.store.unit_of_work():
             before = book.to_dict()
             for key, value in changes.items():
                 setattr(book, key, value)
             book.touch()
-            self.revisions.record(user.user_id, book, before)
+            self.revisions.record(user.user_id, book, before, restored_version)
             self.store.put(Book.collection, book.book_id, book.to_dict())
         return book
 

@@ -253,6 +253,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
     **_history("/api/worlds/<world_id>/entities/<entity_id>"),
     **_history("/api/worlds/<world_id>/locations/<location_id>"),
     **_history("/api/events/<event_id>"),
+    **_history("/api/books/<book_id>"),
     # books (scenes hold a book whose one chapter is the scene's story; its text has a scene break)
     ("/api/worlds/<world_id>/books", "GET"): READ,
     ("/api/worlds/<world_id>/books", "POST"): Entry(owner_only, 201, body=lambda s: {"title": f"Book {s['serial']}"}),

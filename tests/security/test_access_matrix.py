@@ -115,6 +115,7 @@ class Cast:
             for kind, item in ((ENTITY, entity), (LOCATION, location)):
                 self.services.cast.update(kind, world, item.id, {"description": "Revised."}, owner)
             self.services.events.update(events[0], world, {"description": "Revised."}, owner)
+            self.services.books.update(owner, book, {"description": "Revised."})
         trash_id = None
         if needs_trash:
             ghost = cast.create(ENTITY, world, EntityBody(name="Ghost").model_dump())
