@@ -198,6 +198,9 @@ def test_book_changes_are_kept_in_its_history(client, shelf, store):
     assert changed["title"] == "Đổi tên" and changed["version"] == before["version"] + 1
     revisions = store.find("revisions", where={"doc_id": book["book_id"]})
     assert revisions[0]["document"]["title"] == "Sông Hồng" and revisions[0]["changed_fields"] == ["title"]
+    stale = client.patch(f"/api/books/{book['book_id']}", headers={**owner["headers"], "If-Match": '"1"'},
+                         json={"title": "Lost"})
+    assert stale.status_code == 412 and stale.json["current"]["title"] == "Đổi tên"
     same = ok(client.patch(f"/api/books/{book['book_id']}", headers=owner["headers"], json={"title": "Đổi tên"}))
     assert same["version"] == changed["version"]   # nothing changed: no new version
     versions = ok(client.get(f"/api/books/{book['book_id']}/versions", headers=owner["headers"]))

@@ -65,3 +65,14 @@ def test_scene_titles_words_and_offsets():
     assert second.title == "Gió thổi mạnh qua những mái…" and second.word_count == 11
     assert text[second.start:second.end] == "Gió thổi mạnh qua những mái nhà cũ kỹ của phố."
     assert heading("no heading") == "" and heading("text\n## Sub ##\n") == "Sub"
+
+
+def test_decomposed_vietnamese_scenes_count_and_slice_like_composed():
+    composed = "# Chương một\nTrời mưa rồi.\n\n⁂\n\nĐường về nhà xa lắm."
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert len(decomposed) > len(composed)
+    for text in (composed, decomposed):
+        found = scenes(text)
+        assert [s.word_count for s in found] == [5, 5]
+        assert [unicodedata.normalize("NFC", s.title) for s in found] == ["Chương một", "Đường về nhà xa lắm."]
+        assert unicodedata.normalize("NFC", text[found[1].start:found[1].end]) == "Đường về nhà xa lắm."

@@ -103,7 +103,7 @@ def create_books_blueprint(services):
 
     @bp.post("/books/<book_id>/chapters")
     @token_required
-    @errors(409, 412)
+    @errors(409, 412, 429)
     @body(ChapterAddBody)
     @responds(201, "The chapter added last, and the book", schema=ChapterAddedOut, headers=ETAG_HEADER)
     def add_chapter(book_id, body: ChapterAddBody):
@@ -111,7 +111,7 @@ def create_books_blueprint(services):
         or a new story (`title`, `content`, `visibility`).
 
         409 `story_in_book` for a story in a book already, `chapter_limit` for a full
-        book. Honours `If-Match` with the book's version. Answers the book's new `ETag`.
+        book; a new public story must fit your quota (429). Honours `If-Match` with the book's version. Answers the book's new `ETag`.
         """
         user = current_user()
         book, world = books.writable(user, book_id)
