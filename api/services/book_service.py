@@ -125,7 +125,7 @@ class BookService:
     def create_chapter(self, user: User, world: World, book: Book, data: dict) -> Story:
         """A new story of the book's world, as its last chapter."""
         with self.store.unit_of_work():
-            self._check_room(book, 1)
+            self.check_room(book, 1)
             story, _ = self.stories.create(user, world, {
                 "title": data["title"], "content": data.get("content") or "", "description": "",
                 "genre": data.get("genre") or "adventure", "visibility": data.get("visibility") or "private",
@@ -133,7 +133,7 @@ class BookService:
             return self._append(user, book, story)
 
     def _append(self, user: User, book: Book, story: Story) -> Story:
-        self._check_room(book, 1)
+        self.check_room(book, 1)
         story.book_id = book.book_id
         self.store.put(Story.collection, story.story_id, story.to_dict())
         self.update(user, book, {"chapter_ids": [*book.chapter_ids, story.story_id]})
@@ -141,7 +141,7 @@ class BookService:
 
     def insert_after(self, user: User, book: Book, story_id: str, new: list[Story]) -> Book:
         """``new`` stories as chapters right after ``story_id`` (a split)."""
-        self._check_room(book, len(new))
+        self.check_room(book, len(new))
         for story in new:
             story.book_id = book.book_id
             self.store.put(Story.collection, story.story_id, story.to_dict())
@@ -150,7 +150,7 @@ class BookService:
         return self.update(user, book, {"chapter_ids": ids})
 
     @staticmethod
-    def _check_room(book: Book, adding: int) -> None:
+    def check_room(book: Book, adding: int) -> None:
         if len(book.chapter_ids) + adding > MAX_CHAPTERS:
             raise Conflict(f"A book holds at most {MAX_CHAPTERS} chapters",
                            {"chapter_ids": f"has {len(book.chapter_ids)} chapters"}, code="chapter_limit")

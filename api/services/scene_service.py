@@ -35,7 +35,7 @@ class SceneService:
                 doc = self.store.get(Book.collection, story.book_id)
                 book = Book.from_dict(doc) if doc and story.story_id in doc["chapter_ids"] else None
             if book is not None:
-                self.books._check_room(book, len(spans) - 1)
+                self.books.check_room(book, len(spans) - 1)
             owner_doc = self.store.get(User.collection, story.owner_id)
             owner = User.from_dict(owner_doc) if owner_doc else user
             created = []

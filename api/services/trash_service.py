@@ -1,4 +1,4 @@
-"""The trash: deleting a world, story, character, location or relation moves it, with
+"""The trash: deleting a world, story, character, location, relation or book moves it, with
 everything its delete removes, out of the live collections into one
 ``TrashItem``; it can be restored (same ids) for ``retention_days``, then it
 is purged.
@@ -21,6 +21,9 @@ What a delete moves (the cascade of the old hard delete):
   its parent, kept as references too (a restore puts back those still there);
 - a field template: the template (the values entries hold under its key stay);
 - a relation: the relation and its revisions;
+- a book: the book, its revisions and reading positions; its chapters stay stories, their
+  ``book_id`` cleared and kept as references (a deleted chapter's story leaves its book the
+  same way, and ``settle_chapters`` makes story and book agree after any restore);
 - an image: its document (a world's images go with the world). Its bytes (two
   blobs) stay in the store until the entry is purged, which deletes them.
 
