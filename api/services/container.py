@@ -12,6 +12,7 @@ from services.activity_service import ActivityService
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
+from services.book_service import BookService
 from services.cast_service import CastService
 from services.entry_service import EntryService
 from services.event_service import EventService
@@ -26,6 +27,7 @@ from services.live import LiveBus
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
+from services.scene_service import SceneService
 from services.search_service import SearchService
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -63,6 +65,8 @@ class Services:
     accounts: AccountService
     activity: ActivityService
     bus: LiveBus
+    books: BookService
+    scenes: SceneService
 
     @property
     def gpt_provider(self) -> str:
