@@ -143,3 +143,21 @@ def test_invitations_to_a_deleted_account_go_with_it(client, auth, make_world):
     assert delete_me(client, leaving, []).status_code == 200
     pending = client.get(f"/api/worlds/{world['world_id']}/invitations", headers=host["headers"]).json
     assert pending["invitations"] == []
+
+
+def test_reading_positions_of_a_deleted_account_go_with_it(client, auth, make_world, store):
+    host = auth.register("author")
+    world = make_world(host, name="Library")
+    book = client.post(f"/api/worlds/{world['world_id']}/books", headers=host["headers"],
+                       json={"title": "Tales"}).json
+    chapter = client.post(f"/api/books/{book['book_id']}/chapters", headers=host["headers"],
+                          json={"title": "One", "content": "Once."}).json["story"]
+    client.patch(f"/api/stories/{chapter['story_id']}", headers=host["headers"], json={"visibility": "public"})
+    client.put(f"/api/worlds/{world['world_id']}", headers=host["headers"], json={"visibility": "public"})
+    reader = auth.register("reader")
+    saved = client.put(f"/api/books/{book['book_id']}/position", headers=reader["headers"],
+                       json={"story_id": chapter["story_id"], "progress": 0.5})
+    assert saved.status_code == 200, saved.json
+    assert store.find("reading_positions", where={"user_id": reader["user_id"]})
+    assert delete_me(client, reader, []).status_code == 200
+    assert store.find("reading_positions", where={"user_id": reader["user_id"]}) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 
 from core.errors import Conflict, InvalidInput, NotFound, Unauthorized
-from core.models import Invitation, Story, Task, User, World
+from core.models import Invitation, ReadingPosition, Story, Task, User, World
 from core.vocabulary import FINAL_TASK_STATUSES
 from services.auth_service import AuthService
 from services.image_codec import Processed, process, square
@@ -188,8 +188,8 @@ class AccountService:
         self.store.put(World.collection, world.world_id, world.to_dict())
 
     def _leave_everything(self, user: User) -> None:
-        """Stories pass to their world's owner; memberships, invitations to them and finished
-        AI jobs go."""
+        """Stories pass to their world's owner; memberships, invitations to them, reading
+        positions and finished AI jobs go."""
         uid = user.user_id
         owners: dict[str, str | None] = {}
         for doc in self.store.find(Story.collection, where={"owner_id": uid}, newest_first=False):
@@ -207,6 +207,8 @@ class AccountService:
                 world.shared_with = [u for u in world.shared_with if u != uid]
                 world.touch()
                 self.store.put(World.collection, world.world_id, world.to_dict())
+        for doc in self.store.find(ReadingPosition.collection, where={"user_id": uid}, newest_first=False):
+            self.store.delete(ReadingPosition.collection, doc[self.store.id_field(ReadingPosition.collection)])
         for where in ({"invitee_id": uid}, {"invitee_email_key": user.email_key}):
             for doc in self.store.find(Invitation.collection, where=where, newest_first=False):
                 self.store.delete(Invitation.collection, doc["invitation_id"])
