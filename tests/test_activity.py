@@ -139,3 +139,20 @@ def test_the_feed_is_bounded_per_world(app, client, auth, make_world, store):
     assert store.count(Activity.collection, where={"world_id": wid}) == 5
     assert [i["seq"] for i in feed(client, owner, wid)["activity"]] == [9, 8, 7, 6, 5]
     assert [i["seq"] for i in feed(client, owner, wid, after=0, limit=2)["activity"]] == [5, 6]
+
+
+def test_books_and_members_are_in_the_feed(client, auth, make_world):
+    owner, friend = auth.register("chu_nha"), auth.register("ban_viet")
+    world = make_world(owner, name="Làng Mây")
+    wid = world["world_id"]
+    book = ok(client.post(f"/api/worlds/{wid}/books", json={"title": "Truyện làng"}, headers=owner["headers"]), 201)
+    invitation = ok(client.post(f"/api/worlds/{wid}/invitations", json={"invitee": "ban_viet", "role": "co_author"},
+                                headers=owner["headers"]), 201)["invitation"]
+    ok(client.post(f"/api/invitations/{invitation['invitation_id']}/accept", headers=friend["headers"]))
+    ok(client.delete(f"/api/worlds/{wid}/members/{friend['user_id']}", headers=owner["headers"]))
+    items = [(i["action"], i["kind"], i["target_id"]) for i in reversed(feed(client, owner, wid)["activity"])]
+    assert ("created", "book", book["book_id"]) in items
+    joined = items.index(("created", "member", friend["user_id"]))
+    assert items[joined + 1:] == [("deleted", "member", friend["user_id"])]
+    actors = {i["kind"]: i["actor"]["username"] for i in feed(client, owner, wid)["activity"] if i["action"] == "created"}
+    assert actors["member"] == "ban_viet" and actors["book"] == "chu_nha"
