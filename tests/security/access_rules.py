@@ -148,7 +148,7 @@ def chapter_reader(actor: str, public: tuple[bool, bool], ok: int) -> int:
     world_public, story_public = public
     if actor in ("anonymous", "banned"):
         return 401
-    if actor in ("owner", "shared", "admin") or story_public:
+    if actor in (*MEMBERS, "admin") or story_public:
         return ok
     return 400 if world_public else 404
 
@@ -323,19 +323,19 @@ MATRIX: dict[tuple[str, str], Entry] = {
     **_history("/api/books/<book_id>"),
     # books (scenes hold a book whose one chapter is the scene's story; its text has a scene break)
     ("/api/worlds/<world_id>/books", "GET"): READ,
-    ("/api/worlds/<world_id>/books", "POST"): Entry(owner_only, 201, body=lambda s: {"title": f"Book {s['serial']}"}),
+    ("/api/worlds/<world_id>/books", "POST"): Entry(writer, 201, body=lambda s: {"title": f"Book {s['serial']}"}),
     ("/api/books/<book_id>", "GET"): READ,
-    ("/api/books/<book_id>", "PATCH"): Entry(owner_only, body=lambda s: {"title": f"Renamed {s['serial']}"}),
-    ("/api/books/<book_id>", "DELETE"): Entry(owner_only),
-    ("/api/books/<book_id>/chapters", "PUT"): Entry(owner_only, body=lambda s: {"chapter_ids": [s["story_id"]]}),
-    ("/api/books/<book_id>/chapters", "POST"): Entry(owner_only, 201, body=lambda s: {
+    ("/api/books/<book_id>", "PATCH"): Entry(writer, body=lambda s: {"title": f"Renamed {s['serial']}"}),
+    ("/api/books/<book_id>", "DELETE"): Entry(writer),
+    ("/api/books/<book_id>/chapters", "PUT"): Entry(writer, body=lambda s: {"chapter_ids": [s["story_id"]]}),
+    ("/api/books/<book_id>/chapters", "POST"): Entry(writer, 201, body=lambda s: {
         "title": f"Chapter {s['serial']}", "content": "Once."}),
-    ("/api/books/<book_id>/chapters/<story_id>", "DELETE"): Entry(owner_only),
+    ("/api/books/<book_id>/chapters/<story_id>", "DELETE"): Entry(writer),
     ("/api/books/<book_id>/position", "GET"): Entry(member_reader),
     ("/api/books/<book_id>/position", "PUT"): Entry(chapter_reader, scope="chapter", body=lambda s: {
         "story_id": s["story_id"], "progress": 0.5}),
     ("/api/stories/<story_id>/scenes", "GET"): Entry(reader, scope=STORY),
-    ("/api/stories/<story_id>/split", "POST"): Entry(owner_only, scope=STORY),
+    ("/api/stories/<story_id>/split", "POST"): Entry(writer, scope=STORY),
     # the trash (scenes hold a deleted character of the owner)
     ("/api/trash", "GET"): Entry(logged_in),
     ("/api/trash/<trash_id>/restore", "POST"): Entry(deleted_item_owner),
