@@ -4,6 +4,7 @@ import { useAuth } from '../hooks/useAuth.js';
 import Loading from './Loading.jsx';
 import SearchBox from './SearchBox.jsx';
 import Toasts from './Toasts.jsx';
+import InvitationsLink from './people/InvitationsLink.jsx';
 
 export default function Layout() {
   const { user, logout } = useAuth();
@@ -59,12 +60,13 @@ export default function Layout() {
           <span className="nav-spacer" />
           {user ? (
             <>
+              <InvitationsLink />
               <NavLink to="/trash" className="nav-trash">
                 Trash
               </NavLink>
-              <span className="nav-user" title={`Role: ${user.role}`}>
-                {user.username}
-              </span>
+              <NavLink to="/profile" className="nav-user" title={`Your profile · role: ${user.role}`}>
+                {user.display_name || user.username}
+              </NavLink>
               <button type="button" className="btn btn-small btn-ghost nav-logout" onClick={onLogout}>
                 Log out
               </button>

@@ -7,6 +7,7 @@ import ErrorMessage from '../components/ErrorMessage.jsx';
 import QuotaBar from '../components/QuotaBar.jsx';
 import CopyButton from '../components/CopyButton.jsx';
 import RecentJobs from '../components/RecentJobs.jsx';
+import RecentActivity from '../components/people/RecentActivity.jsx';
 import ChangePasswordForm from '../components/ChangePasswordForm.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 
@@ -131,6 +132,7 @@ export default function Dashboard() {
                 <ChangePasswordForm />
               </section>
             )}
+            {user && <RecentActivity />}
             {user && <RecentJobs />}
           </div>
         </>
