@@ -59,14 +59,7 @@ export default function App() {
               </RequireAuth>
             }
           />
-          <Route
-            path="u/:username"
-            element={
-              <RequireAuth>
-                <PublicProfile />
-              </RequireAuth>
-            }
-          />
+          <Route path="u/:username" element={<PublicProfile />} />
           <Route
             path="trash"
             element={

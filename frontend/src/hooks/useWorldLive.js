@@ -106,7 +106,8 @@ export function useWorldLive(worldId, { enabled = true } = {}) {
         if (lastSeq === null) {
           const answer = await activityApi.world(worldId, { limit: 1 });
           const first = (answer.activity || [])[0];
-          lastSeq = first && Number.isFinite(first.seq) ? first.seq : 0;
+          if (Number.isFinite(answer.latest_seq)) lastSeq = answer.latest_seq;
+          else lastSeq = first && Number.isFinite(first.seq) ? first.seq : 0;
         } else {
           const answer = await activityApi.world(worldId, { after: lastSeq, limit: POLL_PAGE });
           const items = [...(answer.activity || [])].sort((a, b) => a.seq - b.seq);
