@@ -1,0 +1,130 @@
+// End-to-end: writing together. An owner invites a co-author by username from the world's Members
+// tab; the co-author (a second browser context) names herself on her profile, finds the invitation
+// behind the nav badge, accepts it and edits an entry; the owner's open entry page shows the new text
+// without a reload, with a "Minh edited Mara" notice; the owner's activity tab and dashboard list it,
+// and the co-author's name opens her public profile.
+// Desktop and phone sizes; screenshots in e2e/artifacts/screens/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api } from './lib/backend.mjs';
+import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
+import { guarded, liveSuite } from './lib/suite.mjs';
+
+const suite = liveSuite();
+
+/** Open the phone's menu when the nav is behind it. */
+async function openMenu(page) {
+  const toggle = page.getByRole('button', { name: 'Menu' });
+  if (await toggle.isVisible()) await toggle.click();
+}
+
+for (const [viewport, size] of VIEWPORTS) {
+  test(`${viewport}: an owner invites a co-author, who accepts and edits an entry the owner sees change live`, { timeout: 180000 }, async () => {
+    const { url } = suite.backend;
+    const password = 'room-password-1';
+    const owner = await api(url, 'POST', '/auth/register', { username: `ayla_${viewport}`, email: `ayla_${viewport}@example.com`, password });
+    assert.equal(owner.status, 201, JSON.stringify(owner.data));
+    const coName = `Nguyễn_Minh_${viewport}`;
+    const co = await api(url, 'POST', '/auth/register', { username: coName, email: `minh_${viewport}@example.com`, password });
+    assert.equal(co.status, 201, JSON.stringify(co.data));
+    const world = (await api(url, 'POST', '/worlds', { name: 'Eldoria', world_type: 'fantasy' }, owner.data.token)).data;
+    const wid = world.world_id;
+    const made = (await api(url, 'POST', `/worlds/${wid}/entities`, { name: 'Mara', entity_type: 'character', description: 'A sailor.' }, owner.data.token)).data;
+    const eid = made.entity_id || made.id;
+
+    const ownerContext = await signedInContext(suite.browser, url, size, owner.data.token);
+    const coContext = await signedInContext(suite.browser, url, size, co.data.token);
+    const ownerPage = await ownerContext.newPage();
+    const coPage = await coContext.newPage();
+    try {
+      await guarded(ownerPage, `${viewport}-members-invite`, async () => {
+        await ownerPage.goto(`/worlds/${wid}?tab=members`);
+        const form = ownerPage.getByRole('form', { name: 'Invite someone' });
+        // the name as the co-author would say it: other case, same letters
+        await form.getByLabel('Username or email').fill(coName.toLowerCase());
+        await form.getByLabel('Role').selectOption('co_author');
+        await form.getByRole('button', { name: 'Invite' }).click();
+        await form.getByRole('status').waitFor();
+        assert.match(await form.getByRole('status').textContent(), /Invitation sent to .+ as co-author\./);
+        await ownerPage.getByTestId('pending-invitation').waitFor();
+        await snap(ownerPage, `${viewport}-members-invited`);
+      });
+
+      await guarded(coPage, `${viewport}-members-profile`, async () => {
+        await coPage.goto('/profile');
+        const form = coPage.getByRole('form', { name: 'Profile' });
+        await form.getByLabel('Display name').fill('Minh');
+        await form.getByLabel('Bio').fill('Viết truyện về biển.');
+        await form.getByRole('button', { name: 'Save profile' }).click();
+        await form.getByText('Profile saved.').waitFor();
+        await snap(coPage, `${viewport}-members-profile`);
+      });
+
+      await guarded(coPage, `${viewport}-members-accept`, async () => {
+        await coPage.goto('/');
+        await openMenu(coPage);
+        const inbox = coPage.getByRole('link', { name: 'Invitations 1 waiting' });
+        await inbox.waitFor();
+        await snap(coPage, `${viewport}-members-badge`);
+        await inbox.click();
+        const card = coPage.getByTestId('invitation');
+        await card.getByText(/invites you to Eldoria as co-author/).waitFor();
+        await snap(coPage, `${viewport}-members-inbox`);
+        await card.getByRole('button', { name: 'Accept the invitation to Eldoria' }).click();
+        await coPage.getByRole('link', { name: 'Open Eldoria' }).click();
+        await coPage.getByRole('heading', { level: 1, name: 'Eldoria' }).waitFor();
+        await coPage.getByText('co-author', { exact: true }).waitFor();
+      });
+
+      await guarded(ownerPage, `${viewport}-members-live`, async () => {
+        const stream = ownerPage.waitForResponse((res) => res.url().includes(`/api/worlds/${wid}/live?ticket=`));
+        await ownerPage.goto(`/worlds/${wid}/entries/${eid}`);
+        await ownerPage.getByRole('heading', { level: 1, name: 'Mara' }).waitFor();
+        await ownerPage.getByText('A sailor.').waitFor();
+        assert.equal((await stream).status(), 200);
+        const ticketUrl = (await stream).url();
+        assert.ok(!ticketUrl.includes(owner.data.token), 'the login token never goes in a URL');
+        await ownerPage.evaluate(() => {
+          window.__sameDocument = true;
+        });
+
+        await coPage.goto(`/worlds/${wid}/entries/${eid}`);
+        await coPage.getByRole('button', { name: 'Edit', exact: true }).click();
+        const form = coPage.getByRole('form', { name: 'Edit Mara' });
+        await form.getByLabel('Description').fill('A sailor who found the lighthouse.');
+        await form.getByRole('button', { name: 'Save' }).click();
+        await coPage.getByText('A sailor who found the lighthouse.').waitFor();
+
+        await ownerPage.getByText('A sailor who found the lighthouse.').waitFor({ timeout: 15000 });
+        await ownerPage.getByRole('list', { name: 'Notifications' }).getByText('Minh edited Mara').waitFor();
+        assert.equal(await ownerPage.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
+        await snap(ownerPage, `${viewport}-members-live-update`);
+        await snap(coPage, `${viewport}-members-coauthor-edit`);
+      });
+
+      await guarded(ownerPage, `${viewport}-members-activity`, async () => {
+        await ownerPage.goto(`/worlds/${wid}?tab=activity`);
+        const edited = ownerPage.getByRole('link', { name: 'Minh edited entry “Mara”' }).first();
+        await edited.waitFor();
+        assert.equal(await edited.getAttribute('href'), `/worlds/${wid}/entries/${eid}`);
+        await snap(ownerPage, `${viewport}-members-activity`);
+        await ownerPage.goto('/');
+        await ownerPage.getByRole('region', { name: 'Recent activity' }).getByRole('link', { name: 'Minh edited entry “Mara”' }).first().waitFor();
+        await snap(ownerPage, `${viewport}-members-dashboard`);
+
+        await ownerPage.goto(`/worlds/${wid}?tab=members`);
+        const rows = ownerPage.getByTestId('member-row');
+        await rows.nth(1).waitFor();
+        assert.equal(await rows.count(), 2);
+        await snap(ownerPage, `${viewport}-members-list`);
+        await rows.nth(1).getByRole('link', { name: 'Minh' }).click();
+        await ownerPage.getByRole('heading', { level: 1, name: 'Minh' }).waitFor();
+        await ownerPage.getByText('Viết truyện về biển.').waitFor();
+        await snap(ownerPage, `${viewport}-members-public-profile`);
+      });
+    } finally {
+      await ownerContext.close();
+      await coContext.close();
+    }
+  });
+}
