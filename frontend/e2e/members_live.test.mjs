@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api } from './lib/backend.mjs';
+import { png } from './lib/png.mjs';
 import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
 import { guarded, liveSuite } from './lib/suite.mjs';
 
@@ -57,6 +58,10 @@ for (const [viewport, size] of VIEWPORTS) {
         await form.getByLabel('Bio').fill('Viết truyện về biển.');
         await form.getByRole('button', { name: 'Save profile' }).click();
         await form.getByText('Profile saved.').waitFor();
+        const picture = coPage.getByRole('region', { name: 'Picture' });
+        await picture.getByLabel('Upload a picture').setInputFiles({ name: 'minh.png', mimeType: 'image/png', buffer: png(96) });
+        await picture.locator('img.avatar').waitFor();
+        await picture.getByRole('button', { name: 'Remove picture' }).waitFor();
         await snap(coPage, `${viewport}-members-profile`);
       });
 
@@ -116,6 +121,9 @@ for (const [viewport, size] of VIEWPORTS) {
         const rows = ownerPage.getByTestId('member-row');
         await rows.nth(1).waitFor();
         assert.equal(await rows.count(), 2);
+        // her picture, read with the owner's session
+        await rows.nth(1).locator('img.avatar').waitFor();
+        assert.ok(await rows.nth(1).locator('img.avatar').evaluate((img) => img.complete && img.naturalWidth > 0));
         await snap(ownerPage, `${viewport}-members-list`);
         await rows.nth(1).getByRole('link', { name: 'Minh' }).click();
         await ownerPage.getByRole('heading', { level: 1, name: 'Minh' }).waitFor();
@@ -128,3 +136,45 @@ for (const [viewport, size] of VIEWPORTS) {
     }
   });
 }
+
+test('desktop: without a live stream, an open entry page catches up by polling the activity feed', { timeout: 120000 }, async () => {
+  const { url } = suite.backend;
+  const password = 'room-password-1';
+  const owner = (await api(url, 'POST', '/auth/register', { username: 'poll_owner', email: 'poll_owner@example.com', password })).data;
+  const co = (await api(url, 'POST', '/auth/register', { username: 'poll_coauthor', email: 'poll_co@example.com', password })).data;
+  const wid = (await api(url, 'POST', '/worlds', { name: 'Avalon', world_type: 'fantasy' }, owner.token)).data.world_id;
+  const made = (await api(url, 'POST', `/worlds/${wid}/entities`, { name: 'Nimue', entity_type: 'character', description: 'Of the lake.' }, owner.token)).data;
+  const eid = made.entity_id || made.id;
+  const invitation = await api(url, 'POST', `/worlds/${wid}/invitations`, { invitee: 'poll_coauthor', role: 'co_author' }, owner.token);
+  assert.equal(invitation.status, 201, JSON.stringify(invitation.data));
+  const accepted = await api(url, 'POST', `/invitations/${invitation.data.invitation.invitation_id}/accept`, {}, co.token);
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.data));
+
+  const context = await signedInContext(suite.browser, url, VIEWPORTS[0][1], owner.token);
+  // a browser (or a proxy) without EventSource: the page falls back to GET activity?after=
+  await context.addInitScript(() => {
+    delete window.EventSource;
+  });
+  const page = await context.newPage();
+  try {
+    await guarded(page, 'desktop-members-polling', async () => {
+      const started = page.waitForResponse((res) => res.url().includes(`/api/worlds/${wid}/activity?limit=1`));
+      await page.goto(`/worlds/${wid}/entries/${eid}`);
+      await page.getByText('Of the lake.').waitFor();
+      assert.equal((await started).status(), 200);
+      await page.evaluate(() => {
+        window.__sameDocument = true;
+      });
+      const edit = await api(url, 'PUT', `/worlds/${wid}/entities/${eid}`, { description: 'Lady of the lake.' }, co.token);
+      assert.equal(edit.status, 200, JSON.stringify(edit.data));
+      const polled = page.waitForResponse((res) => res.url().includes(`/api/worlds/${wid}/activity?after=`), { timeout: 15000 });
+      assert.equal((await polled).status(), 200);
+      await page.getByText('Lady of the lake.').waitFor({ timeout: 15000 });
+      await page.getByRole('list', { name: 'Notifications' }).getByText('poll_coauthor edited Nimue').waitFor();
+      assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
+      await snap(page, 'desktop-members-polling');
+    });
+  } finally {
+    await context.close();
+  }
+});
