@@ -178,3 +178,62 @@ test('desktop: without a live stream, an open entry page catches up by polling t
     await context.close();
   }
 });
+
+for (const [viewport, size] of VIEWPORTS) {
+  test(`${viewport}: account settings: a new email, then deleting the account gives one world to its co-author and deletes the other`, { timeout: 120000 }, async () => {
+    const { url } = suite.backend;
+    const password = 'leaving-password-1';
+    const leaver = (await api(url, 'POST', '/auth/register', { username: `leaver_${viewport}`, email: `leaver_${viewport}@example.com`, password })).data;
+    const heir = (await api(url, 'POST', '/auth/register', { username: `heir_${viewport}`, email: `heir_${viewport}@example.com`, password })).data;
+    const kept = (await api(url, 'POST', '/worlds', { name: 'Kept world', world_type: 'fantasy' }, leaver.token)).data.world_id;
+    const dropped = (await api(url, 'POST', '/worlds', { name: 'Dropped world', world_type: 'fantasy' }, leaver.token)).data.world_id;
+    const invitation = (await api(url, 'POST', `/worlds/${kept}/invitations`, { invitee: `heir_${viewport}`, role: 'co_author' }, leaver.token)).data.invitation;
+    assert.equal((await api(url, 'POST', `/invitations/${invitation.invitation_id}/accept`, {}, heir.token)).status, 200);
+
+    const context = await signedInContext(suite.browser, url, size, leaver.token);
+    const page = await context.newPage();
+    try {
+      await guarded(page, `${viewport}-account-email`, async () => {
+        await page.goto('/profile');
+        const form = page.getByRole('form', { name: 'Change email' });
+        await form.getByText(`Now: leaver_${viewport}@example.com`).waitFor();
+        await form.getByLabel('New email').fill(`new_${viewport}@example.com`);
+        await form.getByLabel('Password').fill('not-my-password');
+        await form.getByRole('button', { name: 'Change email' }).click();
+        await form.getByRole('alert').waitFor();
+        await form.getByLabel('Password').fill(password);
+        await form.getByRole('button', { name: 'Change email' }).click();
+        await form.getByText('Email changed.').waitFor();
+        await form.getByText(`Now: new_${viewport}@example.com`).waitFor();
+      });
+
+      await guarded(page, `${viewport}-account-delete`, async () => {
+        await page.getByRole('button', { name: 'Delete my account…' }).click();
+        const form = page.getByRole('form', { name: 'Delete account' });
+        const keptChoice = form.getByRole('group', { name: 'Kept world' });
+        const droppedChoice = form.getByRole('group', { name: 'Dropped world' });
+        await keptChoice.waitFor();
+        await droppedChoice.getByText('No co-author to give it to').waitFor();
+        await form.getByLabel('Your password').fill(password);
+        assert.equal(await form.getByRole('button', { name: 'Delete my account' }).isDisabled(), true);
+        await keptChoice.getByLabel('Give it to').check();
+        assert.equal(await keptChoice.getByRole('combobox', { name: 'New owner of Kept world' }).inputValue(), heir.user.user_id);
+        await droppedChoice.getByLabel('Delete this world').check();
+        await snap(page, `${viewport}-account-delete`);
+        await form.getByRole('button', { name: 'Delete my account' }).click();
+        await page.getByRole('list', { name: 'Notifications' }).getByText('Your account is deleted.').waitFor();
+        assert.equal(new URL(page.url()).pathname, '/');
+        assert.equal(await page.evaluate(() => localStorage.getItem('worldsmith_token')), null);
+        await snap(page, `${viewport}-account-deleted`);
+      });
+
+      const world = await api(url, 'GET', `/worlds/${kept}`, undefined, heir.token);
+      assert.equal(world.data.owner_id, heir.user.user_id);
+      assert.equal((await api(url, 'GET', `/worlds/${dropped}`, undefined, heir.token)).status, 404);
+      assert.equal((await api(url, 'GET', '/auth/me', undefined, leaver.token)).status, 401);
+      assert.equal((await api(url, 'POST', '/auth/login', { username: `leaver_${viewport}`, password })).status, 401);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getToken, setReauthHandler, setToken } from '../services/api.js';
 import Profile from './Profile.jsx';
 import { owner, renderAt } from '../test/utils.jsx';
 import { reply, serve } from '../test/http.js';
@@ -15,6 +16,12 @@ const plan = {
   ],
 };
 
+let unregister = () => {};
+afterEach(() => {
+  unregister();
+  unregister = () => {};
+});
+
 describe('Profile', () => {
   it('saves the display name and bio', async () => {
     const sent = serve({ 'PATCH /auth/me': (req) => ({ success: true, user: { ...me, ...req.body } }) });
@@ -27,10 +34,15 @@ describe('Profile', () => {
     expect(sent[0]).toMatchObject({ method: 'PATCH', url: '/auth/me', body: { display_name: 'Ayla Storm', bio: 'Maps and myths.' } });
   });
 
-  it('changes the email with the password and shows a wrong password', async () => {
+  it('changes the email with the password and shows a wrong password (not a session that ended)', async () => {
+    setToken('session-token');
+    const signIn = vi.fn(() => Promise.resolve());
+    unregister = setReauthHandler(signIn);
     const sent = serve({
       'POST /auth/change-email': (req) =>
-        req.body.password === 'right-password' ? { success: true, user: { ...me, email: req.body.new_email } } : reply(401, { success: false, error: 'Wrong password', code: 'unauthorized' }),
+        req.body.password === 'right-password'
+          ? { success: true, user: { ...me, email: req.body.new_email } }
+          : reply(401, { success: false, error: 'Wrong password', code: 'wrong_password', details: { password: 'incorrect' } }),
     });
     renderAt(<Profile />, { user: me });
     const form = screen.getByRole('form', { name: 'Change email' });
@@ -39,6 +51,9 @@ describe('Profile', () => {
     fireEvent.change(within(form).getByLabelText('Password'), { target: { value: 'nope' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Change email' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent('Wrong password');
+    expect(within(form).getByText('incorrect')).toBeInTheDocument();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(getToken()).toBe('session-token');
     fireEvent.change(within(form).getByLabelText('Password'), { target: { value: 'right-password' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Change email' }));
     expect(await within(form).findByText('Email changed.')).toBeInTheDocument();

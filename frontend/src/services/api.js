@@ -138,7 +138,9 @@ client.interceptors.response.use(
     const url = config.url || '';
     const status = err.response && err.response.status;
     const token = sentToken(config);
-    if (status === 401 && token && !url.startsWith('/auth/login') && !url.startsWith('/auth/register')) {
+    // a wrong password typed to confirm a change (email, deleting the account) is not a session that ended
+    const wrongPassword = err.response && err.response.data && err.response.data.code === 'wrong_password';
+    if (status === 401 && token && !wrongPassword && !url.startsWith('/auth/login') && !url.startsWith('/auth/register')) {
       const tries = config.signIns || 0;
       const now = getToken();
       // signed in again while this request was on its way: send it again with the new token

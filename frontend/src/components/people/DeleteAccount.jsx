@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { auth } from '../../services/api.js';
 import { useAuth } from '../../hooks/useAuth.js';
+import { useToast } from '../../hooks/toastContext.js';
 import { displayName } from '../../utils/people.js';
 import Field from '../Field.jsx';
 import ErrorMessage from '../ErrorMessage.jsx';
@@ -52,6 +53,7 @@ function WorldChoice({ world, choice, onChoose }) {
 /** Delete my account: first decide, world by world, what happens to the worlds I own. */
 export default function DeleteAccount() {
   const { logout } = useAuth();
+  const { show } = useToast();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [choices, setChoices] = useState({});
@@ -60,8 +62,11 @@ export default function DeleteAccount() {
   const remove = useMutation({
     mutationFn: (body) => auth.deleteAccount(body),
     onSuccess: () => {
-      logout();
+      // leaving the page and signing out in one render (the router navigates in a transition),
+      // so this page's guard never sees a signed-out user and sends us to the login page
       navigate('/', { replace: true });
+      startTransition(() => logout());
+      show({ message: 'Your account is deleted.', tone: 'success' });
     },
     onError: (err) => {
       if (err && err.code === 'worlds_unresolved') plan.refetch();
