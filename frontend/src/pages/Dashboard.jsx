@@ -36,7 +36,7 @@ export default function Dashboard() {
     <div className="page">
       <div className="page-head">
         <div>
-          <h1>{user ? `Hello, ${user.username}` : 'Worldsmith'}</h1>
+          <h1>{user ? `Hello, ${user.display_name || user.username}` : 'Worldsmith'}</h1>
           <p className="muted">
             {user ? 'Here is what is going on in your worlds.' : 'Build story worlds with characters, places and timelines — with an AI helper.'}
           </p>
