@@ -12,6 +12,7 @@ export const POLL_MS = 10000;
 /** Failed stream attempts in a row before falling back to polling; the waits between them. */
 export const RETRY_MS = [1000, 3000, 8000];
 const POLL_PAGE = 50;
+const FINAL_TASK_STATUSES = ['completed', 'error', 'cancelled'];
 // one notice per person and thing while they keep editing it (autosave sends many changes)
 const TOAST_MS = 6000;
 
@@ -179,7 +180,16 @@ export function useWorldLive(worldId, { enabled = true } = {}) {
         if (!Number.isFinite(item.seq) && e.lastEventId) item = { ...item, seq: Number(e.lastEventId) };
         handle(item);
       });
-      stream.addEventListener('task', () => queryClient.invalidateQueries({ queryKey: ['gpt'] }));
+      stream.addEventListener('task', (e) => {
+        // progress ticks are many; the job lists change when a job ends
+        let task;
+        try {
+          task = JSON.parse(e.data);
+        } catch {
+          return;
+        }
+        if (FINAL_TASK_STATUSES.includes(task && task.status)) queryClient.invalidateQueries({ queryKey: ['gpt'] });
+      });
       stream.onerror = () => {
         // the browser would retry with the same (short-lived) ticket: reconnect with a new one
         stream.close();

@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setToken } from '../services/api.js';
-import { queries } from '../services/queries.js';
+import { queries, queryKeys } from '../services/queries.js';
 import ToastProvider from './ToastProvider.jsx';
 import Toasts from '../components/Toasts.jsx';
 import { POLL_MS, useWorldLive } from './useWorldLive.js';
@@ -76,7 +76,7 @@ afterEach(() => {
 describe('useWorldLive', () => {
   it('opens the stream with a ticket (never the token) and refreshes what others change, with a notice', async () => {
     const sent = serve({ 'POST /worlds/w1/live/ticket': { success: true, ticket: 'tk-1', expires_in: 60 }, 'GET /worlds/w1/entries/e1': entryRoute });
-    render();
+    const { queryClient } = render();
     await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
     const stream = FakeEventSource.instances[0];
     expect(stream.url).toBe('/api/worlds/w1/live?ticket=tk-1');
@@ -91,6 +91,14 @@ describe('useWorldLive', () => {
     expect(await screen.findByText('A sailor who found the lighthouse.')).toBeInTheDocument();
     expect(screen.getByText('Minh edited Mara')).toBeInTheDocument();
     expect(entryReads(sent)).toBe(2);
+
+    // an AI job of the world: its progress ticks refresh nothing, its end refreshes the job lists
+    const jobs = queryKeys.gpt.tasks({ per_page: 5 });
+    queryClient.setQueryData(jobs, { items: [], total: 0 });
+    stream.emit('task', { task_id: 't1', status: 'processing', progress: 40 });
+    expect(queryClient.getQueryState(jobs).isInvalidated).toBe(false);
+    stream.emit('task', { task_id: 't1', status: 'completed', progress: 100 });
+    expect(queryClient.getQueryState(jobs).isInvalidated).toBe(true);
 
     // my own change: the request that made it refreshed it already
     stream.emit('change', edit(6, { ...owner, display_name: '' }), '6');
