@@ -153,6 +153,8 @@ export const queries = {
   recentActivity: (params = { limit: 15 }) =>
     queryOptions({ queryKey: queryKeys.activity.recent(params), queryFn: () => activity.recent(params) }),
   profile: (username) => queryOptions({ queryKey: queryKeys.profiles(username), queryFn: () => users.profile(username) }),
+  /** Who has exactly this username: {user: member card} (404: nobody). */
+  userLookup: (username) => queryOptions({ queryKey: ['users', 'lookup', username], queryFn: () => users.lookup(username), staleTime: 60000 }),
   /** A user's avatar as an object URL for <img src> (revoked when dropped from the cache). */
   avatar: (userId, url) =>
     queryOptions({

@@ -1,10 +1,37 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { members } from '../../services/api.js';
-import { queryKeys } from '../../services/queries.js';
-import { ROLE_HINTS, ROLE_LABELS } from '../../utils/people.js';
+import { queries, queryKeys } from '../../services/queries.js';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
+import { ROLE_HINTS, ROLE_LABELS, displayName } from '../../utils/people.js';
 import Field from '../Field.jsx';
 import ErrorMessage from '../ErrorMessage.jsx';
+import Avatar from './Avatar.jsx';
+
+// a lookup per pause in typing (the API limits them per minute)
+const LOOKUP_MS = 500;
+
+/** Who a typed username names (exact match), once typing pauses: the person's card, or "nobody". */
+function WhoIsIt({ name }) {
+  const settled = useDebouncedValue(name, LOOKUP_MS);
+  const username = settled.trim();
+  const asked = username.length >= 3 && !username.includes('@') && username === name.trim();
+  const { data, error } = useQuery({ ...queries.userLookup(username), enabled: asked, retry: false });
+  if (!asked) return null;
+  if (data && data.user)
+    return (
+      <p className="invitee-card small" aria-live="polite">
+        <Avatar person={data.user} size="small" /> {displayName(data.user)} <span className="muted">@{data.user.username}</span>
+      </p>
+    );
+  if (error && error.status === 404)
+    return (
+      <p className="invitee-card small muted" aria-live="polite">
+        Nobody has that username.
+      </p>
+    );
+  return null;
+}
 
 const ROLES = ['co_author', 'reader'].map((value) => ({ value, label: ROLE_LABELS[value] }));
 
@@ -45,6 +72,7 @@ export default function InviteForm({ world }) {
         />
         <Field label="Role" as="select" value={role} onChange={(e) => setRole(e.target.value)} options={ROLES} hint={ROLE_HINTS[role]} />
       </div>
+      <WhoIsIt name={invitee} />
       <ErrorMessage error={error} />
       {sent && (
         <p className="alert alert-success" role="status">

@@ -97,4 +97,23 @@ describe('WorldMembersTab', () => {
     expect(await screen.findByText('elsewhere')).toBeInTheDocument();
     expect(sent.some((r) => r.method === 'DELETE' && r.url === '/worlds/w1/members/u-friend')).toBe(true);
   });
+
+  it('shows who a typed username names before inviting, and nobody for an unknown one; an email is not looked up', async () => {
+    const sent = serve({
+      'GET /worlds/w1/members': members,
+      'GET /worlds/w1/invitations': pending,
+      'GET /users/lookup': (req) => (req.params.username === 'minh' ? { success: true, user: minh } : reply(404, { success: false, error: 'No user has that username', code: 'user_not_found' })),
+    });
+    renderAt(<WorldMembersTab world={coWorld} />);
+    const form = await screen.findByRole('form', { name: 'Invite someone' });
+    const input = within(form).getByLabelText('Username or email');
+    fireEvent.change(input, { target: { value: 'minh' } });
+    expect(await within(form).findByText('@Nguyễn_Minh')).toBeInTheDocument();
+    fireEvent.change(input, { target: { value: 'nobody_here' } });
+    expect(await within(form).findByText('Nobody has that username.')).toBeInTheDocument();
+    fireEvent.change(input, { target: { value: 'linh@example.com' } });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(within(form).queryByText('Nobody has that username.')).not.toBeInTheDocument();
+    expect(sent.filter((r) => r.url === '/users/lookup').map((r) => r.params.username)).toEqual(['minh', 'nobody_here']);
+  });
 });
