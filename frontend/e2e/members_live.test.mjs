@@ -44,6 +44,9 @@ for (const [viewport, size] of VIEWPORTS) {
         // the name as the co-author would say it: other case, same letters
         await form.getByLabel('Username or email').fill(coName.toLowerCase());
         await form.getByLabel('Role').selectOption('co_author');
+        // the exact lookup names the person before the invitation goes
+        await form.getByText(`@${coName}`).waitFor();
+        await snap(ownerPage, `${viewport}-members-invite-form`);
         await form.getByRole('button', { name: 'Invite' }).click();
         await form.getByRole('status').waitFor();
         assert.match(await form.getByRole('status').textContent(), /Invitation sent to .+ as co-author\./);
@@ -124,6 +127,7 @@ for (const [viewport, size] of VIEWPORTS) {
         // her picture, read with the owner's session
         await rows.nth(1).locator('img.avatar').waitFor();
         assert.ok(await rows.nth(1).locator('img.avatar').evaluate((img) => img.complete && img.naturalWidth > 0));
+        await rows.nth(1).scrollIntoViewIfNeeded();
         await snap(ownerPage, `${viewport}-members-list`);
         await rows.nth(1).getByRole('link', { name: 'Minh' }).click();
         await ownerPage.getByRole('heading', { level: 1, name: 'Minh' }).waitFor();
