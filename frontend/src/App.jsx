@@ -17,6 +17,9 @@ const EntryPage = lazy(() => import('./pages/EntryPage.jsx'));
 const Admin = lazy(() => import('./pages/Admin.jsx'));
 const Trash = lazy(() => import('./pages/Trash.jsx'));
 const Search = lazy(() => import('./pages/Search.jsx'));
+const Invitations = lazy(() => import('./pages/Invitations.jsx'));
+const Profile = lazy(() => import('./pages/Profile.jsx'));
+const PublicProfile = lazy(() => import('./pages/PublicProfile.jsx'));
 
 export default function App() {
   return (
@@ -40,6 +43,23 @@ export default function App() {
           />
           <Route path="stories/:storyId" element={<StoryDetail />} />
           <Route path="search" element={<Search />} />
+          <Route
+            path="invitations"
+            element={
+              <RequireAuth>
+                <Invitations />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="profile"
+            element={
+              <RequireAuth>
+                <Profile />
+              </RequireAuth>
+            }
+          />
+          <Route path="u/:username" element={<PublicProfile />} />
           <Route
             path="trash"
             element={

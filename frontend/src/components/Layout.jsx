@@ -5,6 +5,7 @@ import Loading from './Loading.jsx';
 import SearchBox from './SearchBox.jsx';
 import Toasts from './Toasts.jsx';
 import ThemeToggle from './ThemeToggle.jsx';
+import InvitationsLink from './people/InvitationsLink.jsx';
 
 export default function Layout() {
   const { user, logout } = useAuth();
@@ -61,12 +62,13 @@ export default function Layout() {
           <ThemeToggle />
           {user ? (
             <>
+              <InvitationsLink />
               <NavLink to="/trash" className="nav-trash">
                 Trash
               </NavLink>
-              <span className="nav-user" title={`Role: ${user.role}`}>
-                {user.username}
-              </span>
+              <NavLink to="/profile" className="nav-user" title={`Your profile · role: ${user.role}`}>
+                {user.display_name || user.username}
+              </NavLink>
               <button type="button" className="btn btn-small btn-ghost nav-logout" onClick={onLogout}>
                 Log out
               </button>

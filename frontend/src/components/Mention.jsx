@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
-import { canEdit, useAuth } from '../hooks/useAuth.js';
+import { canWrite, useAuth } from '../hooks/useAuth.js';
 import { MentionContext } from '../hooks/mentionContext.js';
 import CreateEntryDialog from './CreateEntryDialog.jsx';
 
@@ -33,7 +33,7 @@ function UnresolvedMention({ worldId, name, shown, children }) {
   const { user } = useAuth();
   const world = useQuery({ ...queries.world(worldId), enabled: !!user }).data;
   const [creating, setCreating] = useState(false);
-  if (!canEdit(user, world))
+  if (!canWrite(user, world))
     return (
       <span className="mention mention-unresolved" title={`“${name}” is not in the codex`}>
         {children}

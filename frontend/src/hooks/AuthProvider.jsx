@@ -75,6 +75,9 @@ export default function AuthProvider({ children }) {
     switchUser(null);
   }, [switchUser]);
 
-  const value = useMemo(() => ({ user, ready, login, register, resume, logout }), [user, ready, login, register, resume, logout]);
+  // the account page changed the signed-in user (name, avatar, email): same person, same cache
+  const updateUser = useCallback((next) => setUser((now) => (now && next && now.user_id === next.user_id ? next : now)), []);
+
+  const value = useMemo(() => ({ user, ready, login, register, resume, logout, updateUser }), [user, ready, login, register, resume, logout, updateUser]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -7,6 +7,7 @@ import ErrorMessage from '../components/ErrorMessage.jsx';
 import QuotaBar from '../components/QuotaBar.jsx';
 import CopyButton from '../components/CopyButton.jsx';
 import RecentJobs from '../components/RecentJobs.jsx';
+import RecentActivity from '../components/people/RecentActivity.jsx';
 import ChangePasswordForm from '../components/ChangePasswordForm.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 import Landing from './Landing.jsx';
@@ -35,7 +36,7 @@ function Overview({ user }) {
     <div className="page">
       <div className="page-head">
         <div>
-          <h1>{`Hello, ${user.username}`}</h1>
+          <h1>{`Hello, ${user.display_name || user.username}`}</h1>
           <p className="muted">Here is what is going on in your worlds.</p>
         </div>
         <Link to="/worlds?new=1" className="btn btn-primary">
@@ -112,6 +113,7 @@ function Overview({ user }) {
               <p className="muted small">Give your user ID to a friend so they can share a world with you.</p>
               <ChangePasswordForm />
             </section>
+            <RecentActivity />
             <RecentJobs />
           </div>
         </>

@@ -3,7 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queries, queryKeys, worldChanged } from '../services/queries.js';
-import { canEdit, useAuth } from '../hooks/useAuth.js';
+import { canWrite, useAuth, worldRole } from '../hooks/useAuth.js';
+import { useWorldLive } from '../hooks/useWorldLive.js';
 import { useTitle } from '../hooks/useTitle.js';
 import { useUndoDelete } from '../hooks/useUndoDelete.js';
 import { codexPath } from '../utils/entries.js';
@@ -32,7 +33,7 @@ function EntryBody({ world, page }) {
   const queryClient = useQueryClient();
   const undoDelete = useUndoDelete();
   const [editing, setEditing] = useState(false);
-  const editable = canEdit(user, world);
+  const editable = canWrite(user, world);
   const isLocation = entry.kind === 'location';
   const templatesQuery = useQuery(queries.fieldTemplates(worldId, entry.kind));
   const templates = sortTemplates(templatesQuery.data);
@@ -97,7 +98,10 @@ export default function EntryPage() {
   const world = useQuery(queries.world(worldId));
   const page = useQuery(queries.entry(worldId, entryId));
   const entry = page.data && page.data.entry;
+  const { user } = useAuth();
   useTitle(entry ? entry.name : 'Entry');
+  // what co-authors change shows here without a reload
+  useWorldLive(worldId, { enabled: Boolean(worldRole(user, world.data)) });
 
   if (world.isPending || page.isPending) return <Loading label="Loading entry…" />;
   const error = world.error || page.error;

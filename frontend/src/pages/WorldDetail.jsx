@@ -3,7 +3,8 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { worlds } from '../services/api.js';
 import { queries, queryKeys, worldChanged } from '../services/queries.js';
-import { canEdit, useAuth } from '../hooks/useAuth.js';
+import { canEdit, canWrite, useAuth, worldRole } from '../hooks/useAuth.js';
+import { useWorldLive } from '../hooks/useWorldLive.js';
 import { LANGUAGES, formatDate, labelOf } from '../utils/options.js';
 import { calendarOf, formatWorldDate } from '../utils/calendar.js';
 import Loading from '../components/Loading.jsx';
@@ -19,6 +20,8 @@ import WorldStoriesTab from '../components/WorldStoriesTab.jsx';
 import WorldTimelineTab from '../components/WorldTimelineTab.jsx';
 import WorldCodexTab from '../components/WorldCodexTab.jsx';
 import WorldSettingsTab from '../components/WorldSettingsTab.jsx';
+import WorldMembersTab from '../components/people/WorldMembersTab.jsx';
+import WorldActivityTab from '../components/people/WorldActivityTab.jsx';
 import EntryImage from '../components/EntryImage.jsx';
 import NotFound from './NotFound.jsx';
 import { useTitle } from '../hooks/useTitle.js';
@@ -32,6 +35,8 @@ const TABS = [
   { key: 'locations', label: 'Locations' },
   { key: 'timeline', label: 'Timeline' },
   { key: 'graph', label: 'Graph' },
+  { key: 'activity', label: 'Activity', membersOnly: true },
+  { key: 'members', label: 'Members', membersOnly: true },
   { key: 'share', label: 'Sharing', ownerOnly: true },
   { key: 'settings', label: 'Settings', ownerOnly: true },
 ];
@@ -45,6 +50,8 @@ export default function WorldDetail() {
   const queryClient = useQueryClient();
   const undoDelete = useUndoDelete();
   const { data: world, error, isPending, refetch } = useQuery(queries.world(worldId));
+  const role = worldRole(user, world);
+  useWorldLive(worldId, { enabled: Boolean(role) });
   const removal = useMutation({
     mutationFn: () => worlds.remove(worldId),
     onSuccess: (answer) => {
@@ -71,9 +78,11 @@ export default function WorldDetail() {
       </div>
     );
 
-  const editable = canEdit(user, world);
-  const sharedWithMe = user && !editable && (world.shared_with || []).includes(user.user_id);
-  const tabs = TABS.filter((t) => !t.ownerOnly || editable);
+  const manage = canEdit(user, world);
+  // content (stories, entries, timeline) is written by owners and co-authors; the world itself only by its owner
+  const editable = canWrite(user, world);
+  const sharedWithMe = user && !editable && role === 'reader';
+  const tabs = TABS.filter((t) => (!t.ownerOnly || manage) && (!t.membersOnly || role || user?.role === 'admin'));
   const tab = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab') : 'stories';
   const cal = calendarOf(world);
   const today = formatWorldDate(cal.current_date || (cal.current_year !== undefined && cal.current_year !== null ? { year: cal.current_year } : null), cal);
@@ -97,7 +106,7 @@ export default function WorldDetail() {
         />
       ) : (
         <header className={`world-header ${world.image_id ? 'has-image' : ''}`}>
-          {world.image_id && <EntryImage worldId={worldId} imageId={world.image_id} name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
+          {world.image_id && <EntryImage worldId={worldId} imageId={world.image_id} name={world.name} editable={manage} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
           <div className="page-head">
             <div>
               <h1>{world.name}</h1>
@@ -113,6 +122,7 @@ export default function WorldDetail() {
                   </span>
                 )}
                 {sharedWithMe && <Badge tone="shared">read-only · shared with you</Badge>}
+                {role === 'co_author' && <Badge tone="shared">co-author</Badge>}
                 {today && (
                   <span className="muted small">
                     Now: {today}
@@ -121,7 +131,7 @@ export default function WorldDetail() {
                 )}
               </div>
             </div>
-            {editable && (
+            {manage && (
               <div className="actions">
                 <button type="button" className="btn" onClick={() => setEditing(true)}>
                   Edit world
@@ -135,7 +145,7 @@ export default function WorldDetail() {
           <ErrorMessage error={removal.error} />
           {world.description ? <MarkdownView text={world.description} worldId={world.world_id} className="world-description" /> : <p className="muted">No description yet.</p>}
           {world.updated_at && <p className="muted small">Last updated {formatDate(world.updated_at)}</p>}
-          {!world.image_id && <EntryImage worldId={worldId} imageId="" name={world.name} editable={editable} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
+          {!world.image_id && <EntryImage worldId={worldId} imageId="" name={world.name} editable={manage} onSet={(imageId) => setImage.mutateAsync(imageId)} />}
         </header>
       )}
 
@@ -172,8 +182,10 @@ export default function WorldDetail() {
         {tab === 'locations' && <EntityManager worldId={world.world_id} kind="location" editable={editable} />}
         {tab === 'timeline' && <WorldTimelineTab world={world} editable={editable} />}
         {tab === 'graph' && <WorldGraphTab world={world} />}
-        {tab === 'share' && editable && <ShareForm world={world} />}
-        {tab === 'settings' && editable && <WorldSettingsTab world={world} />}
+        {tab === 'activity' && <WorldActivityTab world={world} />}
+        {tab === 'members' && <WorldMembersTab world={world} />}
+        {tab === 'share' && manage && <ShareForm world={world} />}
+        {tab === 'settings' && manage && <WorldSettingsTab world={world} />}
       </div>
     </div>
   );

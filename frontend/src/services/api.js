@@ -124,7 +124,9 @@ client.interceptors.response.use(
     const url = config.url || '';
     const status = err.response && err.response.status;
     const token = sentToken(config);
-    if (status === 401 && token && !url.startsWith('/auth/login') && !url.startsWith('/auth/register')) {
+    // a wrong password typed to confirm a change (email, deleting the account) is not a session that ended
+    const wrongPassword = err.response && err.response.data && err.response.data.code === 'wrong_password';
+    if (status === 401 && token && !wrongPassword && !url.startsWith('/auth/login') && !url.startsWith('/auth/register')) {
       const tries = config.signIns || 0;
       const now = getToken();
       // signed in again while this request was on its way: send it again with the new token
@@ -188,11 +190,29 @@ async function list(...args) {
   return { items, total: Number.isFinite(total) ? total : items.length };
 }
 
+// multipart: the browser writes the Content-Type with its boundary (axios drops this placeholder)
+const MULTIPART = { 'Content-Type': 'multipart/form-data' };
+
 export const auth = {
   register: (body) => call('auth.register', [], { body }),
   login: (body) => call('auth.login', [], { body }),
   me: () => call('auth.me'),
   changePassword: (body) => call('auth.changePassword', [], { body }),
+  /** `{display_name?, bio?}` -> {success, user}. */
+  updateMe: (body) => call('auth.updateMe', [], { body }),
+  /** Upload my avatar (stored as a square thumbnail) -> {success, user}. */
+  setAvatar: (file) => {
+    const form = new FormData();
+    if (file) form.append('file', file);
+    return call('auth.setAvatar', [], { body: form, headers: MULTIPART });
+  },
+  removeAvatar: () => call('auth.removeAvatar'),
+  /** `{password, new_email}` -> {success, user}. */
+  changeEmail: (body) => call('auth.changeEmail', [], { body }),
+  /** The worlds I own that deleting my account must decide about: {worlds: [{world_id, name, co_authors}]}. */
+  deletionPlan: () => call('auth.deletionPlan'),
+  /** `{password, worlds: [{world_id, action: 'delete'|'transfer', to_user_id?}]}`. */
+  deleteAccount: (body) => call('auth.deleteAccount', [], { body }),
 };
 
 export const worlds = {
@@ -257,8 +277,6 @@ export const relations = {
   remove: (worldId, id) => call('relations.remove', [worldId, id]),
 };
 
-// multipart: the browser writes the Content-Type with its boundary (axios drops this placeholder)
-const MULTIPART = { 'Content-Type': 'multipart/form-data' };
 
 /** Images of a world and its entries: upload answers ImageOut {image_id, url, thumbnail_url, bytes, …}. */
 export const images = {
@@ -271,6 +289,48 @@ export const images = {
   /** The image (or its thumbnail) as a Blob, read with the session's token (a private world's image is not public). */
   file: (id) => call('images.file', [id], { responseType: 'blob' }),
   thumbnail: (id) => call('images.thumbnail', [id], { responseType: 'blob' }),
+};
+
+/** The people of a world (any member reads; the owner changes): [{user_id, username, display_name, avatar_url, role}]. */
+export const members = {
+  list: (worldId) => call('members.list', [worldId]),
+  setRole: (worldId, userId, role) => call('members.setRole', [worldId, userId], { body: { role } }),
+  /** The owner removes a member; a member removes themself (leaves). */
+  remove: (worldId, userId) => call('members.remove', [worldId, userId]),
+  /** `{invitee: username or email, role}` -> 201 {invitation}. */
+  invite: (worldId, body) => call('members.invite', [worldId], { body }),
+  /** The world's pending invitations (owner). */
+  invitations: (worldId) => call('members.invitations', [worldId]),
+  revoke: (worldId, invitationId) => call('members.revoke', [worldId, invitationId]),
+};
+
+/** Invitations addressed to me. */
+export const invitations = {
+  mine: () => call('invitations.mine'),
+  /** -> {world_id, role}. */
+  accept: (id) => call('invitations.accept', [id], { body: {} }),
+  decline: (id) => call('invitations.decline', [id], { body: {} }),
+};
+
+export const users = {
+  /** Exact username -> {user: member card} (404 when nobody has it). */
+  lookup: (username) => call('users.lookup', [], { params: { username } }),
+  /** A public profile: {profile: {user_id, username, display_name, bio, avatar_url, worlds}}. */
+  profile: (username) => call('users.profile', [username]),
+  /** The avatar as a Blob, read with the session's token (avatars are for signed-in users). */
+  avatar: (userId) => call('users.avatar', [userId], { responseType: 'blob' }),
+};
+
+/** What members did in a world (newest first) or across my worlds: {activity: [...], next_before}. */
+export const activity = {
+  /** `{limit, before, after}`: `after` (a seq) is the polling fallback of the live stream. */
+  world: (worldId, params) => call('activity.world', [worldId], { params }),
+  recent: (params) => call('activity.recent', [], { params }),
+};
+
+export const live = {
+  /** A short-lived ticket for the world's event stream (EventSource cannot send the token). */
+  ticket: (worldId) => call('live.ticket', [worldId], { body: {} }),
 };
 
 /** `[[Name]]` mentions in prose. */

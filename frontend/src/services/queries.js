@@ -1,7 +1,7 @@
 // Server state: every query key of the app, the request cached under it, and what a change invalidates.
 // Keys nest so that one prefix covers a family: worlds.detail(id) is the world and every list inside it.
-import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { admin, entries, fieldTemplates, getStats, gpt, images, mentions, relations, search, stories, trash, worlds } from './api.js';
+import { QueryClient, infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { activity, admin, entries, fieldTemplates, getStats, gpt, images, invitations, members, mentions, relations, search, stories, trash, users, worlds } from './api.js';
 
 /** A story without a review answers 404: that is "no review yet", not an error. */
 const reviewOf = (storyId) =>
@@ -36,7 +36,19 @@ export const queryKeys = {
     relationTypes: (worldId) => ['worlds', 'detail', worldId, 'relation-types'],
     relations: (worldId, params) => ['worlds', 'detail', worldId, 'relations', params],
     graph: (worldId, params) => ['worlds', 'detail', worldId, 'graph', params],
+    members: (worldId) => ['worlds', 'detail', worldId, 'members'],
+    invitations: (worldId) => ['worlds', 'detail', worldId, 'invitations'],
+    activity: (worldId) => ['worlds', 'detail', worldId, 'activity'],
   },
+  // invitations addressed to me (the nav badge and the inbox)
+  invitations: () => ['invitations'],
+  activity: {
+    all: () => ['activity'],
+    recent: (params) => ['activity', params],
+  },
+  profiles: (username) => ['profiles', username],
+  // an avatar's object URL, per user and avatar address (a new upload is a new address)
+  avatars: (userId, url) => ['avatars', userId, url],
   search: {
     all: () => ['search'],
     results: (params) => ['search', params],
@@ -129,6 +141,29 @@ export const queries = {
   adminStats: () => queryOptions({ queryKey: queryKeys.admin.stats(), queryFn: () => admin.stats() }),
   adminHealth: () => queryOptions({ queryKey: queryKeys.admin.health(), queryFn: () => admin.health() }),
   adminRoles: () => queryOptions({ queryKey: queryKeys.admin.roles(), queryFn: () => admin.roles() }),
+  members: (worldId) => queryOptions({ queryKey: queryKeys.worlds.members(worldId), queryFn: () => members.list(worldId) }),
+  worldInvitations: (worldId) => queryOptions({ queryKey: queryKeys.worlds.invitations(worldId), queryFn: () => members.invitations(worldId) }),
+  myInvitations: () => queryOptions({ queryKey: queryKeys.invitations(), queryFn: () => invitations.mine() }),
+  /** The world's activity, newest first, a page at a time (`next_before` continues it). */
+  worldActivity: (worldId, limit = 30) =>
+    infiniteQueryOptions({
+      queryKey: queryKeys.worlds.activity(worldId),
+      queryFn: ({ pageParam }) => activity.world(worldId, { limit, before: pageParam }),
+      initialPageParam: undefined,
+      getNextPageParam: (last) => last.next_before ?? undefined,
+    }),
+  recentActivity: (params = { limit: 15 }) =>
+    queryOptions({ queryKey: queryKeys.activity.recent(params), queryFn: () => activity.recent(params) }),
+  profile: (username) => queryOptions({ queryKey: queryKeys.profiles(username), queryFn: () => users.profile(username) }),
+  /** Who has exactly this username: {user: member card} (404: nobody). */
+  userLookup: (username) => queryOptions({ queryKey: ['users', 'lookup', username], queryFn: () => users.lookup(username), staleTime: 60000 }),
+  /** A user's avatar as an object URL for <img src> (revoked when dropped from the cache). */
+  avatar: (userId, url) =>
+    queryOptions({
+      queryKey: queryKeys.avatars(userId, url),
+      queryFn: async () => URL.createObjectURL(await users.avatar(userId)),
+      staleTime: Infinity,
+    }),
   adminUsers: (params) => queryOptions({ queryKey: queryKeys.admin.users(params), queryFn: () => admin.users(params) }),
 };
 
@@ -167,12 +202,14 @@ export function restored(queryClient, answer) {
 // A 4xx answer (not found, not allowed, invalid) stays the same on a retry; a lost connection or a 5xx may not.
 const retry = (failures, error) => failures < 2 && !(error && error.status >= 400 && error.status < 500);
 
+const BLOB_KEYS = ['images', 'avatars'];
+
 export function createQueryClient() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry } } });
   // an image's object URL holds its bytes until revoked: free them with the cache entry
   queryClient.getQueryCache().subscribe((event) => {
     const { query } = event;
-    if (event.type === 'removed' && query.queryKey[0] === 'images' && typeof query.state.data === 'string') URL.revokeObjectURL(query.state.data);
+    if (event.type === 'removed' && BLOB_KEYS.includes(query.queryKey[0]) && typeof query.state.data === 'string') URL.revokeObjectURL(query.state.data);
   });
   return queryClient;
 }
