@@ -50,8 +50,8 @@ describe('Profile', () => {
     fireEvent.change(within(form).getByLabelText('New email'), { target: { value: 'ayla@new.example' } });
     fireEvent.change(within(form).getByLabelText('Password'), { target: { value: 'nope' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Change email' }));
-    expect(await within(form).findByRole('alert')).toHaveTextContent('Wrong password');
-    expect(within(form).getByText('incorrect')).toBeInTheDocument();
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Your current password is not right.');
+    expect(within(form).getByText(/incorrect/i)).toBeInTheDocument();
     expect(signIn).not.toHaveBeenCalled();
     expect(getToken()).toBe('session-token');
     fireEvent.change(within(form).getByLabelText('Password'), { target: { value: 'right-password' } });
@@ -103,7 +103,9 @@ describe('Profile', () => {
     fireEvent.click(await within(form).findByLabelText('Delete this world'));
     fireEvent.change(within(form).getByLabelText('Your password'), { target: { value: 'pw-123456' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Delete my account' }));
-    expect(await within(form).findByText('Decide about every world you own first.')).toBeInTheDocument();
+    expect(
+      await within(form).findByText('Choose for each of your worlds whether it is deleted or handed to a co-author first.'),
+    ).toBeInTheDocument();
     await waitFor(() => expect(reads).toBe(2));
   });
 });

@@ -59,7 +59,7 @@ describe('WorldMembersTab', () => {
     fireEvent.change(within(form).getByLabelText('Username or email'), { target: { value: 'nobody_here' } });
     fireEvent.change(within(form).getByLabelText('Role'), { target: { value: 'reader' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Invite' }));
-    expect(await within(form).findByText('No user is called nobody_here.')).toBeInTheDocument();
+    expect(await within(form).findByText('There is no one with that username. Check the spelling.')).toBeInTheDocument();
   });
 
   it('changes a role, removes a member and revokes an invitation', async () => {
