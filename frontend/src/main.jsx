@@ -10,6 +10,7 @@ import { pruneDrafts } from './services/drafts.js';
 import App from './App.jsx';
 import './styles/index.css';
 import './styles/writing.css';
+import './styles/editor.css';
 
 const queryClient = createQueryClient();
 pruneDrafts(); // drafts older than 30 days

@@ -87,11 +87,19 @@ export default function StoryDetail() {
           label="Edit story"
           worldId={story.world_id}
           calendar={calendarOf(world)}
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            setEditing(false);
+            storyChanged(queryClient, queryClient.getQueryData(queryKeys.stories.detail(storyId)) || story);
+          }}
           aiContext={() => ({ world_description: (world && world.description) || '', characters: linkedChars.map((c) => c.name).filter(Boolean) })}
           onSubmit={async (body, { version }) => {
             await update.mutateAsync({ body, version });
             setEditing(false);
+          }}
+          onAutosave={async (body, { version }) => {
+            const saved = await stories.update(storyId, body, version);
+            queryClient.setQueryData(queryKeys.stories.detail(storyId), saved);
+            return saved;
           }}
           onReloaded={(current) => queryClient.setQueryData(queryKeys.stories.detail(storyId), current)}
         />
