@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { gpt } from '../services/api.js';
 import { useTask } from '../hooks/useTask.js';
 import { useVersionedForm } from '../hooks/useVersionedForm.js';
@@ -88,8 +89,11 @@ export default function StoryForm({
       extraValues,
       onRestoreExtra,
     });
+  // "Keep editing" after an autosave's conflict: no more autosaves (each would meet the same
+  // conflict) until the writer saves by hand, which shows the versions again
+  const [held, setHeld] = useState(false);
   const autosave = useAutosave({
-    enabled: !!(onAutosave && initial.story_id) && !busy && !conflict && !draft.offer && !!form.title.trim(),
+    enabled: !!(onAutosave && initial.story_id) && !busy && !conflict && !held && !draft.offer && !!form.title.trim(),
     dirty: draft.dirty,
     values: form,
     save: (values) => saveInBackground(bodyOf(values), values),
@@ -128,7 +132,7 @@ export default function StoryForm({
       return;
     }
     await autosave.settled(); // a save on its way first: this one writes over the version it made
-    submitBody(bodyOf(form));
+    if (await submitBody(bodyOf(form))) setHeld(false);
   };
 
   return (
@@ -181,7 +185,7 @@ export default function StoryForm({
         onChange={(content) => setForm((f) => ({ ...f, content }))}
         error={details.content}
         placeholder="The story itself. Leave empty to use the description."
-        status={onAutosave && initial.story_id ? <AutosaveStatus status={conflict ? 'conflict' : autosave.status} error={autosave.error} /> : null}
+        status={onAutosave && initial.story_id ? <AutosaveStatus status={conflict || held ? 'conflict' : autosave.status} error={autosave.error} /> : null}
       />
       {error && <ErrorMessage error={error} />}
       <div className="actions">
@@ -204,9 +208,18 @@ export default function StoryForm({
           theirsSavedAt={conflict.current.updated_at}
           busy={busy}
           error={conflict.error}
-          onOverwrite={overwrite}
-          onReload={reload}
-          onClose={() => setConflict(null)}
+          onOverwrite={() => {
+            setHeld(false);
+            return overwrite();
+          }}
+          onReload={() => {
+            setHeld(false);
+            reload();
+          }}
+          onClose={() => {
+            if (conflict.background) setHeld(true);
+            setConflict(null);
+          }}
         />
       )}
     </form>

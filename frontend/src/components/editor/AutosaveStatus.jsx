@@ -5,7 +5,7 @@ const TEXT = {
   saving: 'Saving…',
   saved: 'Saved',
   offline: 'Offline, kept locally',
-  conflict: 'Changed elsewhere: not saved',
+  conflict: 'Changed elsewhere: not saved. Save to compare the versions.',
 };
 
 /** The line under the editor that says where the text is: "Saving…", "Saved", "Offline, kept locally". */

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { FORMATS, applyFormat, shortcutLabel } from './commands.js';
+import Icon from '../Icon.jsx';
 
 /**
  * The format buttons of a MarkdownEditor (one tab stop: arrow keys move along it) and its focus
@@ -30,7 +31,7 @@ export default function EditorToolbar({ label, view, disabled, focusMode, onFocu
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => view && applyFormat(view, f.run)}
         >
-          <span aria-hidden="true">{f.glyph}</span>
+          <span aria-hidden="true">{f.glyph.startsWith('icon:') ? <Icon name={f.glyph.slice(5)} /> : f.glyph}</span>
         </button>
       ))}
       <span className="md-toolbar-gap" />

@@ -92,9 +92,9 @@ export const FORMATS = [
   { id: 'bold', label: 'Bold', glyph: 'B', key: 'Mod-b', run: toggleWrap('**') },
   { id: 'italic', label: 'Italic', glyph: 'I', key: 'Mod-i', run: toggleWrap('_') },
   { id: 'heading', label: 'Heading', glyph: 'H', key: 'Mod-Alt-1', run: toggleLinePrefix('## ', /^#{1,6} /) },
-  { id: 'link', label: 'Link', glyph: '🔗', key: 'Mod-k', run: insertLink },
+  { id: 'link', label: 'Link', glyph: 'icon:link', key: 'Mod-k', run: insertLink },
   { id: 'list', label: 'List', glyph: '•', key: 'Mod-Shift-8', run: toggleLinePrefix('- ', /^[-*+] /) },
-  { id: 'quote', label: 'Quote', glyph: '❝', key: 'Mod-Shift-9', run: toggleLinePrefix('> ', /^> ?/) },
+  { id: 'quote', label: 'Quote', glyph: '“', key: 'Mod-Shift-9', run: toggleLinePrefix('> ', /^> ?/) },
   { id: 'scene', label: 'Scene break', glyph: '⁂', key: 'Mod-Shift-Enter', run: insertSceneBreak },
 ];
 
