@@ -17,6 +17,8 @@ const EntryPage = lazy(() => import('./pages/EntryPage.jsx'));
 const Admin = lazy(() => import('./pages/Admin.jsx'));
 const Trash = lazy(() => import('./pages/Trash.jsx'));
 const Search = lazy(() => import('./pages/Search.jsx'));
+const BookPage = lazy(() => import('./pages/BookPage.jsx'));
+const BookReader = lazy(() => import('./pages/BookReader.jsx'));
 
 export default function App() {
   return (
@@ -39,6 +41,8 @@ export default function App() {
             }
           />
           <Route path="stories/:storyId" element={<StoryDetail />} />
+          <Route path="books/:bookId" element={<BookPage />} />
+          <Route path="books/:bookId/read/:storyId?" element={<BookReader />} />
           <Route path="search" element={<Search />} />
           <Route
             path="trash"
