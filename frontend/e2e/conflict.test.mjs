@@ -79,7 +79,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await snap(page, `${viewport}-conflict-reloaded`);
       await offer.getByRole('button', { name: 'Restore' }).click();
       assert.equal(await editorText(form.getByLabel('Story text', { exact: true })), mine);
-      await form.getByRole('button', { name: 'Cancel' }).click();
+      await form.getByRole('button', { name: 'Close' }).click();
       await page.getByText('thuyền trưởng Oren Vale và con chó của ông', { exact: false }).waitFor(); // the page shows theirs
     });
     await context.close();
