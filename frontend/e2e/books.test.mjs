@@ -88,6 +88,11 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.getByRole('list', { name: 'Chapters' }).waitFor();
       assert.deepEqual(await titles(page), ['Bến cảng', 'Bão', 'Ngọn hải đăng']);
       await snap(page, `${viewport}-book-reordered`);
+      // a chapter's own page says where it stands in the book
+      await page.getByRole('list', { name: 'Chapters' }).getByRole('link', { name: 'Bão' }).click();
+      await page.getByText('Chapter 2 of', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'Biên niên sử Sương' }).click();
+      await page.getByRole('list', { name: 'Chapters' }).waitFor();
     });
 
     await guarded(page, `${viewport}-books-read`, async () => {
