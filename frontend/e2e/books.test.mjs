@@ -45,6 +45,8 @@ for (const [viewport, size] of VIEWPORTS) {
       const make = page.getByRole('form', { name: 'New book' });
       await make.getByLabel('New book').fill('Biên niên sử Sương');
       await make.getByRole('button', { name: 'Create book' }).click();
+      await page.getByRole('link', { name: 'Biên niên sử Sương' }).waitFor();
+      await snap(page, `${viewport}-world-books-tab`);
       await page.getByRole('link', { name: 'Biên niên sử Sương' }).click();
       await page.getByRole('heading', { level: 1, name: 'Biên niên sử Sương' }).waitFor();
       bookId = page.url().split('/books/')[1];

@@ -35,8 +35,8 @@ export default function EditorToolbar({ label, view, disabled, focusMode, onFocu
         </button>
       ))}
       <span className="md-toolbar-gap" />
-      <button type="button" className={`md-tool md-tool-focus ${focusMode ? 'is-on' : ''}`} aria-pressed={focusMode} tabIndex={disabled ? 0 : -1} onClick={onFocusMode} title="Focus mode (Escape leaves it)">
-        Focus mode
+      <button type="button" className={`md-tool md-tool-focus ${focusMode ? 'is-on' : ''}`} aria-pressed={focusMode} aria-label="Focus mode" tabIndex={disabled ? 0 : -1} onClick={onFocusMode} title="Focus mode (Escape leaves it)">
+        Focus<span className="md-wide-only"> mode</span>
       </button>
     </div>
   );
