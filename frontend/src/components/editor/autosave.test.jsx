@@ -92,6 +92,25 @@ describe('StoryForm autosave', { timeout: 15000 }, () => {
     expect(onAutosave).toHaveBeenCalledTimes(1);
   });
 
+  it('"Keep editing" after an autosave conflict stops autosaving; saving by hand shows the versions again', async () => {
+    const theirs = { ...story, content: 'Their chapter.', version: 4 };
+    const onAutosave = vi.fn().mockRejectedValue(conflictError(theirs));
+    const onSubmit = vi.fn().mockRejectedValue(conflictError(theirs));
+    renderAt(<StoryForm initial={story} label="Edit story" onSubmit={onSubmit} onAutosave={onAutosave} worldId="w1" />);
+    typeStory('My chapter.');
+    const dialog = await screen.findByRole('dialog', { name: 'Changed elsewhere' }, SLOW);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    typeStory('My chapter, longer.');
+    expect(screen.getAllByRole('status').some((s) => /Changed elsewhere: not saved/.test(s.textContent))).toBe(true);
+    await new Promise((r) => setTimeout(r, 2600));
+    expect(onAutosave).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save story' }));
+    await screen.findByRole('dialog', { name: 'Changed elsewhere' });
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ content: 'My chapter, longer.' }), { version: 3 });
+  });
+
   it('offline: says the text is kept locally, and it is', async () => {
     const offline = Object.assign(new Error('Cannot reach the server.'), { isApiError: true, status: 0, code: 'network_error' });
     const onAutosave = vi.fn().mockRejectedValue(offline);
