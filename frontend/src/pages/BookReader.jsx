@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, Navigate, useLocation, useParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../services/queries.js';
 import { useAuth } from '../hooks/useAuth.js';
@@ -66,6 +66,23 @@ export default function BookReader() {
   useTitle(story.data ? `${story.data.title} · ${book ? book.title : ''}` : book ? book.title : 'Reader');
   useReadingPosition({ bookId, storyId, articleRef, enabled: !!user && inBook && !!story.data });
   const [tocOpen, setTocOpen] = useState(false);
+  const navigate = useNavigate();
+  const prevId = inBook && index > 0 ? chapters[index - 1].story_id : null;
+  const nextId = inBook && index < chapters.length - 1 ? chapters[index + 1].story_id : null;
+
+  // ← and → turn the chapter (not while typing in a field, nor with a modifier held)
+  useEffect(() => {
+    const onKey = (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.defaultPrevented) return;
+      if (e.target.closest && e.target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const to = e.key === 'ArrowLeft' ? prevId : e.key === 'ArrowRight' ? nextId : null;
+      if (!to) return;
+      e.preventDefault();
+      navigate(`/books/${bookId}/read/${to}`);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [prevId, nextId, bookId, navigate]);
 
   // a chapter opens at its top, or where this reader stopped in it
   const location = useLocation();

@@ -39,6 +39,7 @@ describe('BookReader', () => {
       'GET /books/b1/position': { story_id: 's2', progress: 0.4, updated_at: null },
       'GET /stories/s2': { story_id: 's2', world_id: 'w1', title: 'Hai', content: '## Bão\n\nMira **thắp** đèn.', version: 1 },
       'PUT /books/b1/position': (config) => ({ ...JSON.parse(config.data), updated_at: 'now' }),
+      'GET /stories/s3': { story_id: 's3', world_id: 'w1', title: 'Ba', content: 'Hết.', version: 1 },
     });
     renderAt(<BookReader />, { path: '/books/b1/read', route: '/books/:bookId/read/:storyId?' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Hai' })).toBeInTheDocument();
@@ -49,6 +50,9 @@ describe('BookReader', () => {
     expect(screen.getByRole('link', { name: 'Hai' })).toHaveAttribute('aria-current', 'page');
     await waitFor(() => expect(sent.some((r) => r.key === 'PUT /books/b1/position')).toBe(true), { timeout: 4000 });
     expect(sent.find((r) => r.key === 'PUT /books/b1/position').data).toMatchObject({ story_id: 's2' });
+    // → turns to the next chapter
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ba' })).toBeInTheDocument();
   });
 
   it('remembers font size and width on this device', async () => {
