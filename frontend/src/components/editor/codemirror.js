@@ -6,7 +6,7 @@ import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/v
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, Language, LanguageSupport, defineLanguageFacet, languageDataProp, syntaxHighlighting } from '@codemirror/language';
 import { GFM, parser as markdownParser } from '@lezer/markdown';
-import { autocompletion } from '@codemirror/autocomplete';
+import { acceptCompletion, autocompletion } from '@codemirror/autocomplete';
 import { tags } from '@lezer/highlight';
 import { formatKeymap } from './commands.js';
 import { mentionSource } from './mentionCompletion.js';
@@ -43,7 +43,8 @@ export function createEditorState({ doc, onText, lookup, attrs, attrValue, place
     doc,
     extensions: [
       history(),
-      keymap.of([...formatKeymap, ...defaultKeymap, ...historyKeymap]),
+      // Tab takes the highlighted name, as in the <textarea> completion; with no list open it leaves the editor
+      keymap.of([{ key: 'Tab', run: acceptCompletion }, ...formatKeymap, ...defaultKeymap, ...historyKeymap]),
       markdown(),
       syntaxHighlighting(highlight),
       EditorView.lineWrapping,
