@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { api } from './lib/backend.mjs';
 import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
 import { guarded, liveSuite } from './lib/suite.mjs';
+import { editorText } from './lib/editor.mjs';
 
 const suite = liveSuite();
 
@@ -71,14 +72,14 @@ for (const [viewport, size] of VIEWPORTS) {
       await dialog.waitFor({ state: 'detached' });
 
       // theirs in the form, nothing overwritten, mine kept as a draft
-      assert.equal(await form.getByLabel('Story text', { exact: true }).inputValue(), theirs);
+      assert.equal(await editorText(form.getByLabel('Story text', { exact: true })), theirs);
       assert.equal((await stored()).content, theirs);
       const offer = form.getByRole('status').filter({ hasText: 'Restore your unsaved draft' });
       await offer.waitFor();
       await snap(page, `${viewport}-conflict-reloaded`);
       await offer.getByRole('button', { name: 'Restore' }).click();
-      assert.equal(await form.getByLabel('Story text', { exact: true }).inputValue(), mine);
-      await form.getByRole('button', { name: 'Cancel' }).click();
+      assert.equal(await editorText(form.getByLabel('Story text', { exact: true })), mine);
+      await form.getByRole('button', { name: 'Close' }).click();
       await page.getByText('thuyền trưởng Oren Vale và con chó của ông', { exact: false }).waitFor(); // the page shows theirs
     });
     await context.close();

@@ -79,7 +79,7 @@ test('edits a story', { timeout: 60000 }, () =>
     await page.getByRole('button', { name: 'Edit story' }).click();
     const form = page.getByRole('form', { name: 'Edit story' });
     await form.getByLabel('Title').fill('Second Draft');
-    await form.getByLabel('Story text').fill('It begins again, in the Old Mill.');
+    await form.getByLabel('Story text', { exact: true }).fill('It begins again, in the Old Mill.');
     await form.getByRole('button', { name: 'Save story' }).click();
     await page.getByRole('heading', { level: 1, name: 'Second Draft' }).waitFor();
     await page.getByText('It begins again, in the Old Mill.').waitFor();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { api } from './lib/backend.mjs';
 import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
 import { guarded, liveSuite } from './lib/suite.mjs';
+import { editorText } from './lib/editor.mjs';
 
 const suite = liveSuite();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -36,11 +37,11 @@ for (const [viewport, size] of VIEWPORTS) {
       const form = page.getByRole('form', { name: 'Edit story' });
       const offer = form.getByRole('status').filter({ hasText: /Restore your unsaved draft from .+\?/ });
       await offer.waitFor();
-      assert.equal(await form.getByLabel('Story text', { exact: true }).inputValue(), 'Chương một.');
+      assert.equal(await editorText(form.getByLabel('Story text', { exact: true })), 'Chương một.');
       await snap(page, `${viewport}-draft-offer`);
       await offer.getByRole('button', { name: 'Restore' }).click();
       await offer.waitFor({ state: 'detached' });
-      assert.equal(await form.getByLabel('Story text', { exact: true }).inputValue(), typed);
+      assert.equal(await editorText(form.getByLabel('Story text', { exact: true })), typed);
       await form.getByRole('button', { name: 'Save story' }).click();
       await form.waitFor({ state: 'detached' });
       await page.getByText('Mira thắp ngọn đèn cuối cùng', { exact: false }).waitFor();
@@ -48,7 +49,7 @@ for (const [viewport, size] of VIEWPORTS) {
       // saved: the draft is gone, so the form opens without an offer
       await page.getByRole('button', { name: 'Edit story' }).click();
       await form.getByLabel('Story text', { exact: true }).waitFor();
-      assert.equal(await form.getByRole('status').count(), 0);
+      assert.equal(await form.getByRole('status').filter({ hasText: 'Restore your unsaved draft' }).count(), 0);
       assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('worldsmith_draft:')).length), 0);
     });
     await context.close();

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { api } from './lib/backend.mjs';
 import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
 import { guarded, liveSuite } from './lib/suite.mjs';
+import { editorText } from './lib/editor.mjs';
 
 const suite = liveSuite();
 
@@ -97,7 +98,7 @@ for (const [viewport, size] of VIEWPORTS) {
       else await text.press('Enter');
       await options.waitFor({ state: 'detached' });
       await text.pressSequentially('gặp [[Yết Kiêu]].');
-      assert.equal(await text.inputValue(), 'Quân của [[Trần Hưng Đạo]] đánh giặc trên sông Bạch Đằng.\nSau trận ấy, ông về [[Hà Nội]] gặp [[Yết Kiêu]].');
+      assert.equal(await editorText(text), 'Quân của [[Trần Hưng Đạo]] đánh giặc trên sông Bạch Đằng.\nSau trận ấy, ông về [[Hà Nội]] gặp [[Yết Kiêu]].');
       const when = story.getByRole('group', { name: 'In-world date' });
       await when.getByLabel('Year').fill('1288');
       await when.getByLabel('Month').selectOption({ label: 'Tháng Giêng' });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { api } from './lib/backend.mjs';
 import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
 import { guarded, liveSuite } from './lib/suite.mjs';
+import { editorText } from './lib/editor.mjs';
 
 const suite = liveSuite();
 
@@ -50,7 +51,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await dialog.waitFor();
       assert.equal(await dialog.getByLabel('Account').inputValue(), w.username);
       // the form is still there behind the dialog, with what was typed
-      assert.equal(await form.getByLabel('Story text', { exact: true }).inputValue(), text);
+      assert.equal(await editorText(form.getByLabel('Story text', { exact: true })), text);
       assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('type')), 'password');
       await snap(page, `${viewport}-signin-dialog`);
 

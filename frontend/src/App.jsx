@@ -20,6 +20,8 @@ const Search = lazy(() => import('./pages/Search.jsx'));
 const Invitations = lazy(() => import('./pages/Invitations.jsx'));
 const Profile = lazy(() => import('./pages/Profile.jsx'));
 const PublicProfile = lazy(() => import('./pages/PublicProfile.jsx'));
+const BookPage = lazy(() => import('./pages/BookPage.jsx'));
+const BookReader = lazy(() => import('./pages/BookReader.jsx'));
 
 export default function App() {
   return (
@@ -42,6 +44,8 @@ export default function App() {
             }
           />
           <Route path="stories/:storyId" element={<StoryDetail />} />
+          <Route path="books/:bookId" element={<BookPage />} />
+          <Route path="books/:bookId/read/:storyId?" element={<BookReader />} />
           <Route path="search" element={<Search />} />
           <Route
             path="invitations"

@@ -11,6 +11,7 @@ import App from './App.jsx';
 import './styles/theme.css';
 import './styles/index.css';
 import './styles/writing.css';
+import './styles/editor.css';
 
 const queryClient = createQueryClient();
 pruneDrafts(); // drafts older than 30 days

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { gpt } from '../services/api.js';
 import { useTask } from '../hooks/useTask.js';
 import { useVersionedForm } from '../hooks/useVersionedForm.js';
@@ -12,6 +13,9 @@ import TaskProgress from './TaskProgress.jsx';
 import Icon from './Icon.jsx';
 import DraftOffer from './DraftOffer.jsx';
 import ConflictDialog from './ConflictDialog.jsx';
+import MarkdownEditor from './editor/MarkdownEditor.jsx';
+import AutosaveStatus from './editor/AutosaveStatus.jsx';
+import { useAutosave } from './editor/useAutosave.js';
 
 const storyValues = (doc = {}) => ({
   title: doc.title || '',
@@ -23,6 +27,14 @@ const storyValues = (doc = {}) => ({
   description: doc.description || '',
   content: doc.content || '',
 });
+
+/** The request body of the form's values. */
+function bodyOf(form) {
+  const { date, time_index: index, tags, ...rest } = form;
+  const when = dateBody(date);
+  // a date places the story in time (the API derives time_index); without one, the slider does
+  return { ...rest, title: form.title.trim(), tags: splitTags(tags), ...(when ? { date: when } : { time_index: Number(index) }) };
+}
 
 const fieldsOf = (calendar) => [
   { key: 'title', label: 'Title' },
@@ -45,10 +57,14 @@ const fieldsOf = (calendar) => [
  * handed back to `onRestoreExtra`). `onSubmit(body, {version})` saves over the version the form
  * opened with (If-Match); a 412 opens "Changed elsewhere", whose "Reload theirs" shows the current
  * story (and tells `onReloaded(current)`).
+ *
+ * An existing story given `onAutosave(body, {version}) -> saved story` is saved as it is typed
+ * (useAutosave), the form staying open; a conflict opens the same dialog and nothing is overwritten.
  */
 export default function StoryForm({
   initial = {},
   onSubmit,
+  onAutosave,
   onCancel,
   onReloaded,
   submitLabel = 'Save story',
@@ -60,7 +76,7 @@ export default function StoryForm({
   worldId,
   calendar,
 }) {
-  const { base, form, setForm, set, draft, error, setError, busy, conflict, setConflict, submitBody, overwrite, reload } =
+  const { base, form, setForm, set, draft, error, setError, busy, conflict, setConflict, submitBody, saveInBackground, overwrite, reload } =
     useVersionedForm({
       draftForm: 'story',
       docId: initial.story_id,
@@ -68,10 +84,20 @@ export default function StoryForm({
       from: initial,
       toValues: storyValues,
       onSubmit,
+      onAutosave,
       onReloaded,
       extraValues,
       onRestoreExtra,
     });
+  // "Keep editing" after an autosave's conflict: no more autosaves (each would meet the same
+  // conflict) until the writer saves by hand, which shows the versions again
+  const [held, setHeld] = useState(false);
+  const autosave = useAutosave({
+    enabled: !!(onAutosave && initial.story_id) && !busy && !conflict && !held && !draft.offer && !!form.title.trim(),
+    dirty: draft.dirty,
+    values: form,
+    save: (values) => saveInBackground(bodyOf(values), values),
+  });
   const ai = useTask();
   const details = (error && error.details) || {};
 
@@ -99,16 +125,14 @@ export default function StoryForm({
     }
   };
 
-  const submit = (e) => {
+  const submit = async (e) => {
     e.preventDefault();
     if (!form.title.trim()) {
       setError({ message: 'Please give the story a title.', details: { title: 'Required' } });
       return;
     }
-    const { date, time_index: index, tags, ...rest } = form;
-    const when = dateBody(date);
-    // a date places the story in time (the API derives time_index); without one, the slider does
-    submitBody({ ...rest, title: form.title.trim(), tags: splitTags(tags), ...(when ? { date: when } : { time_index: Number(index) }) });
+    await autosave.settled(); // a save on its way first: this one writes over the version it made
+    if (await submitBody(bodyOf(form))) setHeld(false);
   };
 
   return (
@@ -154,7 +178,15 @@ export default function StoryForm({
         </button>
       </div>
       <TaskProgress task={ai} label="Writing description" />
-      <MentionTextarea label="Story text" rows={10} worldId={worldId} value={form.content} onChange={set('content')} error={details.content} placeholder="The story itself (Markdown). Leave empty to use the description." />
+      <MarkdownEditor
+        label="Story text"
+        worldId={worldId}
+        value={form.content}
+        onChange={(content) => setForm((f) => ({ ...f, content }))}
+        error={details.content}
+        placeholder="The story itself. Leave empty to use the description."
+        status={onAutosave && initial.story_id ? <AutosaveStatus status={conflict || held ? 'conflict' : autosave.status} error={autosave.error} /> : null}
+      />
       {error && <ErrorMessage error={error} />}
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy || ai.running}>
@@ -162,7 +194,7 @@ export default function StoryForm({
         </button>
         {onCancel && (
           <button type="button" className="btn btn-ghost" onClick={onCancel}>
-            Cancel
+            {onAutosave && initial.story_id ? 'Close' : 'Cancel'}
           </button>
         )}
       </div>
@@ -176,9 +208,18 @@ export default function StoryForm({
           theirsSavedAt={conflict.current.updated_at}
           busy={busy}
           error={conflict.error}
-          onOverwrite={overwrite}
-          onReload={reload}
-          onClose={() => setConflict(null)}
+          onOverwrite={() => {
+            setHeld(false);
+            return overwrite();
+          }}
+          onReload={() => {
+            setHeld(false);
+            reload();
+          }}
+          onClose={() => {
+            if (conflict.background) setHeld(true);
+            setConflict(null);
+          }}
         />
       )}
     </form>

@@ -1,4 +1,5 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
 import { describe, expect, it, vi } from 'vitest';
 import { draftKey, readDraft, writeDraft } from '../services/drafts.js';
 import StoryForm from './StoryForm.jsx';
@@ -28,12 +29,17 @@ function renderForm(props = {}) {
   return { ...result, onSubmit };
 }
 
-const storyText = () => screen.getByLabelText('Story text');
+/** The story text as the editor holds it; `typeStory(text)` replaces it as typing would. */
+const storyText = () => EditorView.findFromDOM(screen.getByRole('textbox', { name: 'Story text' })).state.doc.toString();
+function typeStory(text) {
+  const view = EditorView.findFromDOM(screen.getByRole('textbox', { name: 'Story text' }));
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.type' }));
+}
 
 describe('StoryForm: local drafts', () => {
   it('keeps what is typed as a draft, offers it when the form opens again, and restores it', async () => {
     const { unmount } = renderForm();
-    fireEvent.change(storyText(), { target: { value: 'Mira rời ngọn hải đăng. Biển động.' } });
+    typeStory('Mira rời ngọn hải đăng. Biển động.');
     await waitFor(() => expect(readDraft(key)).not.toBeNull());
     expect(readDraft(key)).toMatchObject({ values: { content: 'Mira rời ngọn hải đăng. Biển động.' }, baseVersion: 3 });
     unmount();
@@ -42,9 +48,9 @@ describe('StoryForm: local drafts', () => {
     const offer = screen.getByRole('status');
     expect(offer).toHaveTextContent(/Restore your unsaved draft from .+\?/);
     expect(offer).toHaveTextContent('“Mira rời ngọn hải đăng. Biển động.”');
-    expect(storyText()).toHaveValue(story.content);
+    expect(storyText()).toBe(story.content);
     fireEvent.click(within(offer).getByRole('button', { name: 'Restore' }));
-    expect(storyText()).toHaveValue('Mira rời ngọn hải đăng. Biển động.');
+    expect(storyText()).toBe('Mira rời ngọn hải đăng. Biển động.');
     expect(screen.queryByText(/Restore your unsaved draft/)).not.toBeInTheDocument();
   });
 
@@ -53,7 +59,7 @@ describe('StoryForm: local drafts', () => {
     renderForm();
     fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(readDraft(key)).toBeNull();
-    expect(storyText()).toHaveValue(story.content);
+    expect(storyText()).toBe(story.content);
   });
 
   it('offers no draft that holds what is saved, and says so when the saved version moved on', () => {
@@ -77,7 +83,7 @@ describe('StoryForm: local drafts', () => {
   it('clears the draft once saved, and keeps it when the save fails', async () => {
     const onSubmit = vi.fn().mockRejectedValueOnce(Object.assign(new Error('Cannot reach the server.'), { status: 0 })).mockResolvedValue({});
     renderForm({ onSubmit });
-    fireEvent.change(storyText(), { target: { value: 'new text' } });
+    typeStory('new text');
     fireEvent.click(screen.getByRole('button', { name: 'Save story' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Cannot reach the server.');
     await waitFor(() => expect(readDraft(key)).not.toBeNull());
@@ -95,7 +101,7 @@ describe('StoryForm: changed elsewhere', () => {
 
   async function conflictOnSave(onSubmit) {
     renderForm({ onSubmit });
-    fireEvent.change(storyText(), { target: { value: 'Mira gặp Oren ở bến cảng.' } });
+    typeStory('Mira gặp Oren ở bến cảng.');
     fireEvent.click(screen.getByRole('button', { name: 'Save story' }));
     return screen.findByRole('dialog', { name: 'Changed elsewhere' });
   }
@@ -126,17 +132,17 @@ describe('StoryForm: changed elsewhere', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reload theirs' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, reload theirs' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(storyText()).toHaveValue('Oren Vale đến bến cảng.');
+    expect(storyText()).toBe('Oren Vale đến bến cảng.');
     expect(readDraft(key)).toMatchObject({ values: { content: 'Mira gặp Oren ở bến cảng.' }, baseVersion: 4 });
     fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
-    expect(storyText()).toHaveValue('Mira gặp Oren ở bến cảng.');
+    expect(storyText()).toBe('Mira gặp Oren ở bến cảng.');
   });
 
   it('"Keep editing" (or Escape) closes the dialog with the text as typed', async () => {
     const dialog = await conflictOnSave(vi.fn().mockRejectedValue(conflictError(theirs)));
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(storyText()).toHaveValue('Mira gặp Oren ở bến cảng.');
+    expect(storyText()).toBe('Mira gặp Oren ở bến cảng.');
   });
 });
 

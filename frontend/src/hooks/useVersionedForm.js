@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useDraft } from './useDraft.js';
 import { isVersionConflict } from '../utils/conflict.js';
 
@@ -10,11 +10,21 @@ import { isVersionConflict } from '../utils/conflict.js';
  * `submitBody(body)` saves through `onSubmit(body, {version})`; a 412 opens a conflict
  * (`conflict.current` is theirs): `overwrite()` saves the same body over their version,
  * `reload()` shows theirs (keeping mine as a draft) and tells `onReloaded(current)`.
+ *
+ * `saveInBackground(body, values)` (autosave) saves through `onAutosave(body, {version})`, which
+ * resolves to the saved document: the form stays open and moves on to that version; it resolves to
+ * 'saved', 'conflict' (the same dialog opens; it never overwrites by itself), 'offline' or the Error.
  */
-export function useVersionedForm({ draftForm, docId, doc, from = doc, toValues, onSubmit, onReloaded, extraValues, onRestoreExtra }) {
+export function useVersionedForm({ draftForm, docId, doc, from = doc, toValues, onSubmit, onAutosave, onReloaded, extraValues, onRestoreExtra }) {
   const [base, setBase] = useState(() => ({ doc, values: toValues(from) }));
   const [form, setForm] = useState(base.values);
-  const [version, setVersion] = useState(doc ? doc.version : undefined);
+  const [version, setVersionState] = useState(doc ? doc.version : undefined);
+  // the version to write over, as of now (a save that waited for an autosave reads the one it made)
+  const versionRef = useRef(version);
+  const setVersion = (v) => {
+    versionRef.current = v;
+    setVersionState(v);
+  };
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(null); // {current, body, error}
@@ -41,12 +51,33 @@ export function useVersionedForm({ draftForm, docId, doc, from = doc, toValues, 
     draft.saved();
   };
 
+  /** What a background save over `over` ends with; `values` are the form's values it sent. */
+  const saveQuietly = async (body, values, over) => {
+    const saved = await onAutosave(body, { version: over });
+    if (saved && saved.version !== undefined) setVersion(saved.version);
+    // what was sent is now the saved state: typing that came meanwhile stays unsaved (and drafted)
+    setBase({ doc: saved || base.doc, values });
+  };
+
+  const saveInBackground = async (body, values) => {
+    try {
+      await saveQuietly(body, values, versionRef.current);
+      return 'saved';
+    } catch (err) {
+      if (isVersionConflict(err)) {
+        setConflict({ current: err.current, body, values, background: true });
+        return 'conflict';
+      }
+      return err && err.status === 0 ? 'offline' : err;
+    }
+  };
+
   /** Saves `body`; true if it was saved (a conflict or an error shows in the form instead). */
   const submitBody = async (body) => {
     setBusy(true);
     setError(null);
     try {
-      await save(body, version);
+      await save(body, versionRef.current);
       return true;
     } catch (err) {
       if (isVersionConflict(err)) setConflict({ current: err.current, body });
@@ -60,7 +91,9 @@ export function useVersionedForm({ draftForm, docId, doc, from = doc, toValues, 
   const overwrite = async () => {
     setBusy(true);
     try {
-      await save(conflict.body, conflict.current.version);
+      // an autosave's conflict: save mine (the form as it is now) and keep writing
+      if (conflict.background) await saveQuietly(conflict.body, conflict.values, conflict.current.version);
+      else await save(conflict.body, conflict.current.version);
       setConflict(null);
     } catch (err) {
       // changed once more meanwhile: compare with that version
@@ -82,5 +115,5 @@ export function useVersionedForm({ draftForm, docId, doc, from = doc, toValues, 
     if (onReloaded) onReloaded(current);
   };
 
-  return { base, form, setForm, set, draft, error, setError, busy, conflict, setConflict, submitBody, overwrite, reload };
+  return { base, form, setForm, set, draft, error, setError, busy, conflict, setConflict, submitBody, saveInBackground, overwrite, reload };
 }

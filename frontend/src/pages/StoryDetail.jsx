@@ -5,6 +5,7 @@ import { stories } from '../services/api.js';
 import { queries, queryKeys, storyChanged, worldChanged } from '../services/queries.js';
 import { canEdit, useAuth } from '../hooks/useAuth.js';
 import { formatDate } from '../utils/options.js';
+import { wordsLabel } from '../utils/wordCount.js';
 import { calendarOf, formatWorldDate } from '../utils/calendar.js';
 import MarkdownView from '../components/MarkdownView.jsx';
 import TagLinks from '../components/TagLinks.jsx';
@@ -39,6 +40,9 @@ export default function StoryDetail() {
   const chars = useQuery({ ...queries.characters(worldId), enabled: !!worldId }).data;
   const locs = useQuery({ ...queries.locations(worldId), enabled: !!worldId }).data;
   const siblings = useQuery({ ...queries.worldStories(worldId), enabled: !!worldId }).data;
+  const bookData = useQuery({ ...queries.book(story && story.book_id), enabled: !!(story && story.book_id) }).data;
+  const chapterNo = bookData ? bookData.chapter_ids.indexOf(story.story_id) + 1 : 0;
+  const book = chapterNo > 0 ? bookData : null;
   const update = useMutation({
     mutationFn: ({ body, version }) => stories.update(storyId, body, version),
     onSuccess: (saved) => storyChanged(queryClient, saved),
@@ -87,11 +91,19 @@ export default function StoryDetail() {
           label="Edit story"
           worldId={story.world_id}
           calendar={calendarOf(world)}
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            setEditing(false);
+            storyChanged(queryClient, queryClient.getQueryData(queryKeys.stories.detail(storyId)) || story);
+          }}
           aiContext={() => ({ world_description: (world && world.description) || '', characters: linkedChars.map((c) => c.name).filter(Boolean) })}
           onSubmit={async (body, { version }) => {
             await update.mutateAsync({ body, version });
             setEditing(false);
+          }}
+          onAutosave={async (body, { version }) => {
+            const saved = await stories.update(storyId, body, version);
+            queryClient.setQueryData(queryKeys.stories.detail(storyId), saved);
+            return saved;
           }}
           onReloaded={(current) => queryClient.setQueryData(queryKeys.stories.detail(storyId), current)}
         />
@@ -122,6 +134,18 @@ export default function StoryDetail() {
             )}
           </div>
           <ErrorMessage error={removal.error} />
+          {(book || typeof story.word_count === 'number') && (
+            <p className="muted small story-book">
+              {book && (
+                <>
+                  <Icon name="book" /> Chapter {chapterNo} of <Link to={`/books/${book.book_id}`}>{book.title}</Link> ·{' '}
+                  <Link to={`/books/${book.book_id}/read/${story.story_id}`}>Read in the book</Link>
+                  {typeof story.word_count === 'number' && ' · '}
+                </>
+              )}
+              {typeof story.word_count === 'number' && wordsLabel(story.word_count)}
+            </p>
+          )}
           <TagLinks tags={story.tags} to={(tag) => `/worlds/${story.world_id}?tab=stories&tag=${encodeURIComponent(tag)}`} />
           {story.description && <MarkdownView text={story.description} worldId={story.world_id} className="lead" />}
           <article className="card story-content">

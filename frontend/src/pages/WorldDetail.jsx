@@ -17,6 +17,7 @@ import ShareForm from '../components/ShareForm.jsx';
 import WorldEditForm from '../components/WorldEditForm.jsx';
 import WorldGraphTab from '../components/WorldGraphTab.jsx';
 import WorldStoriesTab from '../components/WorldStoriesTab.jsx';
+import WorldBooksTab from '../components/books/WorldBooksTab.jsx';
 import WorldTimelineTab from '../components/WorldTimelineTab.jsx';
 import WorldCodexTab from '../components/WorldCodexTab.jsx';
 import WorldSettingsTab from '../components/WorldSettingsTab.jsx';
@@ -30,6 +31,7 @@ import { useActiveTabInView } from '../hooks/useActiveTabInView.js';
 
 const TABS = [
   { key: 'stories', label: 'Stories' },
+  { key: 'books', label: 'Books' },
   { key: 'codex', label: 'Codex' },
   { key: 'characters', label: 'Characters' },
   { key: 'locations', label: 'Locations' },
@@ -177,6 +179,7 @@ export default function WorldDetail() {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'stories' && <WorldStoriesTab world={world} editable={editable} />}
+        {tab === 'books' && <WorldBooksTab world={world} />}
         {tab === 'codex' && <WorldCodexTab world={world} editable={editable} />}
         {tab === 'characters' && <EntityManager worldId={world.world_id} kind="character" editable={editable} />}
         {tab === 'locations' && <EntityManager worldId={world.world_id} kind="location" editable={editable} />}

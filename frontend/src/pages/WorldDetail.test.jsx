@@ -61,9 +61,9 @@ describe('WorldDetail tabs keyboard', () => {
     const stories = await screen.findByRole('tab', { name: 'Stories' });
     expect(stories).toHaveAttribute('tabindex', '0');
     fireEvent.keyDown(stories, { key: 'ArrowRight' });
-    expect(screen.getByRole('tab', { name: 'Codex' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('tab', { name: 'Codex' })).toHaveFocus();
-    fireEvent.keyDown(screen.getByRole('tab', { name: 'Codex' }), { key: 'End' });
+    expect(screen.getByRole('tab', { name: 'Books' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Books' })).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Books' }), { key: 'End' });
     expect(screen.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
   });
 });

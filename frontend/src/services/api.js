@@ -339,6 +339,23 @@ export const mentions = {
   resolve: (worldId, names) => call('mentions.resolve', [worldId], { params: { names } }),
 };
 
+/** Books: a world's chapters in order (each chapter a story), answered with their word counts. */
+export const books = {
+  list: (worldId, params) => list('books.list', [worldId], { params }),
+  create: (worldId, body) => call('books.create', [worldId], { body }),
+  get: (id) => call('books.get', [id]),
+  update: (id, body, version) => call('books.update', [id], { body, headers: ifMatch(version) }),
+  remove: (id, version) => call('books.remove', [id], { headers: ifMatch(version) }),
+  /** The same chapters in a new order, over the book's `version` (409 chapters_changed if they are not the same). */
+  reorder: (id, chapterIds, version) => call('books.reorder', [id], { body: { chapter_ids: chapterIds }, headers: ifMatch(version) }),
+  /** `{story_id}` (an existing story) or `{title, content?}` (a new one) as the last chapter: `{book, story}`. */
+  addChapter: (id, body) => call('books.addChapter', [id], { body }),
+  removeChapter: (id, storyId) => call('books.removeChapter', [id, storyId]),
+  /** Where I am in the book: `{story_id, progress}` (null when I never read it). */
+  position: (id) => call('books.position', [id]),
+  setPosition: (id, storyId, progress) => call('books.setPosition', [id], { body: { story_id: storyId, progress } }),
+};
+
 export const stories = {
   list: (params) => list('stories.list', [], { params }),
   get: (id) => call('stories.get', [id]),

@@ -82,6 +82,18 @@ export const ENDPOINTS = {
 
   'mentions.resolve': ['GET', '/worlds/{world_id}/mentions/resolve', ['names']],
 
+  // books: chapters (stories) in order, and each reader's place in them
+  'books.list': ['GET', '/worlds/{world_id}/books', ['page', 'per_page']],
+  'books.create': ['POST', '/worlds/{world_id}/books'],
+  'books.get': ['GET', '/books/{book_id}'],
+  'books.update': ['PATCH', '/books/{book_id}'],
+  'books.remove': ['DELETE', '/books/{book_id}'],
+  'books.reorder': ['PUT', '/books/{book_id}/chapters'],
+  'books.addChapter': ['POST', '/books/{book_id}/chapters'],
+  'books.removeChapter': ['DELETE', '/books/{book_id}/chapters/{story_id}'],
+  'books.position': ['GET', '/books/{book_id}/position'],
+  'books.setPosition': ['PUT', '/books/{book_id}/position'],
+
   'stories.list': ['GET', '/stories', ['q', 'genre', 'world_id', 'tag', 'page', 'per_page']],
   'stories.get': ['GET', '/stories/{story_id}'],
   'stories.create': ['POST', '/stories'],

@@ -1,7 +1,7 @@
 // Server state: every query key of the app, the request cached under it, and what a change invalidates.
 // Keys nest so that one prefix covers a family: worlds.detail(id) is the world and every list inside it.
 import { QueryClient, infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { activity, admin, entries, fieldTemplates, getStats, gpt, images, invitations, members, mentions, relations, search, stories, trash, users, worlds } from './api.js';
+import { activity, admin, books, entries, fieldTemplates, getStats, gpt, images, invitations, members, mentions, relations, search, stories, trash, users, worlds } from './api.js';
 
 /** A story without a review answers 404: that is "no review yet", not an error. */
 const reviewOf = (storyId) =>
@@ -39,6 +39,12 @@ export const queryKeys = {
     members: (worldId) => ['worlds', 'detail', worldId, 'members'],
     invitations: (worldId) => ['worlds', 'detail', worldId, 'invitations'],
     activity: (worldId) => ['worlds', 'detail', worldId, 'activity'],
+    books: (worldId) => ['worlds', 'detail', worldId, 'books'],
+  },
+  books: {
+    all: () => ['books'],
+    detail: (bookId) => ['books', 'detail', bookId],
+    position: (bookId) => ['books', 'detail', bookId, 'position'],
   },
   // invitations addressed to me (the nav badge and the inbox)
   invitations: () => ['invitations'],
@@ -136,6 +142,9 @@ export const queries = {
       queryFn: async () => URL.createObjectURL(await (variant === 'thumbnail' ? images.thumbnail(imageId) : images.file(imageId))),
       staleTime: Infinity,
     }),
+  worldBooks: (worldId) => queryOptions({ queryKey: queryKeys.worlds.books(worldId), queryFn: () => books.list(worldId, { per_page: 100 }) }),
+  book: (bookId) => queryOptions({ queryKey: queryKeys.books.detail(bookId), queryFn: () => books.get(bookId) }),
+  bookPosition: (bookId) => queryOptions({ queryKey: queryKeys.books.position(bookId), queryFn: () => books.position(bookId) }),
   tasks: (params) => queryOptions({ queryKey: queryKeys.gpt.tasks(params), queryFn: () => gpt.tasks(params) }),
   trash: (params) => queryOptions({ queryKey: queryKeys.trash.list(params), queryFn: () => trash.list(params) }),
   adminStats: () => queryOptions({ queryKey: queryKeys.admin.stats(), queryFn: () => admin.stats() }),
@@ -174,10 +183,16 @@ export const queries = {
  */
 export function worldChanged(queryClient, worldId) {
   return Promise.all(
-    [queryKeys.worlds.detail(worldId), queryKeys.worlds.lists(), queryKeys.stories.all(), queryKeys.search.all(), queryKeys.stats()].map((queryKey) =>
+    [queryKeys.worlds.detail(worldId), queryKeys.worlds.lists(), queryKeys.stories.all(), queryKeys.books.all(), queryKeys.search.all(), queryKeys.stats()].map((queryKey) =>
       queryClient.invalidateQueries({ queryKey }),
     ),
   );
+}
+
+/** A book changed and the API answered with it: show that answer, refresh its world's list of books. */
+export function bookChanged(queryClient, book) {
+  queryClient.setQueryData(queryKeys.books.detail(book.book_id), book);
+  return queryClient.invalidateQueries({ queryKey: queryKeys.worlds.books(book.world_id) });
 }
 
 /** A story changed and the API answered with it: show that answer, then refresh its world's views. */

@@ -13,6 +13,11 @@ beforeEach(() => {
   };
 });
 
+// jsdom measures no text: CodeMirror (the Markdown editor) finds empty boxes instead of failing
+const EMPTY_RECT = { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON() {} };
+if (typeof Range !== 'undefined' && !Range.prototype.getClientRects) Range.prototype.getClientRects = () => [];
+if (typeof Range !== 'undefined' && !Range.prototype.getBoundingClientRect) Range.prototype.getBoundingClientRect = () => EMPTY_RECT;
+
 afterEach(() => {
   cleanup();
   localStorage.clear();
