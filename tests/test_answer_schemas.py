@@ -275,6 +275,27 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("PATCH", f"/api/worlds/{wid}", writer, json={"image_id": ""})
     check("DELETE", f"/api/worlds/{wid}/images/{image['image_id']}", writer)
 
+    # books: chapters in order, a chapter's scenes and its split, reading positions, a book in the trash
+    bid = check("POST", f"/api/worlds/{wid}/books", writer, json={"title": "Sông Hồng"})["book_id"]
+    check("GET", f"/api/worlds/{wid}/books")
+    check("POST", f"/api/books/{bid}/chapters", writer, json={"story_id": sid})
+    added = check("POST", f"/api/books/{bid}/chapters", writer, json={
+        "title": "Chương hai", "content": "Mưa rơi.\n\n***\n\nNắng lên.", "visibility": "public"})
+    chapter = added["story"]["story_id"]
+    check("PUT", f"/api/books/{bid}/chapters", writer, json={"chapter_ids": [chapter, sid]})
+    check("GET", f"/api/stories/{chapter}/scenes")
+    check("POST", f"/api/stories/{chapter}/split", writer)
+    check("GET", f"/api/books/{bid}")
+    check("PATCH", f"/api/books/{bid}", writer, json={"description": "Một dòng sông."})
+    check("GET", f"/api/books/{bid}/position", writer)
+    check("PUT", f"/api/books/{bid}/position", writer, json={"story_id": sid, "progress": 0.25})
+    check("GET", f"/api/books/{bid}/position", writer)
+    check("DELETE", f"/api/books/{bid}/chapters/{chapter}", writer)
+    versions = check("GET", f"/api/books/{bid}/versions?per_page=5", writer)
+    check("GET", f"/api/books/{bid}/versions/{versions[-1]['version']}", writer)
+    check("POST", f"/api/books/{bid}/versions/{versions[-1]['version']}/restore", writer)
+    check("DELETE", f"/api/books/{bid}", writer)
+
     # unlinking and deletes
     check("POST", f"/api/stories/{sid}/clear-links", writer)
     check("DELETE", f"/api/worlds/{wid}/entities/{hero['entity_id']}", writer)
@@ -284,7 +305,8 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
 
     # the trash: what the deletes above moved there
     trashed = {entry["kind"]: entry["trash_id"] for entry in check("GET", "/api/trash", writer)}
-    assert set(trashed) == {"character", "location", "story", "world", "field_template", "relation", "image"}, trashed
+    assert set(trashed) == {"character", "location", "story", "world", "field_template", "relation", "image",
+                            "book"}, trashed
     check("POST", f"/api/trash/{trashed['world']}/restore", writer)
     check("DELETE", f"/api/trash/{trashed['story']}", writer)
 

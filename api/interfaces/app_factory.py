@@ -13,6 +13,7 @@ from core.models import REGISTRY
 from interfaces.api_docs import register_api_docs
 from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
+from interfaces.blueprints.books import create_books_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
 from interfaces.blueprints.entries import create_entries_blueprint
 from interfaces.blueprints.events import create_events_blueprint
@@ -39,6 +40,7 @@ from ai import make_provider
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
+from services.book_service import BookService
 from services.cast_service import CastService
 from services.container import Services
 from services.entry_service import EntryService
@@ -52,6 +54,7 @@ from services.link_service import LinkService
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
+from services.scene_service import SceneService
 from services.search_service import SearchService
 from services.revisions import Revisions
 from services.stats_service import StatsService
@@ -82,7 +85,7 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_gpt_blueprint, create_events_blueprint, create_history_blueprint,
               create_trash_blueprint, create_reviews_blueprint, create_entries_blueprint,
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
-              create_images_blueprint, create_search_blueprint)
+              create_images_blueprint, create_search_blueprint, create_books_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -100,6 +103,7 @@ def build_services(config, store: DocumentStore) -> Services:
     worlds, stories = WorldService(store, revisions, trash), StoryService(store, revisions, trash)
     reviews = ReviewService(store, cast, stories)
     relations = RelationService(store, revisions, trash)
+    books = BookService(store, stories, revisions, trash)
     images = ImageService(store, trash, ImageLinks(config["JWT_SECRET_KEY"], config["IMAGE_LINK_SECONDS"]),
                           max_pixels=config["IMAGE_MAX_PIXELS"], max_per_world=config["IMAGE_MAX_PER_WORLD"],
                           thumb_size=config["IMAGE_THUMB_SIZE"])
@@ -110,10 +114,11 @@ def build_services(config, store: DocumentStore) -> Services:
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
         ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
-        history=HistoryService(store, worlds, stories, cast, events), trash=trash, reviews=reviews,
+        history=HistoryService(store, worlds, stories, cast, events, books), trash=trash, reviews=reviews,
         fields=fields, entries=EntryService(store),
         relations=relations, graphs=GraphService(store, relations, links),
-        mentions=MentionService(store, revisions), images=images, search=SearchService(store))
+        mentions=MentionService(store, revisions), images=images, search=SearchService(store),
+        books=books, scenes=SceneService(store, stories, books))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from services.admin_service import AdminService
 from services.ai_service import AIService
 from services.auth_service import AuthService
+from services.book_service import BookService
 from services.cast_service import CastService
 from services.entry_service import EntryService
 from services.event_service import EventService
@@ -21,6 +22,7 @@ from services.link_service import LinkService
 from services.relation_service import RelationService
 from services.mention_service import MentionService
 from services.review_service import ReviewService
+from services.scene_service import SceneService
 from services.search_service import SearchService
 from services.stats_service import StatsService
 from services.story_service import StoryService
@@ -53,6 +55,8 @@ class Services:
     mentions: MentionService
     images: ImageService
     search: SearchService
+    books: BookService
+    scenes: SceneService
 
     @property
     def gpt_provider(self) -> str:

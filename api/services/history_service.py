@@ -1,4 +1,4 @@
-"""The history of stories, worlds, characters, locations and events: the
+"""The history of stories, worlds, characters, locations, events and books: the
 earlier versions ``Revisions`` keeps, a diff of any of them against the
 current document, and restoring one (itself a new version, so the version it
 replaces stays in the history too).
@@ -12,8 +12,9 @@ import difflib
 from dataclasses import dataclass
 
 from core.errors import Conflict, Forbidden, NotFound
-from core.models import Event, Revision, Story, User, World
+from core.models import Book, Event, Revision, Story, User, World
 from services import access
+from services.book_service import BookService
 from services.cast_service import ENTITY, LOCATION, CastService, Kind
 from services.event_service import EventService
 from services.image_service import is_world_image
@@ -28,7 +29,7 @@ from storage import DocumentStore
 class Target:
     """A document whose history is asked for, loaded for a caller who may change it."""
 
-    item: object            # World | Story | Entity | Location | Event
+    item: object            # World | Story | Entity | Location | Event | Book
     world: World
     kind: Kind | None = None   # characters and locations
 
@@ -51,9 +52,10 @@ def _editors_only(load, message: str):
 
 class HistoryService:
     def __init__(self, store: DocumentStore, worlds: WorldService, stories: StoryService,
-                 cast: CastService, events: EventService):
+                 cast: CastService, events: EventService, books: BookService | None = None):
         self.store = store
         self.worlds, self.stories, self.cast, self.events = worlds, stories, cast, events
+        self.books = books or BookService(store, stories)
 
     # -- whose history (404 for anyone who may not change the document) ----------
 
@@ -73,8 +75,14 @@ class HistoryService:
         event, world = _editors_only(lambda: self.events.editable_event(user, event_id), "Event not found")
         return Target(event, world)
 
+    def book(self, user: User | None, book_id: str) -> Target:
+        book, world = _editors_only(lambda: self.books.writable(user, book_id), "Book not found")
+        return Target(book, world)
+
     def present(self, target: Target, user: User | None) -> dict:
         """The document as its GET shows it."""
+        if isinstance(target.item, Book):
+            return self.books.present(target.item, target.world, user)
         if isinstance(target.item, World):
             return self.worlds.present(target.item, user)
         if isinstance(target.item, Story):
@@ -158,6 +166,10 @@ class HistoryService:
                 self.worlds.update(user, item, changes, restored_version=number)
             elif isinstance(item, Story):
                 self.stories.update(user, item, changes, restored_version=number)
+            elif isinstance(item, Book):   # its chapters' order only if they are the same chapters
+                if sorted(changes.get("chapter_ids", item.chapter_ids)) != sorted(item.chapter_ids):
+                    del changes["chapter_ids"]
+                item = self.books.update(user, item, changes, restored_version=number)
             elif isinstance(item, Event):
                 self.events.update(item, target.world, self._known_cast(target.world, changes),
                                    user, restored_version=number)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.clock import utc_now
-from core.models import Entity, Event, Location, Relation, RelationTypes, Revision, Story, World
+from core.models import Book, Entity, Event, Location, Relation, RelationTypes, Revision, Story, World
 from storage import DocumentStore
 
 DEFAULT_MAX_VERSIONS = 50
@@ -47,6 +47,7 @@ TRACKED: dict[str, Tracked] = {
     Relation.collection: Tracked(("source_id", "target_id", "type", "mutual", "attitude", "note",
                                   "start_date", "end_date"), ("note",)),
     RelationTypes.collection: Tracked(("types",), ()),
+    Book.collection: Tracked(("title", "description", "chapter_ids"), ("description",)),
 }
 
 

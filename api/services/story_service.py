@@ -3,7 +3,7 @@
 time cone to the trash and take out the links to it."""
 from __future__ import annotations
 
-from core import permissions
+from core import permissions, scenes
 from core.calendar import index_for, world_time
 from core.errors import InvalidInput
 from core.models import VISIBILITIES, Entity, Story, TimeCone, TrashItem, User, World
@@ -14,6 +14,17 @@ from services.publishing import check_public_quota
 from services.revisions import Revisions
 from services.trash_service import TrashService
 from storage import DocumentStore
+
+
+def counts(story: Story) -> tuple[int, int]:
+    """(words, scenes) of the story's text: as kept on it, or counted (an older document)."""
+    if story.word_count >= 0 and story.scene_count >= 0:
+        return story.word_count, story.scene_count
+    return scenes.word_count(story.content), scenes.scene_count(story.content)
+
+
+def _count(story: Story) -> None:
+    story.word_count, story.scene_count = scenes.word_count(story.content), scenes.scene_count(story.content)
 
 
 class _Visible:
@@ -132,6 +143,7 @@ class StoryService:
             calendar = dating.calendar_of(world)
             data["date"] = dating.story_date(story, calendar)
             data["metadata"] = {**story.metadata, "world_time": world_time(story.time_index, calendar, data["date"])}
+            data["word_count"], data["scene_count"] = counts(story)
             answers.append(data)
         return answers
 
@@ -153,6 +165,7 @@ class StoryService:
         cone = TimeCone(world_id=world.world_id, story_id=story.story_id,
                         time_index=story.time_index, label=story.title)
         story.time_cones = [cone.time_cone_id]
+        _count(story)
         with self.store.unit_of_work():
             self._check_entities(world, characters)
             check_public_quota(self.store, user, Story, story.visibility)
@@ -181,6 +194,8 @@ class StoryService:
                 check_public_quota(self.store, user, Story, changes["visibility"], story.visibility)
             for key, value in changes.items():
                 setattr(story, key, value)
+            if "content" in changes:
+                _count(story)
             story.touch()
             self.revisions.record(user.user_id, story, before, restored_version)
             self.store.put(Story.collection, story.story_id, story.to_dict())

@@ -3,7 +3,8 @@ the references it removed (``relink``) and the event connections (``reconnect``)
 each only where its document still exists and nothing equal was made since."""
 from __future__ import annotations
 
-from core.models import Entity, Event, Location
+from core.models import Book, Entity, Event, Location, Story
+from core.models.book import MAX_CHAPTERS
 from storage import DocumentStore
 
 CAST_KINDS = {Entity.collection: "character", Location.collection: "location"}
@@ -93,3 +94,35 @@ def reconnect(store: DocumentStore, link: dict) -> int:
     doc["connections"] = current
     store.put(Event.collection, link["event_id"], doc)
     return 1
+
+
+
+def settle_chapters(store: DocumentStore, contents: dict) -> None:
+    """After a restore: a story and a book agree on whether it is a chapter. A restored
+    story whose book is gone, did not take it back (or is full) leaves it; a restored
+    book keeps only the chapters that came back to it (not those since in another book
+    or deleted)."""
+    for story in contents.get(Story.collection, []):
+        book_id = story.get("book_id")
+        if not book_id:
+            continue
+        book = store.get(Book.collection, book_id)
+        chapters = (book or {}).get("chapter_ids", [])
+        if story["story_id"] in chapters and len(chapters) <= MAX_CHAPTERS:
+            continue
+        if book is not None and story["story_id"] in chapters:
+            book["chapter_ids"] = [c for c in chapters if c != story["story_id"]]
+            store.put(Book.collection, book_id, book)
+        current = store.get(Story.collection, story["story_id"])
+        if current is not None:
+            current["book_id"] = ""
+            store.put(Story.collection, story["story_id"], current)
+    for book in contents.get(Book.collection, []):
+        current = store.get(Book.collection, book["book_id"])
+        if current is None:
+            continue
+        stories = store.get_many(Story.collection, current["chapter_ids"])
+        kept = [c for c in current["chapter_ids"] if (stories.get(c) or {}).get("book_id") == book["book_id"]]
+        if kept != current["chapter_ids"]:
+            current["chapter_ids"] = kept
+            store.put(Book.collection, book["book_id"], current)

@@ -1,4 +1,4 @@
-"""The trash: deleting a world, story, character, location or relation moves it, with
+"""The trash: deleting a world, story, character, location, relation or book moves it, with
 everything its delete removes, out of the live collections into one
 ``TrashItem``; it can be restored (same ids) for ``retention_days``, then it
 is purged.
@@ -21,6 +21,9 @@ What a delete moves (the cascade of the old hard delete):
   its parent, kept as references too (a restore puts back those still there);
 - a field template: the template (the values entries hold under its key stay);
 - a relation: the relation and its revisions;
+- a book: the book, its revisions and reading positions; its chapters stay stories, their
+  ``book_id`` cleared and kept as references (a deleted chapter's story leaves its book the
+  same way, and ``settle_chapters`` makes story and book agree after any restore);
 - an image: its document (a world's images go with the world). Its bytes (two
   blobs) stay in the store until the entry is purged, which deletes them.
 
@@ -42,19 +45,20 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Location, Mention, Relation,
-                         RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User, World)
+from core.models import (Book, Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Location, Mention, Relation,
+                         ReadingPosition, RelationTypes, Review, Revision, Story, TimeCone, TrashItem, User,
+                         World)
 from services.listing import Page
 from services.mention_service import MentionService
 from services.relation_lookup import relations_of_entry
 from services.trash_checks import check_name_free, check_quotas, check_template_fits, restorable
-from services.trash_moves import CAST_FIELDS, CAST_KINDS, Moved, reconnect, relink
+from services.trash_moves import CAST_FIELDS, CAST_KINDS, Moved, reconnect, relink, settle_chapters
 from storage import DocumentStore
 
 DEFAULT_RETENTION_DAYS = 30
 PURGE_BATCH = 20
 KIND_LABELS = {"world": "World", "story": "Story", "character": "Character", "location": "Location",
-               "field_template": "Field template", "relation": "Relation", "image": "Image"}
+               "field_template": "Field template", "relation": "Relation", "image": "Image", "book": "Book"}
 
 
 class TrashService:
@@ -75,7 +79,7 @@ class TrashService:
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
             for model in (Entity, Location, Relation, RelationTypes, TimeCone, Event, Review, IgnoredName,
-                          FieldTemplate, Mention, Image):
+                          FieldTemplate, Mention, Image, Book, ReadingPosition):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])
@@ -102,6 +106,8 @@ class TrashService:
             self.mentions.source_removed(story_id)   # rebuilt on restore
             for other_id in story.linked_stories:
                 moved.unreference(Story.collection, other_id, "linked_stories", story_id)
+            if story.book_id:   # out of its book; a restore puts it back in its place
+                moved.unreference(Book.collection, story.book_id, "chapter_ids", story_id)
             gone = {e["event_id"] for e in events}
             if gone:
                 for doc in self.store.find(Event.collection, where={"world_id": story.world_id}):
@@ -149,6 +155,20 @@ class TrashService:
                 Revision.collection, where={"doc_id": relation.relation_id}, newest_first=False))
             return self._keep(actor, "relation", relation.relation_id, title, world.owner_id,
                               world.world_id, moved)
+
+    def trash_book(self, actor: User, world: World, book: Book) -> TrashItem:
+        """A book, its history and reading positions; its chapters stay as stories (out of
+        the book, kept as references: a restore takes back those in no other book)."""
+        with self.store.unit_of_work():
+            moved = Moved(self.store)
+            moved.take(Book.collection, [self.store.get(Book.collection, book.book_id)])
+            for model in (Revision, ReadingPosition):
+                where = {"doc_id" if model is Revision else "book_id": book.book_id}
+                moved.take(model.collection, self.store.find(model.collection, where=where, newest_first=False))
+            for doc in self.store.get_many(Story.collection, book.chapter_ids).values():
+                if doc.get("book_id") == book.book_id:
+                    moved.repoint(Story.collection, doc, "book_id", book.book_id, "")
+            return self._keep(actor, "book", book.book_id, book.title, world.owner_id, world.world_id, moved)
 
     def trash_image(self, actor: User, world: World, image: Image) -> TrashItem:
         """An image's document; its blobs stay until the entry is purged."""
@@ -232,6 +252,7 @@ class TrashService:
                     self.store.put(collection, item[id_field], item)
             references = sum(relink(self.store, ref) for ref in doc["references"])
             references += sum(reconnect(self.store, link) for link in doc["connections"])
+            settle_chapters(self.store, contents)
             self.mentions.restored(doc)
             self.store.delete(TrashItem.collection, trash_id)
         return {"message": f"{label} restored", "trash_id": trash_id, "kind": doc["kind"],

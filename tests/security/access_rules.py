@@ -87,6 +87,18 @@ def deleted_item_owner(actor: str, public: bool, ok: int) -> int:
     return editor_only(actor, public, ok)
 
 
+def chapter_reader(actor: str, public: tuple[bool, bool], ok: int) -> int:
+    """A reading position on the scene's chapter (``scope="chapter"``: world and story public?):
+    needs a login and the book's world; a chapter the caller may not see is refused (400)
+    exactly like a story that is no chapter."""
+    world_public, story_public = public
+    if actor in ("anonymous", "banned"):
+        return 401
+    if actor in ("owner", "shared", "admin") or story_public:
+        return ok
+    return 400 if world_public else 404
+
+
 def login_as(actor: str, public: bool, ok: int) -> int:
     """POST /auth/login with the actor's own credentials (anonymous: wrong ones)."""
     return {"anonymous": 401, "banned": 403}.get(actor, ok)
@@ -96,7 +108,7 @@ def login_as(actor: str, public: bool, ok: int) -> int:
 class Entry:
     policy: Callable[[str, bool], int]
     ok: int = 200
-    scope: str = "world"               # what "public" refers to: the world or the story
+    scope: str = "world"               # what "public" refers to: the world, the story or both ("chapter")
     body: Callable[[dict], dict] | None = None
     query: Callable[[dict], dict] | None = None   # the query string, if the route needs one
     upload: Callable[[dict], bytes] | None = None   # a multipart body: this file in the field ``file``
@@ -241,6 +253,22 @@ MATRIX: dict[tuple[str, str], Entry] = {
     **_history("/api/worlds/<world_id>/entities/<entity_id>"),
     **_history("/api/worlds/<world_id>/locations/<location_id>"),
     **_history("/api/events/<event_id>"),
+    **_history("/api/books/<book_id>"),
+    # books (scenes hold a book whose one chapter is the scene's story; its text has a scene break)
+    ("/api/worlds/<world_id>/books", "GET"): READ,
+    ("/api/worlds/<world_id>/books", "POST"): Entry(owner_only, 201, body=lambda s: {"title": f"Book {s['serial']}"}),
+    ("/api/books/<book_id>", "GET"): READ,
+    ("/api/books/<book_id>", "PATCH"): Entry(owner_only, body=lambda s: {"title": f"Renamed {s['serial']}"}),
+    ("/api/books/<book_id>", "DELETE"): Entry(owner_only),
+    ("/api/books/<book_id>/chapters", "PUT"): Entry(owner_only, body=lambda s: {"chapter_ids": [s["story_id"]]}),
+    ("/api/books/<book_id>/chapters", "POST"): Entry(owner_only, 201, body=lambda s: {
+        "title": f"Chapter {s['serial']}", "content": "Once."}),
+    ("/api/books/<book_id>/chapters/<story_id>", "DELETE"): Entry(owner_only),
+    ("/api/books/<book_id>/position", "GET"): Entry(member_reader),
+    ("/api/books/<book_id>/position", "PUT"): Entry(chapter_reader, scope="chapter", body=lambda s: {
+        "story_id": s["story_id"], "progress": 0.5}),
+    ("/api/stories/<story_id>/scenes", "GET"): Entry(reader, scope=STORY),
+    ("/api/stories/<story_id>/split", "POST"): Entry(owner_only, scope=STORY),
     # the trash (scenes hold a deleted character of the owner)
     ("/api/trash", "GET"): Entry(logged_in),
     ("/api/trash/<trash_id>/restore", "POST"): Entry(deleted_item_owner),

@@ -16,7 +16,7 @@ import pytest
 
 import image_files
 from access_rules import ACTORS, MATRIX
-from core.models import Event, FieldTemplate, IgnoredName, Relation, World
+from core.models import Book, Event, FieldTemplate, IgnoredName, Relation, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.story_service import StoryService
@@ -92,10 +92,14 @@ class Cast:
         store.put(World.collection, world.world_id, world.to_dict())
         story, _ = StoryService(store).create(owner, world, {
             "title": f"Story {serial}", "genre": "adventure", "visibility": "private",
-            "time_index": 50, "description": "A tale."})
+            "time_index": 50, "description": "A tale.", "content": "A tale.\n\n***\n\nAnd another."})
         if needs_history:
             self.services.stories.update(owner, story, {"description": "A tale, revised."})
-        store.put("stories", story.story_id, {**story.to_dict(), "visibility": story_visibility})
+        book = Book(world_id=world.world_id, owner_id=owner.user_id, title=f"Book {serial}",
+                    chapter_ids=[story.story_id])
+        store.put(Book.collection, book.book_id, book.to_dict())
+        store.put("stories", story.story_id, {**story.to_dict(), "visibility": story_visibility,
+                                              "book_id": book.book_id})
         cast = CastService(store)
         entity = cast.create(ENTITY, world, EntityBody(name="Ana").model_dump())
         location = cast.create(LOCATION, world, LocationBody(name="Port").model_dump())
@@ -111,6 +115,7 @@ class Cast:
             for kind, item in ((ENTITY, entity), (LOCATION, location)):
                 self.services.cast.update(kind, world, item.id, {"description": "Revised."}, owner)
             self.services.events.update(events[0], world, {"description": "Revised."}, owner)
+            self.services.books.update(owner, book, {"description": "Revised."})
         trash_id = None
         if needs_trash:
             ghost = cast.create(ENTITY, world, EntityBody(name="Ghost").model_dump())
@@ -130,7 +135,7 @@ class Cast:
             "story_id": story.story_id, "entity_id": entity.entity_id,
             "location_id": location.location_id, "filename": "swagger-ui.css",
             "entry_id": entity.entity_id, "template_id": template.template_id,
-            "relation_id": relation.relation_id,
+            "relation_id": relation.relation_id, "book_id": book.book_id,
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
@@ -138,6 +143,8 @@ class Cast:
             "user_id": self.make_user("target") if needs_user else None,
             "world_public": world_visibility == "public",
             "story_public": world_visibility == "public" and story_visibility == "public",
+            "chapter_public": (world_visibility == "public",
+                               world_visibility == "public" and story_visibility == "public"),
         }
 
     def snapshot(self, scene: dict) -> dict:
@@ -145,7 +152,10 @@ class Cast:
         return {collection: store.get(collection, scene[key]) for collection, key in (
             ("worlds", "world_id"), ("stories", "story_id"), ("entities", "entity_id"),
             ("locations", "location_id"), ("events", "event_id"), ("tasks", "task_id"),
-            ("reviews", "review_id"), ("field_templates", "template_id"), ("relations", "relation_id"))} | {
+            ("reviews", "review_id"), ("field_templates", "template_id"), ("relations", "relation_id"),
+            ("books", "book_id"))} | {
+            "all_stories": store.count("stories"), "positions": store.count("reading_positions"),
+            "all_books": store.count("books")} | {
             "ignored": store.count("ignored_names"), "templates": store.count("field_templates"),
             "relation_types": store.count("relation_types")} | {
             "target": scene["user_id"] and store.get("users", scene["user_id"])} | {
@@ -170,7 +180,7 @@ def payload(entry, scene: dict) -> dict:
 def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
         "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
-        "review_id", "key", "entry_id", "template_id", "relation_id", "image_id")}}
+        "review_id", "key", "entry_id", "template_id", "relation_id", "image_id", "book_id")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")

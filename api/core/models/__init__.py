@@ -1,4 +1,5 @@
 """Stored models. Models know nothing of services, routes or storage."""
+from core.models.book import Book, ReadingPosition
 from core.models.entity import Entity
 from core.models.event import Event
 from core.models.event_cache import EventCache
@@ -18,10 +19,10 @@ from core.models.user import ROLES, User
 from core.models.world import VISIBILITIES, WORLD_TYPES, World
 
 MODELS = (User, World, Story, Entity, Location, TimeCone, Event, EventCache, Task, Revision, TrashItem,
-          Review, IgnoredName, FieldTemplate, Relation, RelationTypes, Mention, Image)
+          Review, IgnoredName, FieldTemplate, Relation, RelationTypes, Mention, Image, Book, ReadingPosition)
 # collection -> model: what the stores are built from (collections, ids, indexes).
 REGISTRY = {model.collection: model for model in MODELS}
 
-__all__ = ["Entity", "Event", "EventCache", "FieldTemplate", "IgnoredName", "Image", "Location", "Mention",
-           "Relation", "RelationTypes", "Review", "Revision", "Story", "Task", "TimeCone", "TrashItem", "User", "World",
+__all__ = ["Book", "Entity", "Event", "EventCache", "FieldTemplate", "IgnoredName", "Image", "Location", "Mention",
+           "ReadingPosition", "Relation", "RelationTypes", "Review", "Revision", "Story", "Task", "TimeCone", "TrashItem", "User", "World",
            "MODELS", "REGISTRY", "ROLES", "TASK_STATUSES", "VISIBILITIES", "WORLD_TYPES"]

@@ -31,5 +31,9 @@ class Story(Model):
     metadata: dict = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     date: dict | None = None   # in-world date {year, month?, day?} on the world's calendar
+    book_id: str = ""   # the book it is a chapter of ("" when none)
+    # Of ``content``, kept by every write of it (``StoryService``); -1: not counted yet (older documents).
+    word_count: int = -1
+    scene_count: int = -1
     story_id: str = id_factory()
     version: int = 1   # +1 on every update (an older document without it is version 1)

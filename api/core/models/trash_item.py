@@ -23,7 +23,7 @@ class TrashItem(Model):
     id_field = "trash_id"
     indexed_fields = ("owner_id", "world_id")
 
-    kind: str                 # "world" | "story" | "character" | "location" | "field_template" | "relation" | "image"
+    kind: str                 # "world" | "story" | "character" | "location" | "field_template" | "relation" | "image" | "book"
     item_id: str
     title: str
     owner_id: str

@@ -1,4 +1,4 @@
-"""History of stories, worlds, characters, locations and events: the kept
+"""History of stories, worlds, characters, locations, events and books: the kept
 earlier versions, one version with its diff, and restoring one.
 
 The same three routes hang under each document's own path; only those who may
@@ -9,6 +9,7 @@ from flask import jsonify
 from interfaces.auth import current_user, token_required
 from interfaces.pagination import PageQuery, page_response, paged
 from interfaces.resource import resource_blueprint
+from interfaces.schemas.books import BookOut
 from interfaces.schemas.history import VersionEntryOut, VersionOut
 from interfaces.schemas.responses import EntityOut, EventOut, LocationOut, StoryOut, WorldOut
 from interfaces.validation import errors, query, responds
@@ -27,6 +28,7 @@ def create_history_blueprint(services):
         ("location", "/worlds/<world_id>/locations/<location_id>", "a location", LocationOut,
          lambda user, world_id, location_id: history.cast_item(user, LOCATION, world_id, location_id)),
         ("event", "/events/<event_id>", "an event", EventOut, history.event),
+        ("book", "/books/<book_id>", "a book", BookOut, history.book),
     )
     for name, rule, noun, schema, load in documents:
         _add_routes(bp, history, name, rule, noun, schema, load)
@@ -61,7 +63,8 @@ def _add_routes(bp, history, name: str, rule: str, noun: str, schema, load) -> N
     restore_version.__doc__ = (
         f"Restore a version of {noun}: a new version with that version's content.\n\n"
         "The version it replaces stays in the history. Links (characters and places of a story, "
-        "linked stories, sharing) are left as they are. Honours `If-Match` (412 when stale); "
+        "linked stories, sharing) are left as they are; a book's chapter order comes back only when "
+        "its chapters are the same ones. Honours `If-Match` (412 when stale); "
         "answers the document as its GET shows it, with its new `ETag`. 409 for the current version.")
     for view, suffix in ((list_versions, "versions"), (get_version, "version"),
                          (restore_version, "restore_version")):

@@ -46,7 +46,7 @@ class VersionOut(_Out):
     diff: dict[str, FieldDiffOut] = Field(description="Per field that differs from the current document")
 
 
-TrashKind = Literal["world", "story", "character", "location", "field_template", "relation", "image"]
+TrashKind = Literal["world", "story", "character", "location", "field_template", "relation", "image", "book"]
 
 
 class TrashEntryOut(_Out):

@@ -262,6 +262,10 @@ class StoryOut(Out):
     linked_stories: list[str] = Field(description="Ids of linked stories you may see")
     metadata: StoryMetadataOut
     tags: list[str]
+    book_id: str = Field(description='The book it is a chapter of ("" when none)')
+    word_count: int = Field(ge=0, description="Words of its text (Unicode-aware: letters and digits, "
+                                              "each CJK character one word)")
+    scene_count: int = Field(ge=0, description="Scenes of its text (split by lines of `***`, `* * *` or `⁂`)")
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
