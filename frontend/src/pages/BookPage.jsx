@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { books } from '../services/api.js';
 import { bookChanged, queries, queryKeys, worldChanged } from '../services/queries.js';
-import { useAuth } from '../hooks/useAuth.js';
+import { canWrite, useAuth } from '../hooks/useAuth.js';
 import { useTitle } from '../hooks/useTitle.js';
 import { useUndoDelete } from '../hooks/useUndoDelete.js';
 import { wordsLabel } from '../utils/wordCount.js';
@@ -14,7 +14,6 @@ import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import ConfirmButton from '../components/ConfirmButton.jsx';
 import ChapterList from '../components/books/ChapterList.jsx';
-import { canWrite } from '../components/books/access.js';
 import NotFound from './NotFound.jsx';
 
 /** A new chapter (a new story with this title) or a story of the world in no book yet, as the last chapter. */

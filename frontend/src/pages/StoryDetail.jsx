@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { stories } from '../services/api.js';
 import { queries, queryKeys, storyChanged, worldChanged } from '../services/queries.js';
-import { canEdit, useAuth } from '../hooks/useAuth.js';
+import { canEdit, canWrite, useAuth } from '../hooks/useAuth.js';
 import { formatDate } from '../utils/options.js';
 import { wordsLabel } from '../utils/wordCount.js';
 import { calendarOf, formatWorldDate } from '../utils/calendar.js';
@@ -66,7 +66,7 @@ export default function StoryDetail() {
       </div>
     );
 
-  const editable = canEdit(user, story);
+  const editable = canEdit(user, story) || canWrite(user, world); // its writer, or a co-author of its world
   const charName = Object.fromEntries(((chars && chars.items) || []).map((c) => [c.entity_id, c.name]));
   const locName = Object.fromEntries(((locs && locs.items) || []).map((l) => [l.location_id, l.name]));
   const storyTitle = Object.fromEntries(((siblings && siblings.items) || []).map((s) => [s.story_id, s.title]));

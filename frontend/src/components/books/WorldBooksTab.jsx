@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { books } from '../../services/api.js';
 import { queries, queryKeys } from '../../services/queries.js';
-import { useAuth } from '../../hooks/useAuth.js';
+import { canWrite, useAuth } from '../../hooks/useAuth.js';
 import { wordsLabel } from '../../utils/wordCount.js';
 import { plural } from '../../utils/options.js';
 import Field from '../Field.jsx';
@@ -11,7 +11,6 @@ import Loading from '../Loading.jsx';
 import ErrorMessage from '../ErrorMessage.jsx';
 import EmptyState from '../EmptyState.jsx';
 import Icon from '../Icon.jsx';
-import { canWrite } from './access.js';
 
 /** The world's books (chapters and words of each, linked to the book and its reader), and a new book for writers. */
 export default function WorldBooksTab({ world }) {
