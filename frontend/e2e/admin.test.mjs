@@ -36,7 +36,7 @@ test('an admin changes a role, bans and unbans a writer', { timeout: 120000 }, a
     await page.getByLabel('Password').fill(writer.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL('**/worlds');
-    assert.equal(await page.getByRole('link', { name: 'Admin' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Admin', exact: true }).count(), 0);
     await page.goto('/admin');
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     await page.getByRole('button', { name: 'Log out' }).click();
@@ -46,7 +46,7 @@ test('an admin changes a role, bans and unbans a writer', { timeout: 120000 }, a
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('link', { name: 'Admin', exact: true }).click();
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
 
     await page.getByLabel('Search users').fill('quill');

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { daysInMonth, formatWorldDate, dateBody, monthsOf } from '../utils/calendar.js';
+import { FieldNotes } from './Field.jsx';
 
 const EMPTY = { year: '', month: '', day: '' };
 
@@ -57,16 +58,7 @@ export default function DateInput({ label, value, onChange, calendar = {}, error
           {shown}
         </p>
       )}
-      {hint && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-err`} className="field-error">
-          {error}
-        </small>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </fieldset>
   );
 }

@@ -5,6 +5,24 @@ import { useId } from 'react';
  * `[{value, label}]` (or pass <option>s as children).
  * `error` is shown under the control and wired with aria-describedby.
  */
+/** A control's hint and error under it, with the ids its aria-describedby names (`${id}-hint`, `${id}-err`). */
+export function FieldNotes({ id, hint, error }) {
+  return (
+    <>
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-err`} className="field-error">
+          {error}
+        </small>
+      )}
+    </>
+  );
+}
+
 export default function Field({ label, as = 'input', error, hint, options, children, className = '', ...props }) {
   const id = useId();
   const Tag = as;
@@ -21,16 +39,7 @@ export default function Field({ label, as = 'input', error, hint, options, child
             ))
           : children}
       </Tag>
-      {hint && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-err`} className="field-error">
-          {error}
-        </small>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

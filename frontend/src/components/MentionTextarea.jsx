@@ -1,6 +1,7 @@
 import { useId, useRef } from 'react';
 import { useMentionCompletion } from '../hooks/useMentionCompletion.js';
 import MentionOptions from './MentionOptions.jsx';
+import { FieldNotes } from './Field.jsx';
 
 export const MENTION_HINT = 'Type @ (or [[) and a name to link an entry of the codex: [[Name]], or [[Name|other words]].';
 
@@ -21,16 +22,7 @@ export default function MentionTextarea({ label, value, onChange, worldId, error
         <textarea ref={ref} id={id} value={value} onChange={onChange} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} {...props} {...completion.inputProps} />
         <MentionOptions completion={completion} />
       </div>
-      {hint && worldId && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-err`} className="field-error">
-          {error}
-        </small>
-      )}
+      <FieldNotes id={id} hint={worldId ? hint : null} error={error} />
     </div>
   );
 }

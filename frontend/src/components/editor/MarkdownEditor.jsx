@@ -6,6 +6,7 @@ import MarkdownView from '../MarkdownView.jsx';
 import { MENTION_HINT } from '../MentionTextarea.jsx';
 import { Compartment, EditorView, External, createEditorState } from './codemirror.js';
 import EditorToolbar from './EditorToolbar.jsx';
+import { FieldNotes } from '../Field.jsx';
 
 const LOOKUP_LIMIT = 8;
 
@@ -111,16 +112,7 @@ export default function MarkdownEditor({ label, value, onChange, worldId, error,
         </span>
         {status}
       </div>
-      {hint && worldId && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-err`} className="field-error">
-          {error}
-        </small>
-      )}
+      <FieldNotes id={id} hint={worldId ? hint : null} error={error} />
     </div>
   );
 }
