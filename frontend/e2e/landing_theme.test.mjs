@@ -111,7 +111,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await guarded(page, `theme-${scheme}-${viewport}-writer`, async () => {
         problems.push(...(await visit(page, `theme-${scheme}-dashboard-${viewport}`, '/', '.stats-grid')));
         problems.push(...(await visit(page, `theme-${scheme}-worlds-${viewport}`, '/worlds', '.world-card')));
-        for (const tab of ['stories', 'codex', 'timeline', 'graph', 'settings']) {
+        for (const tab of ['stories', 'books', 'codex', 'timeline', 'graph', 'activity', 'members', 'settings']) {
           problems.push(...(await visit(page, `theme-${scheme}-world-${tab}-${viewport}`, `/worlds/${wid}?tab=${tab}`, `#panel-${tab}`)));
         }
         problems.push(...(await visit(page, `theme-${scheme}-story-${viewport}`, `/stories/${storyId}`, '.markdown')));
@@ -122,6 +122,11 @@ for (const [viewport, size] of VIEWPORTS) {
         problems.push(...(await contrastProblems(page)).map((p) => ({ page: `dialog-${scheme}`, ...p })));
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'hidden' });
+        // the story editor (toolbar, text, counts) in the theme
+        await page.getByRole('button', { name: 'Edit story' }).click();
+        await page.locator('.cm-content').waitFor();
+        await snap(page, `theme-${scheme}-editor-${viewport}`);
+        problems.push(...(await contrastProblems(page)).map((p) => ({ page: `editor-${scheme}`, ...p })));
         problems.push(...(await visit(page, `theme-${scheme}-entry-${viewport}`, `/worlds/${wid}/entries/${maraId}`, 'h1')));
         problems.push(...(await visit(page, `theme-${scheme}-stories-${viewport}`, '/stories', '.story-card')));
         problems.push(...(await visit(page, `theme-${scheme}-search-${viewport}`, '/search?q=ferry', '.search-hit')));
