@@ -189,12 +189,8 @@ def test_with_redis_down_streams_catch_up_from_the_store(tmp_path):
             watching.close()
 
 
-def test_serverless_hosts_answer_live_false_and_501(tmp_path):
-    from conftest import TestConfig
-    from interfaces.app_factory import create_app
-    app = create_app(TestConfig(str(tmp_path / "w.json")))
+def test_serverless_hosts_answer_live_false_and_501(app, client):
     app.config["SERVERLESS"] = True       # as on Vercel: no streams, the app polls the feed
-    client = app.test_client()
     user = client.post("/api/auth/register", json={"username": "lan", "email": "lan@example.com",
                                                    "password": "password123"}).json
     headers = {"Authorization": f"Bearer {user['token']}"}
@@ -204,7 +200,6 @@ def test_serverless_hosts_answer_live_false_and_501(tmp_path):
     refused = client.get(f"/api/worlds/{world_id}/live?ticket=x")
     assert refused.status_code == 501 and refused.json["code"] == "live_unavailable"
     assert client.get(f"/api/worlds/{world_id}/activity?after=0", headers=headers).json["latest_seq"] == 1
-    app.extensions["worldsmith"].store.close()
 
 
 def test_a_last_event_id_from_the_future_resumes_from_now(server, world):
