@@ -24,6 +24,23 @@ def _flag(name: str, default: bool = False) -> bool:
     return default if value is None else value.lower() in ("1", "true", "yes", "on")
 
 
+def _pairs(value: str, convert) -> dict:
+    """``"a=1,b=2"`` as ``{"a": convert("1"), "b": convert("2")}``; a malformed pair stops start-up."""
+    out = {}
+    for pair in filter(None, (p.strip() for p in value.split(","))):
+        key, sep, raw = pair.rpartition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"expected name=value, got {pair!r}")
+        out[key.strip()] = convert(raw.strip())
+    return out
+
+
+def _price(value: str) -> tuple[float, float]:
+    """``"0.15/0.60"``: per million prompt and completion tokens."""
+    prompt, _, completion = value.partition("/")
+    return float(prompt), float(completion or prompt)
+
+
 class Config:
     """Settings as attributes, so ``app.config.from_object`` can load them."""
 
@@ -78,6 +95,17 @@ class Config:
         self.OPENAI_TIMEOUT = float(_env("OPENAI_TIMEOUT", 60))
         self.OPENAI_MAX_RETRIES = int(_env("OPENAI_MAX_RETRIES", 3))
         self.OPENAI_RETRY_BACKOFF = float(_env("OPENAI_RETRY_BACKOFF", 1.0))  # seconds, doubled per retry
+        # Canon-aware AI (see README "AI that knows the world"). Models a world may choose
+        # besides OPENAI_MODEL (comma-separated); canon tokens sent with a job, by default and
+        # per model ("model=tokens,..."); prices per million prompt/completion tokens
+        # ("model=0.15/0.60,..."), in AI_PRICE_CURRENCY; seconds the offline provider waits
+        # between streamed words (0: as fast as it can; the e2e run slows it to watch it stream).
+        self.AI_ALLOWED_MODELS = [m.strip() for m in _env("AI_ALLOWED_MODELS", "").split(",") if m.strip()]
+        self.AI_CONTEXT_TOKENS = int(_env("AI_CONTEXT_TOKENS", 2000))
+        self.AI_CONTEXT_BUDGETS = _pairs(_env("AI_CONTEXT_BUDGETS", ""), int)
+        self.AI_PRICES = _pairs(_env("AI_PRICES", ""), _price)
+        self.AI_PRICE_CURRENCY = _env("AI_PRICE_CURRENCY", "USD")
+        self.OFFLINE_STREAM_DELAY = float(_env("OFFLINE_STREAM_DELAY", 0))
         self.TASK_MODE = _env("TASK_MODE", "thread")
         self.TASK_WORKERS = int(_env("TASK_WORKERS", 4))
         # Wall-time budget of one AI job (the offline heuristics and model calls honour it).

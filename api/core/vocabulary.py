@@ -30,6 +30,21 @@ WORLD_ROLES: tuple[str, ...] = get_args(WorldRole)
 INVITATION_STATUSES: tuple[str, ...] = get_args(InvitationStatus)
 ACTIVITY_ACTIONS: tuple[str, ...] = get_args(ActivityAction)
 ACTIVITY_KINDS: tuple[str, ...] = get_args(ActivityKind)
+# Canon-aware AI (issue 14). Writing tools the editor offers; what a consistency
+# finding is about and how bad it is; why the context builder left canon out.
+WritingTool = Literal["continue", "expand", "rephrase", "summarise", "titles", "describe_entry"]
+FindingKind = Literal["field", "relation", "date", "death", "name_variant", "unknown_name"]
+FindingSeverity = Literal["info", "warning", "error"]              # mildest first
+FindingStatus = Literal["open", "dismissed", "fixed"]
+ContextSkipReason = Literal["budget", "rank", "visibility"]
+CheckSource = Literal["rules", "llm"]
+WRITING_TOOLS: tuple[str, ...] = get_args(WritingTool)
+FINDING_KINDS: tuple[str, ...] = get_args(FindingKind)
+FINDING_SEVERITIES: tuple[str, ...] = get_args(FindingSeverity)
+FINDING_STATUSES: tuple[str, ...] = get_args(FindingStatus)
+CONTEXT_SKIP_REASONS: tuple[str, ...] = get_args(ContextSkipReason)
+CHECK_SOURCES: tuple[str, ...] = get_args(CheckSource)
+SELECTION_MAX = 20_000    # characters of a selection a writing tool or a check reads
 ACTIVE_TASK_STATUSES = ("pending", "processing")
 FINAL_TASK_STATUSES = ("completed", "error", "cancelled")
 

@@ -32,6 +32,7 @@ class World(Model):
     version: int = 1   # +1 on every update (an older document without it is version 1)
     language: str = ""  # "en" | "vi"; "" (older worlds): detected from the name and description when read
     image_id: str = ""
+    ai_model: str = ""  # one of the operator's AI_ALLOWED_MODELS; "" : the operator's OPENAI_MODEL
 
     def effective_language(self) -> str:
         """The language the world's texts, casts and AI answers follow: the stored one, else detected."""
