@@ -12,6 +12,7 @@ import './styles/theme.css';
 import './styles/index.css';
 import './styles/writing.css';
 import './styles/editor.css';
+import './styles/ai.css';
 
 const queryClient = createQueryClient();
 pruneDrafts(); // drafts older than 30 days

@@ -8,6 +8,7 @@ import DraftOffer from './DraftOffer.jsx';
 import ConflictDialog from './ConflictDialog.jsx';
 import EntryPicker from './EntryPicker.jsx';
 import FieldInput from './FieldInput.jsx';
+import DescribeEntry from './editor/DescribeEntry.jsx';
 
 const ENTITY_KINDS = ENTRY_KINDS.filter((k) => k.value !== 'location');
 
@@ -104,6 +105,7 @@ export default function EntryEditForm({ entry, world, templates, onSubmit, onCan
         <Field label="Tags" value={form.tags} onChange={set('tags')} error={details.tags} hint="Separated by commas." />
       </div>
       <MentionTextarea label="Description" rows={6} worldId={worldId} value={form.description} onChange={set('description')} error={details.description} />
+      <DescribeEntry worldId={worldId} entryId={entry.id} disabled={busy} onAccept={(text) => setForm((f) => ({ ...f, description: text }))} />
       {templates.length > 0 && (
         <fieldset className="fieldset">
           <legend>Details</legend>

@@ -185,6 +185,7 @@ export default function StoryForm({
         onChange={(content) => setForm((f) => ({ ...f, content }))}
         error={details.content}
         placeholder="The story itself. Leave empty to use the description."
+        ai={worldId ? { worldId, storyId: initial.story_id, onTitle: (title) => setForm((f) => ({ ...f, title })) } : null}
         status={onAutosave && initial.story_id ? <AutosaveStatus status={conflict || held ? 'conflict' : autosave.status} error={autosave.error} /> : null}
       />
       {error && <ErrorMessage error={error} />}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { gpt, errorMessage } from '../services/api.js';
 
-const IDLE = { status: 'idle', taskId: null, progress: null, result: null, error: null, provider: null };
+// `partial` (the text a writing job has so far) and `context` (what the AI was given) come with the task when it has them
+const IDLE = { status: 'idle', taskId: null, progress: null, result: null, error: null, provider: null, partial: null, context: null };
 const ACTIVE = new Set(['starting', 'pending', 'processing']);
 
 export class TaskError extends Error {
@@ -96,7 +97,7 @@ export function useTask({ initialDelay = 400, maxDelay = 4000, factor = 1.6, tim
             continue;
           }
           stopIfNeeded();
-          update(job, { status: res.status, progress: res.progress || null, provider: res.provider || null });
+          update(job, { status: res.status, progress: res.progress || null, provider: res.provider || null, partial: typeof res.partial === 'string' ? res.partial : null, context: res.context || null });
           if (res.status === 'completed') {
             update(job, { result: res.result });
             return res.result;

@@ -393,6 +393,12 @@ export const gpt = {
   cancel: (taskId) => call('gpt.cancel', [taskId]),
 };
 
+/** Canon-aware writing tools (continue, expand, rephrase, summarise, titles, describe_entry): a task whose text streams. */
+export const writing = {
+  /** `{tool, story_id?, entry_id?, selection?, before?, after?, instructions?}` -> 202 {task_id, status}. */
+  start: (worldId, body) => call('writing.start', [worldId], { body }),
+};
+
 export const admin = {
   users: (params) => call('admin.users', [], { params }),
   setRole: (id, role) => call('admin.setRole', [id], { body: { role } }),

@@ -119,6 +119,10 @@ export const ENDPOINTS = {
   'gpt.result': ['GET', '/gpt/results/{task_id}'],
   'gpt.tasks': ['GET', '/gpt/tasks', ['per_page']],
   'gpt.cancel': ['DELETE', '/gpt/tasks/{task_id}'],
+  // the task's text as it arrives (GET /gpt/results/{task_id}/stream) is read with fetch, not
+  // through this table: components/editor/aiStream.js, checked against the spec in its test
+
+  'writing.start': ['POST', '/worlds/{world_id}/writing'],
 
   'admin.users': ['GET', '/admin/users', ['search', 'role']],
   'admin.setRole': ['PUT', '/admin/users/{user_id}/role'],

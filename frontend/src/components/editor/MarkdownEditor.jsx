@@ -6,6 +6,8 @@ import MarkdownView from '../MarkdownView.jsx';
 import { MENTION_HINT } from '../MentionTextarea.jsx';
 import { Compartment, EditorView, External, createEditorState } from './codemirror.js';
 import EditorToolbar from './EditorToolbar.jsx';
+import { useEditorAI } from './useEditorAI.jsx';
+import { mapTarget } from './editorAI.js';
 import { FieldNotes } from '../Field.jsx';
 
 const LOOKUP_LIMIT = 8;
@@ -15,9 +17,10 @@ const LOOKUP_LIMIT = 8;
  * list, quote and scene break; Write/Read to see the text as readers will (MarkdownView); word and
  * character counts; a focus mode that gives the page to the text (Escape leaves it); and `[[` or
  * `@` completion of the codex names of world `worldId`. `value` in, `onChange(text)` out; `status`
- * (an autosave's) shows in its footer.
+ * (an autosave's) shows in its footer. `ai` ({worldId, storyId?, onTitle?}) adds the AI writing
+ * tools (EditorAI): a toolbar button and Ctrl/Cmd+J open their menu.
  */
-export default function MarkdownEditor({ label, value, onChange, worldId, error, hint = MENTION_HINT, placeholder, status, className = '' }) {
+export default function MarkdownEditor({ label, value, onChange, worldId, error, hint = MENTION_HINT, placeholder, status, className = '', ai = null }) {
   const id = useId();
   const labelId = `${id}-label`;
   const host = useRef(null);
@@ -25,10 +28,12 @@ export default function MarkdownEditor({ label, value, onChange, worldId, error,
   const [view, setView] = useState(null);
   const [reading, setReading] = useState(false);
   const [focusMode, setFocusMode] = useState(false);
+  const [aiMenu, setAiMenu] = useState(false);
+  const aiTarget = useRef(null); // where a running AI job's answer goes, followed through edits
   const queryClient = useQueryClient();
-  const live = useRef({ onChange, worldId, queryClient });
+  const live = useRef({ onChange, worldId, queryClient, ai });
   useEffect(() => {
-    live.current = { onChange, worldId, queryClient };
+    live.current = { onChange, worldId, queryClient, ai };
   });
   const describedBy = [error ? `${id}-err` : null, hint && worldId ? `${id}-hint` : null].filter(Boolean).join(' ');
   const attrValue = { 'aria-labelledby': labelId, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : 'false', spellcheck: 'true', autocapitalize: 'sentences' };
@@ -45,7 +50,22 @@ export default function MarkdownEditor({ label, value, onChange, worldId, error,
     };
     const created = new EditorView({
       parent: host.current,
-      state: createEditorState({ doc: value, onText: (text) => live.current.onChange(text), lookup, attrs: attrs.current, attrValue, placeholder }),
+      state: createEditorState({
+        doc: value,
+        onText: (text) => live.current.onChange(text),
+        onUpdate: (update) => {
+          if (update.docChanged && aiTarget.current) aiTarget.current = mapTarget(aiTarget.current, update.changes);
+        },
+        onAIKey: () => {
+          if (!live.current.ai) return false;
+          setAiMenu(true);
+          return true;
+        },
+        lookup,
+        attrs: attrs.current,
+        attrValue,
+        placeholder,
+      }),
     });
     viewRef.current = created;
     setView(created);
@@ -68,6 +88,8 @@ export default function MarkdownEditor({ label, value, onChange, worldId, error,
     if (v && attrs.current) v.dispatch({ effects: attrs.current.reconfigure(EditorView.contentAttributes.of(JSON.parse(attrJson))) });
   }, [attrJson]);
 
+  const aiParts = useEditorAI({ view, ai, menuOpen: aiMenu && !reading, setMenuOpen: setAiMenu, menuId: `${id}-ai-menu`, buttonId: `${id}-ai`, targetRef: aiTarget });
+
   const counted = useDeferredValue(value);
   const words = countWords(counted);
   const chars = countChars(counted);
@@ -85,7 +107,7 @@ export default function MarkdownEditor({ label, value, onChange, worldId, error,
   };
 
   return (
-    <div className={`field md-editor ${focusMode ? 'is-focus' : ''} ${className}`} onKeyDown={onKeyDown}>
+    <div className={`field md-editor ${focusMode ? 'is-focus' : ''} ${aiParts.panel ? 'has-ai-panel' : ''} ${className}`} onKeyDown={onKeyDown}>
       <div className="md-editor-head">
         <span id={labelId} className="md-editor-label">
           {label}
@@ -99,8 +121,17 @@ export default function MarkdownEditor({ label, value, onChange, worldId, error,
           </button>
         </div>
       </div>
-      <EditorToolbar label={label} view={view} disabled={reading} focusMode={focusMode} onFocusMode={() => setFocusMode((f) => !f)} />
+      <EditorToolbar
+        label={label}
+        view={view}
+        disabled={reading}
+        focusMode={focusMode}
+        onFocusMode={() => setFocusMode((f) => !f)}
+        ai={ai ? { open: aiMenu, onToggle: () => setAiMenu((o) => !o), menuId: `${id}-ai-menu`, buttonId: `${id}-ai` } : null}
+      />
+      {!reading && aiParts.menu}
       <div ref={host} className="md-editor-host" hidden={reading} />
+      {aiParts.panel}
       {reading && (
         <div className="md-editor-reading" aria-label={`${label}, as readers see it`} role="region">
           {value.trim() ? <MarkdownView text={value} worldId={worldId} /> : <p className="muted">Nothing to read yet.</p>}

@@ -35,16 +35,17 @@ const highlight = HighlightStyle.define([
 
 /**
  * A new EditorState holding `doc`. `onText(text)` hears every change the writer makes;
+ * `onUpdate(update)` every update of the view; `onAIKey()` Ctrl/Cmd+J (the AI menu);
  * `lookup(query)` feeds the `[[` completion; `attrs` is the Compartment holding the content's
  * attributes (label, description), `placeholder` the empty editor's hint.
  */
-export function createEditorState({ doc, onText, lookup, attrs, attrValue, placeholder }) {
+export function createEditorState({ doc, onText, onUpdate, onAIKey, lookup, attrs, attrValue, placeholder }) {
   return EditorState.create({
     doc,
     extensions: [
       history(),
       // Tab takes the highlighted name, as in the <textarea> completion; with no list open it leaves the editor
-      keymap.of([{ key: 'Tab', run: acceptCompletion }, ...formatKeymap, ...defaultKeymap, ...historyKeymap]),
+      keymap.of([{ key: 'Tab', run: acceptCompletion }, ...(onAIKey ? [{ key: 'Mod-j', run: onAIKey, preventDefault: true }] : []), ...formatKeymap, ...defaultKeymap, ...historyKeymap]),
       markdown(),
       syntaxHighlighting(highlight),
       EditorView.lineWrapping,
@@ -54,6 +55,7 @@ export function createEditorState({ doc, onText, lookup, attrs, attrValue, place
       autocompletion({ override: [mentionSource(lookup)], icons: false, activateOnTypingDelay: 150 }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged && !update.transactions.some((tr) => tr.annotation(External))) onText(update.state.doc.toString());
+        if (onUpdate) onUpdate(update);
       }),
     ],
   });
