@@ -107,7 +107,7 @@ export async function readTaskStream(taskId, { onText = () => {}, onStatus = () 
   }
   if (broken) throw broken;
   if (!done) throw new StreamError('The connection closed before the text was finished.');
-  const result = done.result && typeof done.result === 'object' ? done.result : null;
+  const result = done.result === undefined ? null : done.result;
   // the finished text is the result's; what streamed is what was seen meanwhile
   return { status: done.status, result, text: result && typeof result.text === 'string' ? result.text : text };
 }
