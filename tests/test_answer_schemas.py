@@ -224,6 +224,14 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     results = [check("GET", f"/api/gpt/results/{task_id}", writer) for task_id in task_ids]
     assert [r["status"] for r in results] == ["completed"] * len(results), results
     check("GET", "/api/gpt/tasks?status=completed&per_page=3", writer)
+    # writing tools: a streamed job, its answer with `partial` and `context`, its event stream
+    for body in ({"tool": "rephrase", "selection": "Tomas  rode to Greywater .", "story_id": sid},
+                 {"tool": "titles", "story_id": sid}, {"tool": "describe_entry", "entry_id": hero["entity_id"]}):
+        wrote = check("POST", f"/api/worlds/{wid}/writing", writer, json=body, status=202)
+        written = check("GET", f"/api/gpt/results/{wrote['task_id']}", writer)
+        assert written["status"] == "completed" and written["context"]["included"] is not None, written
+        streamed = check("GET", f"/api/gpt/results/{wrote['task_id']}/stream", writer)
+        assert "event: delta" in streamed and "event: done" in streamed, streamed
     pending = TaskService(store, 60, 30).create(User.from_dict(store.get("users", writer["user_id"])),
                                                 "world_analysis", "offline")
     check("DELETE", f"/api/gpt/tasks/{pending['task_id']}", writer)

@@ -19,7 +19,7 @@ def make_provider(config):
     name = provider_name(config)
     if name == "offline":
         from ai.offline import OfflineProvider
-        return OfflineProvider()
+        return OfflineProvider(stream_delay=config.get("OFFLINE_STREAM_DELAY", 0.0))
     from ai.gpt_client import GPTClient
     from ai.openai_provider import OpenAIProvider
     # The settings are typed and defaulted once, in config.py.

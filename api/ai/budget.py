@@ -25,7 +25,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from ai.gpt_client import AIError
+from ai.gpt_client import AIError, JobStoppedBase
 
 STRIDE = 256            # check() calls between two looks at the clock
 POLL_INTERVAL = 0.05    # seconds between two calls of should_stop
@@ -39,7 +39,7 @@ class BudgetExceeded(AIError):
         self.seconds = seconds
 
 
-class JobStopped(Exception):
+class JobStopped(JobStoppedBase):
     """``should_stop`` asked the job to stop (e.g. its task was cancelled)."""
 
 

@@ -18,6 +18,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 from pydantic import BaseModel, ValidationError
 
@@ -35,6 +36,30 @@ class AIError(Exception):
 
 class InvalidAnswer(ValueError):
     pass
+
+
+class StreamCut(AIError):
+    """A streamed answer broke off mid-way; ``partial`` is the text that arrived."""
+
+    def __init__(self, partial: str, why: str):
+        super().__init__(f"The AI's answer was cut off mid-way after {len(partial):,} characters ({why}); "
+                         "the text that arrived is kept")
+        self.partial = partial
+
+
+class StreamingRejected(Exception):
+    """The server refused ``stream=True`` (it does not stream)."""
+
+    def __init__(self, status: int):
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
+
+class JobStoppedBase(Exception):
+    """Base of ``ai.budget.JobStopped`` (defined here so streaming can let it through)."""
+
+
+STREAM_REJECTED = {400, 404, 405, 415, 422, 501}
 
 
 @dataclass
@@ -110,15 +135,23 @@ class GPTClient:
         except InvalidAnswer as exc:
             raise AIError(f"The AI answered with unusable JSON twice (after one repair request): {exc}") from None
 
-    def _chat(self, messages: list[dict], usage: Usage) -> str:
+    def _chat(self, messages: list[dict], usage: Usage, model: str | None = None, json_mode: bool = True) -> str:
+        extra = {"response_format": {"type": "json_object"}} if json_mode and not self.base_url else {}
+        response = self._create(model=model or self.model, messages=messages, **extra)
+        usage.add(getattr(response, "usage", None))
+        choices = getattr(response, "choices", None) or []
+        return (choices[0].message.content or "") if choices else ""
+
+    def _create(self, **request):
+        """``chat.completions.create(**request)`` with our retries (429, 5xx, timeouts, dropped
+        connections); any other HTTP error is an ``AIError`` at once."""
         openai, client = self._openai()
         retryable = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError,
                      openai.APIResponseValidationError, json.JSONDecodeError)
-        extra = {} if self.base_url else {"response_format": {"type": "json_object"}}
         attempts = self.max_retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                response = client.chat.completions.create(model=self.model, messages=messages, **extra)
+                return client.chat.completions.create(**request)
             except retryable as exc:
                 if attempt == attempts:
                     raise AIError(self._describe(exc, attempts)) from None
@@ -126,13 +159,55 @@ class GPTClient:
                 log.info("AI call failed (%s); retry %d/%d in %.2fs", type(exc).__name__,
                          attempt, self.max_retries, delay)
                 time.sleep(delay)
-                continue
             except openai.APIStatusError as exc:
+                if request.get("stream") and exc.status_code in STREAM_REJECTED:
+                    raise StreamingRejected(exc.status_code) from None
                 raise AIError(self._describe(exc, attempt)) from None
-            usage.add(getattr(response, "usage", None))
-            choices = getattr(response, "choices", None) or []
-            return (choices[0].message.content or "") if choices else ""
         raise AssertionError("unreachable")
+
+    def stream(self, messages: list[dict], *, model: str | None = None, usage: Usage,
+               on_delta: Callable[[str], None], budget=None) -> str:
+        """The model's answer as plain text, handed to ``on_delta`` piece by piece as it arrives.
+
+        Token usage comes with the last chunk (``include_usage``). Between chunks the budget is
+        looked at (``ai.streaming.Checkpoint``): a cancelled or overdue job closes the HTTP stream,
+        so the server stops generating. A stream that breaks off mid-way raises ``StreamCut`` (an
+        ``AIError`` holding the text so far). A server that refuses ``stream=True`` (HTTP 400, 404,
+        405, 422, 501) gets one ordinary request, whose answer is handed over at once."""
+        from ai.streaming import Checkpoint   # ai.streaming imports ai.budget, which imports this module
+        check = Checkpoint(budget)
+        check()
+        request = {"model": model or self.model, "messages": messages}
+        try:
+            stream = self._create(**request, stream=True, stream_options={"include_usage": True})
+        except StreamingRejected as exc:
+            log.info("the AI server refused streaming (HTTP %d); asking without", exc.status)
+            text = self._chat(messages, usage, model=model, json_mode=False)
+            check()
+            if text:
+                on_delta(text)
+            return text
+        parts: list[str] = []
+        finished = False
+        try:
+            for chunk in stream:
+                usage.add(getattr(chunk, "usage", None))
+                for choice in getattr(chunk, "choices", None) or []:
+                    piece = getattr(choice.delta, "content", None) if choice.delta is not None else None
+                    if piece:
+                        parts.append(piece)
+                        on_delta(piece)
+                    finished = finished or bool(choice.finish_reason)
+                check()
+        except (AIError, JobStoppedBase) as exc:   # our own stop: the budget or the job
+            raise exc
+        except Exception as exc:  # noqa: BLE001 - a dropped connection, a broken chunk, an error event
+            raise StreamCut("".join(parts), _short(f"{type(exc).__name__}: {exc}")) from None
+        finally:
+            stream.close()   # closes the HTTP response: a stopped job stops the model too
+        if not finished:
+            raise StreamCut("".join(parts), "the stream ended without its final chunk")
+        return "".join(parts)
 
     def _delay(self, attempt: int, exc: Exception) -> float:
         headers = getattr(getattr(exc, "response", None), "headers", None) or {}

@@ -12,9 +12,10 @@ deadline or stop request ends the job mid-way.
 """
 from __future__ import annotations
 
-from ai import extraction, offline_events, offline_text
+from ai import extraction, offline_events, offline_text, offline_writing
 from ai.budget import Budget
 from ai.gpt_client import Usage
+from ai.streaming import stream_text
 from ai.schemas import EventList, NameList, StoryAnalysis, StoryDescription, WorldAnalysis, WorldDescription
 from core.vocabulary import STORY_TEXT_MAX, TEXT_MAX
 
@@ -62,6 +63,9 @@ def _start(budget: Budget | None) -> Budget:
 
 class OfflineProvider:
     name = "offline"
+
+    def __init__(self, stream_delay: float = 0.0):
+        self.stream_delay = max(0.0, stream_delay)   # seconds between two streamed words (OFFLINE_STREAM_DELAY)
 
     def describe_world(self, name: str, world_type: str, themes: list[str], characters: list[str],
                        usage: Usage, *, budget: Budget | None = None, language: str = "en") -> dict:
@@ -129,3 +133,31 @@ class OfflineProvider:
                                                language=language, base_year=base_year, progress=progress)
         return _answer(EventList(events=events), notes, text, head)
 
+
+    def write(self, tool: str, *, selection: str = "", before: str = "", after: str = "", instructions: str = "",
+              canon: str = "", language: str = "en", model: str | None = None, usage: Usage | None = None,
+              budget: Budget | None = None, on_delta, entry: dict | None = None) -> dict:
+        """The writing tools by rules (see ``ai.offline_writing``), streamed word by word to ``on_delta``
+        (``stream_delay`` apart): ``{tool, text, notice, model: "offline", language}`` (+ ``titles``).
+        ``continue`` and ``expand`` write nothing: their ``notice`` says why."""
+        budget = _start(budget)
+        language = language if language in offline_writing.NOTICE else "en"
+        selection = selection[:OFFLINE_MAX_CHARS]
+        titles = None
+        if tool == "rephrase":
+            text = offline_writing.tidy(selection, language)
+        elif tool == "summarise":
+            text = offline_writing.summarise(selection, language)
+        elif tool == "titles":
+            titles = offline_writing.titles(selection or f"{before}\n\n{after}", language)
+            text = "\n".join(titles)
+        elif tool == "describe_entry":
+            text = offline_writing.describe_entry(entry or {}, language)
+        else:   # continue, expand: no invented prose
+            text = ""
+        stream_text(text, on_delta, budget, self.stream_delay)
+        answer = {"tool": tool, "text": text, "notice": offline_writing.notice(tool, language),
+                  "model": "offline", "language": language}
+        if titles is not None:
+            answer["titles"] = titles
+        return answer

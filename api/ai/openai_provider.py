@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
-from ai import llm_checks, prompts
+from ai import llm_checks, prompts, writing_prompts
 from ai.budget import Budget
 from ai.gpt_client import GPTClient, Usage
 from ai.llm_checks import Grounding
 from ai.schemas import StoryDescription, WorldDescription
 from core.language import detect_language
+from core.vocabulary import NAME_MAX
 
 MAX_TEXT = 30_000      # characters sent to the one-request analyses; keeps prompts within small models' context
 CHUNK_CHARS = 12_000   # characters of prose per request for names and events
@@ -133,3 +134,31 @@ class OpenAIProvider:
             if len(events) >= llm_checks.MAX_EVENTS:
                 break
         return {"events": events[:llm_checks.MAX_EVENTS]}
+
+    def write(self, tool: str, *, selection: str = "", before: str = "", after: str = "", instructions: str = "",
+              canon: str = "", language: str = "en", model: str | None = None, usage: Usage,
+              budget: Budget | None = None, on_delta, entry: dict | None = None) -> dict:
+        """A writing tool's text (``core.vocabulary.WRITING_TOOLS``), streamed to ``on_delta`` as the
+        model writes it: ``{tool, text, model, language}`` and, for ``titles``, ``titles``.
+        ``canon``: the context builder's block; ``entry``: the facts of the entry to describe."""
+        messages = writing_prompts.messages(tool, language, selection=selection, before=before, after=after,
+                                            instructions=instructions, canon=canon, entry=entry)
+        text = self.client.stream(messages, model=model, usage=usage, on_delta=on_delta, budget=budget)
+        answer = {"tool": tool, "text": text.strip(), "model": model or self.client.model, "language": language}
+        if tool == "titles":
+            answer["titles"] = title_lines(text)
+        return answer
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")
+MAX_TITLES = 10
+
+
+def title_lines(text: str) -> list[str]:
+    """The titles of a ``titles`` answer: one per line, list marks and quotes taken off."""
+    titles = []
+    for line in (text or "").splitlines():
+        title = _LIST_MARK.sub("", line).strip().strip('"“”«»*').strip()
+        if title and title not in titles:
+            titles.append(title[:NAME_MAX])
+    return titles[:MAX_TITLES]

@@ -34,6 +34,7 @@ from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.trash import create_trash_blueprint
 from interfaces.blueprints.users import create_users_blueprint
 from interfaces.blueprints.worlds import create_worlds_blueprint
+from interfaces.blueprints.writing import create_writing_blueprint
 from interfaces.cli import register_cli
 from interfaces.errors import register_error_handlers
 from interfaces.frontend import register_frontend
@@ -73,6 +74,7 @@ from services.task_runner import TaskRunner
 from services.task_service import TaskService
 from services.trash_service import TrashService
 from services.world_service import WorldService
+from services.writing_service import WritingService
 from storage import DocumentStore, open_store
 
 log = logging.getLogger(__name__)
@@ -97,7 +99,7 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
               create_images_blueprint, create_search_blueprint, create_members_blueprint,
               create_invitations_blueprint, create_users_blueprint, create_activity_blueprint,
-              create_live_blueprint, create_books_blueprint)
+              create_live_blueprint, create_books_blueprint, create_writing_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -135,7 +137,8 @@ def build_services(config, store: DocumentStore) -> Services:
         mentions=MentionService(store, revisions), images=images, search=SearchService(store),
         members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]),
         accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]),
-        activity=activity, bus=bus, books=books, scenes=SceneService(store, stories, books))
+        activity=activity, bus=bus, books=books, scenes=SceneService(store, stories, books),
+        writing=WritingService(store, provider, tasks, runner, bus, config))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

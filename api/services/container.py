@@ -34,6 +34,7 @@ from services.story_service import StoryService
 from services.task_service import TaskService
 from services.trash_service import TrashService
 from services.world_service import WorldService
+from services.writing_service import WritingService
 from storage import DocumentStore
 
 
@@ -67,6 +68,7 @@ class Services:
     bus: LiveBus
     books: BookService
     scenes: SceneService
+    writing: WritingService
 
     @property
     def gpt_provider(self) -> str:

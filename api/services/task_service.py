@@ -28,6 +28,11 @@ QUOTA_WINDOW = timedelta(days=1)
 _process = {"pid": None, "token": None}
 
 
+def task_channel(task_id: str) -> str:
+    """The live bus channel of one task (beside the worlds' channels, which are world ids)."""
+    return f"task:{task_id}"
+
+
 class TaskCancelled(Exception):
     """The task was cancelled (or already finished) while its job was running."""
 
@@ -93,11 +98,25 @@ class TaskService:
         return task
 
     def _publish(self, task: dict) -> None:
-        """Once the unit commits: the task's status and progress to its world's streams."""
-        if self.bus is not None and task.get("world_id"):
-            message = {"task_id": task["task_id"], "type": task["type"], "status": task["status"],
-                       "progress": task.get("progress") or {}}
+        """Once the unit commits: the task's status and progress to its world's streams, and to
+        the task's own channel (``task_channel``: its result stream, ``GET /gpt/results/{id}/stream``)."""
+        if self.bus is None:
+            return
+        message = {"task_id": task["task_id"], "type": task["type"], "status": task["status"],
+                   "progress": task.get("progress") or {}}
+        if task.get("world_id"):
             self.store.after_commit(lambda: self.bus.publish(task["world_id"], "task", message))
+        self.store.after_commit(lambda: self.bus.publish(task_channel(task["task_id"]), "task", message))
+
+    def save_partial(self, task_id: str, partial: str, usage: dict) -> None:
+        """Record the text a streaming job has written so far (no message: its stream has the deltas);
+        raises ``TaskCancelled`` if the task was cancelled meanwhile."""
+        with self.store.unit_of_work():
+            task = self.store.get(COLLECTION, task_id)
+            if task is None or task["status"] in FINAL:
+                raise TaskCancelled(task_id)
+            task.update(partial=partial, usage=usage, updated_at=utc_now())
+            self.store.put(COLLECTION, task_id, task)
 
     def is_finished(self, task_id: str) -> bool:
         """Whether the task is gone or in a final state (a cancelled job stops)."""
@@ -136,13 +155,18 @@ class TaskService:
                                code="task_finished")
             task.update(status="cancelled", result="Cancelled by its owner", updated_at=utc_now())
             self.store.put(COLLECTION, task_id, task)
+            self._publish(task)
         return task
 
     @staticmethod
     def present(task: dict) -> dict:
         keys = ("task_id", "type", "status", "result", "progress", "provider", "usage",
                 "created_at", "updated_at")
-        return {k: task.get(k) for k in keys}
+        out = {k: task.get(k) for k in keys}
+        for key in ("partial", "context"):   # streaming jobs: the text so far; jobs that read canon: its report
+            if task.get(key) is not None:
+                out[key] = task[key]
+        return out
 
     # -- quota -----------------------------------------------------------------
 

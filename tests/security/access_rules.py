@@ -350,6 +350,10 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/gpt/results/<task_id>", "GET"): Entry(task_owner),
     ("/api/gpt/tasks", "GET"): Entry(logged_in),
     ("/api/gpt/tasks/<task_id>", "DELETE"): Entry(task_owner),
+    ("/api/gpt/results/<task_id>/stream", "GET"): Entry(task_owner),
+    # writing tools (a streamed AI job on the world's text)
+    ("/api/worlds/<world_id>/writing", "POST"): Entry(writer, 202, body=lambda s: {
+        "tool": "rephrase", "selection": "Ana  sails from Port .", "story_id": s["story_id"]}),
     # search (everything the caller may see; the scene's world by name)
     ("/api/search", "GET"): Entry(any_caller, query=lambda s: {"q": f"World {s['serial']}"}),
     # stats and health

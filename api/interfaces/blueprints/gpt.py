@@ -3,15 +3,24 @@
 Each job counts against the caller's daily AI-job quota (429 past it) and runs
 in the background; ``GET /gpt/results/{task_id}`` shows its progress and result.
 """
-from flask import current_app, g, jsonify, make_response
+from flask import Response, current_app, g, jsonify, make_response
 
+from core.errors import DomainError
 from interfaces.auth import current_user, token_required
 from interfaces.pagination import PageQuery, page_response, paged
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.gpt import AnalyzeBody, BatchAnalyzeBody, DescriptionBody, TaskListQuery
 from interfaces.schemas.responses import TaskOut, TaskStartedOut
-from interfaces.validation import body, query, responds
+from interfaces.validation import body, errors, query, responds
 from services import access
+from services.live.task_stream import TaskStream
+
+TASK_SSE = {"text/event-stream": {  # OpenAPI 3.0: the schema of each event
+    "type": "object", "description": "Server-Sent Events: `status` (data `{status, progress}`), `delta` (data "
+    "`{offset, text}`: append `text` when `offset` equals the length of what you hold), `done` (data "
+    "`{status, result}`, then the stream ends), `: heartbeat` comments",
+    "properties": {"event": {"type": "string", "enum": ["status", "delta", "done"]},
+                   "data": {"type": "string", "description": "JSON"}}}}
 
 
 def started(view):
@@ -103,6 +112,29 @@ def create_gpt_blueprint(services):
         """A job's status, progress, result, provider and token usage (its owner only)."""
         return jsonify(tasks.present(tasks.get(current_user(), task_id)))
 
+    @bp.get("/gpt/results/<task_id>/stream")
+    @token_required
+    @errors(503, text={503: "This server holds as many streams as it may (`live_busy`): poll instead"})
+    @responds(200, "The job's text as it is written, then its outcome", media=TASK_SSE)
+    def stream_result(task_id):
+        """A job's progress and text as Server-Sent Events (its owner only; send the Authorization header).
+
+        First the status and the text written so far (one `delta` at offset 0), then
+        each new piece, then `done` with the result. Ends when the job ends, or after
+        a while (`LIVE_STREAM_SECONDS`, at most the job's time budget and a minute):
+        poll `GET /gpt/results/{task_id}` then. Stop the job with `DELETE /gpt/tasks/{task_id}`.
+        """
+        tasks.get(current_user(), task_id)   # 404 for anyone else's
+        config = current_app.config
+        if services.bus.count() >= config["LIVE_MAX_STREAMS"]:
+            raise LiveBusy("This server holds as many streams as it may: poll the job instead")
+        lifetime = min(config["LIVE_STREAM_SECONDS"], config["AI_JOB_SECONDS"] + 60)
+        stream = TaskStream(services.bus, store, task_id, config["LIVE_HEARTBEAT_SECONDS"], lifetime)
+        response = Response(stream.events(), mimetype="text/event-stream")
+        response.headers["Cache-Control"] = "no-cache, no-store"
+        response.headers["X-Accel-Buffering"] = "no"
+        return response
+
     @bp.get("/gpt/tasks")
     @token_required
     @query(TaskListQuery)
@@ -121,3 +153,7 @@ def create_gpt_blueprint(services):
         return jsonify(tasks.present(tasks.cancel(current_user(), task_id)))
 
     return bp
+
+
+class LiveBusy(DomainError):
+    status, code = 503, "live_busy"

@@ -14,12 +14,12 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language
-from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldRole, WorldType
+from core.vocabulary import CONTEXT_SKIP_REASONS, Origin, Role, TaskStatus, Visibility, WorldRole, WorldType, WritingTool
 from interfaces.schemas.calendar_out import DateOut, EraOut, LeapOut, MonthOut
 from services.ai_service import JOBS
 
 Timestamp = str   # ISO 8601 UTC, millisecond precision, ``Z`` suffix
-TaskType = Literal[tuple(JOBS)]
+TaskType = Literal[tuple(JOBS) + ("writing",)]   # writing: services.writing_service.TASK_TYPE
 
 
 def _no_default(schema: dict) -> None:
@@ -522,8 +522,45 @@ class StoryReviewResult(MessageOut):
     proposals: int = Field(description="How many names are proposed")
 
 
+# -- writing tools and context reports (issue 14) ----------------------------------------
+
+class ContextItemOut(Out):
+    kind: Literal["entry", "relation", "event"]
+    id: str
+    name: str
+    tokens: int
+    why: str = absent("Included: `named`, `mention`, `search`, `relation` or `recent_event`")
+    rank: int = absent("Included: its place in the order of choice")
+    reason: Literal[CONTEXT_SKIP_REASONS] = absent("Skipped: `budget` or `rank`")
+
+
+class ContextHiddenOut(Out):
+    kind: Literal["entry", "relation", "event"]
+    reason: Literal["visibility"]
+    count: int = Field(description="How many the caller may not see (never which)")
+
+
+class ContextReportOut(Out):
+    """What canon a job sent to the model, and what it left out and why."""
+
+    budget_tokens: int
+    used_tokens: int
+    tokenizer: str
+    included: list[ContextItemOut]
+    skipped: list[Union[ContextItemOut, ContextHiddenOut]]
+
+
+class WritingResult(Out):
+    tool: WritingTool
+    text: str = Field(description="The text written (empty when the offline provider cannot write it)")
+    titles: list[str] = absent("`titles`: the titles suggested, one per line of `text`")
+    notice: str = absent("Offline provider: what it can and cannot do, in the world's language")
+    model: Optional[str] = Field(description="The model that wrote it (`offline` without one)")
+    language: Language
+
+
 TaskResult = Union[WorldDescriptionResult, StoryDescriptionResult, WorldAnalysisResult, StoryAnalysisResult,
-                   BatchAnalysisResult, StoryEventsResult, WorldEventsResult, StoryReviewResult, str]
+                   BatchAnalysisResult, StoryEventsResult, WorldEventsResult, StoryReviewResult, WritingResult, str]
 
 
 class ProgressOut(Out):
@@ -547,12 +584,16 @@ class TaskOut(Out):
         "story_analysis `{characters, locations}`, batch_analysis `{message, analyzed_stories, ...}`, "
         "story_events `{story_id, title, cached, event_count, kept, replaced, added, events}`, "
         "story_review `{review_id, story_id, proposals, message}`, world_events "
-        "`{world_id, message, stories, total_events}`. Error or cancelled: a message."))
+        "`{world_id, message, stories, total_events}`, writing `{tool, text, titles?, notice?, model, "
+        "language}`. Error or cancelled: a message."))
     progress: ProgressOut
     provider: str = Field(description="`offline` when no AI provider is configured")
     usage: UsageOut
     created_at: Timestamp
     updated_at: Timestamp
+    partial: str = absent("Streaming jobs (`writing`): the text written so far, saved every ~0.3 s; kept "
+                          "when the stream was cut mid-way")
+    context: ContextReportOut = absent("Jobs that send canon: what was included and what was left out, and why")
 
 
 # -- stats, health ------------------------------------------------------------------
