@@ -80,14 +80,20 @@ describe('the AI menu', () => {
     expect(button).toHaveAttribute('aria-expanded', 'true');
     const items = within(menu).getAllByRole('menuitem');
     expect(items.map((i) => i.querySelector('.ai-menu-label').textContent)).toEqual(['Continue', 'Expand', 'Rephrase', 'Summarise', 'Suggest titles']);
-    // without a selection only Continue and titles can run; the others say why
+    // the caret at the start, no selection: only titles can run; the others say why
+    expect(items[0]).toHaveAttribute('aria-disabled', 'true');
+    expect(items[0]).toHaveTextContent('Put the cursor after some text first.');
     expect(items[2]).toHaveAttribute('aria-disabled', 'true');
     expect(items[2]).toHaveTextContent('Select some text first.');
+    expect(items[4]).toHaveFocus();
+    fireEvent.keyDown(items[4], { key: 'ArrowDown' });
     expect(items[0]).toHaveFocus();
     fireEvent.keyDown(items[0], { key: 'ArrowDown' });
     expect(items[1]).toHaveFocus();
     fireEvent.keyDown(items[1], { key: 'End' });
     expect(items[4]).toHaveFocus();
+    fireEvent.click(items[2]); // says why, does nothing
+    expect(requests).toEqual([]);
     fireEvent.keyDown(items[4], { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
 

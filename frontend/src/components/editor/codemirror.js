@@ -10,6 +10,7 @@ import { acceptCompletion, autocompletion } from '@codemirror/autocomplete';
 import { tags } from '@lezer/highlight';
 import { formatKeymap } from './commands.js';
 import { mentionSource } from './mentionCompletion.js';
+import { aiTargetField } from './editorAI.js';
 
 /** Marks a change that came from outside (the value prop), so it is not reported back as typing. */
 export const External = Annotation.define();
@@ -49,6 +50,7 @@ export function createEditorState({ doc, onText, onUpdate, onAIKey, lookup, attr
       markdown(),
       syntaxHighlighting(highlight),
       EditorView.lineWrapping,
+      aiTargetField,
       placeholder ? placeholderExt(placeholder) : [],
       attrs.of(EditorView.contentAttributes.of(attrValue)),
       EditorState.phrases.of({ Completions: 'Codex entries' }), // the popup's name, as the <textarea> completion's

@@ -2,7 +2,8 @@
 // the request a tool sends for the current selection, where its answer goes (a range followed
 // through the writer's edits while the text streams), and the ONE transaction that puts it there
 // (its own undo step: one Ctrl+Z takes it back).
-import { EditorSelection } from '@codemirror/state';
+import { EditorSelection, StateEffect, StateField } from '@codemirror/state';
+import { Decoration, EditorView } from '@codemirror/view';
 import { isolateHistory } from '@codemirror/commands';
 
 /** Characters of a selection a tool reads (api/core/vocabulary.py SELECTION_MAX). */
@@ -31,6 +32,7 @@ export function toolBlocked(state, tool) {
   if (tool.needs === 'selection' && sel.empty) return 'Select some text first.';
   if (tool.needs === 'selection' && sel.to - sel.from > SELECTION_MAX) return `Select at most ${SELECTION_MAX.toLocaleString('en')} characters.`;
   if (tool.needs === 'story' && !state.doc.length) return 'Write some of the story first.';
+  if (tool.needs === 'cursor' && !state.doc.sliceString(0, sel.to).trim()) return 'Put the cursor after some text first.';
   return null;
 }
 
@@ -64,6 +66,26 @@ export function mapTarget(target, changes) {
   return { ...target, from, to };
 }
 
+/** Marks (`{from, to}`) or unmarks (null) the text a running tool works on. */
+export const markAITarget = StateEffect.define();
+
+/**
+ * The text a running tool works on, marked (class `cm-ai-target`) while its preview is open: the
+ * selection is still seen when the focus is in the preview. Follows the writer's edits.
+ */
+export const aiTargetField = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    let next = marks.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(markAITarget)) continue;
+      next = e.value && e.value.to > e.value.from ? Decoration.set([Decoration.mark({ class: 'cm-ai-target' }).range(e.value.from, e.value.to)]) : Decoration.none;
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
 /** `text` as it goes in at `pos` of `state`: a space before it when it would run into a word. */
 function joined(state, pos, text) {
   const prev = pos > 0 ? state.sliceDoc(pos - 1, pos) : '';
@@ -84,6 +106,7 @@ export function acceptSpec(state, target, text) {
     scrollIntoView: true,
     userEvent: 'input.ai',
     annotations: isolateHistory.of('full'),
+    effects: markAITarget.of(null),
   };
 }
 

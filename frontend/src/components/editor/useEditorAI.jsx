@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import AIMenu from './AIMenu.jsx';
 import AIPreview from './AIPreview.jsx';
-import { AI_TOOLS, acceptSpec, toolBlocked, toolOf, writingRequest } from './editorAI.js';
+import { AI_TOOLS, acceptSpec, markAITarget, toolBlocked, toolOf, writingRequest } from './editorAI.js';
 import { useWriting } from './useWriting.js';
 
 const PHONE = '(max-width: 600px)';
@@ -35,6 +35,7 @@ export function useEditorAI({ view, ai, menuOpen, setMenuOpen, menuId, buttonId,
     if (!view || !ai || !tool || toolBlocked(view.state, tool)) return;
     const { body, target: where } = writingRequest(view.state, tool, { storyId: ai.storyId });
     targetRef.current = { ...where, tool: tool.id };
+    view.dispatch({ effects: markAITarget.of(where) });
     w.start(ai.worldId, body);
   };
 
@@ -44,7 +45,8 @@ export function useEditorAI({ view, ai, menuOpen, setMenuOpen, menuId, buttonId,
     const frame = requestAnimationFrame(() => {
       const at = view.coordsAtPos(Math.min(targetRef.current.from, view.state.doc.length));
       const sheet = panel.current && panel.current.getBoundingClientRect();
-      if (at && sheet && (at.top < 56 || at.bottom > sheet.top - 8)) window.scrollBy({ top: at.top - 72 });
+      // the sheet grows as the text arrives, up to about half the screen: keep the text above that
+      if (at && sheet && (at.top < 56 || at.bottom > Math.min(sheet.top, window.innerHeight * 0.5) - 8)) window.scrollBy({ top: at.top - 72 });
     });
     return () => cancelAnimationFrame(frame);
   }, [open, view, targetRef]);
@@ -52,6 +54,7 @@ export function useEditorAI({ view, ai, menuOpen, setMenuOpen, menuId, buttonId,
   const finish = () => {
     w.discard();
     targetRef.current = null;
+    if (view) view.dispatch({ effects: markAITarget.of(null) });
     if (view) view.focus();
   };
   const accept = (text) => {
