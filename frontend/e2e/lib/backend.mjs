@@ -41,7 +41,8 @@ export async function startBackend({ timeoutMs = 60000, env = {} } = {}) {
     ['api/main.py', '--host', '127.0.0.1', '--port', String(port), '--db-path', path.join(dir, 'db.json')],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, JWT_SECRET_KEY: randomBytes(32).toString('hex'), ...env },
+      // the offline writing tools stream word by word, this many seconds apart (so a test sees the text arrive)
+      env: { ...process.env, JWT_SECRET_KEY: randomBytes(32).toString('hex'), OFFLINE_STREAM_DELAY: process.env.OFFLINE_STREAM_DELAY || '0.05', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

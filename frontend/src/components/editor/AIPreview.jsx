@@ -53,12 +53,12 @@ const AIPreview = forwardRef(function AIPreview({ writing: w, title, acceptHint,
   };
 
   return (
-    <section ref={ref} className="ai-panel" role="region" aria-labelledby={headId} onKeyDown={onKeyDown}>
-      <div className="ai-panel-head">
+    <section ref={ref} className="ai-preview" role="region" aria-labelledby={headId} onKeyDown={onKeyDown}>
+      <div className="ai-preview-head">
         <h3 id={headId} ref={head} tabIndex={-1}>
           {title}
         </h3>
-        <p className="ai-panel-status" role="status" aria-live="polite">
+        <p className="ai-preview-status" role="status" aria-live="polite">
           {statusText(w)}
         </p>
       </div>

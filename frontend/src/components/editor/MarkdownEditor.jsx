@@ -107,7 +107,7 @@ export default function MarkdownEditor({ label, value, onChange, worldId, error,
   };
 
   return (
-    <div className={`field md-editor ${focusMode ? 'is-focus' : ''} ${aiParts.panel ? 'has-ai-panel' : ''} ${className}`} onKeyDown={onKeyDown}>
+    <div className={`field md-editor ${focusMode ? 'is-focus' : ''} ${aiParts.panel ? 'has-ai-preview' : ''} ${className}`} onKeyDown={onKeyDown}>
       <div className="md-editor-head">
         <span id={labelId} className="md-editor-label">
           {label}
