@@ -76,8 +76,8 @@ for (const [viewport, size] of VIEWPORTS) {
       await panel.getByRole('button', { name: 'Stop' }).waitFor();
       assert.equal(await panel.getByRole('button', { name: 'Accept' }).isDisabled(), true);
       await snap(page, `${viewport}-writing-streaming`);
-      if (viewport === 'phone') {
-        // a bottom sheet that leaves the paragraph above it
+      // on the phone, a bottom sheet that leaves the paragraph above it (checked again once the text is all there)
+      const sheetLeavesParagraph = async () => {
         const box = await panel.boundingBox();
         assert.ok(box.y + box.height >= size.height - 2, 'the sheet sits at the bottom of the screen');
         const marked = await page.evaluate(() => {
@@ -86,7 +86,8 @@ for (const [viewport, size] of VIEWPORTS) {
         });
         assert.ok(marked, 'the paragraph being rephrased is marked');
         assert.ok(marked.top >= 0 && marked.bottom <= box.y, `the sheet (top ${box.y}) covers the paragraph (${marked.top}–${marked.bottom})`);
-      }
+      };
+      if (viewport === 'phone') await sheetLeavesParagraph();
 
       await panel.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 30000 });
       const result = await preview.textContent();
@@ -96,6 +97,7 @@ for (const [viewport, size] of VIEWPORTS) {
       assert.equal(seen[seen.length - 1], result);
       assert.match(result, /^Mira lit the lamp, and walked down to the harbour… She said “wait for me” to Oren, who was mending the nets/);
       assert.doesNotMatch(result, /the the| ,|\s{2}/);
+      if (viewport === 'phone') await sheetLeavesParagraph();
 
       // said plainly: offline, what it can and cannot do; what the AI was given
       await panel.getByText(/Offline mode: no language model is set up/).waitFor();

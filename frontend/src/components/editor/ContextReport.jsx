@@ -24,7 +24,7 @@ export default function ContextReport({ report }) {
       </summary>
       {budget > 0 && (
         <p className="muted small">
-          {used.toLocaleString('en')} of {budget.toLocaleString('en')} tokens used{report.tokenizer ? ` (counted by ${report.tokenizer})` : ''}.
+          {used.toLocaleString('en')} of {budget.toLocaleString('en')} tokens used{report.tokenizer && report.tokenizer !== 'none' ? ` (counted by ${report.tokenizer})` : ''}.
         </p>
       )}
       {included.length ? (

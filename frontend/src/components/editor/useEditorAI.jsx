@@ -39,14 +39,21 @@ export function useEditorAI({ view, ai, menuOpen, setMenuOpen, menuId, buttonId,
     w.start(ai.worldId, body);
   };
 
-  // on a phone the preview is a bottom sheet: bring the selection above it
+  // the preview in view as it opens; on a phone it is a bottom sheet (up to half the screen as the
+  // text arrives): the text it works on is brought above that
   useEffect(() => {
-    if (!open || !view || !targetRef.current || typeof window.matchMedia !== 'function' || !window.matchMedia(PHONE).matches) return;
+    if (!open || !view || !targetRef.current) return;
     const frame = requestAnimationFrame(() => {
-      const at = view.coordsAtPos(Math.min(targetRef.current.from, view.state.doc.length));
-      const sheet = panel.current && panel.current.getBoundingClientRect();
-      // the sheet grows as the text arrives, up to about half the screen: keep the text above that
-      if (at && sheet && (at.top < 56 || at.bottom > Math.min(sheet.top, window.innerHeight * 0.5) - 8)) window.scrollBy({ top: at.top - 72 });
+      const box = panel.current;
+      const phone = typeof window.matchMedia === 'function' && window.matchMedia(PHONE).matches;
+      if (!phone) {
+        if (box && typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      const { from, to } = targetRef.current;
+      const start = view.coordsAtPos(Math.min(from, view.state.doc.length));
+      const end = view.coordsAtPos(Math.min(to, view.state.doc.length), -1) || start;
+      if (start && end && (start.top < 56 || end.bottom > window.innerHeight * 0.52 - 8)) window.scrollBy({ top: start.top - 72 });
     });
     return () => cancelAnimationFrame(frame);
   }, [open, view, targetRef]);
