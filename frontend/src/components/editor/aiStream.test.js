@@ -79,3 +79,12 @@ describe('readTaskStream', () => {
     expect(out).toEqual({ status: 'error', result: 'The model stopped mid-way', text: 'x' });
   });
 });
+
+describe('the routes the writing tools use', () => {
+  it('are operations of the API spec (the stream is read with fetch, outside ENDPOINTS)', async () => {
+    const spec = (await import('../../services/openapi.json')).default;
+    expect(spec.paths['/api/gpt/results/{task_id}/stream'].get).toBeTruthy();
+    expect(spec.paths['/api/worlds/{world_id}/writing'].post).toBeTruthy();
+    expect(streamUrl('t1')).toBe('/api/gpt/results/t1/stream');
+  });
+});
