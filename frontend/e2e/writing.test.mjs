@@ -129,3 +129,70 @@ for (const [viewport, size] of VIEWPORTS) {
     await context.close();
   });
 }
+
+for (const [viewport, size] of VIEWPORTS) {
+  test(`${viewport}: Stop cancels a streaming job and keeps what arrived; Describe from fields fills an entry's description (Vietnamese)`, { timeout: 120000 }, async () => {
+    const { url } = suite.backend;
+    const reg = await api(url, 'POST', '/auth/register', { username: `an_${viewport}`, email: `an_${viewport}@example.com`, password: 'writing-password-1' });
+    const token = reg.data.token;
+    const world = (await api(url, 'POST', '/worlds', { name: 'Bến Sương', world_type: 'fantasy', language: 'vi' }, token)).data;
+    const wid = world.world_id;
+    const an = (await api(url, 'POST', `/worlds/${wid}/entities`, { name: 'Nguyễn Văn An', entity_type: 'character', aliases: ['An'], description: 'Người vá lưới ở bến cảng.' }, token)).data;
+    const anId = an.entity_id || an.id;
+    // a long selection: at 0.05 s a word it streams for seconds, time enough to stop it
+    const long = Array.from({ length: 12 }, (_, i) => `Câu thứ ${i + 1} kể về  bến cảng ,nơi An vá lưới suốt đêm dài .`).join(' ');
+    const story = (await api(url, 'POST', '/stories', { world_id: wid, title: 'Chương một', content: long }, token)).data.story;
+    const context = await signedInContext(suite.browser, url, size, token);
+    const page = await context.newPage();
+
+    await guarded(page, `${viewport}-writing-stop`, async () => {
+      await page.goto(`/stories/${story.story_id}`);
+      await page.getByRole('button', { name: 'Edit story' }).click();
+      const form = page.getByRole('form', { name: 'Edit story' });
+      const text = form.getByRole('textbox', { name: 'Story text', exact: true });
+      await text.click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.press('Control+j');
+      await page.getByRole('menu').getByRole('menuitem', { name: /^Rephrase/ }).click();
+      const panel = page.getByRole('region', { name: 'AI: Rephrase' });
+      const preview = panel.getByLabel('Suggested text');
+      await page.waitForFunction(() => {
+        const el = document.querySelector('.ai-text');
+        return el && el.textContent.split(' ').length >= 6;
+      });
+      await panel.getByRole('button', { name: 'Stop' }).click();
+      await panel.getByRole('status').filter({ hasText: /^Stopped/ }).waitFor();
+      const kept = await preview.textContent();
+      assert.ok(kept.length > 0 && kept.length < long.length, 'part of the text arrived');
+      // the job itself was cancelled
+      const tasks = (await api(url, 'GET', '/gpt/tasks', undefined, token)).data;
+      const job = (Array.isArray(tasks) ? tasks : tasks.items || []).find((t) => t.task_type === 'writing' || t.type === 'writing');
+      assert.ok(job, 'the writing job is listed');
+      assert.equal(job.status, 'cancelled');
+      await snap(page, `${viewport}-writing-stopped`);
+      await panel.getByRole('button', { name: 'Discard' }).click();
+      await panel.waitFor({ state: 'detached' });
+      assert.equal(await editorText(text), long);
+    });
+
+    await guarded(page, `${viewport}-writing-describe`, async () => {
+      await page.goto(`/worlds/${wid}/entries/${anId}`);
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      const form = page.getByRole('form', { name: 'Edit Nguyễn Văn An' });
+      await form.getByRole('button', { name: 'Describe from fields' }).click();
+      const panel = form.getByRole('region', { name: 'AI: Describe from fields' });
+      await panel.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 30000 });
+      const written = await panel.getByLabel('Suggested text').textContent();
+      assert.match(written, /^Nguyễn Văn An là .* trong thế giới này\. Còn được gọi là An\./);
+      await panel.getByText(/Chế độ ngoại tuyến/).waitFor();
+      await snap(page, `${viewport}-writing-describe`);
+      await panel.getByRole('button', { name: 'Accept' }).click();
+      assert.equal(await form.getByRole('textbox', { name: 'Description' }).inputValue(), written);
+      await form.getByRole('button', { name: 'Save', exact: true }).click();
+      await form.waitFor({ state: 'detached' });
+      const saved = (await api(url, 'GET', `/worlds/${wid}/entries/${anId}`, undefined, token)).data;
+      assert.equal((saved.entry || saved).description, written);
+    });
+    await context.close();
+  });
+}

@@ -173,6 +173,22 @@ describe('the preview of a writing job', () => {
     expect(view.state.doc.toString()).toBe('The light.');
   });
 
+  it('stops the job when the editor goes away while it writes', async () => {
+    const stream = liveStream();
+    vi.stubGlobal('fetch', vi.fn(async () => stream.response));
+    const { unmount } = renderAt(<Harness initial="The light." />);
+    const view = editorView();
+    select(view, 0, 10);
+    key(view, 'j');
+    fireEvent.click(within(screen.getByRole('menu')).getByText('Rephrase'));
+    await screen.findByRole('region', { name: 'AI: Rephrase' });
+    await waitFor(() => expect(requests.length).toBe(1));
+    await new Promise((r) => setTimeout(r, 0));
+    await stream.send('delta', { offset: 0, text: 'The' });
+    unmount();
+    await waitFor(() => expect(requests.map((r) => r.name)).toContain('delete /gpt/tasks/t1'));
+  });
+
   it('polls the task when the stream cannot be read, and shows the offline notice plainly', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     answers['get /gpt/results/t1'] = () => ({

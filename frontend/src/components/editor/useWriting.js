@@ -29,9 +29,13 @@ export function useWriting({ read = readTaskStream, start: startCall = writing.s
   const [state, setState] = useState(IDLE);
   const job = useRef(null);
 
+  // leaving the page while a job writes: stop reading it, and stop the job (nobody will see its text)
   useEffect(
     () => () => {
-      if (job.current) job.current.abort.abort();
+      const me = job.current;
+      if (!me) return;
+      me.abort.abort();
+      if (me.taskId && !me.stopped && !me.finished) gpt.cancel(me.taskId).catch(() => {});
     },
     [],
   );
@@ -65,16 +69,21 @@ export function useWriting({ read = readTaskStream, start: startCall = writing.s
         final = await read(me.taskId, { signal: me.abort.signal, onText: (text) => set({ text }) });
       } catch (err) {
         if (me.stopped || me.abort.signal.aborted) return;
-        if (err instanceof StreamError && !err.fallback) return set({ phase: 'error', error: err.message });
+        if (err instanceof StreamError && !err.fallback) {
+          me.finished = true;
+          return set({ phase: 'error', error: err.message });
+        }
         set({ phase: 'polling', via: 'poll' });
         try {
           const result = await pollRef.current.run(() => Promise.resolve(started));
           final = { status: 'completed', result, text: result && typeof result.text === 'string' ? result.text : '' };
         } catch (e) {
+          me.finished = true;
           if (me.stopped || job.current !== me) return;
           return set({ phase: e.cancelled ? 'stopped' : 'error', error: e.cancelled ? null : e.message });
         }
       }
+      me.finished = true;
       if (job.current !== me || me.stopped) return;
       if (final.status === 'cancelled') set({ phase: 'stopped' });
       else if (final.status !== 'completed') set({ phase: 'error', error: failure(final.result) });
