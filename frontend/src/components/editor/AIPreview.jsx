@@ -86,7 +86,12 @@ const AIPreview = forwardRef(function AIPreview({ writing: w, title, acceptHint,
           </div>
         )
       )}
-      {canAccept && acceptHint && <p className="muted small">{acceptHint}</p>}
+      {canAccept && acceptHint && (
+        <p className="muted small">
+          {w.phase === 'stopped' ? 'Only part of it arrived. ' : ''}
+          {acceptHint}
+        </p>
+      )}
       <div className="actions ai-actions">
         {w.running && (
           <button type="button" className="btn" onClick={onStop}>
