@@ -106,6 +106,14 @@ def test_a_server_that_refuses_streaming_gets_one_plain_request(fake_ai):
     assert usage.to_dict() == {"prompt_tokens": PROMPT_TOKENS, "completion_tokens": COMPLETION_TOKENS}
 
 
+def test_after_a_refusal_the_model_is_asked_plainly_at_once(fake_ai):
+    fake_ai.reject_streaming = True
+    client = client_for(fake_ai)
+    client.stream(rephrase(), usage=Usage(), on_delta=lambda piece: None)
+    client.stream(rephrase(), usage=Usage(), on_delta=lambda piece: None)
+    assert [r["body"].get("stream") for r in fake_ai.requests] == [True, None, None]   # one probe only
+
+
 # -- through writing jobs ------------------------------------------------------------------
 
 @pytest.fixture
