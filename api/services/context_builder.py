@@ -130,7 +130,7 @@ class ContextBuilder:
         def entry(entry_id: str, why: str, keep: bool) -> None:
             collection, doc = by_id[entry_id]
             kind = entry_kind(collection, doc)
-            candidate = _Candidate("entry", entry_id, doc["name"],
+            candidate = _Candidate("entry", entry_id, lines.one_line(doc["name"]),
                                    lines.entry_line(doc, kind, language, templates, entry_names, calendar), why)
             (offered if keep else skipped).append(candidate)
             taken.add(entry_id)
@@ -144,7 +144,7 @@ class ContextBuilder:
         for n, doc in enumerate(canon.relations_of(self.store, world_id, named_ids, set(by_id))):
             source, target = entry_names[doc["source_id"]], entry_names[doc["target_id"]]
             label = types.get(doc["type"], {}).get("label", doc["type"])
-            title = f"{source} — {label} — {target}"
+            title = lines.relation_line(source, label, target).strip()
             (offered if n < RELATIONS_MAX else skipped).append(_Candidate(
                 "relation", doc["relation_id"], title, lines.relation_line(source, label, target, doc.get("note")),
                 "relation"))
@@ -163,7 +163,7 @@ class ContextBuilder:
         events, hidden_events = canon.recent_events(self.store, world_id, calendar, visible, exclude_story_id,
                                                     EVENTS_MAX)
         for event, date in events:
-            offered.append(_Candidate("event", event["event_id"], event.get("title", ""),
+            offered.append(_Candidate("event", event["event_id"], lines.one_line(event.get("title")),
                                       lines.event_line(event.get("title", ""), event.get("description", ""),
                                                        date, language, calendar), "recent_event"))
         hidden = {"entry": found.unresolved_mentions, "event": hidden_events}
