@@ -13,6 +13,11 @@ from core.models import Event, User
 from services import access
 
 
+@pytest.fixture
+def config_overrides():
+    return {"OPENAI_MODEL": "test-model"}   # no tiktoken encoding: the estimate, wherever tiktoken's cache is
+
+
 class Canon:
     """A world built through the API, and the app's context builder."""
 
@@ -276,7 +281,7 @@ def test_preview_route_answers_the_report_and_block(canon, client, auth):
     body = answer.json
     assert set(body) == {"budget_tokens", "used_tokens", "tokenizer", "included", "skipped", "model", "text"}
     assert body["text"] == "Character: Mara Vell. A sailor.\n" and body["tokenizer"] == "estimate"
-    assert body["budget_tokens"] == 2000 and body["model"] == "gpt-4o-mini"
+    assert body["budget_tokens"] == 2000 and body["model"] == "test-model"
     refused = client.post(f"{canon.base}/context", headers=canon.owner["headers"],
                           json={"text": "x", "model": "some-other-model"})
     assert refused.status_code == 400 and refused.json["code"] == "model_not_allowed"
