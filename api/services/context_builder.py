@@ -154,9 +154,11 @@ class ContextBuilder:
             entry(entry_id, "relation", n < RELATED_MAX)
         skip_words = {w for entry_id in named_ids for w in tokenize(entry_names[entry_id])}
         query = canon.search_query(text, skip_words)
-        hits = [h for h in self.search.search(user, query, 0, SEARCH_DEPTH + len(taken), world_id=world_id,
-                                              types=["entry"]).items
-                if h["id"] in by_id and h["id"] not in taken][:SEARCH_DEPTH] if query.strip() else []
+        hits = []
+        if query.strip():   # ranked by the store; entries already offered are passed over
+            depth = SEARCH_DEPTH + min(len(taken), SEARCH_DEPTH)
+            page = self.search.search(user, query, 0, depth, world_id=world_id, types=["entry"])
+            hits = [h for h in page.items if h["id"] in by_id and h["id"] not in taken][:SEARCH_DEPTH]
         for n, hit in enumerate(hits):
             entry(hit["id"], "search", n < SEARCH_KEPT)
         visible = set(access.visible_story_ids(self.store, user, world))

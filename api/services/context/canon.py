@@ -17,8 +17,9 @@ relation read belongs to the one world, and search is asked for that world only.
 """
 from __future__ import annotations
 
+import threading
 import unicodedata
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from ai.budget import Budget
@@ -37,6 +38,10 @@ from storage.base import MAX_SEARCH_TERMS
 
 STOP = {fold(w) for w in EN_STOPWORDS | VI_STOPWORDS}
 KEYWORD_MIN = 3          # letters of a word worth searching for
+INDEXES_KEPT = 16        # name indexes kept (building one for 500 entries costs ~30 ms)
+
+_indexes: OrderedDict[tuple, KnownIndex] = OrderedDict()
+_indexes_lock = threading.Lock()
 
 
 @dataclass
@@ -65,13 +70,28 @@ def mentioned(text: str, names: Names, language: str) -> Found:
         _, times, first = entries.get(ref["id"], ("mention", 0, span.start))
         entries[ref["id"]] = ("mention", times + 1, min(first, span.start))
     codex = names.codex.entries
-    index = KnownIndex([{"name": e.name, "kind": e.kind, "aliases": e.aliases} for e in codex], language)
+    index = known_index(codex, language)
     for number, row in enumerate(index.scan(sentences(text), Budget())):
         for entry_index, at in row:
             entry_id, where = codex[entry_index].id, number * 1_000_000 + at   # sentence order, then place
             why, times, first = entries.get(entry_id, ("named", 0, where))
             entries[entry_id] = (why, times + 1, min(first, where))
     return Found(entries, len(unresolved))
+
+
+def known_index(codex: list, language: str) -> KnownIndex:
+    """The name index of these codex entries (the same names and aliases: the same index, kept)."""
+    key = (language, tuple((e.id, e.name, tuple(e.aliases)) for e in codex))
+    with _indexes_lock:
+        if key in _indexes:
+            _indexes.move_to_end(key)
+            return _indexes[key]
+    index = KnownIndex([{"name": e.name, "kind": e.kind, "aliases": e.aliases} for e in codex], language)
+    with _indexes_lock:
+        _indexes[key] = index
+        while len(_indexes) > INDEXES_KEPT:
+            _indexes.popitem(last=False)
+    return index
 
 
 def relations_of(store: DocumentStore, world_id: str, ids: list[str], known: set[str]) -> list[dict]:
