@@ -110,18 +110,18 @@ class WritingService:
         return result
 
     def model_for(self, world: World) -> str | None:
-        """The model of the world's jobs: its own if the operator allows it, else the default (None)."""
-        allowed = self.config.get("AI_ALLOWED_MODELS") or []
-        return world.ai_model if world.ai_model and world.ai_model in allowed else None
+        """The model of the world's jobs (its own if the operator allows it, else OPENAI_MODEL)."""
+        if self.context is None:
+            return None   # the provider's default
+        return self.context.model_for(world)
 
     def _context(self, user: User, world: World, text: str, model: str | None, story_id: str | None):
         """The canon sent with the job and its report (the ONE call of the context builder)."""
-        name = model or self.config.get("OPENAI_MODEL") or ""
-        budget = (self.config.get("AI_CONTEXT_BUDGETS") or {}).get(name) or self.config.get("AI_CONTEXT_TOKENS", 0)
         if self.context is None:
-            return NoContext(report={"budget_tokens": budget, "used_tokens": 0, "tokenizer": "none",
+            return NoContext(report={"budget_tokens": 0, "used_tokens": 0, "tokenizer": "estimate",
                                      "included": [], "skipped": []})
-        return self.context.build(user, world, text, budget_tokens=budget, model=name, exclude_story_id=story_id)
+        return self.context.build(user, world, text, budget_tokens=self.context.budget_for(model), model=model,
+                                  exclude_story_id=story_id)
 
     def _allowed(self, ctx: JobContext, world_id: str) -> tuple[User, World]:
         """The task's owner as the account stands now, and the world if they still write in it."""
