@@ -188,3 +188,23 @@ def test_cancelling_the_task_stops_the_model_stream(client, owner, make_world, f
     assert record["hung_up"] and record["sent"] < record["total"], record
     task = wait_task(client, owner, task_id)
     assert task["status"] == "cancelled" and task["result"] == "Cancelled by its owner"
+
+
+def test_the_canon_the_text_names_goes_with_the_prompt_and_nothing_of_other_worlds(
+        client, owner, make_world, fake_ai, ai, auth):
+    world = make_world(owner, name="Karsk")
+    client.post(f"/api/worlds/{world['world_id']}/entities", headers=owner["headers"],
+                json={"name": "Mara Vell", "aliases": ["Mara"], "description": "A sailor with blue eyes."})
+    stranger = auth.register()
+    elsewhere = make_world(stranger, name="Elsewhere")
+    client.post(f"/api/worlds/{elsewhere['world_id']}/entities", headers=stranger["headers"],
+                json={"name": "Orin Dask", "description": "A secret smith."})
+    task = wait_task(client, owner, start(client, owner, world, tool="continue",
+                                          before="Mara walked to the forge where Orin Dask waited."))
+    assert task["status"] == "completed", task
+    prompt = fake_ai.user_prompts()[-1]
+    assert "<<<CANON " in prompt and "Mara Vell" in prompt and "blue eyes" in prompt
+    assert "secret smith" not in prompt                      # another world's entry, though named
+    included = {item["name"]: item["why"] for item in task["context"]["included"]}
+    assert included.get("Mara Vell") == "named" and "Orin Dask" not in included
+    assert task["context"]["used_tokens"] <= task["context"]["budget_tokens"]
