@@ -21,7 +21,8 @@ OpenAI's format, a word per chunk, ``chunk_delay`` seconds apart, then a chunk w
 ``finish_reason``, one with ``usage`` (``include_usage``) and ``data: [DONE]``. Action
 ``"stream_cut"`` closes the connection after half the chunks; ``reject_streaming`` answers
 ``stream: true`` with HTTP 400 (a server that does not stream). ``streams`` records, per
-streamed answer, the chunks sent, their total and whether the client hung up first.
+streamed answer, the chunks sent, their total, whether the client hung up first and when
+each chunk went out.
 Writing prompts (``ai.writing_prompts``) get ``WRITING_ANSWERS`` in the prompt's language.
 """
 from __future__ import annotations
@@ -80,7 +81,7 @@ class FakeOpenAI:
         self.latency = latency
         self.chunk_delay = 0.0          # seconds between two streamed chunks (a slow stream)
         self.reject_streaming = False   # answer ``stream: true`` with HTTP 400
-        self.streams: list[dict] = []   # per streamed answer: {"sent", "total", "hung_up"}
+        self.streams: list[dict] = []   # per streamed answer: {"sent", "total", "hung_up", "times"}
         self.default = "ok"
         self.script: deque = deque()
         self.requests: list[dict] = []
@@ -261,7 +262,8 @@ def stream_answer(fake: FakeOpenAI, handler, body: dict, action) -> None:
                                                         "completion_tokens": COMPLETION_TOKENS,
                                                         "total_tokens": PROMPT_TOKENS + COMPLETION_TOKENS}})
     cut = len(words) // 2 if action == "stream_cut" else None
-    record = {"sent": 0, "total": len(words), "hung_up": False}
+    record = {"sent": 0, "total": len(words), "hung_up": False, "words": words,
+              "times": []}   # times: when each word was sent (monotonic)
     with fake._lock:
         fake.streams.append(record)
     try:
@@ -277,6 +279,7 @@ def stream_answer(fake: FakeOpenAI, handler, body: dict, action) -> None:
                 time.sleep(fake.chunk_delay)
             handler.wfile.write(b"data: " + json.dumps(event).encode() + b"\n\n")
             handler.wfile.flush()
+            record["times"].append(time.monotonic())
             record["sent"] = min(n + 1, len(words))
         handler.wfile.write(b"data: [DONE]\n\n")
         handler.wfile.flush()

@@ -240,3 +240,33 @@ def test_a_job_in_one_process_streams_to_a_reader_in_another_through_redis(redis
     finally:
         job_bus.close()
         reader_bus.close()
+
+
+def test_a_reader_joining_mid_stream_gets_the_missed_text_at_once(store, auth, app):
+    """Pieces sent before the reader subscribed are not on the bus for it: its ``join`` makes the
+    job save its text at once (not at the next periodic save), so the reader never waits for it."""
+    from core.models import User
+    from services.live import LiveBus
+    from services.live.task_stream import TaskStream
+    from services.task_runner import JobContext
+    from services.task_service import TaskService
+    from services.writing_service import PartialWriter
+
+    bus = LiveBus()
+    tasks = TaskService(store, 60, 30, bus=bus)
+    owner = User.from_dict(store.get("users", auth.register()["user_id"]))
+    task = tasks.create(owner, "writing", "offline")
+    tasks.update(task["task_id"], status="processing")
+    writer = PartialWriter(tasks, bus, JobContext(tasks, task["task_id"]), every=60)   # no periodic save
+    for word in ("Trời ", "mưa ", "to."):
+        writer(word)                         # nobody listening yet
+    stream = TaskStream(bus, store, task["task_id"], heartbeat=5, lifetime=5, poll=5).events()
+    assert next(stream) == ": connected\n\n"
+    assert "event: status" in next(stream)
+    writer(" Gió ")
+    writer("thổi.")
+    texts = [next(stream) for _ in range(3)]
+    assert '"offset":0,"text":"Trời mưa to."' in texts[0]      # what it missed, saved because it joined
+    assert '"offset":12,"text":" Gió "' in texts[1] and '"offset":17,"text":"thổi."' in texts[2]
+    writer.close()
+    stream.close()
