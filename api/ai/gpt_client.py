@@ -106,6 +106,7 @@ class GPTClient:
         self._sdk = None
         self._client = None
         self._lock = threading.Lock()
+        self._unstreamed: set[str] = set()   # models this server refused to stream: asked plainly from then on
 
     def _openai(self):
         with self._lock:   # one shared client (thread-safe, pools connections)
@@ -173,15 +174,20 @@ class GPTClient:
         looked at (``ai.streaming.Checkpoint``): a cancelled or overdue job closes the HTTP stream,
         so the server stops generating. A stream that breaks off mid-way raises ``StreamCut`` (an
         ``AIError`` holding the text so far). A server that refuses ``stream=True`` (HTTP 400, 404,
-        405, 422, 501) gets one ordinary request, whose answer is handed over at once."""
+        405, 415, 422, 501) gets one ordinary request, whose answer is handed over at once; that
+        model is then asked plainly, without trying to stream again."""
         from ai.streaming import Checkpoint   # ai.streaming imports ai.budget, which imports this module
         check = Checkpoint(budget)
         check()
         request = {"model": model or self.model, "messages": messages}
         try:
+            if request["model"] in self._unstreamed:
+                raise StreamingRejected(0)
             stream = self._create(**request, stream=True, stream_options={"include_usage": True})
         except StreamingRejected as exc:
-            log.info("the AI server refused streaming (HTTP %d); asking without", exc.status)
+            if exc.status:
+                log.info("the AI server refused streaming (HTTP %d); asking without", exc.status)
+                self._unstreamed.add(request["model"])
             text = self._chat(messages, usage, model=model, json_mode=False)
             check()
             if text:

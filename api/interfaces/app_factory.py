@@ -15,6 +15,7 @@ from interfaces.blueprints.activity import create_activity_blueprint
 from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.books import create_books_blueprint
+from interfaces.blueprints.context import create_context_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
 from interfaces.blueprints.entries import create_entries_blueprint
 from interfaces.blueprints.events import create_events_blueprint
@@ -43,6 +44,7 @@ from interfaces.limits import init_limits
 from interfaces.security import register_security_headers
 from interfaces.validation import reject_nul_characters
 from ai import make_provider
+from ai.tokens import token_counter
 from services.account_service import AccountService
 from services.activity_service import ActivityService
 from services.admin_service import AdminService
@@ -51,6 +53,7 @@ from services.auth_service import AuthService
 from services.book_service import BookService
 from services.cast_service import CastService
 from services.container import Services
+from services.context_builder import ContextBuilder
 from services.entry_service import EntryService
 from services.event_service import EventService
 from services.field_service import FieldService
@@ -99,7 +102,8 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
               create_images_blueprint, create_search_blueprint, create_members_blueprint,
               create_invitations_blueprint, create_users_blueprint, create_activity_blueprint,
-              create_live_blueprint, create_books_blueprint, create_writing_blueprint)
+              create_live_blueprint, create_books_blueprint, create_context_blueprint,
+              create_writing_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -124,6 +128,7 @@ def build_services(config, store: DocumentStore) -> Services:
                           max_pixels=config["IMAGE_MAX_PIXELS"], max_per_world=config["IMAGE_MAX_PER_WORLD"],
                           thumb_size=config["IMAGE_THUMB_SIZE"])
     members = MemberService(store, activity)
+    context = ContextBuilder(store, lambda model: token_counter(config, model), config)
     auth = AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
                        config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
     return Services(
@@ -138,7 +143,7 @@ def build_services(config, store: DocumentStore) -> Services:
         members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]),
         accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]),
         activity=activity, bus=bus, books=books, scenes=SceneService(store, stories, books),
-        writing=WritingService(store, provider, tasks, runner, bus, config))
+        context=context, writing=WritingService(store, provider, tasks, runner, bus, config, context))
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

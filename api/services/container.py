@@ -14,6 +14,7 @@ from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.book_service import BookService
 from services.cast_service import CastService
+from services.context_builder import ContextBuilder
 from services.entry_service import EntryService
 from services.event_service import EventService
 from services.field_service import FieldService
@@ -68,6 +69,7 @@ class Services:
     bus: LiveBus
     books: BookService
     scenes: SceneService
+    context: ContextBuilder   # the canon an AI job sends (issue 14)
     writing: WritingService
 
     @property

@@ -10,9 +10,9 @@ world, chooses the canon to send (``ContextBuilder.build``, once, in
 ``_context``), stores the context report on the task (``context``), and asks the
 provider to ``write``. Every piece of text that arrives goes at once to the
 task's live channel (``task_channel``: ``delta`` messages ``{offset, text}``)
-and, at most every ``PARTIAL_EVERY`` seconds, to the task record (``partial``),
-so a late or reconnecting reader of ``GET /gpt/results/{id}/stream`` starts
-from the stored text. A stream cut mid-way ends the task as ``error`` with the
+and, at most every ``PARTIAL_EVERY`` seconds (and at once when a reader joins),
+to the task record (``partial``), so a late or reconnecting reader of
+``GET /gpt/results/{id}/stream`` starts from the stored text. A stream cut mid-way ends the task as ``error`` with the
 text so far kept in ``partial``.
 """
 from __future__ import annotations
@@ -105,23 +105,25 @@ class WritingService:
         except AIError:
             writer.flush(quiet=True)   # a cut stream: what arrived stays on the task
             raise
+        finally:
+            writer.close()
         writer.flush()
         self._allowed(ctx, world_id)   # still allowed now the answer is here?
         return result
 
     def model_for(self, world: World) -> str | None:
-        """The model of the world's jobs: its own if the operator allows it, else the default (None)."""
-        allowed = self.config.get("AI_ALLOWED_MODELS") or []
-        return world.ai_model if world.ai_model and world.ai_model in allowed else None
+        """The model of the world's jobs (its own if the operator allows it, else OPENAI_MODEL)."""
+        if self.context is None:
+            return None   # the provider's default
+        return self.context.model_for(world)
 
     def _context(self, user: User, world: World, text: str, model: str | None, story_id: str | None):
         """The canon sent with the job and its report (the ONE call of the context builder)."""
-        name = model or self.config.get("OPENAI_MODEL") or ""
-        budget = (self.config.get("AI_CONTEXT_BUDGETS") or {}).get(name) or self.config.get("AI_CONTEXT_TOKENS", 0)
         if self.context is None:
-            return NoContext(report={"budget_tokens": budget, "used_tokens": 0, "tokenizer": "none",
+            return NoContext(report={"budget_tokens": 0, "used_tokens": 0, "tokenizer": "estimate",
                                      "included": [], "skipped": []})
-        return self.context.build(user, world, text, budget_tokens=budget, model=name, exclude_story_id=story_id)
+        return self.context.build(user, world, text, budget_tokens=self.context.budget_for(model), model=model,
+                                  exclude_story_id=story_id)
 
     def _allowed(self, ctx: JobContext, world_id: str) -> tuple[User, World]:
         """The task's owner as the account stands now, and the world if they still write in it."""
@@ -187,26 +189,43 @@ def _needs(tool: str, request: dict, story_id: str, entry_id: str) -> None:
 
 class PartialWriter:
     """The job's ``on_delta``: each piece to the task's live channel at once, the text so far to
-    the task record at most every ``PARTIAL_EVERY`` seconds."""
+    the task record at most every ``PARTIAL_EVERY`` seconds, and at once when a reader joins
+    (its ``join`` message): the pieces sent before it subscribed are then in the record, and a
+    ``saved`` message tells it to read them."""
 
     def __init__(self, tasks: TaskService, bus, ctx: JobContext, every: float = PARTIAL_EVERY):
         self.tasks, self.bus, self.ctx, self.every = tasks, bus, ctx, every
+        self.channel = task_channel(ctx.task_id)
         self.text = ""
         self._saved_at = time.monotonic()
-        self._saved = 0
+        self._saved = -1
+        self._sub = bus.subscribe(self.channel) if bus is not None else None
 
     def __call__(self, piece: str) -> None:
+        if self._joined():
+            self.flush()
+            self.bus.publish(self.channel, "saved", {"length": len(self.text)})
         offset = len(self.text)
         self.text += piece
         if self.bus is not None:
-            self.bus.publish(task_channel(self.ctx.task_id), "delta", {"offset": offset, "text": piece})
+            self.bus.publish(self.channel, "delta", {"offset": offset, "text": piece})
         if time.monotonic() - self._saved_at >= self.every:
             self.flush()
+
+    def _joined(self) -> bool:
+        """Whether a reader joined since the last piece (the channel's other messages are dropped)."""
+        joined = False
+        while self._sub is not None:
+            message = self._sub.get(0)
+            if message is None:
+                break
+            joined = joined or message[0] == "join"
+        return joined
 
     def flush(self, quiet: bool = False) -> None:
         """Save the text so far (``quiet``: ignore a task that has ended meanwhile)."""
         self._saved_at = time.monotonic()
-        if len(self.text) == self._saved and self._saved:
+        if len(self.text) == self._saved:
             return
         try:
             self.tasks.save_partial(self.ctx.task_id, self.text, self.ctx.usage.to_dict())
@@ -214,3 +233,8 @@ class PartialWriter:
         except TaskCancelled:
             if not quiet:
                 raise
+
+    def close(self) -> None:
+        if self._sub is not None:
+            self._sub.close()
+            self._sub = None

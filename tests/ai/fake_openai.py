@@ -10,14 +10,28 @@ is what every other request gets. Actions:
 * ``"not_json"``: content that is no JSON   * ``"bad_shape"``: JSON of the wrong shape
 * ``"broken_body"``: an HTTP body that is not JSON at all
 * ``{"content": "..."}``: exactly that message content; ``{"answer": {...}}``: that JSON object
-``latency`` delays every answer (slow server). ``requests`` records every request's body
+``latency`` delays every answer (slow server).
+``POST /tokenize`` answers like llama.cpp (``{"content"}`` -> ``{"tokens": [...]}``) while ``tokenizer``
+is True: one token per run of word characters and one per other visible character (spaces are
+free), so "Mara's  blade." is 5 tokens (``fake_token_count``); ``tokenize_requests`` records them. ``requests`` records every request's body
 (``system_prompts()``/``user_prompts()`` give the messages sent).
+
+Streaming (``"stream": true``, see ``stream_answer``): the answer goes out as SSE chunks in
+OpenAI's format, a word per chunk, ``chunk_delay`` seconds apart, then a chunk with
+``finish_reason``, one with ``usage`` (``include_usage``) and ``data: [DONE]``. Action
+``"stream_cut"`` closes the connection after half the chunks; ``reject_streaming`` answers
+``stream: true`` with HTTP 400 (a server that does not stream). ``streams`` records, per
+streamed answer, the chunks sent, their total, whether the client hung up first and when
+each chunk went out.
+Writing prompts (``ai.writing_prompts``) get ``WRITING_ANSWERS`` in the prompt's language.
 """
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
+import re
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -47,6 +61,14 @@ ANSWERS = {
 }
 
 
+_FAKE_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def fake_token_count(text: str) -> int:
+    """The fake server's tokenizer: words and other visible characters, one token each."""
+    return len(_FAKE_TOKEN.findall(text))
+
+
 def job_key(system_prompt: str) -> str:
     for key in ("names", "events", "story_description", "entities", "characters", "description"):
         if f'"{key}"' in system_prompt:
@@ -57,9 +79,14 @@ def job_key(system_prompt: str) -> str:
 class FakeOpenAI:
     def __init__(self, latency: float = 0.0):
         self.latency = latency
+        self.chunk_delay = 0.0          # seconds between two streamed chunks (a slow stream)
+        self.reject_streaming = False   # answer ``stream: true`` with HTTP 400
+        self.streams: list[dict] = []   # per streamed answer: {"sent", "total", "hung_up", "times"}
         self.default = "ok"
         self.script: deque = deque()
         self.requests: list[dict] = []
+        self.tokenizer = True                 # offer llama.cpp's POST /tokenize
+        self.tokenize_requests: list[dict] = []
         self.release = threading.Event()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -107,6 +134,8 @@ class FakeOpenAI:
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 body = json.loads(raw or b"{}")
+                if self.path.rstrip("/") == "/tokenize":   # llama.cpp's tokenizer (no scripted action)
+                    return self._tokenize(body)
                 action = fake._next_action()
                 with fake._lock:
                     fake.requests.append({"path": self.path, "body": body, "action": action,
@@ -115,6 +144,8 @@ class FakeOpenAI:
                     return self._send(404, {"error": {"message": "not found"}})
                 if fake.latency:
                     time.sleep(fake.latency)
+                if body.get("stream") and (isinstance(action, dict) or action in ("ok", "stream_cut")):
+                    return stream_answer(fake, self, body, action)
                 if isinstance(action, dict):
                     content = action.get("content")
                     return self._answer(body, content if content is not None else json.dumps(action["answer"]))
@@ -126,11 +157,23 @@ class FakeOpenAI:
                                                               "type": "test", "code": action}})
                 if action == "broken_body":
                     return self._send(200, b"{this is not json", raw=True)
+                if writing_tool(body["messages"][0]["content"]):
+                    return self._answer(body, writing_answer(body["messages"][0]["content"]))
                 key = job_key(body["messages"][0]["content"])
                 content = {"not_json": "Sure! Here are the names: Mara, Karsk.",
                            "bad_shape": json.dumps({"unexpected": True, key: None})
                            }.get(action) or json.dumps(ANSWERS[key])
                 self._answer(body, content)
+
+            def _tokenize(self, body):
+                with fake._lock:
+                    fake.tokenize_requests.append(body)
+                if not fake.tokenizer:
+                    return self._send(404, {"error": {"message": "not found"}})
+                if not isinstance(body.get("content"), str):
+                    return self._send(400, {"error": {"message": "content is required"}})
+                pieces = _FAKE_TOKEN.findall(body["content"])
+                self._send(200, {"tokens": [sum(map(ord, p)) % 32000 for p in pieces]})
 
             def _answer(self, body, content):
                 self._send(200, {
@@ -154,3 +197,91 @@ class FakeOpenAI:
                     pass   # the client gave up (timeout test)
 
         return Handler
+
+
+# -- streaming and the writing tools -------------------------------------------------------
+
+WRITING_ANSWERS = {
+    "en": {
+        "continue": "Mara Vell lifted the blade to the light. Far below, the harbour of Karsk woke to the bells.",
+        "expand": "Mara Vell sailed slowly to Karsk, the salt wind in her hair and the grey sea heaving under the "
+                  "hull, until the harbour lights rose out of the dusk.",
+        "rephrase": "Mara Vell sailed to Karsk, where Orin Dask forged a blade for her.",
+        "summarise": "Mara reaches Karsk and Orin forges her a blade.",
+        "titles": "Salt and Iron\n- The Blade of Karsk\n2. \"Mara's Voyage\"",
+        "describe_entry": "Mara Vell is a sailor of Karsk with blue eyes, the sister of Orin Dask.",
+    },
+    "vi": {
+        "continue": "Nguyễn Văn An nâng thanh gươm lên trước ánh sáng. Dưới kia, bến cảng thức dậy trong tiếng chuông.",
+        "expand": "Nguyễn Văn An chậm rãi đi về làng, gió sông thổi mát, cánh đồng lúa chín vàng trải dài "
+                  "đến tận chân trời.",
+        "rephrase": "Nguyễn Văn An trở về làng, nơi Thánh Gióng từng cưỡi ngựa sắt.",
+        "summarise": "An về làng và nghe chuyện Thánh Gióng.",
+        "titles": "Ngựa sắt\n- Chuyện làng Gióng\n3. Về làng",
+        "describe_entry": "Nguyễn Văn An là một nhân vật của làng, em trai của Thánh Gióng.",
+    },
+}
+
+
+def writing_tool(system_prompt: str) -> str | None:
+    """The writing tool a system prompt asks for (None: not a writing prompt)."""
+    from ai.writing_prompts import TASKS
+    for language in ("vi", "en"):
+        for tool, task in TASKS[language].items():
+            if task in system_prompt:
+                return tool
+    return None
+
+
+def writing_answer(system_prompt: str) -> str:
+    language = "vi" if "tiếng Việt" in system_prompt else "en"
+    return WRITING_ANSWERS[language][writing_tool(system_prompt)]
+
+
+def _content_of(body: dict, action) -> str:
+    if isinstance(action, dict):
+        return action.get("content") if action.get("content") is not None else json.dumps(action["answer"])
+    system = body["messages"][0]["content"]
+    return writing_answer(system) if writing_tool(system) else json.dumps(ANSWERS[job_key(system)])
+
+
+def stream_answer(fake: FakeOpenAI, handler, body: dict, action) -> None:
+    """Answer a ``stream: true`` request with SSE chunks (see the module's docstring)."""
+    if fake.reject_streaming:
+        return handler._send(400, {"error": {"message": "streaming is not supported", "type": "invalid_request_error",
+                                             "code": "stream_unsupported"}})
+    content = _content_of(body, action)
+    words = [m.group() for m in re.finditer(r"\s*\S+\s*", content)] or [""]
+    head = {"id": "chatcmpl-stream", "object": "chat.completion.chunk", "created": int(time.time()),
+            "model": body.get("model")}
+    events = [{**head, "choices": [{"index": 0, "delta": {"role": "assistant", "content": w}, "finish_reason": None}]}
+              for w in words]
+    events.append({**head, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    if (body.get("stream_options") or {}).get("include_usage"):
+        events.append({**head, "choices": [], "usage": {"prompt_tokens": PROMPT_TOKENS,
+                                                        "completion_tokens": COMPLETION_TOKENS,
+                                                        "total_tokens": PROMPT_TOKENS + COMPLETION_TOKENS}})
+    cut = len(words) // 2 if action == "stream_cut" else None
+    record = {"sent": 0, "total": len(words), "hung_up": False, "words": words,
+              "times": []}   # times: when each word was sent (monotonic)
+    with fake._lock:
+        fake.streams.append(record)
+    try:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/event-stream")
+        handler.send_header("Cache-Control", "no-cache")
+        handler.end_headers()   # HTTP/1.0, no length: the body ends when the connection closes
+        for n, event in enumerate(events):
+            if cut is not None and n == cut:
+                handler.close_connection = True
+                return          # closed mid-way: no final chunk, no [DONE]
+            if n and fake.chunk_delay:
+                time.sleep(fake.chunk_delay)
+            handler.wfile.write(b"data: " + json.dumps(event).encode() + b"\n\n")
+            handler.wfile.flush()
+            record["times"].append(time.monotonic())
+            record["sent"] = min(n + 1, len(words))
+        handler.wfile.write(b"data: [DONE]\n\n")
+        handler.wfile.flush()
+    except (BrokenPipeError, ConnectionResetError):
+        record["hung_up"] = True

@@ -14,7 +14,7 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language
-from core.vocabulary import CONTEXT_SKIP_REASONS, Origin, Role, TaskStatus, Visibility, WorldRole, WorldType, WritingTool
+from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldRole, WorldType, WritingTool
 from interfaces.schemas.calendar_out import DateOut, EraOut, LeapOut, MonthOut
 from services.ai_service import JOBS
 
@@ -522,33 +522,7 @@ class StoryReviewResult(MessageOut):
     proposals: int = Field(description="How many names are proposed")
 
 
-# -- writing tools and context reports (issue 14) ----------------------------------------
-
-class ContextItemOut(Out):
-    kind: Literal["entry", "relation", "event"]
-    id: str
-    name: str
-    tokens: int
-    why: str = absent("Included: `named`, `mention`, `search`, `relation` or `recent_event`")
-    rank: int = absent("Included: its place in the order of choice")
-    reason: Literal[CONTEXT_SKIP_REASONS] = absent("Skipped: `budget` or `rank`")
-
-
-class ContextHiddenOut(Out):
-    kind: Literal["entry", "relation", "event"]
-    reason: Literal["visibility"]
-    count: int = Field(description="How many the caller may not see (never which)")
-
-
-class ContextReportOut(Out):
-    """What canon a job sent to the model, and what it left out and why."""
-
-    budget_tokens: int
-    used_tokens: int
-    tokenizer: str
-    included: list[ContextItemOut]
-    skipped: list[Union[ContextItemOut, ContextHiddenOut]]
-
+# -- writing tools (issue 14) ------------------------------------------------------------
 
 class WritingResult(Out):
     tool: WritingTool
@@ -593,7 +567,7 @@ class TaskOut(Out):
     updated_at: Timestamp
     partial: str = absent("Streaming jobs (`writing`): the text written so far, saved every ~0.3 s; kept "
                           "when the stream was cut mid-way")
-    context: ContextReportOut = absent("Jobs that send canon: what was included and what was left out, and why")
+    context: "ContextReportOut" = absent("Jobs that send canon: what was included and what was left out, and why")
 
 
 # -- stats, health ------------------------------------------------------------------
@@ -730,3 +704,7 @@ class AdminCountsOut(Out):
 
 class AdminStatsOut(Success):
     stats: AdminCountsOut
+
+
+# The context report (``TaskOut.context``) is defined with the context preview's answers, which build on ``Out``.
+from interfaces.schemas.context_out import ContextReportOut  # noqa: E402,F401

@@ -6,9 +6,10 @@
     : heartbeat                                       (every ``heartbeat`` seconds)
 
 It subscribes to the task's channel on the live bus (``task_channel``; with Redis
-the job may run in another process) before reading the task record, then sends
-the stored ``partial`` as one delta at offset 0, then the live deltas, skipping
-what the replay covered. A client appends a delta only when ``offset`` equals
+the job may run in another process) and says so there (``join``: the job then
+saves its text at once and answers ``saved``), reads the task record, sends the
+stored ``partial`` as one delta at offset 0, then the live deltas, skipping
+what the replay covered and filling from the record on ``saved``. A client appends a delta only when ``offset`` equals
 the length of what it holds; a gap (the bus is a doorbell, it may drop) is
 filled from the stored ``partial`` when that has it, and ``done`` always brings
 the whole result. The record is re-read every ``poll`` seconds, so an end the
@@ -40,6 +41,7 @@ class TaskStream:
     def events(self) -> Iterator[str]:
         sub = self.bus.subscribe(task_channel(self.task_id))
         try:
+            self.bus.publish(task_channel(self.task_id), "join", {})   # the job saves its text at once
             yield ": connected\n\n"
             task = self._task()
             yield from self._status(task)
@@ -58,6 +60,11 @@ class TaskStream:
                     event, data = message
                     if event == "delta":
                         yield from self._delta(data)
+                        continue
+                    if event == "saved":   # the job saved its text for a reader that joined
+                        yield from self._fill(self._task().get("partial") or "")
+                        continue
+                    if event == "join":    # another reader's
                         continue
                     check = 0   # a status message: read the record now
                 now = self.clock()
