@@ -102,6 +102,10 @@ for (const [viewport, size] of VIEWPORTS) {
       // said plainly: offline, what it can and cannot do; what the AI was given
       await panel.getByText(/Offline mode: no language model is set up/).waitFor();
       await panel.getByText('What the AI saw').click();
+      // Oren, named in the paragraph, went with the job
+      const oren = panel.locator('.ai-context li', { hasText: 'Oren' });
+      await oren.waitFor();
+      assert.match(await oren.textContent(), /Oren\s*entry — named in the text/);
       await snap(page, `${viewport}-writing-finished`);
 
       await panel.getByRole('button', { name: 'Accept' }).click();
