@@ -3,6 +3,8 @@ import { REASON, WHY } from './editorAI.js';
 const KIND = { entry: 'entry', relation: 'relation', event: 'event' };
 
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Items left out shown by name; past this, a count (a big codex leaves many out for rank). */
+export const SKIPPED_SHOWN = 15;
 
 /**
  * "What the AI saw": the context report of a job ({budget_tokens, used_tokens, tokenizer,
@@ -46,11 +48,12 @@ export default function ContextReport({ report }) {
         <>
           <h4 className="ai-context-head">Left out</h4>
           <ul className="ai-context-list">
-            {named.map((item, i) => (
+            {named.slice(0, SKIPPED_SHOWN).map((item, i) => (
               <li key={`${item.kind}-${item.id || i}`}>
                 <strong>{item.name || 'Untitled'}</strong> <span className="muted small">{KIND[item.kind] || item.kind}</span> — {REASON[item.reason] || item.reason}
               </li>
             ))}
+            {named.length > SKIPPED_SHOWN && <li>{plural(named.length - SKIPPED_SHOWN, 'more item')} left out for the same reasons</li>}
             {hidden > 0 && <li>{plural(hidden, 'item')} you cannot see — {REASON.visibility}</li>}
           </ul>
         </>
