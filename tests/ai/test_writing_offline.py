@@ -23,9 +23,11 @@ TEXT = {
 }
 ENTRY = {
     "en": {"name": "Mara Vell", "kind": "character", "aliases": ["Mara"], "description": "",
-           "fields": [{"label": "Eye colour", "value": "blue"}], "relations": [{"label": "sibling of", "name": "Orin Dask"}]},
+           "fields": [{"label": "Eye colour", "value": "blue"}],
+           "relations": [{"label": "sibling of", "name": "Orin Dask"}]},
     "vi": {"name": "Nguyễn Văn An", "kind": "character", "aliases": ["An"], "description": "",
-           "fields": [{"label": "Quê quán", "value": "Phù Đổng"}], "relations": [{"label": "em của", "name": "Thánh Gióng"}]},
+           "fields": [{"label": "Quê quán", "value": "Phù Đổng"}],
+           "relations": [{"label": "em của", "name": "Thánh Gióng"}]},
 }
 
 
