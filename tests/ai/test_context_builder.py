@@ -14,8 +14,9 @@ from services import access
 
 
 @pytest.fixture
-def config_overrides():
-    return {"OPENAI_MODEL": "test-model"}   # no tiktoken encoding: the estimate, wherever tiktoken's cache is
+def config_overrides(on_both_stores):
+    # TinyDB and PostgreSQL; a model without a tiktoken encoding: the estimate, wherever tiktoken's cache is
+    return {**on_both_stores, "OPENAI_MODEL": "test-model"}
 
 
 class Canon:
