@@ -53,13 +53,15 @@ import unicodedata
 import urllib.error
 import urllib.request
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Protocol
 
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 300.0     # a server without a tokenizer (or a missing tiktoken file) is asked again after this
 PROBE_TIMEOUT = 3.0       # seconds for one /tokenize request at most
-COUNT_CACHE = 4096        # texts whose server count is remembered (the builder recounts the same lines)
+COUNT_CACHE = 4096        # texts whose count is remembered (the builder recounts the same lines)
+LINE_CHARS = 2000         # longer texts are not remembered by the estimate
 
 # The one-file encodings tiktoken knows (tiktoken_ext.openai_public): where tiktoken fetches
 # each file from (the cache is keyed by this address) and the file's SHA-256.
@@ -112,11 +114,14 @@ def estimate_tokens(text: str) -> int:
     return total
 
 
+_estimate_line = lru_cache(maxsize=COUNT_CACHE)(estimate_tokens)   # the builder recounts the same lines
+
+
 class EstimateCounter:
     name = "estimate"
 
     def count(self, text: str) -> int:
-        return estimate_tokens(text)
+        return _estimate_line(text) if len(text or "") <= LINE_CHARS else estimate_tokens(text)
 
 
 # -- tiktoken -------------------------------------------------------------------------
