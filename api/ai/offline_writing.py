@@ -36,7 +36,8 @@ NOTICE = {
           "sentences, suggest titles from the names and keywords of the text, and describe an entry from its "
           "fields and relations. They cannot write new prose: continue and expand need an AI provider.",
     "vi": "Chế độ ngoại tuyến: chưa cấu hình mô hình ngôn ngữ nên các công cụ viết hoạt động theo quy tắc. "
-          "Chúng có thể chỉnh sửa đoạn được chọn (diễn đạt lại: khoảng trắng, dấu câu, dấu ngoặc kép; từ láy được giữ nguyên), "
+          "Chúng có thể chỉnh sửa đoạn được chọn (diễn đạt lại: khoảng trắng, dấu câu, dấu ngoặc kép; "
+          "từ láy được giữ nguyên), "
           "tóm tắt bằng cách chọn các câu chính, gợi ý tiêu đề từ tên riêng và từ khóa, và mô tả một mục từ các "
           "đặc điểm và quan hệ của nó. Chúng không thể viết văn mới: viết tiếp và mở rộng cần một nhà cung cấp AI.",
 }

@@ -13,8 +13,8 @@
    (``POST /tokenize {"model", "prompt"}`` -> ``{"count", "tokens"}``), at the
    server's root (the base URL without ``/v1``). Which one (if any) is probed
    once per (server, model); a server that offers neither is asked again after
-   ``RETRY_SECONDS``. A count that fails later falls back to the estimate for
-   that text (and ``degraded`` is set).
+   ``RETRY_SECONDS``. When a count fails later, the estimate counts instead
+   (``degraded`` is set) for ``RETRY_SECONDS``, without waiting on the server.
 3. **An estimate** (``estimate_tokens``), meant to count *more* tokens than the
    BPE tokenizers of current models do for English, Vietnamese and CJK prose,
    so a budget counted with it is not overrun:
@@ -53,13 +53,15 @@ import unicodedata
 import urllib.error
 import urllib.request
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Protocol
 
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 300.0     # a server without a tokenizer (or a missing tiktoken file) is asked again after this
 PROBE_TIMEOUT = 3.0       # seconds for one /tokenize request at most
-COUNT_CACHE = 4096        # texts whose server count is remembered (the builder recounts the same lines)
+COUNT_CACHE = 4096        # texts whose count is remembered (the builder recounts the same lines)
+LINE_CHARS = 2000         # longer texts are not remembered by the estimate
 
 # The one-file encodings tiktoken knows (tiktoken_ext.openai_public): where tiktoken fetches
 # each file from (the cache is keyed by this address) and the file's SHA-256.
@@ -112,11 +114,14 @@ def estimate_tokens(text: str) -> int:
     return total
 
 
+_estimate_line = lru_cache(maxsize=COUNT_CACHE)(estimate_tokens)   # the builder recounts the same lines
+
+
 class EstimateCounter:
     name = "estimate"
 
     def count(self, text: str) -> int:
-        return estimate_tokens(text)
+        return _estimate_line(text) if len(text or "") <= LINE_CHARS else estimate_tokens(text)
 
 
 # -- tiktoken -------------------------------------------------------------------------
@@ -232,9 +237,13 @@ class ServerCounter:
         self.url = server_root(base_url) + "/tokenize"
         self.style, self.model, self.api_key, self.timeout = style, model, api_key, timeout
         self.name = f"server:{style}"
-        self.degraded = False
+        self.degraded = False      # a count failed: some counts were estimated
+        self.down_until = 0.0      # until then the estimate counts, without asking (monotonic time)
         self._cache: OrderedDict[str, int] = OrderedDict()
         self._lock = threading.Lock()
+
+    def available(self) -> bool:
+        return time.monotonic() >= self.down_until
 
     def ask(self, text: str) -> int:
         """The server's count (raises on any failure)."""
@@ -246,16 +255,19 @@ class ServerCounter:
             if text in self._cache:
                 self._cache.move_to_end(text)
                 return self._cache[text]
+        if not self.available():
+            return estimate_tokens(text)
         try:
             found = self.ask(text)
         except (OSError, ValueError, urllib.error.URLError) as exc:
-            log.warning("the server's tokenizer failed (%s); estimating instead", exc)
-            self.degraded = True
+            log.warning("the server's tokenizer failed (%s); estimating for %g s", exc, RETRY_SECONDS)
+            self.degraded, self.down_until = True, time.monotonic() + RETRY_SECONDS
             return estimate_tokens(text)
-        with self._lock:
-            self._cache[text] = found
-            while len(self._cache) > COUNT_CACHE:
-                self._cache.popitem(last=False)
+        if len(text) <= LINE_CHARS:
+            with self._lock:
+                self._cache[text] = found
+                while len(self._cache) > COUNT_CACHE:
+                    self._cache.popitem(last=False)
         return found
 
 
@@ -308,7 +320,7 @@ def token_counter(config, model: str, client=None) -> TokenCounter:
         api_key = getattr(client, "api_key", None) or config.get("OPENAI_API_KEY")
         timeout = min(float(config.get("OPENAI_TIMEOUT") or PROBE_TIMEOUT), PROBE_TIMEOUT)
         counter = server_counter(str(base_url), model, api_key, timeout)
-        if counter is not None:
+        if counter is not None and counter.available():
             return counter
     return EstimateCounter()
 

@@ -142,6 +142,11 @@ class TaskService:
             raise NotFound("Task not found")
         return self._settle(task)
 
+    def current(self, task_id: str) -> dict | None:
+        """The task as it stands (settled: ``error`` if its process is gone), or None."""
+        task = self.store.get(COLLECTION, task_id)
+        return None if task is None else self._settle(task)
+
     def list(self, user: User, status: str | None, offset: int, limit: int) -> tuple[list[dict], int]:
         where = {"owner_id": user.user_id, **({"status": status} if status else {})}
         docs = self.store.find(COLLECTION, where=where, offset=offset, limit=limit)

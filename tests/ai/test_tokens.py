@@ -129,6 +129,10 @@ def test_no_tokenizer_means_the_estimate_and_a_dead_server_degrades_to_it(fake_a
     assert counter.name == "server:llama.cpp"
     fake_ai.stop()
     assert counter.count("Thánh Gióng rode.") == estimate_tokens("Thánh Gióng rode.") and counter.degraded
+    started = time.monotonic()   # down: no more waiting on it, and new jobs take the estimate
+    assert [counter.count(f"line {n}") for n in range(50)] == [estimate_tokens(f"line {n}") for n in range(50)]
+    assert time.monotonic() - started < 0.5 and not counter.available()
+    assert token_counter({"OPENAI_BASE_URL": fake_ai.url}, "test-model").name == "estimate"
 
 
 class VllmLike:

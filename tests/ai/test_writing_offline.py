@@ -23,9 +23,11 @@ TEXT = {
 }
 ENTRY = {
     "en": {"name": "Mara Vell", "kind": "character", "aliases": ["Mara"], "description": "",
-           "fields": [{"label": "Eye colour", "value": "blue"}], "relations": [{"label": "sibling of", "name": "Orin Dask"}]},
+           "fields": [{"label": "Eye colour", "value": "blue"}],
+           "relations": [{"label": "sibling of", "name": "Orin Dask"}]},
     "vi": {"name": "Nguyễn Văn An", "kind": "character", "aliases": ["An"], "description": "",
-           "fields": [{"label": "Quê quán", "value": "Phù Đổng"}], "relations": [{"label": "em của", "name": "Thánh Gióng"}]},
+           "fields": [{"label": "Quê quán", "value": "Phù Đổng"}],
+           "relations": [{"label": "em của", "name": "Thánh Gióng"}]},
 }
 
 
@@ -114,3 +116,24 @@ def test_offline_writing_jobs(client, auth, make_world, make_story, ai, language
         assert task["partial"] == result["text"]
         assert task["provider"] == "offline"
     assert result["text"] == ""   # continue, last
+
+
+def test_describe_entry_reads_the_entrys_fields_and_relations(client, auth, make_world, ai):
+    owner = auth.register()
+    world = make_world(owner, name="Karsk", language="en")
+    wid = world["world_id"]
+    client.post(f"/api/worlds/{wid}/field-templates", headers=owner["headers"],
+                json={"kind": "character", "label": "Eye colour", "field_type": "text"})
+    mara = client.post(f"/api/worlds/{wid}/entities", headers=owner["headers"],
+                       json={"name": "Mara Vell", "aliases": ["Mara"], "fields": {"eye_colour": "blue"}}).json
+    orin = client.post(f"/api/worlds/{wid}/entities", headers=owner["headers"], json={"name": "Orin Dask"}).json
+    parent = client.post(f"/api/worlds/{wid}/entities", headers=owner["headers"], json={"name": "Ilse Vell"}).json
+    for source, target, kind in ((mara, orin, "sibling_of"), (parent, mara, "parent_of")):
+        made = client.post(f"/api/worlds/{wid}/relations", headers=owner["headers"],
+                           json={"source_id": source["entity_id"], "target_id": target["entity_id"], "type": kind})
+        assert made.status_code == 201, made.json
+    started = client.post(f"/api/worlds/{wid}/writing", headers=owner["headers"],
+                          json={"tool": "describe_entry", "entry_id": mara["entity_id"]})
+    task = wait_task(client, owner, started.json["task_id"])
+    assert task["result"]["text"] == ("Mara Vell is a character of this world. Also known as Mara. Eye colour: blue. "
+                                      "Mara Vell is sibling of Orin Dask and child of Ilse Vell."), task

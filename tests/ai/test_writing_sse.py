@@ -7,6 +7,7 @@ channel carried across processes by Redis."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -223,7 +224,7 @@ def test_a_job_in_one_process_streams_to_a_reader_in_another_through_redis(redis
         task = tasks.create(owner, "writing", "offline")
         tasks.update(task["task_id"], status="processing")
         events = []
-        stream = TaskStream(reader_bus, store, task["task_id"], heartbeat=5, lifetime=10, poll=5)
+        stream = TaskStream(reader_bus, tasks.current, task["task_id"], heartbeat=5, lifetime=10, poll=5)
         reading = threading.Thread(target=lambda: events.extend(stream.events()), daemon=True)
         reading.start()
         time.sleep(0.5)   # subscribed
@@ -260,7 +261,7 @@ def test_a_reader_joining_mid_stream_gets_the_missed_text_at_once(store, auth, a
     writer = PartialWriter(tasks, bus, JobContext(tasks, task["task_id"]), every=60)   # no periodic save
     for word in ("Trời ", "mưa ", "to."):
         writer(word)                         # nobody listening yet
-    stream = TaskStream(bus, store, task["task_id"], heartbeat=5, lifetime=5, poll=5).events()
+    stream = TaskStream(bus, tasks.current, task["task_id"], heartbeat=5, lifetime=5, poll=5).events()
     assert next(stream) == ": connected\n\n"
     assert "event: status" in next(stream)
     writer(" Gió ")
@@ -270,3 +271,18 @@ def test_a_reader_joining_mid_stream_gets_the_missed_text_at_once(store, auth, a
     assert '"offset":12,"text":" Gió "' in texts[1] and '"offset":17,"text":"thổi."' in texts[2]
     writer.close()
     stream.close()
+
+
+def test_the_stream_of_a_job_whose_process_died_ends_as_interrupted(client, auth, store, app):
+    from core.models import User
+    from services.task_service import INTERRUPTED
+
+    owner = auth.register()
+    tasks = app.extensions["worldsmith"].tasks
+    task = tasks.create(User.from_dict(store.get("users", owner["user_id"])), "writing", "offline")
+    with store.unit_of_work():
+        store.put("tasks", task["task_id"], {**store.get("tasks", task["task_id"]), "status": "processing",
+                                             "partial": "Half a sent", "runner": f"{socket.gethostname()}:999999:x"})   # a dead pid
+    text = client.get(f"/api/gpt/results/{task['task_id']}/stream", headers=owner["headers"]).get_data(as_text=True)
+    assert '"offset":0,"text":"Half a sent"' in text
+    assert "event: done" in text and INTERRUPTED.split(":")[0] in text

@@ -129,7 +129,7 @@ def create_gpt_blueprint(services):
         if services.bus.count() >= config["LIVE_MAX_STREAMS"]:
             raise LiveBusy("This server holds as many streams as it may: poll the job instead")
         lifetime = min(config["LIVE_STREAM_SECONDS"], config["AI_JOB_SECONDS"] + 60)
-        stream = TaskStream(services.bus, store, task_id, config["LIVE_HEARTBEAT_SECONDS"], lifetime)
+        stream = TaskStream(services.bus, tasks.current, task_id, config["LIVE_HEARTBEAT_SECONDS"], lifetime)
         response = Response(stream.events(), mimetype="text/event-stream")
         response.headers["Cache-Control"] = "no-cache, no-store"
         response.headers["X-Accel-Buffering"] = "no"

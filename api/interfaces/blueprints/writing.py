@@ -3,6 +3,7 @@ titles, describe an entry. Each is an AI job (202 + task id) whose text streams
 from ``GET /gpt/results/{task_id}/stream`` as the model writes it."""
 from interfaces.auth import current_user, token_required
 from interfaces.blueprints.gpt import accepted, started
+from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.writing import WritingBody
 from interfaces.validation import body
@@ -13,6 +14,7 @@ def create_writing_blueprint(services):
     bp = resource_blueprint("writing", __name__, store)
 
     @bp.post("/worlds/<world_id>/writing")
+    @rate_limit("ai")
     @token_required
     @started
     @body(WritingBody)

@@ -17,9 +17,10 @@ from core.language import Language
 from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldRole, WorldType, WritingTool
 from interfaces.schemas.calendar_out import DateOut, EraOut, LeapOut, MonthOut
 from services.ai_service import JOBS
+from services.writing_service import TASK_TYPE as WRITING
 
 Timestamp = str   # ISO 8601 UTC, millisecond precision, ``Z`` suffix
-TaskType = Literal[tuple(JOBS) + ("writing",)]   # writing: services.writing_service.TASK_TYPE
+TaskType = Literal[tuple(JOBS) + (WRITING,)]
 
 
 def _no_default(schema: dict) -> None:

@@ -12,8 +12,8 @@ stored ``partial`` as one delta at offset 0, then the live deltas, skipping
 what the replay covered and filling from the record on ``saved``. A client appends a delta only when ``offset`` equals
 the length of what it holds; a gap (the bus is a doorbell, it may drop) is
 filled from the stored ``partial`` when that has it, and ``done`` always brings
-the whole result. The record is re-read every ``poll`` seconds, so an end the
-bus lost is seen anyway. The stream ends with the task, or after ``lifetime``
+the whole result. The record is re-read every ``poll`` seconds (settled: a job whose process
+died reads ``error``), so an end the bus lost is seen anyway. The stream ends with the task, or after ``lifetime``
 seconds (the client then polls ``GET /gpt/results/{id}``).
 """
 from __future__ import annotations
@@ -24,15 +24,15 @@ from typing import Callable, Iterator
 from core.vocabulary import FINAL_TASK_STATUSES
 from services.live.bus import LiveBus
 from services.live.stream import sse
-from services.task_service import COLLECTION as TASKS, task_channel
+from services.task_service import task_channel
 
 POLL = 1.0   # seconds between two reads of the task record
 
 
 class TaskStream:
-    def __init__(self, bus: LiveBus, store, task_id: str, heartbeat: float, lifetime: float,
-                 poll: float = POLL, clock: Callable[[], float] = time.monotonic):
-        self.bus, self.store, self.task_id = bus, store, task_id
+    def __init__(self, bus: LiveBus, load: Callable[[str], dict | None], task_id: str, heartbeat: float,
+                 lifetime: float, poll: float = POLL, clock: Callable[[], float] = time.monotonic):
+        self.bus, self.load, self.task_id = bus, load, task_id   # load: TaskService.current
         self.heartbeat, self.lifetime, self.poll = max(0.05, heartbeat), max(0.0, lifetime), max(0.05, poll)
         self.clock = clock
         self.sent = 0          # characters of text the client holds
@@ -83,7 +83,7 @@ class TaskStream:
             sub.close()
 
     def _task(self) -> dict:
-        return self.store.get(TASKS, self.task_id) or {"status": "cancelled", "result": "The job no longer exists"}
+        return self.load(self.task_id) or {"status": "cancelled", "result": "The job no longer exists"}
 
     def _status(self, task: dict) -> Iterator[str]:
         current = (task["status"], repr(task.get("progress")))
