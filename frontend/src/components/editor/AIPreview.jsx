@@ -103,6 +103,11 @@ const AIPreview = forwardRef(function AIPreview({ writing: w, title, acceptHint,
             Accept
           </button>
         )}
+        {w.phase === 'error' && w.retry && (
+          <button type="button" className="btn" onClick={w.retry}>
+            Try again
+          </button>
+        )}
         <button type="button" className="btn btn-ghost" onClick={() => onDiscard()}>
           Discard
         </button>

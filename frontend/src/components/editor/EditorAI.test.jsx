@@ -243,5 +243,15 @@ describe('the preview of a writing job', () => {
     fireEvent.click(within(screen.getByRole('menu')).getByText('Summarise'));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('That was a lot of requests in a short time. Try again in 30 seconds.');
+    // Try again sends the same request
+    let tries = 0;
+    client.defaults.adapter = async (config) => {
+      tries += 1;
+      expect(JSON.parse(config.data)).toEqual({ tool: 'summarise', story_id: 's1', selection: 'The', before: '', after: ' lamp' });
+      return Promise.reject(Object.assign(new Error('Network Error'), { isAxiosError: true, config }));
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(tries).toBe(1));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Cannot reach the server.');
   });
 });

@@ -18,7 +18,7 @@ function failure(result) {
  * showing the task's `partial` text meanwhile. `stop()` cancels the task and keeps what arrived;
  * `discard()` stops it and forgets it. State: `phase` (idle, starting, streaming, polling, done,
  * stopped, error), `text`, `result` ({text, titles?, notice?}), `context` (the context report),
- * `error`, `via` ('stream' | 'poll'), `running`.
+ * `error`, `via` ('stream' | 'poll'), `running`; `retry()` sends the latest request again.
  */
 export function useWriting({ read = readTaskStream, start: startCall = writing.start } = {}) {
   const poll = useTask({ initialDelay: 300, maxDelay: 1500 });
@@ -28,6 +28,7 @@ export function useWriting({ read = readTaskStream, start: startCall = writing.s
   });
   const [state, setState] = useState(IDLE);
   const job = useRef(null);
+  const last = useRef(null); // [worldId, body] of the latest start, for retry()
 
   // leaving the page while a job writes: stop reading it, and stop the job (nobody will see its text)
   useEffect(
@@ -45,6 +46,7 @@ export function useWriting({ read = readTaskStream, start: startCall = writing.s
       if (job.current) job.current.abort.abort();
       const me = { abort: new AbortController(), taskId: null, stopped: false };
       job.current = me;
+      last.current = [worldId, body];
       const set = (patch) => {
         if (job.current === me) setState((s) => ({ ...s, ...(typeof patch === 'function' ? patch(s) : patch) }));
       };
@@ -131,6 +133,9 @@ export function useWriting({ read = readTaskStream, start: startCall = writing.s
     setState(IDLE);
   }, [state.phase, stop]);
 
+  /** The same request again (after an error). */
+  const retry = useCallback(() => (last.current ? start(...last.current) : undefined), [start]);
+
   const polled = state.phase === 'polling' && typeof poll.partial === 'string' && poll.partial.length > state.text.length ? poll.partial : null;
-  return { ...state, text: polled ?? state.text, running: RUNNING.has(state.phase), start, stop, discard };
+  return { ...state, text: polled ?? state.text, running: RUNNING.has(state.phase), start, stop, discard, retry };
 }
