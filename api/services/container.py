@@ -34,6 +34,8 @@ from services.story_service import StoryService
 from services.task_service import TaskService
 from services.trash_service import TrashService
 from services.world_service import WorldService
+from services.ai_settings import AISettings
+from services.usage_service import UsageService
 from storage import DocumentStore
 
 
@@ -67,6 +69,8 @@ class Services:
     bus: LiveBus
     books: BookService
     scenes: SceneService
+    ai_settings: AISettings
+    usage: UsageService
 
     @property
     def gpt_provider(self) -> str:
