@@ -42,6 +42,14 @@ class InvalidAnswer(ValueError):
     pass
 
 
+class JSONModeRefused(Exception):
+    """The server refused ``response_format`` (it has no JSON mode)."""
+
+    def __init__(self, status: int):
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
+
 @dataclass
 class Usage:
     prompt_tokens: int = 0
@@ -122,35 +130,46 @@ class GPTClient:
         known = self.capabilities.flag(self.base_url, model, "json_mode")
         return (not self.base_url) if known is None else known
 
-    def _chat(self, messages: list[dict], usage: Usage, model: str | None = None) -> str:
-        openai, client = self._openai()
+    def _chat(self, messages: list[dict], usage: Usage, model: str | None = None, json_mode: bool = True) -> str:
+        """The answer's text; in JSON mode where the server has it (``json_mode``: may use it).
+        A refusal of JSON mode is remembered and the request goes again without it."""
         model = model or self.model
+        request = {"model": model, "messages": messages}
+        if json_mode and self.json_mode(model):
+            try:
+                response = self._create(**request, response_format={"type": "json_object"})
+            except JSONModeRefused as exc:
+                log.info("%s refused JSON mode for %s (HTTP %d); asking with plain prompts",
+                         self.where, model, exc.status)
+                self.capabilities.learn(self.base_url, model, json_mode=False)
+                response = self._create(**request)
+        else:
+            response = self._create(**request)
+        usage.add(getattr(response, "usage", None))
+        choices = getattr(response, "choices", None) or []
+        return (choices[0].message.content or "") if choices else ""
+
+    def _create(self, **request):
+        """``chat.completions.create(**request)`` with our retries (429, 5xx, timeouts, dropped
+        connections); any other HTTP error is an ``AIError`` at once."""
+        openai, client = self._openai()
         retryable = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError,
                      openai.APIResponseValidationError, json.JSONDecodeError)
         attempts = self.max_retries + 1
-        attempt = 0
-        while attempt < attempts:
-            attempt += 1
-            extra = {"response_format": {"type": "json_object"}} if self.json_mode(model) else {}
+        for attempt in range(1, attempts + 1):
             try:
-                response = client.chat.completions.create(model=model, messages=messages, **extra)
-            except (openai.APIStatusError, *retryable) as exc:
-                if extra and refused(exc):   # JSON mode refused: remember, ask again as a plain prompt
-                    log.info("%s refused JSON mode for %s (HTTP %s); using plain prompts", self.where,
-                             model, exc.status_code)
-                    self.capabilities.learn(self.base_url, model, json_mode=False)
-                    attempt -= 1
-                    continue
-                if not isinstance(exc, retryable) or attempt == attempts:
-                    raise AIError(self.describe_error(exc, attempt)) from None
+                return client.chat.completions.create(**request)
+            except retryable as exc:
+                if attempt == attempts:
+                    raise AIError(self.describe_error(exc, attempts)) from None
                 delay = self._delay(attempt, exc)
                 log.info("AI call failed (%s); retry %d/%d in %.2fs", type(exc).__name__,
                          attempt, self.max_retries, delay)
                 time.sleep(delay)
-                continue
-            usage.add(getattr(response, "usage", None))
-            choices = getattr(response, "choices", None) or []
-            return (choices[0].message.content or "") if choices else ""
+            except openai.APIStatusError as exc:
+                if request.get("response_format") and refused(exc):
+                    raise JSONModeRefused(exc.status_code) from None
+                raise AIError(self.describe_error(exc, attempt)) from None
         raise AssertionError("unreachable")
 
     def _delay(self, attempt: int, exc: Exception) -> float:
