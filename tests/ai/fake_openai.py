@@ -17,7 +17,8 @@ Servers that lack a feature (see ``capability_reply``): ``reject_json_mode``, ``
 ``reject_streaming`` make the server answer requests using ``response_format``, ``tools`` or
 ``stream`` with HTTP 400, as such servers do. ``GET /v1/models`` lists ``models``. The capability
 probes (``ai.capabilities.PROBE_PROMPT``) get ``{"ok": true}``, streamed when asked (unless
-an error action is queued: ``push("401")`` fails the next probe).
+an error action is queued: ``push("401")`` fails the next probe); a job's request with ``tools``
+gets its answer as a tool call (``action`` ``"tool_call"`` in ``requests``).
 """
 from __future__ import annotations
 
@@ -186,13 +187,25 @@ def capability_reply(fake: FakeOpenAI, handler, body: dict) -> bool:
     refusal = next((message for switch, key, message in REFUSALS if getattr(fake, switch) and body.get(key)), None)
     messages = body.get("messages") or [{}]
     probe = messages[-1].get("content") == PROBE_PROMPT and not fake.script   # scripted errors still apply
-    if refusal is None and not probe:
+    tool_call = bool(body.get("tools")) and not probe and not fake.script and refusal is None
+    if refusal is None and not probe and not tool_call:
         return False
     with fake._lock:
-        fake.requests.append({"path": handler.path, "body": body, "action": "refused" if refusal else "probe",
+        action = "refused" if refusal else "probe" if probe else "tool_call"
+        fake.requests.append({"path": handler.path, "body": body, "action": action,
                               "authorization": handler.headers.get("Authorization")})
     if refusal is not None:
         handler._send(400, {"error": {"message": refusal, "type": "invalid_request_error", "code": None}})
+    elif tool_call:   # a job's answer as the arguments of the function it was told to call
+        function = (body.get("tool_choice") or {}).get("function", {}).get("name") or body["tools"][0]["function"]["name"]
+        call = {"id": "call_1", "type": "function",
+                "function": {"name": function, "arguments": json.dumps(ANSWERS[job_key(messages[0]["content"])])}}
+        handler._send(200, {
+            "id": "chatcmpl-tool", "object": "chat.completion", "created": int(time.time()), "model": body.get("model"),
+            "choices": [{"index": 0, "finish_reason": "tool_calls",
+                         "message": {"role": "assistant", "content": None, "tool_calls": [call]}}],
+            "usage": {"prompt_tokens": PROMPT_TOKENS, "completion_tokens": COMPLETION_TOKENS,
+                      "total_tokens": PROMPT_TOKENS + COMPLETION_TOKENS}})
     elif body.get("stream"):
         _probe_stream(handler, body)
     else:

@@ -82,6 +82,27 @@ def test_json_mode_refused_mid_job_falls_back_to_a_plain_prompt(fake_ai):
     assert len(sent(fake_ai, "refused")) == 1 and "response_format" not in sent(fake_ai)[-1]
 
 
+def test_tool_calls_carry_the_answer_where_json_mode_is_missing(fake_ai):
+    client = make_client(fake_ai)
+    fake_ai.reject_json_mode = True
+    probe(client, "test-model")
+    assert client.structured("test-model") == "tools"
+    assert describe(client) == {"description": "A world of storms and old oaths."}
+    request = sent(fake_ai)[-1]
+    assert "response_format" not in request and request["tool_choice"]["function"]["name"] == "answer"
+    assert request["tools"][0]["function"]["parameters"]["properties"]["description"]
+    assert fake_ai.requests[-1]["action"] == "tool_call"
+
+
+def test_tools_refused_mid_job_fall_back_to_a_plain_prompt(fake_ai):
+    client = make_client(fake_ai)
+    client.capabilities.learn(fake_ai.url, "test-model", json_mode=False, tools=True)
+    fake_ai.reject_tools = True
+    assert describe(client) == {"description": "A world of storms and old oaths."}
+    assert [r["action"] for r in fake_ai.requests] == ["refused", "ok"]
+    assert client.structured("test-model") == "plain"
+
+
 def test_a_plain_request_never_uses_what_a_server_lacks(fake_ai):
     fake_ai.reject_tools = fake_ai.reject_streaming = True
     assert describe(make_client(fake_ai)) == {"description": "A world of storms and old oaths."}
