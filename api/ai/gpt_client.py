@@ -8,6 +8,12 @@ speaks its API (Ollama, llama.cpp, vLLM, LM Studio), answering in JSON.
   connections. The SDK's own backoff cannot be shortened, which tests need.
 * Answers are validated against a pydantic schema; an invalid answer gets one
   repair request, then the job fails with a clear message.
+* ``model=`` picks the model per call (a world's choice); by default the
+  configured one. JSON mode is asked for where ``ai.capabilities`` knows the
+  server has it (unknown: OpenAI itself only), else a forced tool call where
+  tool calls are known to work, else a plain prompt; a server refusing JSON
+  mode or tools (HTTP 400) is remembered and the request goes again as a plain
+  prompt, its JSON read from the text.
 """
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ from typing import Callable
 from pydantic import BaseModel, ValidationError
 
 from ai import prompts
+from ai.capabilities import Capabilities, host_of, refused
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +43,14 @@ class AIError(Exception):
 
 class InvalidAnswer(ValueError):
     pass
+
+
+class FeatureRefused(Exception):
+    """The server refused ``response_format`` or ``tools`` (it has no JSON mode, or no tool calls)."""
+
+    def __init__(self, status: int):
+        super().__init__(f"HTTP {status}")
+        self.status = status
 
 
 class StreamCut(AIError):
@@ -106,7 +121,7 @@ class GPTClient:
         self._sdk = None
         self._client = None
         self._lock = threading.Lock()
-        self._unstreamed: set[str] = set()   # models this server refused to stream: asked plainly from then on
+        self.capabilities = Capabilities()
 
     def _openai(self):
         with self._lock:   # one shared client (thread-safe, pools connections)
@@ -118,30 +133,68 @@ class GPTClient:
         return self._sdk, self._client
 
     def complete(self, job: str, user_prompt: str, schema: type[BaseModel], usage: Usage,
-                 system: str | None = None) -> BaseModel:
+                 system: str | None = None, model: str | None = None) -> BaseModel:
         """The model's answer to ``user_prompt`` for ``job``, validated against ``schema``
-        (``system``: the system prompt, by default ``prompts.system_prompt(job)``)."""
+        (``system``: the system prompt, by default ``prompts.system_prompt(job)``;
+        ``model``: by default the configured one)."""
         messages = [{"role": "system", "content": system or prompts.system_prompt(job)},
                     {"role": "user", "content": user_prompt}]
-        content = self._chat(messages, usage)
+        content = self._chat(messages, usage, model, schema=schema)
         try:
             return parse_answer(content, schema)
         except InvalidAnswer as exc:
             log.info("AI answer for %s invalid (%s); asking for a repair", job, exc)
             messages += [{"role": "assistant", "content": content or ""},
                          {"role": "user", "content": prompts.repair(str(exc))}]
-        content = self._chat(messages, usage)
+        content = self._chat(messages, usage, model, schema=schema)
         try:
             return parse_answer(content, schema)
         except InvalidAnswer as exc:
             raise AIError(f"The AI answered with unusable JSON twice (after one repair request): {exc}") from None
 
-    def _chat(self, messages: list[dict], usage: Usage, model: str | None = None, json_mode: bool = True) -> str:
-        extra = {"response_format": {"type": "json_object"}} if json_mode and not self.base_url else {}
-        response = self._create(model=model or self.model, messages=messages, **extra)
+    def json_mode(self, model: str) -> bool:
+        """Whether to ask ``model`` for JSON mode: as detected, else only OpenAI itself."""
+        known = self.capabilities.flag(self.base_url, model, "json_mode")
+        return (not self.base_url) if known is None else known
+
+    def structured(self, model: str) -> str:
+        """How to ask ``model`` for a JSON answer: ``json_mode`` (``response_format``) where it
+        works (unknown: OpenAI itself only), else ``tools`` (a forced call of an ``answer``
+        function) where tool calls are known to work, else ``plain`` (JSON read from the text)."""
+        if self.json_mode(model):
+            return "json_mode"
+        return "tools" if self.capabilities.flag(self.base_url, model, "tools") else "plain"
+
+    def _chat(self, messages: list[dict], usage: Usage, model: str | None = None, json_mode: bool = True,
+              schema: type[BaseModel] | None = None) -> str:
+        """The answer's text (``json_mode``: may ask for JSON, per ``structured``; ``schema``: the
+        answer's shape, the function's parameters for ``tools``). A refusal of JSON mode or tools
+        is remembered and the request goes again as a plain prompt."""
+        model = model or self.model
+        request = {"model": model, "messages": messages}
+        how = self.structured(model) if json_mode else "plain"
+        if how == "tools" and schema is None:
+            how = "plain"
+        extra = {"json_mode": {"response_format": {"type": "json_object"}},
+                 "tools": {"tools": [_answer_tool(schema)] if schema else [],
+                           "tool_choice": {"type": "function", "function": {"name": ANSWER_TOOL}}},
+                 "plain": {}}[how]
+        try:
+            response = self._create(**request, **extra)
+        except FeatureRefused as exc:
+            log.info("%s refused %s for %s (HTTP %d); asking with plain prompts", self.where, how, model,
+                     exc.status)
+            self.capabilities.learn(self.base_url, model, **{how: False})
+            response = self._create(**request)
         usage.add(getattr(response, "usage", None))
         choices = getattr(response, "choices", None) or []
-        return (choices[0].message.content or "") if choices else ""
+        if not choices:
+            return ""
+        message = choices[0].message
+        calls = getattr(message, "tool_calls", None) or []
+        if how == "tools" and calls and getattr(calls[0], "function", None) is not None:
+            return calls[0].function.arguments or ""
+        return message.content or ""
 
     def _create(self, **request):
         """``chat.completions.create(**request)`` with our retries (429, 5xx, timeouts, dropped
@@ -155,7 +208,7 @@ class GPTClient:
                 return client.chat.completions.create(**request)
             except retryable as exc:
                 if attempt == attempts:
-                    raise AIError(self._describe(exc, attempts)) from None
+                    raise AIError(self.describe_error(exc, attempts)) from None
                 delay = self._delay(attempt, exc)
                 log.info("AI call failed (%s); retry %d/%d in %.2fs", type(exc).__name__,
                          attempt, self.max_retries, delay)
@@ -163,7 +216,9 @@ class GPTClient:
             except openai.APIStatusError as exc:
                 if request.get("stream") and exc.status_code in STREAM_REJECTED:
                     raise StreamingRejected(exc.status_code) from None
-                raise AIError(self._describe(exc, attempt)) from None
+                if (request.get("response_format") or request.get("tools")) and refused(exc):
+                    raise FeatureRefused(exc.status_code) from None
+                raise AIError(self.describe_error(exc, attempt)) from None
         raise AssertionError("unreachable")
 
     def stream(self, messages: list[dict], *, model: str | None = None, usage: Usage,
@@ -181,13 +236,13 @@ class GPTClient:
         check()
         request = {"model": model or self.model, "messages": messages}
         try:
-            if request["model"] in self._unstreamed:
+            if self.capabilities.flag(self.base_url, request["model"], "streaming") is False:
                 raise StreamingRejected(0)
             stream = self._create(**request, stream=True, stream_options={"include_usage": True})
         except StreamingRejected as exc:
             if exc.status:
                 log.info("the AI server refused streaming (HTTP %d); asking without", exc.status)
-                self._unstreamed.add(request["model"])
+                self.capabilities.learn(self.base_url, request["model"], streaming=False)
             text = self._chat(messages, usage, model=model, json_mode=False)
             check()
             if text:
@@ -223,10 +278,23 @@ class GPTClient:
         base = self.backoff * (2 ** (attempt - 1))
         return base * random.uniform(0.75, 1.25)
 
-    def _describe(self, exc: Exception, attempts: int) -> str:
+    @property
+    def where(self) -> str:
+        """The server as logs name it: the base URL's host (never a password in it), or OpenAI."""
+        return host_of(self.base_url) if self.base_url else "OpenAI"
+
+    def describe_error(self, exc: Exception, attempts: int, host_only: bool = False) -> str:
+        """``exc`` in plain words, the API key never in them (a server may echo it);
+        ``host_only``: the server named by its host, not its whole base URL."""
+        text = self._describe(exc, attempts, self.where if host_only else None)
+        if self.api_key and self.api_key != PLACEHOLDER_KEY:
+            text = text.replace(self.api_key, "***")
+        return text
+
+    def _describe(self, exc: Exception, attempts: int, where: str | None = None) -> str:
         openai = self._sdk
         tries = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
-        where = self.base_url or "OpenAI"
+        where = where or self.base_url or "OpenAI"
         if isinstance(exc, openai.APITimeoutError):
             return f"The AI provider did not answer within {self.timeout:g}s ({tries})"
         if isinstance(exc, openai.APIConnectionError):
@@ -238,6 +306,15 @@ class GPTClient:
         if isinstance(exc, openai.APIStatusError):
             return f"The AI provider failed with HTTP {exc.status_code} ({tries}): {_short(exc.message)}"
         return f"The AI provider sent a malformed response ({tries})"
+
+
+ANSWER_TOOL = "answer"
+
+
+def _answer_tool(schema: type[BaseModel]) -> dict:
+    """The function whose arguments are the answer, for servers that call tools but lack JSON mode."""
+    return {"type": "function", "function": {"name": ANSWER_TOOL, "description": "Give the answer.",
+                                             "parameters": schema.model_json_schema()}}
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -35,6 +35,8 @@ from services.story_service import StoryService
 from services.task_service import TaskService
 from services.trash_service import TrashService
 from services.world_service import WorldService
+from services.ai_settings import AISettings
+from services.usage_service import UsageService
 from services.writing_service import WritingService
 from storage import DocumentStore
 
@@ -69,6 +71,8 @@ class Services:
     bus: LiveBus
     books: BookService
     scenes: SceneService
+    ai_settings: AISettings
+    usage: UsageService
     context: ContextBuilder   # the canon an AI job sends (issue 14)
     writing: WritingService
 

@@ -68,8 +68,9 @@ class _Candidate:
 
 class ContextBuilder:
     def __init__(self, store: DocumentStore, counter_factory: Callable[[str], TokenCounter],
-                 config=None, search: SearchService | None = None):
+                 config=None, search: SearchService | None = None, settings=None):
         self.store = store
+        self.settings = settings   # services.ai_settings.AISettings: the one rule for a job's model
         self.counter_factory = counter_factory
         self.config = config if config is not None else {}
         self.search = search or SearchService(store)
@@ -80,6 +81,8 @@ class ContextBuilder:
     def model_for(self, world: World, requested: str | None = None) -> str:
         """The model a job of the world uses: ``requested`` if the operator allows it (400
         otherwise), else the world's choice if still allowed, else ``OPENAI_MODEL``."""
+        if self.settings is not None:
+            return self.settings.check_model(requested, "model") if requested else self.settings.model_for(world)
         default = self.config.get("OPENAI_MODEL") or "gpt-4o-mini"
         allowed = {default, *(self.config.get("AI_ALLOWED_MODELS") or [])}
         if requested:
@@ -90,6 +93,8 @@ class ContextBuilder:
         return world.ai_model if world.ai_model in allowed else default
 
     def budget_for(self, model: str) -> int:
+        if self.settings is not None:
+            return self.settings.context_budget(model)
         return context_budget(self.config, model)
 
     def preview(self, user: User, world_id: str, text: str, model: str | None = None) -> dict:

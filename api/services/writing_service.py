@@ -50,10 +50,11 @@ class NoContext:
 
 class WritingService:
     def __init__(self, store: DocumentStore, provider, tasks: TaskService, runner: TaskRunner, bus, config,
-                 context=None):
+                 context=None, ai_settings=None):
         self.store, self.provider, self.tasks, self.runner, self.bus = store, provider, tasks, runner, bus
         self.config = config
         self.context = context   # services.context_builder.ContextBuilder (None: no canon is sent)
+        self.ai_settings = ai_settings   # services.ai_settings.AISettings (None: the provider's default model)
 
     # -- starting --------------------------------------------------------------------
 
@@ -67,7 +68,8 @@ class WritingService:
         if entry_id and find_entry(self.store, world.world_id, entry_id) is None:
             raise InvalidInput("The entry is not in this world", {"entry_id": "not an entry of this world"})
         _needs(tool, request, story_id, entry_id)
-        task = self.tasks.create(user, TASK_TYPE, self.provider.name, world_id=world.world_id)
+        task = self.tasks.create(user, TASK_TYPE, self.provider.name, world_id=world.world_id,
+                                 model=self.model_for(world) or "")
         params = {k: request.get(k) or "" for k in ("tool", "selection", "before", "after", "instructions")}
         job = partial(self.run, world_id=world.world_id, story_id=story_id, entry_id=entry_id, **params)
         self.store.after_commit(partial(self.runner.submit, task["task_id"], job))
@@ -113,6 +115,8 @@ class WritingService:
 
     def model_for(self, world: World) -> str | None:
         """The model of the world's jobs (its own if the operator allows it, else OPENAI_MODEL)."""
+        if self.ai_settings is not None:
+            return self.ai_settings.model_for(world)
         if self.context is None:
             return None   # the provider's default
         return self.context.model_for(world)
