@@ -1,7 +1,7 @@
 """Where the checked text names the world's entries: by name, alias, a title-less form,
 or (people) a part of a longer name ("Mara" of "Mara Vell", "An" of "Nguyễn Văn An").
 
-Vietnamese forms match with their tone marks (Trần is not Trấn); other forms
+Vietnamese forms (every form in a Vietnamese world) match with their tone marks (Trần is not Trấn); other forms
 match without accents or case ("Zoe" finds "Zoë"). A match must start with a
 capital letter (prose writes names so), cover whole words, and the longest match
 wins where two overlap. A part two entries share names neither.
@@ -23,8 +23,8 @@ class Mention:
     whole: bool     # by a whole name or alias (not a part)
 
 
-def _key(form: str) -> tuple[bool, str]:
-    accented = is_vietnamese(form)
+def _key(form: str, language: str) -> tuple[bool, str]:
+    accented = language == "vi" or is_vietnamese(form)
     return accented, (lower(form) if accented else fold(form))
 
 
@@ -33,9 +33,9 @@ def locate(text: Text, canon: Canon) -> list[Mention]:
     parts: dict[tuple[bool, str], set[str]] = {}
     for entry in canon.entries.values():
         for form in entry.forms:
-            forms.setdefault(_key(form), set()).add(entry.id)
+            forms.setdefault(_key(form, canon.language), set()).add(entry.id)
         for part in entry.parts(canon.language):
-            parts.setdefault(_key(part), set()).add(entry.id)
+            parts.setdefault(_key(part, canon.language), set()).add(entry.id)
     candidates = []
     for table, whole in ((forms, True), (parts, False)):
         for (accented, key), ids in table.items():
