@@ -204,6 +204,11 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     resolved = check("GET", f"/api/worlds/{wid}/mentions/resolve?names=Greywater&names=Nobody%20Yet")
     assert resolved["Greywater"]["id"] == place["location_id"] and resolved["Nobody Yet"] is None
     assert [u["name"] for u in check("GET", f"/api/worlds/{wid}/mentions/unresolved", writer)] == ["Nobody Yet"]
+    # the canon an AI job would send (a field naming an entry, relations, a link to no entry)
+    context = check("POST", f"/api/worlds/{wid}/context", writer,
+                    json={"text": f"{hero['name']} rode to [[Greywater]] with [[Nobody Yet]]."})
+    assert {i["why"] for i in context["included"]} >= {"named", "mention", "relation"}
+    assert {"kind": "entry", "reason": "visibility", "count": 1} in context["skipped"]
 
     # AI jobs (inline: each has finished when its 202 leaves)
     jobs = [

@@ -10,7 +10,10 @@ is what every other request gets. Actions:
 * ``"not_json"``: content that is no JSON   * ``"bad_shape"``: JSON of the wrong shape
 * ``"broken_body"``: an HTTP body that is not JSON at all
 * ``{"content": "..."}``: exactly that message content; ``{"answer": {...}}``: that JSON object
-``latency`` delays every answer (slow server). ``requests`` records every request's body
+``latency`` delays every answer (slow server).
+``POST /tokenize`` answers like llama.cpp (``{"content"}`` -> ``{"tokens": [...]}``) while ``tokenizer``
+is True: one token per run of word characters and one per other visible character (spaces are
+free), so "Mara's  blade." is 5 tokens (``fake_token_count``); ``tokenize_requests`` records them. ``requests`` records every request's body
 (``system_prompts()``/``user_prompts()`` give the messages sent).
 """
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import re
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -47,6 +51,14 @@ ANSWERS = {
 }
 
 
+_FAKE_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def fake_token_count(text: str) -> int:
+    """The fake server's tokenizer: words and other visible characters, one token each."""
+    return len(_FAKE_TOKEN.findall(text))
+
+
 def job_key(system_prompt: str) -> str:
     for key in ("names", "events", "story_description", "entities", "characters", "description"):
         if f'"{key}"' in system_prompt:
@@ -60,6 +72,8 @@ class FakeOpenAI:
         self.default = "ok"
         self.script: deque = deque()
         self.requests: list[dict] = []
+        self.tokenizer = True                 # offer llama.cpp's POST /tokenize
+        self.tokenize_requests: list[dict] = []
         self.release = threading.Event()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -107,6 +121,8 @@ class FakeOpenAI:
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 body = json.loads(raw or b"{}")
+                if self.path.rstrip("/") == "/tokenize":   # llama.cpp's tokenizer (no scripted action)
+                    return self._tokenize(body)
                 action = fake._next_action()
                 with fake._lock:
                     fake.requests.append({"path": self.path, "body": body, "action": action,
@@ -131,6 +147,16 @@ class FakeOpenAI:
                            "bad_shape": json.dumps({"unexpected": True, key: None})
                            }.get(action) or json.dumps(ANSWERS[key])
                 self._answer(body, content)
+
+            def _tokenize(self, body):
+                with fake._lock:
+                    fake.tokenize_requests.append(body)
+                if not fake.tokenizer:
+                    return self._send(404, {"error": {"message": "not found"}})
+                if not isinstance(body.get("content"), str):
+                    return self._send(400, {"error": {"message": "content is required"}})
+                pieces = _FAKE_TOKEN.findall(body["content"])
+                self._send(200, {"tokens": [sum(map(ord, p)) % 32000 for p in pieces]})
 
             def _answer(self, body, content):
                 self._send(200, {

@@ -276,6 +276,9 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/entries/<entry_id>/mentions", "GET"): READ,
     ("/api/worlds/<world_id>/mentions/resolve", "GET"): READ,
     ("/api/worlds/<world_id>/mentions/unresolved", "GET"): READ,
+    # the canon an AI job would send (writers; the scene's world only)
+    ("/api/worlds/<world_id>/context", "POST"): Entry(writer, body=lambda s: {
+        "text": f"Hero and [[Place]] in story {s['serial']}"}),
     # images (the scene's world holds one, shown nowhere)
     ("/api/worlds/<world_id>/images", "GET"): READ,
     ("/api/worlds/<world_id>/images", "POST"): Entry(writer, 201, upload=lambda s: s["image_file"]),
