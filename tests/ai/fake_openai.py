@@ -60,10 +60,22 @@ def fake_token_count(text: str) -> int:
 
 
 def job_key(system_prompt: str) -> str:
-    for key in ("names", "events", "story_description", "entities", "characters", "description"):
+    for key in ("findings", "names", "events", "story_description", "entities", "characters", "description"):
         if f'"{key}"' in system_prompt:
             return key
     raise ValueError("unknown job")
+
+
+def check_answer(fake, body: dict) -> dict:
+    """The consistency check's answer (its system prompt asks for ``"findings"``): the first entry of
+    ``fake.check_answers`` whose marker (a piece of the passage) the user prompt holds; its value is
+    the answer ``{"findings": [...]}``, or a function of the user prompt giving it. Else no findings."""
+    messages = body.get("messages") or []
+    prompt = messages[1]["content"] if len(messages) > 1 else ""
+    for marker, answer in fake.check_answers.items():
+        if marker in prompt:
+            return answer(prompt) if callable(answer) else answer
+    return {"findings": []}
 
 
 class FakeOpenAI:
@@ -72,6 +84,7 @@ class FakeOpenAI:
         self.default = "ok"
         self.script: deque = deque()
         self.requests: list[dict] = []
+        self.check_answers: dict = {}   # consistency check: passage marker -> answer (see ``check_answer``)
         self.tokenizer = True                 # offer llama.cpp's POST /tokenize
         self.tokenize_requests: list[dict] = []
         self.release = threading.Event()
@@ -145,7 +158,7 @@ class FakeOpenAI:
                 key = job_key(body["messages"][0]["content"])
                 content = {"not_json": "Sure! Here are the names: Mara, Karsk.",
                            "bad_shape": json.dumps({"unexpected": True, key: None})
-                           }.get(action) or json.dumps(ANSWERS[key])
+                           }.get(action) or json.dumps(check_answer(fake, body) if key == "findings" else ANSWERS[key])
                 self._answer(body, content)
 
             def _tokenize(self, body):
