@@ -15,6 +15,7 @@ other; friends and lovers contradict nothing.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from services.consistency.canon import Canon, Entry
@@ -91,9 +92,7 @@ def _colours(text: Text, entry: Entry, region: tuple[int, int]) -> list[dict]:
             nouns, colours = _alts(FEATURES[feature][1][language]), _alts(COLOURS[language])
             pattern = (rf"(?<!\w)(?P<c>{colours})(?:[- ](?:{colours}))?[- ](?P<n>{nouns})(?!\w)" if language == "en"
                        else rf"(?<!\w)(?P<n>{nouns})(?: màu)? (?P<c>{colours})(?!\w)")
-            for m in re.finditer(pattern, text.lowered[:region[1]]):
-                if m.start() < region[0]:
-                    continue
+            for m in re.compile(pattern).finditer(text.lowered, region[0], region[1]):
                 said = m.group("c")
                 if any(said in v or v in said for v in value_colours):
                     continue
@@ -205,20 +204,21 @@ def relations(text: Text, mentions: list[Mention], canon: Canon) -> list[dict]:
     return out
 
 
-def _previous(people: list[Mention], before: int, other_than: str, text: Text) -> str | None:
-    sentence = text.sentence_at(before)
-    floor = 0
-    if sentence is not None:
-        index = text.sentences.index(sentence)
-        floor = text.sentences[max(0, index - 1)].start
-    for m in reversed(people):
-        if m.start < before and m.start >= floor and m.entry_id != other_than:
-            return m.entry_id
+def _previous(people: list[Mention], starts: list[int], before: int, other_than: str, text: Text) -> str | None:
+    """The last person named before ``before``, in its sentence or the one before."""
+    index = text.sentence_index(before)
+    floor = text.sentences[max(0, index - 1)].start if index >= 0 else before
+    i = bisect.bisect_left(starts, before) - 1
+    while i >= 0 and people[i].start >= floor:
+        if people[i].entry_id != other_than:
+            return people[i].entry_id
+        i -= 1
     return None
 
 
 def _statements(text: Text, people: list[Mention], canon: Canon):
     low = text.lowered
+    starts = [m.start for m in people]
     en, vi = _alts(WORDS["en"]), _alts(WORDS["vi"])
     for i, m in enumerate(people):
         nxt = people[i + 1] if i + 1 < len(people) else None
@@ -248,17 +248,17 @@ def _statements(text: Text, people: list[Mention], canon: Canon):
                 yield m.entry_id, nxt.entry_id, WORDS["vi"][h["w"]], m.start - len(h.group(0).lstrip()), nxt.end, h["w"]
         h = re.search(rf"(?:his|her|their) {ADJ}(?P<w>{en}),? $", before)                    # her cousin Orin
         if h:
-            owner = _previous(people, m.start, m.entry_id, text)
+            owner = _previous(people, starts, m.start, m.entry_id, text)
             if owner:
                 yield owner, m.entry_id, WORDS["en"][h["w"]], m.start - len(h.group(0)), m.end, h["w"]
         h = re.match(rf", (?:his|her|their) {ADJ}(?P<w>{en})(?!\w)", after)                  # Orin, her cousin
         if h:
-            owner = _previous(people, m.start, m.entry_id, text)
+            owner = _previous(people, starts, m.start, m.entry_id, text)
             if owner:
                 yield owner, m.entry_id, WORDS["en"][h["w"]], m.start, m.end + h.end(), h["w"]
         h = re.search(rf"(?:^|\W)(?:người )?(?P<w>{vi})(?P<p> của {PRONOUN_VI})?,? $", before)  # em họ của nàng, Minh
         if h and (h["p"] or h["w"] in VI_BARE_OK):
-            owner = _previous(people, m.start, m.entry_id, text)
+            owner = _previous(people, starts, m.start, m.entry_id, text)
             if owner:
                 said = h.group(0)
                 span = len(said) - (1 if said[:1] and not said[0].isalnum() else 0)
