@@ -172,3 +172,18 @@ def test_findings_go_with_a_deleted_account_world(client, auth, make_world, make
         "password": "password123", "worlds": [{"world_id": world["world_id"], "action": "delete"}]})
     assert response.status_code == 200, response.json
     assert store.count("findings", where={"world_id": world["world_id"]}) == 0
+
+
+def test_a_deleted_co_authors_dismissals_stay_but_forget_them(client, auth, owner, world, make_story, store):
+    co_author = auth.register()
+    store.put("worlds", world["world_id"], {**store.get("worlds", world["world_id"]),
+                                            "co_authors": [co_author["user_id"]]})
+    story = make_story(owner, world, content=KILLS)
+    [first, *_] = run_check(client, co_author, story["story_id"])["findings"]
+    client.patch(f"/api/findings/{first['finding_id']}", json={"status": "dismissed"}, headers=co_author["headers"])
+    assert store.get("findings", first["finding_id"])["dismissed_by"] == co_author["user_id"]
+    response = client.delete("/api/auth/me", headers=co_author["headers"], json={"password": "password123",
+                                                                                "worlds": []})
+    assert response.status_code == 200, response.json
+    doc = store.get("findings", first["finding_id"])
+    assert doc["status"] == "dismissed" and doc["dismissed_by"] == ""
