@@ -29,6 +29,7 @@ HANG_LIMIT = 10.0   # seconds a "hang" lasts at most, so no thread outlives a te
 PROMPT_TOKENS, COMPLETION_TOKENS = 11, 7
 
 ANSWERS = {
+    "findings": {"findings": []},   # the consistency check's default; ``check_answer`` scripts it per passage
     "names": {"names": [
         {"name": "Mara Vell", "kind": "character", "confidence": 0.95, "quote": "Mara Vell sailed to Karsk.",
          "aliases": []},

@@ -110,7 +110,7 @@ def canon_block(text: Text, canon: Canon, context=None) -> str:
 
 
 def check(provider, text: Text, canon: Canon, usage, *, budget=None, start: int = 0, end: int | None = None,
-          context=None) -> dict:
+          context=None, model: str | None = None) -> dict:
     """Ask the model about the passage (``start..end`` of the stored text); its findings, validated,
     with how many were dropped and the context report when the builder was used."""
     end = len(text.original) if end is None else end
@@ -120,7 +120,9 @@ def check(provider, text: Text, canon: Canon, usage, *, budget=None, start: int 
     fence = prompts.new_fence()
     user = "\n".join([prompts.block("CANON", canon_block(Text.of(passage), canon, context), fence),
                       prompts.block("PASSAGE", passage, fence)])
-    answer = provider.client.complete(JOB, user, Answer, usage, system=system_prompt(canon.language, fence))
+    per_call = {"model": model} if model else {}   # the job's model (the world's), where the client takes one
+    answer = provider.client.complete(JOB, user, Answer, usage, system=system_prompt(canon.language, fence),
+                                      **per_call)
     findings, dropped = validate(answer.findings, text, canon, start, end)
     return {"findings": findings, "dropped": dropped,
             "context": getattr(context, "report", None) if context is not None else None}
