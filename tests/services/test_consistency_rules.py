@@ -245,3 +245,13 @@ def test_clean_passages_have_no_findings():
     assert run(canon, "Mara Vell and her brother Orin Dask walked to Karsk. Her blue eyes shone.") == []
     vi = make_canon("vi", VI, relations=[("mai", "sibling_of", "lan")])
     assert run(vi, "Trần Thị Mai và em gái Lê Thị Lan cùng Nguyễn Văn An ra đồng.") == []
+
+
+def test_a_killer_or_a_loss_is_no_death():
+    en = make_canon("en", EN)
+    assert not kinds(run(en, "Mara Vell killed the guard at the ford. Later Mara Vell laughed."), "death")
+    vi = make_canon("vi", VI)
+    assert not kinds(run(vi, "Trần Thị Mai mất chiếc nón ở chợ. Trần Thị Mai về nhà."), "death")
+    assert kinds(run(vi, "Trần Thị Mai mất. Hôm sau Trần Thị Mai về nhà."), "death")
+    killer = make_canon("en", EN, events=[{"id": "e1", "title": "Orin Dask kills Mara Vell", "entities": ["orin", "mara"]}])
+    assert list(killer.deaths) == ["mara"]
