@@ -19,7 +19,8 @@ checked through ``POST /stories/{id}/checks``:
   the rules did not make).
 
 A finding is right when a label of the passage has its kind and its entry is cited (an
-unknown name: the quote holds it); each label counts once.
+unknown name: the quote holds it); each label counts once. Figures are printed for all
+passages and per set: ``dev`` (written alongside the rules) and ``heldout`` (written after).
 """
 from __future__ import annotations
 
@@ -142,7 +143,6 @@ def run_language(language: str, verbose: bool = False) -> dict:
     with open(os.path.join(DATA, f"{language}.json"), encoding="utf-8") as f:
         data = json.load(f)
     passages = data["passages"]
-    totals = {path: [0, 0, 0] for path in PATHS}
     dropped = 0
     misses = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -152,6 +152,9 @@ def run_language(language: str, verbose: bool = False) -> dict:
         registered = client.post("/api/auth/register", json={"username": "bench", "email": "bench@example.com",
                                                              "password": "password123"}).json
         token, user_id = registered["token"], registered["user"]["user_id"]
+        store = app.extensions["worldsmith"].store
+        with store.unit_of_work():   # an admin: no daily job quota for the bench's many checks
+            store.put("users", user_id, {**store.get("users", user_id), "role": "admin"})
         api = Api(client, {"Authorization": f"Bearer {token}"})
         loaded = load_canon(api, data["canon"], passages)
         results = {"rules": {p["id"]: check(api, loaded["stories"][p["id"]], False)["findings"] for p in passages}}
@@ -179,16 +182,19 @@ def run_language(language: str, verbose: bool = False) -> dict:
             store.close()
         finally:
             fake.stop()
+    sets = {"all": passages, **{name: [p for p in passages if p.get("set", "dev") == name]
+                                   for name in ("dev", "heldout")}}
+    out = {}
     for path in PATHS:
-        for passage in passages:
-            tp, fp, fn, wrong, left = score(results[path][passage["id"]], passage["expect"])
-            totals[path][0] += tp
-            totals[path][1] += fp
-            totals[path][2] += fn
-            if verbose and (wrong or left):
-                misses.append(f"  {path:8} {passage['id']}: wrong {[(w['kind'], w['quote']) for w in wrong]} "
-                              f"missed {[(m['kind'], m.get('entry') or m.get('name')) for m in left]}")
-    out = {path: figures(*totals[path]) for path in PATHS}
+        for name, chosen in sets.items():
+            totals = [0, 0, 0]
+            for passage in chosen:
+                tp, fp, fn, wrong, left = score(results[path][passage["id"]], passage["expect"])
+                totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+                if verbose and name == "all" and (wrong or left):
+                    misses.append(f"  {path:8} {passage['id']}: wrong {[(w['kind'], w['quote']) for w in wrong]} "
+                                  f"missed {[(m['kind'], m.get('entry') or m.get('name')) for m in left]}")
+            out[path if name == "all" else f"{path}/{name}"] = {**figures(*totals), "passages": len(chosen)}
     out["passages"] = len(passages)
     out["dropped"] = dropped
     out["misses"] = misses
@@ -204,12 +210,14 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="list each wrong and missed finding")
     args = parser.parse_args()
     results = run(args.verbose)
-    print(f"{'lang':5}{'path':10}{'passages':>9}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}{'F1':>7}")
+    print(f"{'lang':5}{'path':10}{'set':9}{'passages':>9}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}"
+          f"{'recall':>8}{'F1':>7}")
     for language, out in results.items():
         for path in PATHS:
-            f = out[path]
-            print(f"{language:5}{path:10}{out['passages']:>9}{f['tp']:>5}{f['fp']:>5}{f['fn']:>5}"
-                  f"{f['precision']:>11.2f}{f['recall']:>8.2f}{f['f1']:>7.2f}")
+            for name in ("all", "dev", "heldout"):
+                f = out[path if name == "all" else f"{path}/{name}"]
+                print(f"{language:5}{path:10}{name:9}{f['passages']:>9}{f['tp']:>5}{f['fp']:>5}{f['fn']:>5}"
+                      f"{f['precision']:>11.2f}{f['recall']:>8.2f}{f['f1']:>7.2f}")
         print(f"{language:5}model findings dropped by validation: {out['dropped']}")
         for line in out["misses"]:
             print(line)

@@ -255,3 +255,19 @@ def test_a_killer_or_a_loss_is_no_death():
     assert kinds(run(vi, "Trần Thị Mai mất. Hôm sau Trần Thị Mai về nhà."), "death")
     killer = make_canon("en", EN, events=[{"id": "e1", "title": "Orin Dask kills Mara Vell", "entities": ["orin", "mara"]}])
     assert list(killer.deaths) == ["mara"]
+
+
+def test_a_part_inside_a_longer_name_is_another_name():
+    canon = make_canon("en", EN, events=[{**DEATH_EN, "story": "ch1"}], earlier=["ch1"], book_id="b")
+    found = run(canon, "The old soldier Brannoc Vell sharpened his blade. Later Mara Vell smiled.")
+    assert [f["quote"] for f in kinds(found, "unknown_name")] == ["Brannoc Vell"]
+    assert [f["quote"] for f in kinds(found, "death")] == ["Later Mara Vell smiled."]
+    [variant] = kinds(run(make_canon("en", EN), "Mara Vel signed the letter."), "name_variant")
+    assert variant["quote"] == "Mara Vel" and variant["suggestion"] == "Mara Vell"
+    vi = run(make_canon("vi", VI), "Đỗ Thị Mai bán nước chè ở đầu làng.")
+    assert [f["quote"] for f in kinds(vi, "unknown_name")] == ["Đỗ Thị Mai"]
+
+
+def test_the_past_perfect_is_no_act_after_death():
+    canon = make_canon("en", EN, events=[{**DEATH_EN, "story": "ch1"}], earlier=["ch1"], book_id="b")
+    assert not kinds(run(canon, "Orin Dask and Mara Vell had once been friends."), "death")

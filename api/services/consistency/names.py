@@ -82,7 +82,10 @@ def _first(text: Text, forms: list[str]) -> tuple[int, int, str] | None:
 
 
 def variants_and_unknown(text: Text, mentions: list[Mention], canon: Canon, *, ignored=frozenset(),
-                         budget: Budget | None = None) -> list[dict]:
+                         budget: Budget | None = None, runs: list[tuple[int, int]] = ()) -> list[dict]:
+    """Variants and unknown names among the extractor's new names, and among the longer names
+    a known name's part was written in (``runs`` of ``mentions.locate``: "Mara Vel", "Brannoc Hale"),
+    which the extractor leaves out on purpose (it never proposes a name holding a known part)."""
     known = [{"name": e.name, "kind": "place" if e.kind == "location" else e.kind, "aliases": list(e.aliases)}
              for e in canon.entries.values()]
     language = canon.language
@@ -108,5 +111,19 @@ def variants_and_unknown(text: Text, mentions: list[Mention], canon: Canon, *, i
             kind = "place" if candidate.kind == "place" else candidate.kind
             out.append(finding("unknown_name", "info",
                                f"“{candidate.name}” is not in the codex (a new {kind}?)",
+                               text, start, end, []))
+    quoted = {f["quote"] for f in out}
+    for start, end in runs:
+        name = text.nfc[start:end]
+        if name in quoted or match_key(name) in ignored:
+            continue
+        quoted.add(name)
+        match = variant_of(name, canon, language)
+        if match is not None:
+            entry, form = match
+            out.append(finding("name_variant", "warning", f"“{name}” looks like a variant of “{form}” ({entry.name})",
+                               text, start, end, [entry.ref()], form))
+        elif len(name.split()) >= 2:
+            out.append(finding("unknown_name", "info", f"“{name}” is not in the codex (a new name?)",
                                text, start, end, []))
     return out
