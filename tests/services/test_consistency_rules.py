@@ -271,3 +271,17 @@ def test_a_part_inside_a_longer_name_is_another_name():
 def test_the_past_perfect_is_no_act_after_death():
     canon = make_canon("en", EN, events=[{**DEATH_EN, "story": "ch1"}], earlier=["ch1"], book_id="b")
     assert not kinds(run(canon, "Orin Dask and Mara Vell had once been friends."), "death")
+
+
+def test_colours_said_with_a_verb_or_around_the_name():
+    [en] = kinds(run(make_canon("en", EN), "Mara Vell's eyes were the grey of a winter sea."), "field")
+    assert en["quote"] == "eyes were the grey" and en["suggestion"] == "eyes were the blue"
+    assert not kinds(run(make_canon("en", EN), "Mara Vell's eyes were a clear blue."), "field")
+    [vi] = kinds(run(make_canon("vi", VI), "Đôi mắt của Nguyễn Văn An đen láy như hạt nhãn."), "field")
+    assert vi["quote"] == "mắt của Nguyễn Văn An đen" and vi["suggestion"] == "mắt của Nguyễn Văn An nâu"
+
+
+def test_an_old_ally_who_is_an_enemy():
+    canon = make_canon("en", EN, relations=[("mara", "enemy_of", "orin")])
+    [relation] = kinds(run(canon, "Mara Vell wrote to her old ally Orin Dask."), "relation")
+    assert relation["quote"] == "her old ally Orin Dask"

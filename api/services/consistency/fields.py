@@ -56,7 +56,7 @@ def fields(text: Text, mentions: list[Mention], canon: Canon) -> list[dict]:
         if entry.kind not in PEOPLE or not entry.fields:
             continue
         region = (mention.end, _region_end(text, mentions, i))
-        for found in _colours(text, entry, region) + _titles(text, entry, mention):
+        for found in _colours(text, entry, mention, region) + _titles(text, entry, mention):
             key = (entry.id, found["quote"].casefold())
             if key not in seen:
                 seen.add(key)
@@ -64,8 +64,13 @@ def fields(text: Text, mentions: list[Mention], canon: Canon) -> list[dict]:
     return out
 
 
-def _colours(text: Text, entry: Entry, region: tuple[int, int]) -> list[dict]:
-    out = []
+VERBS_EN = r"(?:were|was|are|is|looked|seemed|shone|gleamed|glinted|burned|turned|went|had turned)"
+SOFTENERS_EN = r"(?: (?:the|a|an|as|so|pale|dark|bright|deep|cold|clear|light|soft))*"
+
+
+def _colour_fields(entry: Entry):
+    """``(key, value, language, the value's colours, noun pattern, colour pattern)`` of each field
+    that holds a colour of a feature the prose can name."""
     for key, value in entry.fields.items():
         if not isinstance(value, str):
             continue
@@ -75,23 +80,39 @@ def _colours(text: Text, entry: Entry, region: tuple[int, int]) -> list[dict]:
         if feature is None:
             continue
         for language in ("en", "vi"):
-            value_colours = [c for c in COLOURS[language] if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", value.casefold())]
-            if not value_colours:
+            value_colours = [c for c in COLOURS[language]
+                             if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", value.casefold())]
+            if value_colours:
+                yield (key, value, language, value_colours, FEATURES[feature][1][language],
+                       alternatives(COLOURS[language]))
+
+
+def _colours(text: Text, entry: Entry, mention: Mention, region: tuple[int, int]) -> list[dict]:
+    """"green eyes", "eyes were grey", "mắt xanh" after the name (up to the next name); "mắt của
+    <name> đen" around it."""
+    out = []
+    for key, value, language, value_colours, nouns, colours in _colour_fields(entry):
+        noun_words = alternatives([n for n in nouns if not n.endswith("ed")])
+        if language == "en":
+            patterns = [rf"(?<!\w)(?P<c>{colours})(?:[- ](?:{colours}))?[- ](?P<n>{alternatives(nouns)})(?!\w)",
+                        rf"(?<!\w)(?P<n>{noun_words}),? {VERBS_EN}{SOFTENERS_EN} (?P<c>{colours})(?!\w)"]
+        else:
+            patterns = [rf"(?<!\w)(?P<n>{noun_words})(?: màu)? (?P<c>{colours})(?!\w)"]
+        matches = [m for pattern in patterns for m in re.compile(pattern).finditer(text.lowered, *region)]
+        before = re.search(rf"(?<!\w)(?P<n>{noun_words}) của $", text.lowered[max(0, mention.start - 20):mention.start])
+        after = re.compile(rf" (?P<c>{colours})(?!\w)").match(text.lowered, mention.end) if before else None
+        for m in matches + ([after] if after else []):
+            said = m.group("c")
+            if any(said in v or v in said for v in value_colours):
                 continue
-            nouns, colours = alternatives(FEATURES[feature][1][language]), alternatives(COLOURS[language])
-            pattern = (rf"(?<!\w)(?P<c>{colours})(?:[- ](?:{colours}))?[- ](?P<n>{nouns})(?!\w)" if language == "en"
-                       else rf"(?<!\w)(?P<n>{nouns})(?: màu)? (?P<c>{colours})(?!\w)")
-            for m in re.compile(pattern).finditer(text.lowered, region[0], region[1]):
-                said = m.group("c")
-                if any(said in v or v in said for v in value_colours):
-                    continue
-                quote = text.nfc[m.start():m.end()]
-                cs, ce = m.start("c") - m.start(), m.end("c") - m.start()
-                suggestion = quote[:cs] + value_colours[0] + quote[ce:]
-                label_text = entry.labels.get(key, key)
-                out.append(finding("field", "warning",
-                                   f"{entry.name}'s {label_text} is “{value}” in the codex, not “{said}”",
-                                   text, m.start(), m.end(), [entry.ref()], suggestion))
+            start = m.start() if m is not after else mention.start - len(before.group(0))
+            end = m.end()
+            quote = text.nfc[start:end]
+            cs, ce = m.start("c") - start, m.end("c") - start
+            label_text = entry.labels.get(key, key)
+            out.append(finding("field", "warning", f"{entry.name}'s {label_text} is “{value}” in the codex, "
+                                                   f"not “{said}”",
+                               text, start, end, [entry.ref()], quote[:cs] + value_colours[0] + quote[ce:]))
     return out
 
 

@@ -36,7 +36,7 @@ WORDS = {
 }
 # Vietnamese words that are also titles or pronouns count only with "của" after them.
 VI_BARE_OK = {w for w in WORDS["vi"] if " " in w and w not in ("anh em", "chị em")} | {"chồng", "vợ"}
-ADJ = r"(?:(?:elder|younger|older|little|big|twin|half|beloved|dear|only|late|step) )*"
+ADJ = r"(?:(?:elder|younger|older|old|little|big|twin|half|beloved|dear|only|late|step|former|sworn|trusted|true) )*"
 PRONOUN_VI = r"(?:nàng|chàng|mình|cô ấy|anh ấy|cô|anh|ông|bà|hắn|y|nó|họ|em)"
 
 
