@@ -20,8 +20,9 @@ checked through ``POST /stories/{id}/checks``:
 
 A finding is right when a label of the passage has its kind and its entry is cited (an
 unknown name: the quote holds it); each label counts once. Figures are printed for all
-passages and per set: ``dev`` (written alongside the rules), ``heldout`` (written after; two
-bugs it showed were fixed) and ``fresh`` (written last, not tuned on).
+passages and per set: ``dev`` (written alongside the rules), ``heldout`` (written after) and
+``fresh`` (written last); the bugs the later sets showed when first measured were fixed since
+(the README keeps their first figures).
 """
 from __future__ import annotations
 

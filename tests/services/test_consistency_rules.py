@@ -285,3 +285,16 @@ def test_an_old_ally_who_is_an_enemy():
     canon = make_canon("en", EN, relations=[("mara", "enemy_of", "orin")])
     [relation] = kinds(run(canon, "Mara Vell wrote to her old ally Orin Dask."), "relation")
     assert relation["quote"] == "her old ally Orin Dask"
+
+
+def test_a_dead_characters_belongings_are_no_acts_but_their_voice_is():
+    canon = make_canon("en", EN, events=[{**DEATH_EN, "story": "ch1"}], earlier=["ch1"], book_id="b")
+    assert not kinds(run(canon, "Mara Vell's old sword hung above the hearth."), "death")
+    assert kinds(run(canon, "Mara Vell's voice rang through the hall."), "death")
+    vi = make_canon("vi", VI, events=[{**DEATH_VI, "story": "ch1"}], earlier=["ch1"], book_id="b")
+    assert not kinds(run(vi, "Thanh kiếm của Trần Thị Mai treo trên vách."), "death")
+
+
+def test_a_colour_before_the_name_vietnamese():
+    [field] = kinds(run(make_canon("vi", VI), "Đôi mắt xám của Nguyễn Văn An nhìn ra sông."), "field")
+    assert field["quote"] == "mắt xám" and field["suggestion"] == "mắt nâu"

@@ -89,7 +89,7 @@ def _colour_fields(entry: Entry):
 
 def _colours(text: Text, entry: Entry, mention: Mention, region: tuple[int, int]) -> list[dict]:
     """"green eyes", "eyes were grey", "mắt xanh" after the name (up to the next name); "mắt của
-    <name> đen" around it."""
+    <name> đen" around it; "đôi mắt xám của <name>" before it."""
     out = []
     for key, value, language, value_colours, nouns, colours in _colour_fields(entry):
         noun_words = alternatives([n for n in nouns if not n.endswith("ed")])
@@ -99,14 +99,17 @@ def _colours(text: Text, entry: Entry, mention: Mention, region: tuple[int, int]
         else:
             patterns = [rf"(?<!\w)(?P<n>{noun_words})(?: màu)? (?P<c>{colours})(?!\w)"]
         matches = [m for pattern in patterns for m in re.compile(pattern).finditer(text.lowered, *region)]
-        before = re.search(rf"(?<!\w)(?P<n>{noun_words}) của $", text.lowered[max(0, mention.start - 20):mention.start])
+        window = max(0, mention.start - 40)
+        before = re.search(rf"(?<!\w)(?P<n>{noun_words}) của $", text.lowered[window:mention.start])
         after = re.compile(rf" (?P<c>{colours})(?!\w)").match(text.lowered, mention.end) if before else None
-        for m in matches + ([after] if after else []):
+        ahead = re.compile(rf"(?<!\w)(?P<n>{noun_words})(?: màu)? (?P<c>{colours}) của $").search(
+            text.lowered, window, mention.start)   # "đôi mắt xám của Mai"
+        for m in matches + [x for x in (after, ahead) if x]:
             said = m.group("c")
             if any(said in v or v in said for v in value_colours):
                 continue
-            start = m.start() if m is not after else mention.start - len(before.group(0))
-            end = m.end()
+            start = mention.start - len(before.group(0)) if m is after else m.start()
+            end = m.end() if m is not ahead else m.end("c")
             quote = text.nfc[start:end]
             cs, ce = m.start("c") - start, m.end("c") - start
             label_text = entry.labels.get(key, key)
