@@ -298,3 +298,11 @@ def test_a_dead_characters_belongings_are_no_acts_but_their_voice_is():
 def test_a_colour_before_the_name_vietnamese():
     [field] = kinds(run(make_canon("vi", VI), "Đôi mắt xám của Nguyễn Văn An nhìn ra sông."), "field")
     assert field["quote"] == "mắt xám" and field["suggestion"] == "mắt nâu"
+
+
+def test_findings_follow_a_text_edited_while_it_was_checked():
+    from services.consistency.service import follow_edits
+    found = [{"quote": "Mara", "start": 10, "end": 14}, {"quote": "gone", "start": 0, "end": 4},
+             {"quote": "", "start": -1, "end": -1}]
+    moved = follow_edits(found, "Prologue. Then Mara rode. Mara slept.")
+    assert [(f["quote"], f["start"]) for f in moved] == [("Mara", 15), ("", -1)]
