@@ -306,3 +306,21 @@ def test_findings_follow_a_text_edited_while_it_was_checked():
              {"quote": "", "start": -1, "end": -1}]
     moved = follow_edits(found, "Prologue. Then Mara rode. Mara slept.")
     assert [(f["quote"], f["start"]) for f in moved] == [("Mara", 15), ("", -1)]
+
+
+def test_title_field_contradicted_vietnamese():
+    canon = make_canon("vi", [{"id": "tam", "name": "Lê Văn Tám", "fields": {"tuoc_hieu": "tướng quân"},
+                               "labels": {"tuoc_hieu": "Tước hiệu"}}])
+    [field] = kinds(run(canon, "Vua Lê Văn Tám ngồi trên ngai vàng."), "field")
+    assert field["quote"] == "Vua Lê Văn Tám" and field["suggestion"] == "Tướng quân Lê Văn Tám"
+    assert not kinds(run(canon, "Tướng quân Lê Văn Tám duyệt binh."), "field")
+
+
+def test_event_dated_before_what_it_depends_on_vietnamese():
+    events = [{"id": "giac", "title": "Giặc Ân kéo đến", "entities": [], "year": 1210},
+              {"id": "ngua", "title": "Thánh Gióng cưỡi ngựa sắt", "entities": ["giong"], "year": 1205,
+               "description": "Thánh Gióng cưỡi ngựa sắt ra trận.",
+               "connections": [{"to_event_id": "giac", "relation_type": "related", "relation_label": "xảy ra sau"}]}]
+    found = run(make_canon("vi", VI, events=events), "Nghe tin giặc đến, Thánh Gióng cưỡi ngựa sắt ra trận.")
+    [date] = kinds(found, "date")
+    assert {c["id"] for c in date["cites"]} == {"giac", "ngua"}
