@@ -14,6 +14,7 @@ from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.book_service import BookService
 from services.cast_service import CastService
+from services.consistency.service import ConsistencyService
 from services.context_builder import ContextBuilder
 from services.entry_service import EntryService
 from services.event_service import EventService
@@ -73,6 +74,7 @@ class Services:
     scenes: SceneService
     ai_settings: AISettings
     usage: UsageService
+    checks: ConsistencyService
     context: ContextBuilder   # the canon an AI job sends (issue 14)
     writing: WritingService
 

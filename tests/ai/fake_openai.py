@@ -45,6 +45,7 @@ HANG_LIMIT = 10.0   # seconds a "hang" lasts at most, so no thread outlives a te
 PROMPT_TOKENS, COMPLETION_TOKENS = 11, 7
 
 ANSWERS = {
+    "findings": {"findings": []},   # the consistency check's default; ``check_answer`` scripts it per passage
     "names": {"names": [
         {"name": "Mara Vell", "kind": "character", "confidence": 0.95, "quote": "Mara Vell sailed to Karsk.",
          "aliases": []},
@@ -76,10 +77,22 @@ def fake_token_count(text: str) -> int:
 
 
 def job_key(system_prompt: str) -> str:
-    for key in ("names", "events", "story_description", "entities", "characters", "description"):
+    for key in ("findings", "names", "events", "story_description", "entities", "characters", "description"):
         if f'"{key}"' in system_prompt:
             return key
     raise ValueError("unknown job")
+
+
+def check_answer(fake, body: dict) -> dict:
+    """The consistency check's answer (its system prompt asks for ``"findings"``): the first entry of
+    ``fake.check_answers`` whose marker (a piece of the passage) the user prompt holds; its value is
+    the answer ``{"findings": [...]}``, or a function of the user prompt giving it. Else no findings."""
+    messages = body.get("messages") or []
+    prompt = messages[1]["content"] if len(messages) > 1 else ""
+    for marker, answer in fake.check_answers.items():
+        if marker in prompt:
+            return answer(prompt) if callable(answer) else answer
+    return {"findings": []}
 
 
 class FakeOpenAI:
@@ -93,6 +106,7 @@ class FakeOpenAI:
         self.requests: list[dict] = []
         self.reject_json_mode = self.reject_tools = self.reject_streaming = False   # see capability_reply
         self.models = ["test-model", "small-model"]   # GET /v1/models
+        self.check_answers: dict = {}   # consistency check: passage marker -> answer (see ``check_answer``)
         self.tokenizer = True                 # offer llama.cpp's POST /tokenize
         self.tokenize_requests: list[dict] = []
         self.release = threading.Event()
@@ -172,7 +186,7 @@ class FakeOpenAI:
                 key = job_key(body["messages"][0]["content"])
                 content = {"not_json": "Sure! Here are the names: Mara, Karsk.",
                            "bad_shape": json.dumps({"unexpected": True, key: None})
-                           }.get(action) or json.dumps(ANSWERS[key])
+                           }.get(action) or json.dumps(check_answer(fake, body) if key == "findings" else ANSWERS[key])
                 self._answer(body, content)
 
             def do_GET(self):

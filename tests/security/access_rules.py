@@ -401,5 +401,9 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/apidocs/index.html", "GET"): Entry(open_route, 302),   # redirects to /apidocs/
     ("/oauth2-redirect.html", "GET"): Entry(open_route),
     ("/flasgger_static/<path:filename>", "GET"): Entry(open_route),
+    # consistency checks (members who write in the world, and see the story)
+    ("/api/stories/<story_id>/checks", "POST"): Entry(writer, 202, scope=STORY),
+    ("/api/stories/<story_id>/findings", "GET"): Entry(writer, scope=STORY),
+    ("/api/findings/<finding_id>", "PATCH"): Entry(writer, scope=STORY, body=lambda s: {"status": "dismissed"}),
 }
 

@@ -14,7 +14,8 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language
-from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldRole, WorldType, WritingTool
+from core.vocabulary import (CheckSource, FindingKind, FindingSeverity, FindingStatus, Origin, Role, TaskStatus,
+                             Visibility, WorldRole, WorldType, WritingTool)
 from interfaces.schemas.calendar_out import DateOut, EraOut, LeapOut, MonthOut
 from services.ai_service import JOBS
 from services.writing_service import TASK_TYPE as WRITING
@@ -536,8 +537,45 @@ class WritingResult(Out):
     language: Language
 
 
+class CiteOut(Out):
+    kind: Literal["entry", "event", "story"]
+    id: str
+    name: str
+
+
+class FindingOut(Out):
+    finding_id: str
+    world_id: str
+    story_id: str
+    kind: FindingKind
+    severity: FindingSeverity
+    message: str
+    quote: str = Field(description="The span as the story writes it (\"\" when it cannot be placed)")
+    start: int = Field(description="Offset of the quote in the story text when checked (-1: not placed)")
+    end: int
+    cites: list[CiteOut] = Field(description="What it conflicts with: entries, events, the story")
+    suggestion: str = Field(description="A replacement for the quote (\"\" when none)")
+    source: CheckSource
+    status: FindingStatus
+    created_at: Timestamp
+
+
+class FindingCountsOut(Out):
+    open: int
+    dismissed: int
+
+
+class ConsistencyCheckResult(Out):
+    findings: list[FindingOut] = Field(description="This run's findings as stored (a dismissed one stays dismissed)")
+    counts: FindingCountsOut = Field(description="The story's findings by status after the run")
+    notice: str = absent("`use_ai` without a configured model: only the offline rules ran")
+    dropped: int = absent("Model findings dropped by validation (quote not in the text, unknown ids, bad shape)")
+    context: dict = absent("The context report of the model's prompt, when the context builder made it")
+
+
 TaskResult = Union[WorldDescriptionResult, StoryDescriptionResult, WorldAnalysisResult, StoryAnalysisResult,
-                   BatchAnalysisResult, StoryEventsResult, WorldEventsResult, StoryReviewResult, WritingResult, str]
+                   BatchAnalysisResult, StoryEventsResult, WorldEventsResult, StoryReviewResult, WritingResult,
+                   ConsistencyCheckResult, str]
 
 
 class ProgressOut(Out):
