@@ -293,7 +293,8 @@ def test_preview_route_answers_the_report_and_block(canon, client, auth):
     body = answer.json
     assert set(body) == {"budget_tokens", "used_tokens", "tokenizer", "included", "skipped", "model", "text"}
     assert body["text"] == "Character: Mara Vell. A sailor.\n" and body["tokenizer"] == "estimate"
-    assert body["budget_tokens"] == 2000 and body["model"] == "test-model"
+    # the offline provider (no model configured) runs every job as "offline"
+    assert body["budget_tokens"] == 2000 and body["model"] == "offline"
     refused = client.post(f"{canon.base}/context", headers=canon.owner["headers"],
                           json={"text": "x", "model": "some-other-model"})
     assert refused.status_code == 400 and refused.json["code"] == "model_not_allowed"
