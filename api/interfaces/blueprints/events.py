@@ -6,8 +6,8 @@ from interfaces.blueprints.gpt import accepted, started
 from interfaces.limits import rate_limit
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.events import ConnectionBody, EventUpdateBody, ExtractQuery, TimelineQuery
-from interfaces.schemas.responses import (CacheDroppedOut, EventDeletedOut, EventOut, EventPlanOut, TimelineOut,
-                                         WorldEventPlanOut)
+from interfaces.schemas.responses import CacheDroppedOut, EventDeletedOut, EventOut, TimelineOut
+from interfaces.schemas.tasks_out import EventPlanOut, WorldEventPlanOut
 from interfaces.validation import body, changes, errors, query, responds
 from interfaces.versioning import ETAG_HEADER, require_version, with_etag
 from services import access

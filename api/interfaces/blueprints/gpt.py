@@ -10,7 +10,7 @@ from interfaces.auth import current_user, token_required
 from interfaces.pagination import PageQuery, page_response, paged
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.gpt import AnalyzeBody, BatchAnalyzeBody, DescriptionBody, TaskListQuery
-from interfaces.schemas.responses import TaskOut, TaskStartedOut
+from interfaces.schemas.tasks_out import TaskOut, TaskStartedOut
 from interfaces.validation import body, errors, query, responds
 from services import access
 from services.live.task_stream import TaskStream

@@ -7,7 +7,8 @@ from pydantic import Field
 
 from core.vocabulary import STORY_TEXT_MAX, FindingStatus
 from interfaces.schemas.common import Schema
-from interfaces.schemas.responses import FindingOut, Out
+from interfaces.schemas.responses import Out
+from interfaces.schemas.tasks_out import FindingOut
 
 
 class CheckBody(Schema):
