@@ -19,6 +19,7 @@ from interfaces.blueprints.cast import create_cast_blueprint
 from interfaces.blueprints.entries import create_entries_blueprint
 from interfaces.blueprints.events import create_events_blueprint
 from interfaces.blueprints.field_templates import create_field_templates_blueprint
+from interfaces.blueprints.findings import create_findings_blueprint
 from interfaces.blueprints.gpt import create_gpt_blueprint
 from interfaces.blueprints.history import create_history_blueprint
 from interfaces.blueprints.relations import create_relations_blueprint
@@ -49,6 +50,7 @@ from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.book_service import BookService
 from services.cast_service import CastService
+from services.consistency.service import ConsistencyService
 from services.container import Services
 from services.entry_service import EntryService
 from services.event_service import EventService
@@ -97,7 +99,7 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
               create_images_blueprint, create_search_blueprint, create_members_blueprint,
               create_invitations_blueprint, create_users_blueprint, create_activity_blueprint,
-              create_live_blueprint, create_books_blueprint)
+              create_live_blueprint, create_books_blueprint, create_findings_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -124,18 +126,20 @@ def build_services(config, store: DocumentStore) -> Services:
     members = MemberService(store, activity)
     auth = AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
                        config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
+    ai = AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews)
+    ai.checks = ConsistencyService(store, ai, relations, context_builder=None, config=config)
     return Services(
         store=store, auth=auth,
         worlds=worlds, stories=stories, cast=cast, links=links,
         events=events, tasks=tasks, admin=AdminService(store), stats=StatsService(store),
-        ai=AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews),
+        ai=ai,
         history=HistoryService(store, worlds, stories, cast, events, books), trash=trash, reviews=reviews,
         fields=fields, entries=EntryService(store),
         relations=relations, graphs=GraphService(store, relations, links),
         mentions=MentionService(store, revisions), images=images, search=SearchService(store),
         members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]),
         accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]),
-        activity=activity, bus=bus, books=books, scenes=SceneService(store, stories, books))
+        activity=activity, bus=bus, books=books, scenes=SceneService(store, stories, books), checks=ai.checks)
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

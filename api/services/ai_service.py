@@ -38,6 +38,7 @@ class AIService:
         self.links = links
         self.events = events
         self.reviews = reviews
+        self.checks = None   # services.consistency.service.ConsistencyService, set by the composition root
 
     @property
     def provider_name(self) -> str:
@@ -280,6 +281,12 @@ class AIService:
                 "stories": summaries, "total_events": total}
 
 
+    def check_consistency(self, ctx: JobContext, story_id: str, start: int | None = None, end: int | None = None,
+                          use_ai: bool = False) -> dict:
+        """Check a story (or a part of it) against the canon: ``services.consistency``."""
+        return self.checks.run(ctx, story_id, start=start, end=end, use_ai=use_ai)
+
+
 def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or one + 's'}"
 
@@ -299,4 +306,5 @@ JOBS = {
     "story_review": AIService.review_story,
     "story_events": AIService.extract_story_events,
     "world_events": AIService.extract_world_events,
+    "consistency_check": AIService.check_consistency,
 }

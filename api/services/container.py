@@ -14,6 +14,7 @@ from services.ai_service import AIService
 from services.auth_service import AuthService
 from services.book_service import BookService
 from services.cast_service import CastService
+from services.consistency.service import ConsistencyService
 from services.entry_service import EntryService
 from services.event_service import EventService
 from services.field_service import FieldService
@@ -67,6 +68,7 @@ class Services:
     bus: LiveBus
     books: BookService
     scenes: SceneService
+    checks: ConsistencyService
 
     @property
     def gpt_provider(self) -> str:

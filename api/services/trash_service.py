@@ -10,9 +10,9 @@ trashed world hides everything in it: it all moved with it.
 What a delete moves (the cascade of the old hard delete):
 
 - a world: the world, its stories, characters, locations, relations, relation
-  types, time cones, events, event caches, revisions and invitations;
-- a story: the story, its time cones, events, event cache and the revisions of
-  the story and its events; the ``linked_stories`` entries other stories held
+  types, time cones, events, event caches, revisions, invitations and consistency findings;
+- a story: the story, its time cones, events, event cache, reviews, consistency
+  findings and the revisions of the story and its events; the ``linked_stories`` entries other stories held
   to it and the connections other events held to its events are removed and
   kept as references;
 - a character or location: the document, its relations (either end) and the
@@ -45,8 +45,8 @@ from typing import Callable
 
 from core import clock, permissions
 from core.errors import Conflict, NotFound
-from core.models import (Book, Entity, Event, EventCache, FieldTemplate, IgnoredName, Image, Invitation, Location,
-                         Mention, ReadingPosition, Relation, RelationTypes, Review, Revision, Story, TimeCone,
+from core.models import (Book, Entity, Event, EventCache, FieldTemplate, Finding, IgnoredName, Image, Invitation,
+                         Location, Mention, ReadingPosition, Relation, RelationTypes, Review, Revision, Story, TimeCone,
                          TrashItem, User, World)
 from services import access
 from services.activity_service import ActivityService
@@ -82,7 +82,7 @@ class TrashService:
             stories = self.store.find(Story.collection, where={"world_id": world_id}, newest_first=False)
             moved.take(Story.collection, stories)
             for model in (Entity, Location, Relation, RelationTypes, TimeCone, Event, Review, IgnoredName,
-                          FieldTemplate, Mention, Image, Invitation, Book, ReadingPosition):
+                          FieldTemplate, Mention, Image, Invitation, Book, ReadingPosition, Finding):
                 moved.take(model.collection, self.store.find(model.collection, where={"world_id": world_id},
                                                              newest_first=False))
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, s["story_id"])
@@ -103,6 +103,8 @@ class TrashService:
             moved.take(EventCache.collection, [self.store.get(EventCache.collection, story_id)])
             moved.take(Review.collection, self.store.find(Review.collection, where={"story_id": story_id},
                                                           newest_first=False))
+            moved.take(Finding.collection, self.store.find(Finding.collection, where={"story_id": story_id},
+                                                           newest_first=False))
             for doc_id in [story_id, *(e["event_id"] for e in events)]:
                 moved.take(Revision.collection, self.store.find(Revision.collection, where={"doc_id": doc_id},
                                                                 newest_first=False))
