@@ -87,6 +87,7 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
     setBusyId(finding.finding_id);
     try {
       await findingsApi.setStatus(finding.finding_id, status);
+      setSummary(null); // its counts are out of date now
       await refresh();
       return true;
     } catch (err) {
