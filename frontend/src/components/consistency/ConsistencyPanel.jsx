@@ -34,6 +34,9 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
   const [notice, setNotice] = useState(null);
   const [error, setError] = useState(null);
   const [busyId, setBusyId] = useState(null);
+  const [useAI, setUseAI] = useState(true);
+  // the model adds what rules cannot see; offered only when the server has one
+  const modelOn = !!(useQuery(queries.adminHealth()).data || {}).gpt_enabled;
   const open = useQuery(queries.findings(storyId, 'open'));
   const dismissed = useQuery({ ...queries.findings(storyId, 'dismissed'), enabled: showDismissed });
   const openList = (open.data && open.data.findings) || [];
@@ -44,18 +47,22 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
     setError(null);
     setNotice(null);
     setSummary(null);
-    let body = {};
+    let body = modelOn && useAI ? { use_ai: true } : {};
+    const view = getEditor();
+    if (view && view.state.doc.toString() !== (story.content || '')) setNotice('The check reads the text as last saved; your latest typing is checked once it is saved.');
     if (scope === 'selection') {
       const span = selectionOffsets(getEditor());
       if (!span) {
         setError(openEditor && !getEditor() ? 'Open the story with “Edit story” and select the words to check first.' : 'Select the words to check in the story text first.');
         return;
       }
-      body = span;
+      body = { ...body, ...span };
     }
     try {
       const result = await task.run(() => checks.start(storyId, body));
-      setSummary((result && result.counts) || { open: ((result && result.findings) || []).length, dismissed: 0 });
+      const counts = (result && result.counts) || { open: ((result && result.findings) || []).length, dismissed: 0 };
+      const dropped = result && (Array.isArray(result.dropped) ? result.dropped.length : Number(result.dropped) || 0);
+      setSummary({ ...counts, dropped, notice: (result && result.notice) || '' });
     } catch {
       return; // shown in TaskProgress
     } finally {
@@ -135,6 +142,11 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
             <input type="radio" name={`${id}-scope`} value="selection" checked={scope === 'selection'} onChange={() => setScope('selection')} /> Selected text
           </label>
         </fieldset>
+        {modelOn && (
+          <label className="check-toggle check-ai">
+            <input type="checkbox" checked={useAI} onChange={(e) => setUseAI(e.target.checked)} /> Also ask the AI model
+          </label>
+        )}
         <button type="button" className="btn btn-primary" onClick={run} disabled={task.running}>
           {task.running ? 'Checking…' : 'Check consistency'}
         </button>
@@ -144,8 +156,10 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
         <p className="alert alert-success" role="status">
           {summary.open > 0 ? `${plural(summary.open, 'possible problem')} to look at.` : 'No open problems found.'}
           {summary.dismissed > 0 && ` ${plural(summary.dismissed, 'finding')} you dismissed stayed dismissed.`}
+          {summary.dropped > 0 && ` ${plural(summary.dropped, 'finding')} of the AI left out: its quote or citation did not hold.`}
         </p>
       )}
+      {summary && summary.notice && <p className="muted small">{summary.notice}</p>}
       <ErrorMessage error={error} />
       {notice && (
         <p className="alert alert-info" role="status">

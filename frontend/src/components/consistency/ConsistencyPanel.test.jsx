@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { checks, findings, gpt } from '../../services/api.js';
+import { admin, checks, findings, gpt } from '../../services/api.js';
 import MarkdownEditor from '../editor/MarkdownEditor.jsx';
 import ConsistencyPanel from './ConsistencyPanel.jsx';
 import { findEditor } from './editorSpan.js';
@@ -117,6 +117,35 @@ describe('ConsistencyPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check consistency' }));
     expect(await screen.findByText('No open problems found.', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(start).toHaveBeenCalledWith('s1', { start: from, end: to });
+  });
+
+  it('asks the AI model too when the server has one, and says what it left out', async () => {
+    serveFindings({ open: [] });
+    vi.spyOn(admin, 'health').mockResolvedValue({ storage: 'tinydb', gpt_provider: 'openai', gpt_enabled: true, version: '1' });
+    const start = vi.spyOn(checks, 'start').mockResolvedValue({ task_id: 't1', status: 'pending' });
+    vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { findings: [], counts: { open: 0, dismissed: 0 }, dropped: 2 } });
+    renderAt(<Page />);
+    const ask = await screen.findByRole('checkbox', { name: 'Also ask the AI model' });
+    expect(ask).toBeChecked();
+    fireEvent.click(screen.getByRole('button', { name: 'Check consistency' }));
+    expect(await screen.findByText(/2 findings of the AI left out/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(start).toHaveBeenCalledWith('s1', { use_ai: true });
+    fireEvent.click(ask);
+    fireEvent.click(screen.getByRole('button', { name: 'Check consistency' }));
+    await waitFor(() => expect(start).toHaveBeenLastCalledWith('s1', {}));
+  });
+
+  it('offers no AI option offline, and says the check reads the saved text while typing is unsaved', async () => {
+    serveFindings({ open: [] });
+    vi.spyOn(admin, 'health').mockResolvedValue({ storage: 'tinydb', gpt_provider: 'offline', gpt_enabled: false, version: '1' });
+    vi.spyOn(checks, 'start').mockResolvedValue({ task_id: 't1', status: 'pending' });
+    vi.spyOn(gpt, 'result').mockResolvedValue({ status: 'completed', result: { findings: [], counts: { open: 0, dismissed: 0 } } });
+    renderAt(<Page />);
+    await waitFor(() => expect(admin.health).toHaveBeenCalled());
+    expect(screen.queryByRole('checkbox', { name: 'Also ask the AI model' })).toBeNull();
+    act(() => view().dispatch({ changes: { from: 0, insert: 'Chưa lưu. ' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Check consistency' }));
+    expect(await screen.findByText(/The check reads the text as last saved/)).toBeInTheDocument();
   });
 
   it('asks for a selection first instead of checking nothing', async () => {
