@@ -224,6 +224,12 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     results = [check("GET", f"/api/gpt/results/{task_id}", writer) for task_id in task_ids]
     assert [r["status"] for r in results] == ["completed"] * len(results), results
     check("GET", "/api/gpt/tasks?status=completed&per_page=3", writer)
+    # models, and the usage ledger the jobs above wrote
+    models = check("GET", "/api/ai/models", writer)
+    assert check("PATCH", f"/api/worlds/{wid}", writer,
+                 json={"ai_model": models["models"][0]["id"]})["ai_model"] == models["default"]
+    assert check("GET", "/api/usage?days=7", writer)["totals"]["jobs"] == len(task_ids)
+    assert check("GET", f"/api/worlds/{wid}/usage", writer)["members"][0]["user_id"] == writer["user_id"]
     pending = TaskService(store, 60, 30).create(User.from_dict(store.get("users", writer["user_id"])),
                                                 "world_analysis", "offline")
     check("DELETE", f"/api/gpt/tasks/{pending['task_id']}", writer)
@@ -288,6 +294,8 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     check("POST", f"/api/admin/users/{reader['user_id']}/ban", admin, json={"banned": False})
     check("GET", "/api/admin/roles", admin)
     check("GET", "/api/admin/stats", admin)
+    check("GET", "/api/admin/ai", admin)
+    assert check("POST", "/api/admin/ai/test", admin, json={})["ok"]
 
     # history: the kept versions, one with its diff, restoring one; single documents with an ETag
     for base in (f"/api/worlds/{wid}", f"/api/stories/{sid}", f"/api/worlds/{wid}/entities/{hero['entity_id']}",

@@ -8,6 +8,10 @@ speaks its API (Ollama, llama.cpp, vLLM, LM Studio), answering in JSON.
   connections. The SDK's own backoff cannot be shortened, which tests need.
 * Answers are validated against a pydantic schema; an invalid answer gets one
   repair request, then the job fails with a clear message.
+* ``model=`` picks the model per call (a world's choice); by default the
+  configured one. JSON mode is asked for where ``ai.capabilities`` knows the
+  server has it (unknown: OpenAI itself only); a server refusing it (HTTP 400)
+  is remembered and the request goes again as a plain prompt, parsed as JSON.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 
 from ai import prompts
+from ai.capabilities import Capabilities, host_of, refused
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +86,7 @@ class GPTClient:
         self._sdk = None
         self._client = None
         self._lock = threading.Lock()
+        self.capabilities = Capabilities()
 
     def _openai(self):
         with self._lock:   # one shared client (thread-safe, pools connections)
@@ -92,43 +98,56 @@ class GPTClient:
         return self._sdk, self._client
 
     def complete(self, job: str, user_prompt: str, schema: type[BaseModel], usage: Usage,
-                 system: str | None = None) -> BaseModel:
+                 system: str | None = None, model: str | None = None) -> BaseModel:
         """The model's answer to ``user_prompt`` for ``job``, validated against ``schema``
-        (``system``: the system prompt, by default ``prompts.system_prompt(job)``)."""
+        (``system``: the system prompt, by default ``prompts.system_prompt(job)``;
+        ``model``: by default the configured one)."""
         messages = [{"role": "system", "content": system or prompts.system_prompt(job)},
                     {"role": "user", "content": user_prompt}]
-        content = self._chat(messages, usage)
+        content = self._chat(messages, usage, model)
         try:
             return parse_answer(content, schema)
         except InvalidAnswer as exc:
             log.info("AI answer for %s invalid (%s); asking for a repair", job, exc)
             messages += [{"role": "assistant", "content": content or ""},
                          {"role": "user", "content": prompts.repair(str(exc))}]
-        content = self._chat(messages, usage)
+        content = self._chat(messages, usage, model)
         try:
             return parse_answer(content, schema)
         except InvalidAnswer as exc:
             raise AIError(f"The AI answered with unusable JSON twice (after one repair request): {exc}") from None
 
-    def _chat(self, messages: list[dict], usage: Usage) -> str:
+    def json_mode(self, model: str) -> bool:
+        """Whether to ask ``model`` for JSON mode: as detected, else only OpenAI itself."""
+        known = self.capabilities.flag(self.base_url, model, "json_mode")
+        return (not self.base_url) if known is None else known
+
+    def _chat(self, messages: list[dict], usage: Usage, model: str | None = None) -> str:
         openai, client = self._openai()
+        model = model or self.model
         retryable = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError,
                      openai.APIResponseValidationError, json.JSONDecodeError)
-        extra = {} if self.base_url else {"response_format": {"type": "json_object"}}
         attempts = self.max_retries + 1
-        for attempt in range(1, attempts + 1):
+        attempt = 0
+        while attempt < attempts:
+            attempt += 1
+            extra = {"response_format": {"type": "json_object"}} if self.json_mode(model) else {}
             try:
-                response = client.chat.completions.create(model=self.model, messages=messages, **extra)
-            except retryable as exc:
-                if attempt == attempts:
-                    raise AIError(self._describe(exc, attempts)) from None
+                response = client.chat.completions.create(model=model, messages=messages, **extra)
+            except (openai.APIStatusError, *retryable) as exc:
+                if extra and refused(exc):   # JSON mode refused: remember, ask again as a plain prompt
+                    log.info("%s refused JSON mode for %s (HTTP %s); using plain prompts", self.where,
+                             model, exc.status_code)
+                    self.capabilities.learn(self.base_url, model, json_mode=False)
+                    attempt -= 1
+                    continue
+                if not isinstance(exc, retryable) or attempt == attempts:
+                    raise AIError(self.describe_error(exc, attempt)) from None
                 delay = self._delay(attempt, exc)
                 log.info("AI call failed (%s); retry %d/%d in %.2fs", type(exc).__name__,
                          attempt, self.max_retries, delay)
                 time.sleep(delay)
                 continue
-            except openai.APIStatusError as exc:
-                raise AIError(self._describe(exc, attempt)) from None
             usage.add(getattr(response, "usage", None))
             choices = getattr(response, "choices", None) or []
             return (choices[0].message.content or "") if choices else ""
@@ -142,10 +161,23 @@ class GPTClient:
         base = self.backoff * (2 ** (attempt - 1))
         return base * random.uniform(0.75, 1.25)
 
-    def _describe(self, exc: Exception, attempts: int) -> str:
+    @property
+    def where(self) -> str:
+        """The server as logs name it: the base URL's host (never a password in it), or OpenAI."""
+        return host_of(self.base_url) if self.base_url else "OpenAI"
+
+    def describe_error(self, exc: Exception, attempts: int, host_only: bool = False) -> str:
+        """``exc`` in plain words, the API key never in them (a server may echo it);
+        ``host_only``: the server named by its host, not its whole base URL."""
+        text = self._describe(exc, attempts, self.where if host_only else None)
+        if self.api_key and self.api_key != PLACEHOLDER_KEY:
+            text = text.replace(self.api_key, "***")
+        return text
+
+    def _describe(self, exc: Exception, attempts: int, where: str | None = None) -> str:
         openai = self._sdk
         tries = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
-        where = self.base_url or "OpenAI"
+        where = where or self.base_url or "OpenAI"
         if isinstance(exc, openai.APITimeoutError):
             return f"The AI provider did not answer within {self.timeout:g}s ({tries})"
         if isinstance(exc, openai.APIConnectionError):

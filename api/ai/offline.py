@@ -61,23 +61,28 @@ def _start(budget: Budget | None) -> Budget:
 
 
 class OfflineProvider:
+    """``model=`` is taken by every method, like the OpenAI provider's, and ignored."""
+
     name = "offline"
+    model = "offline"
 
     def describe_world(self, name: str, world_type: str, themes: list[str], characters: list[str],
-                       usage: Usage, *, budget: Budget | None = None, language: str = "en") -> dict:
+                       usage: Usage, *, budget: Budget | None = None, language: str = "en",
+                       model: str | None = None) -> dict:
         _start(budget)
         text = offline_text.describe_world(name, world_type, themes, characters, language)
         return WorldDescription(description=text[:MAX_DESCRIPTION]).model_dump()
 
     def describe_story(self, title: str, genre: str, world_description: str, characters: list[str],
-                       usage: Usage, *, budget: Budget | None = None, language: str = "en") -> dict:
+                       usage: Usage, *, budget: Budget | None = None, language: str = "en",
+                       model: str | None = None) -> dict:
         _start(budget)
         text = offline_text.describe_story(title, genre, world_description[:OFFLINE_MAX_CHARS], characters,
                                            language)
         return StoryDescription(story_description=text[:MAX_DESCRIPTION]).model_dump()
 
     def find_names(self, text: str, known: list[dict], usage: Usage, *, language: str | None = None,
-                   budget: Budget | None = None) -> dict:
+                   budget: Budget | None = None, model: str | None = None) -> dict:
         """The names in ``text`` (see ``ai.extraction``); ``known``: the world's entries
         ``{name, kind, aliases}``."""
         head, notes = _head(text)
@@ -89,7 +94,7 @@ class OfflineProvider:
         return _answer(NameList(names=names), notes, text, head)
 
     def analyze_world(self, description: str, world_type: str, usage: Usage, *,
-                      budget: Budget | None = None) -> dict:
+                      budget: Budget | None = None, model: str | None = None) -> dict:
         """The world's entities (of each kind) and places, from ``find_names``."""
         head, notes = _head(description)
         names = extraction.find_names(head, budget=_start(budget), limit=None)
@@ -101,7 +106,8 @@ class OfflineProvider:
         ), notes, description, head)
 
     def analyze_story(self, title: str, genre: str, text: str, known_characters: list[str],
-                      known_locations: list[str], usage: Usage, *, budget: Budget | None = None) -> dict:
+                      known_locations: list[str], usage: Usage, *, budget: Budget | None = None,
+                      model: str | None = None) -> dict:
         """The story's characters (the most mentioned is the protagonist), places and factions."""
         head, notes = _head(text)
         known = ([{"name": n, "kind": "character"} for n in known_characters]
@@ -122,7 +128,8 @@ class OfflineProvider:
 
     def extract_events(self, title: str, text: str, known_characters: list[str],
                        known_locations: list[str], usage: Usage, *, budget: Budget | None = None,
-                       language: str | None = None, base_year: int | None = None, progress=None) -> dict:
+                       language: str | None = None, base_year: int | None = None, progress=None,
+                       model: str | None = None) -> dict:
         """The story's events in the text's order (see ``ai.offline_events``)."""
         head, notes = _head(text)
         events = offline_events.extract_events(title, head, known_characters, known_locations, _start(budget),

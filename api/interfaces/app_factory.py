@@ -13,6 +13,7 @@ from core.models import REGISTRY
 from interfaces.api_docs import register_api_docs
 from interfaces.blueprints.activity import create_activity_blueprint
 from interfaces.blueprints.admin import create_admin_blueprint
+from interfaces.blueprints.ai_models import create_ai_models_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.books import create_books_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
@@ -33,6 +34,7 @@ from interfaces.blueprints.search import create_search_blueprint
 from interfaces.blueprints.stats import create_stats_blueprint
 from interfaces.blueprints.stories import create_stories_blueprint
 from interfaces.blueprints.trash import create_trash_blueprint
+from interfaces.blueprints.usage import create_usage_blueprint
 from interfaces.blueprints.users import create_users_blueprint
 from interfaces.blueprints.worlds import create_worlds_blueprint
 from interfaces.cli import register_cli
@@ -75,6 +77,8 @@ from services.task_runner import TaskRunner
 from services.task_service import TaskService
 from services.trash_service import TrashService
 from services.world_service import WorldService
+from services.ai_settings import AISettings
+from services.usage_service import UsageService
 from storage import DocumentStore, open_store
 
 log = logging.getLogger(__name__)
@@ -99,7 +103,8 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_field_templates_blueprint, create_relations_blueprint, create_mentions_blueprint,
               create_images_blueprint, create_search_blueprint, create_members_blueprint,
               create_invitations_blueprint, create_users_blueprint, create_activity_blueprint,
-              create_live_blueprint, create_books_blueprint, create_findings_blueprint)
+              create_live_blueprint, create_books_blueprint, create_findings_blueprint,
+              create_ai_models_blueprint, create_usage_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -110,13 +115,15 @@ def build_services(config, store: DocumentStore) -> Services:
     bus = LiveBus(config.get("LIVE_REDIS_URL"), config.get("LIVE_CHANNEL_PREFIX", "worldsmith:live:"))
     activity = ActivityService(store, bus)
     tasks = TaskService(store, stale_seconds=stale, retention_days=config["TASK_RETENTION_DAYS"], bus=bus)
-    runner = TaskRunner(tasks, config["TASK_MODE"], config["TASK_WORKERS"], config["AI_JOB_SECONDS"])
+    ai_settings = AISettings(config, provider)
+    usage = UsageService(store, ai_settings)
+    runner = TaskRunner(tasks, config["TASK_MODE"], config["TASK_WORKERS"], config["AI_JOB_SECONDS"], ledger=usage)
     revisions = Revisions(store, config["HISTORY_MAX_VERSIONS"], activity)
     trash = TrashService(store, config["TRASH_RETENTION_DAYS"], activity=activity)
     fields = FieldService(store, trash)
     cast, links = CastService(store, revisions, trash, fields), LinkService(store)
     events = EventService(store, provider, revisions)
-    worlds, stories = WorldService(store, revisions, trash), StoryService(store, revisions, trash)
+    worlds, stories = WorldService(store, revisions, trash, ai_settings), StoryService(store, revisions, trash)
     reviews = ReviewService(store, cast, stories)
     relations = RelationService(store, revisions, trash)
     books = BookService(store, stories, revisions, trash)
@@ -126,7 +133,8 @@ def build_services(config, store: DocumentStore) -> Services:
     members = MemberService(store, activity)
     auth = AuthService(store, config["JWT_SECRET_KEY"], config["JWT_EXPIRES_MINUTES"],
                        config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
-    ai = AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews)
+    ai = AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews,
+                   settings=ai_settings)
     ai.checks = ConsistencyService(store, ai, relations, context_builder=None, config=config)
     return Services(
         store=store, auth=auth,
@@ -139,7 +147,8 @@ def build_services(config, store: DocumentStore) -> Services:
         mentions=MentionService(store, revisions), images=images, search=SearchService(store),
         members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]),
         accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]),
-        activity=activity, bus=bus, books=books, scenes=SceneService(store, stories, books), checks=ai.checks)
+        activity=activity, bus=bus, books=books, scenes=SceneService(store, stories, books), checks=ai.checks,
+        ai_settings=ai_settings, usage=usage)
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

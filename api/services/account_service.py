@@ -17,6 +17,7 @@ from core.models import Invitation, ReadingPosition, Story, Task, User, World
 from core.vocabulary import FINAL_TASK_STATUSES
 from services.auth_service import AuthService
 from services.image_codec import Processed, process, square
+from services import usage_service as usage_ledger
 from services.trash_service import TrashService
 from storage import DocumentStore
 
@@ -189,7 +190,7 @@ class AccountService:
 
     def _leave_everything(self, user: User) -> None:
         """Stories pass to their world's owner; memberships, invitations to them, reading
-        positions and finished AI jobs go."""
+        positions, finished AI jobs and the AI usage ledger go."""
         uid = user.user_id
         owners: dict[str, str | None] = {}
         for doc in self.store.find(Story.collection, where={"owner_id": uid}, newest_first=False):
@@ -215,3 +216,4 @@ class AccountService:
         for doc in self.store.find(Task.collection, where={"owner_id": uid}, newest_first=False):
             if doc["status"] in FINAL_TASK_STATUSES:   # a running one is pruned later, like any
                 self.store.delete(Task.collection, doc["task_id"])
+        usage_ledger.forget(self.store, {"user_id": uid})   # their AI usage (a running job records none)

@@ -29,8 +29,10 @@ class AIService:
     """Starts AI jobs (``JOBS``) as tasks and holds their bodies."""
 
     def __init__(self, store: DocumentStore, provider, tasks: TaskService, runner: TaskRunner,
-                 cast: CastService, links: LinkService, events: EventService, reviews: ReviewService):
+                 cast: CastService, links: LinkService, events: EventService, reviews: ReviewService,
+                 settings=None):
         self.store = store
+        self.settings = settings   # services.ai_settings.AISettings: the job's model
         self.provider = provider
         self.tasks = tasks
         self.runner = runner
@@ -49,18 +51,27 @@ class AIService:
         ``JOBS[job_type](self, ctx, **params)`` once the task is committed (never
         for a request that rolls back). The task as recorded."""
         job = JOBS[job_type]
-        task = self.tasks.create(user, job_type, self.provider.name, total, world_id=self._live_world(user, params))
+        world = self._live_world(user, params)
+        task = self.tasks.create(user, job_type, self.provider.name, total,
+                                 world_id=world.world_id if world is not None else "", model=self.model_for(world))
         self.store.after_commit(partial(self.runner.submit, task["task_id"], partial(job, self, **params)))
         return task
 
-    def _live_world(self, user: User, params: dict) -> str:
-        """The world whose live streams see the job's progress: the one it works on, if
-        the user writes there (a reader's or a visitor's jobs are nobody else's business)."""
+    def model_for(self, world: World | None) -> str:
+        """The model a job on ``world`` runs with (``AISettings.model_for``)."""
+        if self.settings is None:
+            return getattr(self.provider, "model", "")
+        return self.settings.model_for(world)
+
+    def _live_world(self, user: User, params: dict) -> World | None:
+        """The world whose live streams see the job's progress, whose model it uses and whose
+        usage it counts: the one it works on, if the user writes there (a reader's or a
+        visitor's jobs are nobody else's business)."""
         world_id = params.get("world_id")
         if not world_id and params.get("story_id"):
             world_id = (self.store.get(Story.collection, params["story_id"]) or {}).get("world_id")
         world = access.load_world(self.store, world_id) if world_id else None
-        return world.world_id if world is not None and permissions.can_write_world(user, world) else ""
+        return world if world is not None and permissions.can_write_world(user, world) else None
 
     def start_batch_analysis(self, user: User, world: World, story_ids: list[str]) -> dict:
         """Start analysing ``story_ids`` of the world, or (none given) its oldest stories
@@ -155,7 +166,7 @@ class AIService:
         language = language or (world.effective_language() if world is not None
                                 else detect_language(" ".join([name, *themes, *characters])))
         result = self.provider.describe_world(name, world_type, themes, characters, ctx.usage, budget=ctx.budget,
-                                              language=language)
+                                              language=language, model=ctx.model)
         self._allowed_world(ctx, world_id)   # the answer draws on the world: still allowed?
         return result
 
@@ -167,17 +178,18 @@ class AIService:
         language = language or (world.effective_language() if world is not None
                                 else detect_language(" ".join([title, genre, world_description, *characters])))
         result = self.provider.describe_story(title, genre, world_description, characters, ctx.usage,
-                                              budget=ctx.budget, language=language)
+                                              budget=ctx.budget, language=language, model=ctx.model)
         self._allowed_world(ctx, world_id)
         return result
 
     def analyze_world(self, ctx: JobContext, description: str, world_type: str) -> dict:
-        return self.provider.analyze_world(description, world_type, ctx.usage, budget=ctx.budget)
+        return self.provider.analyze_world(description, world_type, ctx.usage, budget=ctx.budget, model=ctx.model)
 
     def analyze_story(self, ctx: JobContext, title: str, genre: str, text: str,
                       world_id: str | None = None) -> dict:
         characters, locations = self._known(self._allowed_world(ctx, world_id))
-        result = self.provider.analyze_story(title, genre, text, characters, locations, ctx.usage, budget=ctx.budget)
+        result = self.provider.analyze_story(title, genre, text, characters, locations, ctx.usage, budget=ctx.budget,
+                                             model=ctx.model)
         self._allowed_world(ctx, world_id)
         return result
 
@@ -198,7 +210,8 @@ class AIService:
             story = Story.from_dict(doc)
             known_characters, known_locations = self._known(world)
             answer = self.provider.analyze_story(story.title, story.genre, story.content or story.description,
-                                                 known_characters, known_locations, ctx.usage, budget=ctx.budget)
+                                                 known_characters, known_locations, ctx.usage, budget=ctx.budget,
+                                                 model=ctx.model)
             self._allowed_world(ctx, world_id, write=True)
             with self.store.unit_of_work():  # link to the story and cast as they are now
                 doc = self.store.get(Story.collection, story_id)
@@ -239,7 +252,7 @@ class AIService:
         text = story.content or story.description
         language = world.language or detect_language(text)   # the story's own language unless the world sets one
         answer = self.provider.find_names(text, Codex.load(self.store, world).known(), ctx.usage,
-                                          language=language, budget=ctx.budget)
+                                          language=language, budget=ctx.budget, model=ctx.model)
         with self.store.unit_of_work():
             self._allowed_story(ctx, story_id)
             story = Story.from_dict(self.store.get(Story.collection, story_id))
@@ -255,7 +268,7 @@ class AIService:
         self._allowed_story(ctx, story_id)
         return self.events.extract_story(story_id, force, ctx.usage, ctx.budget,
                                          allowed=lambda: self._allowed_story(ctx, story_id),
-                                         progress=ctx.progress)
+                                         progress=ctx.progress, model=ctx.model)
 
     def extract_world_events(self, ctx: JobContext, world_id: str, force: bool) -> dict:
         """Extract the events of every story of the world, reusing cached extractions."""
@@ -267,7 +280,7 @@ class AIService:
             try:
                 summary = self.events.extract_story(
                     story_id, force, ctx.usage, ctx.budget,
-                    allowed=lambda: self._allowed_world(ctx, world_id, write=True),
+                    allowed=lambda: self._allowed_world(ctx, world_id, write=True), model=ctx.model,
                     progress=lambda _done, _total, message, done=done: ctx.progress(
                         done - 1, len(story_ids), f"Story {done}/{len(story_ids)}: {message}"))
             except (NotFound, Conflict):   # deleted or rewritten meanwhile: its next run picks it up

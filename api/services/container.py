@@ -35,6 +35,8 @@ from services.story_service import StoryService
 from services.task_service import TaskService
 from services.trash_service import TrashService
 from services.world_service import WorldService
+from services.ai_settings import AISettings
+from services.usage_service import UsageService
 from storage import DocumentStore
 
 
@@ -69,6 +71,8 @@ class Services:
     books: BookService
     scenes: SceneService
     checks: ConsistencyService
+    ai_settings: AISettings
+    usage: UsageService
 
     @property
     def gpt_provider(self) -> str:

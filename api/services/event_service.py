@@ -79,12 +79,13 @@ class EventService:
 
     # -- extraction (runs inside AI jobs) ------------------------------------------
 
-    def extract_story(self, story_id: str, force: bool, usage, budget=None, allowed=None, progress=None) -> dict:
+    def extract_story(self, story_id: str, force: bool, usage, budget=None, allowed=None, progress=None,
+                      model: str | None = None) -> dict:
         """The story's events; re-extracted only if its text changed (or ``force``).
         The model runs outside any unit of work; the events are written only if,
         under the write lock, the story still exists with the same text and
         ``allowed()`` (the caller's access check) does not raise. ``progress(done,
-        total, message)`` is passed on to the provider."""
+        total, message)`` and ``model`` (the job's) are passed on to the provider."""
         doc = self.store.get(Story.collection, story_id)
         world = access.load_world(self.store, doc["world_id"]) if doc else None
         if doc is None or world is None:
@@ -101,7 +102,7 @@ class EventService:
         answer = self.provider.extract_events(
             story.title, text, self._names(self.cast.list(ENTITY, world)), self._names(self.cast.list(LOCATION, world)),
             usage, budget=budget, language=_language(world, text),
-            base_year=dating.story_date(story, calendar)["year"], progress=progress)
+            base_year=dating.story_date(story, calendar)["year"], progress=progress, model=model)
         found = [self._event(story, n, item, people, places, digest, calendar)
                  for n, item in enumerate(answer["events"])]
         with self.store.unit_of_work():

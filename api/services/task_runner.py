@@ -4,8 +4,10 @@ between requests). Either way the outcome lands on the task record, so the
 poll answers the same.
 
 A job is ``job(ctx) -> result``; it reports progress and accumulates token
-usage on ``ctx``. Any failure ends the task as ``error`` with a message a user
-can act on; nothing is left ``pending``.
+usage on ``ctx`` (``ctx.model``: the model the task records, for every provider
+call). Any failure ends the task as ``error`` with a message a user can act on;
+nothing is left ``pending``. However a job ends, its tokens go to the usage
+ledger (``ledger.record``), here and only here.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ class JobContext:
     def __init__(self, tasks: TaskService, task_id: str, seconds: float | None = None):
         self.tasks = tasks
         self.task_id = task_id
+        self.model: str | None = None   # the task's model; None: the provider's configured one
         self.usage = Usage()
         self.budget = Budget(seconds=seconds, should_stop=self.stopped)
 
@@ -48,8 +51,9 @@ class JobContext:
 
 class TaskRunner:
     def __init__(self, tasks: TaskService, mode: str = "thread", workers: int = 4,
-                 job_seconds: float | None = None):
+                 job_seconds: float | None = None, ledger=None):
         self.tasks = tasks
+        self.ledger = ledger   # services.usage_service.UsageService
         self.inline = mode == "inline"
         self.workers = max(1, workers)
         self.job_seconds = job_seconds
@@ -99,7 +103,22 @@ class TaskRunner:
     def run(self, task_id: str, job: Job) -> None:
         ctx = JobContext(self.tasks, task_id, self.job_seconds)
         try:
+            self._run(task_id, job, ctx)
+        finally:
+            self._record_usage(task_id, ctx)
+
+    def _record_usage(self, task_id: str, ctx: JobContext) -> None:
+        if self.ledger is None:
+            return
+        try:
+            self.ledger.record(task_id, ctx.usage.to_dict())
+        except Exception:   # the ledger must never cost a job its outcome
+            log.exception("could not record the usage of AI task %s", task_id)
+
+    def _run(self, task_id: str, job: Job, ctx: JobContext) -> None:
+        try:
             task = self.tasks.store.get("tasks", task_id) or {}
+            ctx.model = task.get("model") or None
             progress = {**task.get("progress", {}), "message": "Working"}
             self.tasks.update(task_id, status="processing", progress=progress)
             result = job(ctx)

@@ -66,14 +66,17 @@ class TaskService:
 
     # -- records ---------------------------------------------------------------
 
-    def create(self, user: User, task_type: str, provider: str, total: int = 1, world_id: str = "") -> dict:
+    def create(self, user: User, task_type: str, provider: str, total: int = 1, world_id: str = "",
+               model: str = "") -> dict:
         """A new ``pending`` task, if the caller's daily AI-job quota allows it (``world_id``:
-        the world it works on, whose live streams see its progress)."""
+        the world it works on, whose live streams see its progress; ``model``: the model it
+        runs with, ``AISettings.model_for``)."""
         task = {
             "task_id": new_id(), "owner_id": user.user_id, "type": task_type, "status": "pending",
             "progress": {"done": 0, "total": total, "message": "Queued"}, "result": None,
             "usage": {"prompt_tokens": 0, "completion_tokens": 0}, "provider": provider,
             "runner": runner_id(), "created_at": utc_now(), "updated_at": utc_now(), "world_id": world_id or "",
+            "model": model,
         }
         with self.store.unit_of_work():
             self.check_quota(user)
@@ -142,7 +145,7 @@ class TaskService:
     def present(task: dict) -> dict:
         keys = ("task_id", "type", "status", "result", "progress", "provider", "usage",
                 "created_at", "updated_at")
-        return {k: task.get(k) for k in keys}
+        return {**{k: task.get(k) for k in keys}, "model": task.get("model") or ""}
 
     # -- quota -----------------------------------------------------------------
 

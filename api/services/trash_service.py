@@ -54,6 +54,7 @@ from services.listing import Page, filtered_page
 from services.mention_service import MentionService
 from services.relation_lookup import relations_of_entry
 from services.trash_checks import check_name_free, check_quotas, check_template_fits, restorable
+from services import usage_service as usage_ledger
 from services.trash_moves import CAST_FIELDS, CAST_KINDS, Moved, reconnect, relink, settle_chapters
 from storage import DocumentStore
 
@@ -322,9 +323,10 @@ class TrashService:
 
     def _drop_blobs(self, doc: dict) -> None:
         """What goes with a purged entry (in the purge's unit): the bytes of its images,
-        a world's activity."""
-        if doc["kind"] == "world":   # its activity goes with it
+        a world's activity and AI usage."""
+        if doc["kind"] == "world":   # its activity and AI usage ledger go with it
             self.activity.forget_world(doc["world_id"])
+            usage_ledger.forget(self.store, {"world_id": doc["world_id"]})
         for image in map(Image.from_dict, doc["contents"].get(Image.collection, [])):
             self.store.delete_blob(image.blob_key)
             self.store.delete_blob(image.thumb_key)

@@ -21,8 +21,9 @@ from storage import DocumentStore
 
 class WorldService:
     def __init__(self, store: DocumentStore, revisions: Revisions | None = None,
-                 trash: TrashService | None = None):
+                 trash: TrashService | None = None, ai_settings=None):
         self.store = store
+        self.ai_settings = ai_settings   # services.ai_settings.AISettings: the models a world may choose
         self.revisions = revisions or Revisions(store)
         self.trash = trash or TrashService(store)
         self.cast = CastService(store, self.revisions, self.trash)
@@ -124,6 +125,8 @@ class WorldService:
             before = world.to_dict()
             if "image_id" in changes:
                 check_image_ref(self.store, world.world_id, changes["image_id"])
+            if "ai_model" in changes:
+                self._check_model(changes["ai_model"])
             if "visibility" in changes:
                 check_public_quota(self.store, user, World, changes["visibility"], world.visibility)
             metadata = changes.pop("metadata", None) or {}
@@ -144,6 +147,14 @@ class WorldService:
             if calendar is not None and moves_years(before_calendar, calendar):
                 dating.follow_dates(self.store, self.revisions, user.user_id, world.world_id, calendar)
         return world
+
+    def _check_model(self, model: str) -> None:
+        """A world's ``ai_model``: "" (the site's default) or one the operator allows."""
+        if self.ai_settings is not None:
+            self.ai_settings.check_model(model)
+        elif model:
+            raise InvalidInput("No AI models are configured", {"ai_model": "must be \"\""},
+                               code="model_not_allowed")
 
     def delete(self, user: User, world: World) -> TrashItem:
         """Move the world and everything in it to the trash (``TrashService.trash_world``)."""

@@ -41,8 +41,9 @@ def dead_pid() -> int:
 def test_results_belong_to_their_owner(client, auth, ai):
     owner, other = auth.register(), auth.register()
     task = run_job(client, owner, "/api/gpt/analyze", ANALYZE)
-    assert set(task) == {"task_id", "type", "status", "result", "progress", "provider", "usage",
+    assert set(task) == {"task_id", "type", "status", "result", "progress", "provider", "model", "usage",
                          "created_at", "updated_at"}
+    assert task["model"] == "test-model"
     url = f"/api/gpt/results/{task['task_id']}"
     assert client.get(url, headers=other["headers"]).status_code == 404
     assert client.delete(f"/api/gpt/tasks/{task['task_id']}", headers=other["headers"]).status_code == 404

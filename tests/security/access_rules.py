@@ -364,6 +364,12 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/admin/users/<user_id>/role", "PUT"): Entry(admin_only, body=lambda s: {"role": "premium"}),
     ("/api/admin/roles", "GET"): Entry(staff),
     ("/api/admin/stats", "GET"): Entry(admin_only),
+    ("/api/admin/ai", "GET"): Entry(admin_only),
+    ("/api/admin/ai/test", "POST"): Entry(admin_only, body=lambda s: {}),
+    # AI models and usage (a world's usage: its owner and admins)
+    ("/api/ai/models", "GET"): Entry(logged_in),
+    ("/api/usage", "GET"): Entry(logged_in, query=lambda s: {"days": 7}),
+    ("/api/worlds/<world_id>/usage", "GET"): Entry(owner_only),
     # members and invitations (scenes: a pending invitation of "other" as a reader; the target
     # user of ``<user_id>`` is a reader of the world)
     ("/api/worlds/<world_id>/members", "GET"): Entry(members_only),

@@ -3,13 +3,14 @@
 Who may call what is declared by ``permission_required``; the roles catalogue
 (``GET /admin/roles``) says which role has which permission.
 """
-from flask import jsonify
+from flask import g, jsonify
 
 from core import permissions
 from core.permissions import BAN_USERS, MANAGE_ROLES, VIEW_ADMIN_STATS, VIEW_USERS
 from interfaces.auth import current_user, permission_required
 from interfaces.resource import resource_blueprint
 from interfaces.schemas.admin import BanBody, RoleBody, UserListQuery
+from interfaces.schemas.ai_settings import AISettingsOut, AITestBody, AITestOut
 from interfaces.schemas.responses import AdminStatsOut, AdminUserEnvelopeOut, RolesOut, UserListOut
 from interfaces.validation import body, query, responds
 
@@ -75,5 +76,26 @@ def create_admin_blueprint(services):
     def stats():
         """Counts over all accounts and all content, whatever its visibility."""
         return jsonify(success=True, stats=admin.stats())
+
+    @bp.get("/ai")
+    @permission_required(VIEW_ADMIN_STATS)
+    @responds(200, "The AI settings", schema=AISettingsOut)
+    def ai_settings():
+        """The configured AI provider, model, allowed models, context budgets, prices and the
+        capabilities known so far. The API key is never shown; the server by its host only."""
+        return jsonify(services.ai_settings.describe())
+
+    @bp.post("/ai/test")
+    @permission_required(VIEW_ADMIN_STATS)
+    @body(AITestBody)
+    @responds(200, "The connection test's outcome (`ok` false with `error` when it failed)", schema=AITestOut)
+    def ai_test(body: AITestBody):
+        """Test the connection with a real tiny request, then probe streaming, JSON mode and tool
+        calls (a few tokens each); what is found is used by the jobs from then on. 400 when
+        `model` is not an allowed one."""
+        model = services.ai_settings.check_model(body.model or "")
+        # the requests run after the request's unit of work: no storage lock is held meanwhile
+        g.response_after_commit = lambda: jsonify(services.ai_settings.test(model))
+        return jsonify(ok=False)
 
     return bp

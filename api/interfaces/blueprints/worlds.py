@@ -60,7 +60,7 @@ def create_worlds_blueprint(services):
     @body(WorldUpdateBody)
     @responds(200, "The changed world", schema=WorldOut, headers=ETAG_HEADER)
     def update_world(world_id, body: WorldUpdateBody):
-        """Change a world's name, description, type, visibility or calendar (owner).
+        """Change a world's name, description, type, visibility, calendar or AI model (owner).
 
         Honours `If-Match` (412 with the current world when stale); the previous
         version is kept in the world's history. Answers the new `ETag`.

@@ -121,6 +121,8 @@ class WorldOut(Out):
                                            "(stored, or detected from the name and description)")
     image_id: str = Field(description="The world's image (`GET /api/worlds/{world_id}/images` gives its "
                                       "URL); \"\" for none")
+    ai_model: str = Field(description="The model its AI jobs use (one of `GET /api/ai/models`); \"\": the "
+                                      "site's default")
     created_at: Timestamp
     updated_at: Timestamp
     version: int = Field(ge=1, description="1 at creation, +1 on every update; sent as `ETag`")
@@ -550,6 +552,8 @@ class TaskOut(Out):
         "`{world_id, message, stories, total_events}`. Error or cancelled: a message."))
     progress: ProgressOut
     provider: str = Field(description="`offline` when no AI provider is configured")
+    model: str = Field(description="The model the job runs with (its world's choice, else the site's "
+                                   "default); `offline` for the offline provider; \"\" for older tasks")
     usage: UsageOut
     created_at: Timestamp
     updated_at: Timestamp

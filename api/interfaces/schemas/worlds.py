@@ -61,6 +61,9 @@ class WorldUpdateBody(Schema):
     image_id: Optional[Annotated[str, StringConstraints(max_length=ID_MAX)]] = Field(
         None, description="An image of this world (`POST /api/worlds/{world_id}/images`) to show for it; "
                           "\"\" removes it")
+    ai_model: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]] = Field(
+        None, description="The model the world's AI jobs use: one of `GET /api/ai/models`, or \"\" for the "
+                          "site's default (400 `model_not_allowed` otherwise)")
 
 
 class WorldListQuery(Schema):
