@@ -6,7 +6,8 @@ import { describeError } from '../../utils/errorText.js';
 import ErrorMessage from '../ErrorMessage.jsx';
 import Loading from '../Loading.jsx';
 import Badge from '../Badge.jsx';
-import { CAPABILITY_STATES, capabilityList, formatCost, priceOf } from './aiFormat.js';
+import { formatDate } from '../../utils/options.js';
+import { CAPABILITY_STATES, budgetText, capabilityList, formatCost, priceOf } from './aiFormat.js';
 import '../../styles/consistency.css';
 
 /**
@@ -34,7 +35,9 @@ export default function AdminAICard() {
     }
   };
 
-  const caps = capabilityList((test && test.capabilities) || (ai && ai.capabilities));
+  const shown = (test && test.capabilities) || (ai && ai.capabilities);
+  const caps = capabilityList(shown);
+  const checkedAt = shown && shown.checked_at;
   const prices = Object.entries((ai && ai.prices) || {}).map(([model, p]) => [model, priceOf(p)]).filter(([, p]) => p);
   const allowed = (ai && ai.allowed_models) || [];
 
@@ -58,13 +61,14 @@ export default function AdminAICard() {
           <dt>Model</dt>
           <dd>
             <code>{ai.model}</code>
+            {ai.provider === 'offline' && <span className="muted small"> (used once an AI server is configured)</span>}
           </dd>
           <dt>Models worlds may choose</dt>
           <dd>{allowed.length ? allowed.map((m, i) => <span key={m}>{i > 0 && ', '}<code>{m}</code></span>) : 'Only the model above'}</dd>
-          {ai.context_budget !== undefined && ai.context_budget !== null && (
+          {budgetText(ai.context_budget) && (
             <>
               <dt>Canon per job</dt>
-              <dd>{typeof ai.context_budget === 'number' ? `up to ${ai.context_budget.toLocaleString('en')} tokens` : JSON.stringify(ai.context_budget)}</dd>
+              <dd>{budgetText(ai.context_budget)}</dd>
             </>
           )}
           <dt>Server supports</dt>
@@ -82,6 +86,7 @@ export default function AdminAICard() {
             ) : (
               'Not tested yet'
             )}
+            {checkedAt && <span className="muted small">Checked {formatDate(checkedAt)}</span>}
           </dd>
           <dt>Prices</dt>
           <dd>
@@ -106,6 +111,7 @@ export default function AdminAICard() {
         {test && test.ok && (
           <p className="alert alert-success" role="status">
             Connected: <code>{test.model || (ai && ai.model)}</code> answered in {Math.round(test.latency_ms)} ms.
+            {test.message && ` ${test.message}`}
           </p>
         )}
         {test && !test.ok && (

@@ -77,7 +77,7 @@ export default function UsageCard() {
                   {worldsUsed.map((w, i) => (
                     <tr key={w.world_id || `none-${i}`}>
                       <th scope="row">
-                        {w.world_id ? <Link to={`/worlds/${w.world_id}`}>{w.name || w.world_name || 'A world'}</Link> : w.name || w.world_name || 'Without a world'}
+                        {w.world_id && w.name ? <Link to={`/worlds/${w.world_id}`}>{w.name}</Link> : w.world_id ? 'A deleted world' : 'Other (no world, or a world you only read)'}
                       </th>
                       <td className="num">{Number(w.jobs) || 0}</td>
                       <td className="num">{tokensOf(w).toLocaleString('en')}</td>

@@ -51,6 +51,9 @@ export default function WorldAIModel({ world }) {
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>AI model</h2>
       <p className="muted small">Which model writes and checks for this world. Only the models the site’s operator allows are offered.</p>
+      {models.data && models.data.provider === 'offline' && (
+        <p className="muted small">No AI server is configured on this site yet: the offline helper answers for now, and the model chosen here is used once there is one.</p>
+      )}
       {models.isPending && <Loading label="Loading the models…" />}
       <ErrorMessage error={models.error} onRetry={() => models.refetch()} />
       {models.data && (

@@ -15,10 +15,11 @@ const settings = {
   base_url_host: 'llm.local:8080',
   model: 'qwen2.5-7b',
   allowed_models: ['qwen2.5-7b', 'gpt-4o-mini'],
-  context_budget: 2000,
-  prices: { 'gpt-4o-mini': [0.15, 0.6] },
+  api_key_set: true,
+  context_budget: { default: 2000, per_model: { 'gpt-4o-mini': 8000 } },
+  prices: { 'gpt-4o-mini': { prompt: 0.15, completion: 0.6 } },
   currency: 'USD',
-  capabilities: { streaming: true, json_mode: false, tools: null },
+  capabilities: { streaming: true, json_mode: false, tools: null, checked_at: null },
 };
 
 describe('AdminAICard', () => {
@@ -30,19 +31,23 @@ describe('AdminAICard', () => {
     expect(within(card).getByText('openai')).toBeInTheDocument();
     expect(within(card).getByText('llm.local:8080')).toBeInTheDocument();
     expect(within(card).getByText('gpt-4o-mini', { selector: 'dd > span > code' })).toBeInTheDocument();
-    expect(within(card).getByText('up to 2,000 tokens')).toBeInTheDocument();
+    expect(within(card).getByText('up to 2,000 tokens (gpt-4o-mini: 8,000)')).toBeInTheDocument();
     const caps = within(card).getByRole('list', { name: 'Capabilities' });
     expect(within(caps).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Streaming: yes', 'JSON mode: no', 'Tool calls: not tested']);
     expect(card).toHaveTextContent('gpt-4o-mini: USD 0.15 in, USD 0.60 out per million tokens');
   });
 
   it('tests the connection and shows the latency', async () => {
-    vi.spyOn(aiSettings, 'admin').mockResolvedValue({ ...settings, provider: 'offline', prices: {} });
-    const test = vi.spyOn(aiSettings, 'test').mockResolvedValue({ ok: true, latency_ms: 41.7, model: 'offline', capabilities: { streaming: true } });
+    vi.spyOn(aiSettings, 'admin').mockResolvedValue({ ...settings, provider: 'offline', base_url_host: '', prices: {} });
+    const note = 'No AI server is configured: the offline provider answers every job here.';
+    const test = vi.spyOn(aiSettings, 'test').mockResolvedValue({ ok: true, provider: 'offline', latency_ms: 41.7, model: 'offline', capabilities: { streaming: true, checked_at: '2026-12-08T02:00:00Z' }, message: note });
     renderAt(<AdminAICard />);
     expect(await screen.findByText('No prices set: usage shows tokens only')).toBeInTheDocument();
+    expect(screen.getByText('(used once an AI server is configured)', { exact: false })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('Connected: offline answered in 42 ms.');
+    expect(await screen.findByRole('status')).toHaveTextContent(`Connected: offline answered in 42 ms. ${note}`);
+    expect(within(screen.getByRole('list', { name: 'Capabilities' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Streaming: yes']);
+    expect(screen.getByText(/^Checked /)).toBeInTheDocument();
     expect(test).toHaveBeenCalled();
   });
 
@@ -64,7 +69,15 @@ describe('AdminAICard', () => {
 });
 
 describe('WorldAIModel', () => {
-  const models = { default: 'qwen2.5-7b', currency: 'USD', models: [{ id: 'qwen2.5-7b' }, { id: 'gpt-4o-mini', label: 'GPT-4o mini', price: [0.15, 0.6] }] };
+  const models = {
+    default: 'qwen2.5-7b',
+    provider: 'openai-compatible',
+    currency: 'USD',
+    models: [
+      { id: 'qwen2.5-7b', default: true, price: null },
+      { id: 'gpt-4o-mini', label: 'GPT-4o mini', default: false, price: { prompt: 0.15, completion: 0.6 } },
+    ],
+  };
 
   it('offers the allowed models and saves the choice with the world over its version', async () => {
     vi.spyOn(aiSettings, 'models').mockResolvedValue(models);
@@ -112,6 +125,7 @@ describe('UsageCard', () => {
         { world_id: 'w1', name: 'Eldoria', jobs: 4, prompt_tokens: 11000, completion_tokens: 3000, cost: 0.004 },
         { world_id: 'w2', name: 'Đảo Sương Mù', jobs: 1, prompt_tokens: 1000, completion_tokens: 400, cost: 0.0002 },
         { world_id: 'w3', name: 'Empty', jobs: 0, prompt_tokens: 0, completion_tokens: 0, cost: 0 },
+        { world_id: '', name: '', jobs: 1, prompt_tokens: 10, completion_tokens: 0, cost: 0 },
       ],
       by_day: [],
     });
@@ -121,7 +135,7 @@ describe('UsageCard', () => {
     expect(card).toHaveTextContent('(12,000 read, 3,400 written)');
     expect(card).toHaveTextContent('EUR 0.0042');
     const rows = within(within(card).getByRole('table')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(['Eldoria414,000EUR 0.0040', 'Đảo Sương Mù11,400EUR 0.0002']);
+    expect(rows.map((r) => r.textContent)).toEqual(['Eldoria414,000EUR 0.0040', 'Đảo Sương Mù11,400EUR 0.0002', 'Other (no world, or a world you only read)110–']);
     expect(within(card).getByRole('link', { name: 'Đảo Sương Mù' })).toHaveAttribute('href', '/worlds/w2');
   });
 

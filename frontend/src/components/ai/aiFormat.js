@@ -32,6 +32,7 @@ const CAPABILITY_LABELS = { streaming: 'Streaming', stream: 'Streaming', json_mo
 export function capabilityList(capabilities) {
   if (!capabilities || typeof capabilities !== 'object') return [];
   return Object.entries(capabilities)
+    .filter(([key]) => key !== 'checked_at')
     .filter(([, v]) => v === null || v === undefined || typeof v === 'boolean' || typeof v === 'string')
     .map(([key, v]) => ({
       key,
@@ -41,3 +42,11 @@ export function capabilityList(capabilities) {
 }
 
 export const CAPABILITY_STATES = { yes: 'supported', no: 'not supported (a fallback is used)', unknown: 'not tested yet' };
+
+/** The canon budget: a number, or `{default, per_model}` -> "up to 2,000 tokens (gpt-4o: 8,000)". */
+export function budgetText(budget) {
+  if (typeof budget === 'number') return `up to ${budget.toLocaleString('en')} tokens`;
+  if (!budget || typeof budget !== 'object' || typeof budget.default !== 'number') return '';
+  const per = Object.entries(budget.per_model || {}).map(([m, n]) => `${m}: ${Number(n).toLocaleString('en')}`);
+  return `up to ${budget.default.toLocaleString('en')} tokens${per.length ? ` (${per.join(', ')})` : ''}`;
+}
