@@ -109,6 +109,26 @@ for (const [viewport, size] of VIEWPORTS) {
       await page.locator(`#event-${death.event_id}.is-target`).waitFor();
       await snap(page, `${viewport}-check-timeline`);
     });
+
+    await guarded(page, `${viewport}-usage-and-model`, async () => {
+      // the jobs show on the dashboard (offline: no tokens, so no column of zeros)
+      await page.goto('/');
+      const usage = page.getByRole('region', { name: 'AI usage' });
+      await usage.getByText('None: the jobs ran on the offline helper').waitFor();
+      await usage.getByRole('link', { name: world.name }).waitFor();
+      await usage.scrollIntoViewIfNeeded();
+      await snap(page, `${viewport}-dashboard-usage`);
+      // the owner's model choice, saved with the world
+      await page.goto(`/worlds/${world.world_id}?tab=settings`);
+      const card = page.getByRole('region', { name: 'AI model' });
+      const select = card.getByLabel('Model', { exact: true });
+      await select.selectOption('gpt-4o-mini');
+      await card.getByRole('button', { name: 'Save model' }).click();
+      await card.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      assert.equal((await api(url, 'GET', `/worlds/${world.world_id}`, undefined, token)).data.ai_model, 'gpt-4o-mini');
+      await card.scrollIntoViewIfNeeded();
+      await snap(page, `${viewport}-world-model`);
+    });
     await context.close();
   });
 }

@@ -73,7 +73,9 @@ export default function AdminAICard() {
           )}
           <dt>Server supports</dt>
           <dd>
-            {caps.length ? (
+            {ai.provider === 'offline' && !test ? (
+              'No AI server: the offline helper works without one'
+            ) : caps.length ? (
               <ul className="ai-caps" aria-label="Capabilities">
                 {caps.map((c) => (
                   <li key={c.key}>

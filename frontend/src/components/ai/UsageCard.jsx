@@ -23,6 +23,7 @@ export default function UsageCard() {
   const worldsUsed = ((data && data.by_world) || []).filter((w) => (Number(w.jobs) || 0) > 0 || tokensOf(w) > 0);
   const used = (Number(totals.jobs) || 0) > 0 || tokensOf(totals) > 0;
   const priced = Number(totals.cost) > 0 || worldsUsed.some((w) => Number(w.cost) > 0);
+  const tokened = tokensOf(totals) > 0 || worldsUsed.some((w) => tokensOf(w) > 0); // offline jobs use none
 
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
@@ -38,7 +39,7 @@ export default function UsageCard() {
             <dd>{Number(totals.jobs) || 0}</dd>
             <dt>Tokens</dt>
             <dd>
-              {formatTokens(tokensOf(totals))}
+              {tokened ? formatTokens(tokensOf(totals)) : 'None: the jobs ran on the offline helper'}
               {Number(totals.prompt_tokens) > 0 && Number(totals.completion_tokens) > 0 && (
                 <span className="muted small">
                   {' '}
@@ -63,9 +64,11 @@ export default function UsageCard() {
                     <th scope="col" className="num">
                       Jobs
                     </th>
-                    <th scope="col" className="num">
-                      Tokens
-                    </th>
+                    {tokened && (
+                      <th scope="col" className="num">
+                        Tokens
+                      </th>
+                    )}
                     {priced && (
                       <th scope="col" className="num">
                         Cost
@@ -80,7 +83,7 @@ export default function UsageCard() {
                         {w.world_id && w.name ? <Link to={`/worlds/${w.world_id}`}>{w.name}</Link> : w.world_id ? 'A deleted world' : 'Other (no world, or a world you only read)'}
                       </th>
                       <td className="num">{Number(w.jobs) || 0}</td>
-                      <td className="num">{tokensOf(w).toLocaleString('en')}</td>
+                      {tokened && <td className="num">{tokensOf(w).toLocaleString('en')}</td>}
                       {priced && <td className="num">{Number(w.cost) > 0 ? formatCost(w.cost, currency) : '–'}</td>}
                     </tr>
                   ))}
@@ -88,7 +91,7 @@ export default function UsageCard() {
               </table>
             </div>
           )}
-          {!priced && <p className="muted small">No prices are set on this server, so only tokens are counted.</p>}
+          {!priced && tokened && <p className="muted small">No prices are set on this server, so only tokens are counted.</p>}
         </>
       )}
     </section>

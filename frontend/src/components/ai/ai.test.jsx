@@ -139,6 +139,19 @@ describe('UsageCard', () => {
     expect(within(card).getByRole('link', { name: 'Đảo Sương Mù' })).toHaveAttribute('href', '/worlds/w2');
   });
 
+  it('counts offline jobs without a column of zero tokens', async () => {
+    vi.spyOn(usage, 'mine').mockResolvedValue({
+      currency: 'USD',
+      totals: { jobs: 3, prompt_tokens: 0, completion_tokens: 0, cost: 0 },
+      by_world: [{ world_id: 'w1', name: 'Eldoria', jobs: 3, prompt_tokens: 0, completion_tokens: 0, cost: 0 }],
+      by_day: [],
+    });
+    renderAt(<UsageCard />);
+    expect(await screen.findByText('None: the jobs ran on the offline helper')).toBeInTheDocument();
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['World', 'Jobs']);
+    expect(screen.queryByText(/No prices are set/)).toBeNull();
+  });
+
   it('counts tokens only when no prices are set', async () => {
     vi.spyOn(usage, 'mine').mockResolvedValue({
       currency: 'USD',
