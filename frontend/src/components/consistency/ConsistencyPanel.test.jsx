@@ -176,7 +176,7 @@ describe('ConsistencyPanel', () => {
     const warnings = await screen.findByRole('region', { name: /Likely problems/ });
     fireEvent.click(within(warnings).getByRole('button', { name: 'Fix' }));
     await waitFor(() => expect(patch).toHaveBeenCalledWith('f2', 'fixed'));
-    expect(screen.getByTestId('saved-text')).toHaveTextContent('Orrin cười.');
+    await waitFor(() => expect(screen.getByTestId('saved-text')).toHaveTextContent('Orrin cười.')); // the form heard the change
     expect(view().state.doc.toString()).toBe(TEXT.replace('Orin', 'Orrin'));
     expect(await screen.findByText(/Replaced with “Orrin”/)).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('region', { name: /Likely problems/ })).toBeNull());
