@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { checks, findings as findingsApi } from '../../services/api.js';
 import { queries, queryKeys } from '../../services/queries.js';
@@ -35,6 +35,7 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
   const [error, setError] = useState(null);
   const [busyId, setBusyId] = useState(null);
   const [useAI, setUseAI] = useState(true);
+  const heading = useRef(null); // where the focus goes when the finding it was on leaves the list
   // the model adds what rules cannot see; offered only when the server has one
   const modelOn = !!(useQuery(queries.adminHealth()).data || {}).gpt_enabled;
   const open = useQuery(queries.findings(storyId, 'open'));
@@ -105,6 +106,15 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
     }
   };
 
+  /** Dismiss or reopen: the finding leaves its list, so the focus goes to the panel's heading and the change is said. */
+  const moved = async (finding, status, said) => {
+    setNotice(null);
+    if (await setStatus(finding, status)) {
+      setNotice(said);
+      if (heading.current) heading.current.focus();
+    }
+  };
+
   const fix = async (finding) => {
     setNotice(null);
     const view = await editor();
@@ -123,14 +133,16 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
       busy={busyId === f.finding_id}
       onSelect={select}
       onFix={fix}
-      onDismiss={(x) => setStatus(x, 'dismissed')}
-      onReopen={(x) => setStatus(x, 'open')}
+      onDismiss={(x) => moved(x, 'dismissed', 'Dismissed: it stays dismissed when the check runs again.')}
+      onReopen={(x) => moved(x, 'open', 'Reopened.')}
     />
   );
 
   return (
     <section className="card check-panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Check consistency</h2>
+      <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        Check consistency
+      </h2>
       <p className="muted small">Compares the text with the world’s codex, relations and timeline, and with earlier chapters.</p>
       <div className="check-run">
         <fieldset className="check-scope">

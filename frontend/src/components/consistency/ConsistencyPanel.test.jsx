@@ -202,6 +202,8 @@ describe('ConsistencyPanel', () => {
     fireEvent.click(within(errors).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(patch).toHaveBeenCalledWith('f1', 'dismissed'));
     await waitFor(() => expect(screen.queryByRole('region', { name: /Contradictions/ })).toBeNull());
+    expect(await screen.findByText('Dismissed: it stays dismissed when the check runs again.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Check consistency' })).toHaveFocus(); // not lost with the button
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show dismissed' }));
     const shelf = await screen.findByRole('region', { name: /Dismissed/ });
     const item = await within(shelf).findByRole('listitem');
