@@ -1,6 +1,6 @@
-// End-to-end: the consistency check. A world with Mara; chapter one of a book says she died at the
-// ford (its events extracted offline: "Mara died at the ford" on the timeline); in chapter two she
-// walks to the well. The writer runs the check on chapter two, sees the finding with the quote and
+// End-to-end: the consistency check. A world with Mara (on the phone, a Vietnamese world with Trần
+// Thị Mai); chapter one of a book says she died at the ford (its events extracted offline: "Mara
+// died at the ford" on the timeline); in chapter two she walks to the well. The writer runs the check on chapter two, sees the finding with the quote and
 // a link to the death event, selects the quote in the editor, dismisses the finding, runs the
 // check again, and it stays dismissed (listed under "Show dismissed"). Then an administrator sees
 // the AI card (the offline provider) and tests the connection. Desktop and phone sizes.
@@ -13,9 +13,23 @@ import { guarded, liveSuite } from './lib/suite.mjs';
 const ADMIN = { username: 'root_admin', email: 'root@example.com', password: 'admin-password-1' };
 const suite = liveSuite({ env: { INITIAL_ADMIN_USERNAME: ADMIN.username, INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password } });
 
-const DEATH = 'In the year 1203, Mara died at the ford.';
-const LATER = 'Mara walked to the well and drew water. The river was high that spring.';
-const QUOTE = 'Mara walked to the well and drew water.';
+// the same story in each language: who, the chapter that kills her, the chapter where she acts, the quote
+const CASES = {
+  desktop: {
+    language: 'en',
+    name: 'Mara',
+    death: 'In the year 1203, Mara died at the ford.',
+    later: 'Mara walked to the well and drew water. The river was high that spring.',
+    quote: 'Mara walked to the well and drew water.',
+  },
+  phone: {
+    language: 'vi',
+    name: 'Trần Thị Mai',
+    death: 'Năm 1203, Trần Thị Mai qua đời ở bến sông.',
+    later: 'Trần Thị Mai đi ra giếng múc nước. Mùa xuân năm ấy nước sông dâng cao.',
+    quote: 'Trần Thị Mai đi ra giếng múc nước.',
+  },
+};
 
 /** Polls a task until it ends; its final answer. */
 async function settled(url, token, taskId) {
@@ -27,28 +41,30 @@ async function settled(url, token, taskId) {
   throw new Error(`task ${taskId} did not end`);
 }
 
-/** A world with Mara, a book whose first chapter kills her (events extracted), and the second chapter. */
-async function canon(url, token, tag) {
-  const world = (await api(url, 'POST', '/worlds', { name: `The Ford ${tag}`, world_type: 'fantasy', language: 'en' }, token)).data;
-  const mara = (await api(url, 'POST', `/worlds/${world.world_id}/entities`, { name: 'Mara', entity_type: 'character' }, token)).data;
+/** A world with her, a book whose first chapter kills her (events extracted), and the second chapter. */
+async function canon(url, token, tag, c) {
+  const world = (await api(url, 'POST', '/worlds', { name: `The Ford ${tag}`, world_type: 'fantasy', language: c.language }, token)).data;
+  const mara = (await api(url, 'POST', `/worlds/${world.world_id}/entities`, { name: c.name, entity_type: 'character' }, token)).data;
   const book = (await api(url, 'POST', `/worlds/${world.world_id}/books`, { title: 'The Ford' }, token)).data;
-  const first = (await api(url, 'POST', `/books/${book.book_id}/chapters`, { title: 'The ford', content: DEATH }, token)).data.story;
-  const second = (await api(url, 'POST', `/books/${book.book_id}/chapters`, { title: 'Spring', content: LATER }, token)).data.story;
+  const first = (await api(url, 'POST', `/books/${book.book_id}/chapters`, { title: 'The ford', content: c.death }, token)).data.story;
+  const second = (await api(url, 'POST', `/books/${book.book_id}/chapters`, { title: 'Spring', content: c.later }, token)).data.story;
   const started = await api(url, 'POST', `/stories/${first.story_id}/events/extract`, {}, token);
   assert.equal(started.status, 202, JSON.stringify(started.data));
   const done = await settled(url, token, started.data.task_id);
   assert.equal(done.status, 'completed', JSON.stringify(done));
-  const death = done.result.events.find((e) => /died/.test(e.title));
+  const death = done.result.events.find((e) => /died|qua đời/.test(e.title));
   assert.ok(death, `no death event: ${JSON.stringify(done.result.events)}`);
   return { world, mara, first, second, death };
 }
 
 for (const [viewport, size] of VIEWPORTS) {
-  test(`${viewport}: a check finds Mara acting after her death, links the event; a dismissal survives a re-run`, { timeout: 180000 }, async () => {
+  test(`${viewport} (${CASES[viewport].language}): a check finds her acting after her death, links the event; a dismissal survives a re-run`, { timeout: 180000 }, async () => {
     const { url } = suite.backend;
     const reg = await api(url, 'POST', '/auth/register', { username: `vera_${viewport}`, email: `vera_${viewport}@example.com`, password: 'check-password-1' });
     const token = reg.data.token;
-    const { world, mara, second, death } = await canon(url, token, viewport);
+    const c = CASES[viewport];
+    const QUOTE = c.quote;
+    const { world, mara, second, death } = await canon(url, token, viewport, c);
     const context = await signedInContext(suite.browser, url, size, token);
     const page = await context.newPage();
     const panel = page.getByRole('region', { name: 'Check consistency' });
@@ -60,11 +76,11 @@ for (const [viewport, size] of VIEWPORTS) {
       await panel.getByRole('status').filter({ hasText: '1 possible problem to look at.' }).waitFor({ timeout: 30000 });
       const group = panel.getByRole('region', { name: /Contradictions/ });
       const item = group.getByRole('listitem');
-      await item.getByText(/Mara appears here after their death/).waitFor();
+      await item.getByText(new RegExp(`${c.name} appears here after their death`)).waitFor();
       await item.getByRole('button', { name: `Select in the text: “${QUOTE}”` }).waitFor();
       const link = item.getByRole('link', { name: death.title });
       assert.equal(await link.getAttribute('href'), `/worlds/${world.world_id}?tab=timeline#event-${death.event_id}`);
-      assert.equal(await item.getByRole('link', { name: 'Mara', exact: true }).getAttribute('href'), `/worlds/${world.world_id}/entries/${mara.entity_id || mara.id}`);
+      assert.equal(await item.getByRole('link', { name: c.name, exact: true }).getAttribute('href'), `/worlds/${world.world_id}/entries/${mara.entity_id || mara.id}`);
       await item.scrollIntoViewIfNeeded();
       await snap(page, `${viewport}-check-finding`);
     });
@@ -94,7 +110,7 @@ for (const [viewport, size] of VIEWPORTS) {
       await panel.getByRole('checkbox', { name: 'Show dismissed' }).check();
       const shelf = panel.getByRole('region', { name: /Dismissed/ });
       const item = shelf.getByRole('listitem');
-      await item.getByText(/Mara appears here after their death/).waitFor();
+      await item.getByText(new RegExp(`${c.name} appears here after their death`)).waitFor();
       await item.getByRole('button', { name: 'Reopen' }).waitFor();
       await item.scrollIntoViewIfNeeded();
       await snap(page, `${viewport}-check-dismissed`);
