@@ -204,6 +204,11 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
     resolved = check("GET", f"/api/worlds/{wid}/mentions/resolve?names=Greywater&names=Nobody%20Yet")
     assert resolved["Greywater"]["id"] == place["location_id"] and resolved["Nobody Yet"] is None
     assert [u["name"] for u in check("GET", f"/api/worlds/{wid}/mentions/unresolved", writer)] == ["Nobody Yet"]
+    # the canon an AI job would send (a field naming an entry, relations, a link to no entry)
+    context = check("POST", f"/api/worlds/{wid}/context", writer,
+                    json={"text": f"{hero['name']} rode to [[Greywater]] with [[Nobody Yet]]."})
+    assert {i["why"] for i in context["included"]} >= {"named", "mention", "relation"}
+    assert {"kind": "entry", "reason": "visibility", "count": 1} in context["skipped"]
 
     # AI jobs (inline: each has finished when its 202 leaves)
     jobs = [
@@ -234,6 +239,14 @@ def test_every_operation_answers_as_its_schema_says(app, client, auth, store):
                                                 "world_analysis", "offline")
     check("DELETE", f"/api/gpt/tasks/{pending['task_id']}", writer)
     check("GET", f"/api/gpt/results/{pending['task_id']}", writer)
+    # consistency checks: a character dies, then acts; the finding is dismissed
+    fall = check("POST", "/api/stories", writer, json={
+        "world_id": wid, "title": "The Fall",
+        "content": "Mira Vale died at Stonebridge. Later Mira Vale rode to Greywater."})["story"]["story_id"]
+    checked = check("POST", f"/api/stories/{fall}/checks", writer, json={"use_ai": False}, status=202)
+    assert check("GET", f"/api/gpt/results/{checked['task_id']}", writer)["result"]["findings"]
+    found = check("GET", f"/api/stories/{fall}/findings?status=all", writer)["findings"]
+    check("PATCH", f"/api/findings/{found[0]['finding_id']}", writer, json={"status": "dismissed"})
 
     # the review of the story's analysis, and of the batch's
     review = check("GET", f"/api/stories/{fresh_id}/review", writer)

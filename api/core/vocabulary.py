@@ -38,12 +38,17 @@ FindingSeverity = Literal["info", "warning", "error"]              # mildest fir
 FindingStatus = Literal["open", "dismissed", "fixed"]
 ContextSkipReason = Literal["budget", "rank", "visibility"]
 CheckSource = Literal["rules", "llm"]
+# What a context report lists, and why the context builder took it (services/context_builder.py).
+ContextItemKind = Literal["entry", "relation", "event"]
+ContextWhy = Literal["named", "mention", "search", "relation", "recent_event"]
 WRITING_TOOLS: tuple[str, ...] = get_args(WritingTool)
 FINDING_KINDS: tuple[str, ...] = get_args(FindingKind)
 FINDING_SEVERITIES: tuple[str, ...] = get_args(FindingSeverity)
 FINDING_STATUSES: tuple[str, ...] = get_args(FindingStatus)
 CONTEXT_SKIP_REASONS: tuple[str, ...] = get_args(ContextSkipReason)
 CHECK_SOURCES: tuple[str, ...] = get_args(CheckSource)
+CONTEXT_ITEM_KINDS: tuple[str, ...] = get_args(ContextItemKind)
+CONTEXT_WHYS: tuple[str, ...] = get_args(ContextWhy)
 SELECTION_MAX = 20_000    # characters of a selection a writing tool or a check reads
 ACTIVE_TASK_STATUSES = ("pending", "processing")
 FINAL_TASK_STATUSES = ("completed", "error", "cancelled")

@@ -16,6 +16,7 @@ from interfaces.blueprints.admin import create_admin_blueprint
 from interfaces.blueprints.ai_models import create_ai_models_blueprint
 from interfaces.blueprints.auth import create_auth_blueprint
 from interfaces.blueprints.books import create_books_blueprint
+from interfaces.blueprints.context import create_context_blueprint
 from interfaces.blueprints.cast import create_cast_blueprint
 from interfaces.blueprints.entries import create_entries_blueprint
 from interfaces.blueprints.events import create_events_blueprint
@@ -45,6 +46,7 @@ from interfaces.limits import init_limits
 from interfaces.security import register_security_headers
 from interfaces.validation import reject_nul_characters
 from ai import make_provider
+from ai.tokens import token_counter
 from services.account_service import AccountService
 from services.activity_service import ActivityService
 from services.admin_service import AdminService
@@ -54,6 +56,7 @@ from services.book_service import BookService
 from services.cast_service import CastService
 from services.consistency.service import ConsistencyService
 from services.container import Services
+from services.context_builder import ContextBuilder
 from services.entry_service import EntryService
 from services.event_service import EventService
 from services.field_service import FieldService
@@ -104,7 +107,7 @@ BLUEPRINTS = (create_auth_blueprint, create_worlds_blueprint, create_cast_bluepr
               create_images_blueprint, create_search_blueprint, create_members_blueprint,
               create_invitations_blueprint, create_users_blueprint, create_activity_blueprint,
               create_live_blueprint, create_books_blueprint, create_findings_blueprint,
-              create_ai_models_blueprint, create_usage_blueprint)
+              create_ai_models_blueprint, create_usage_blueprint, create_context_blueprint)
 
 
 def build_services(config, store: DocumentStore) -> Services:
@@ -135,7 +138,8 @@ def build_services(config, store: DocumentStore) -> Services:
                        config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
     ai = AIService(store, provider, tasks, runner, cast=cast, links=links, events=events, reviews=reviews,
                    settings=ai_settings)
-    ai.checks = ConsistencyService(store, ai, relations, context_builder=None, config=config)
+    context = ContextBuilder(store, lambda model: token_counter(config, model), config)
+    ai.checks = ConsistencyService(store, ai, relations, context_builder=context, config=config)
     return Services(
         store=store, auth=auth,
         worlds=worlds, stories=stories, cast=cast, links=links,
@@ -148,7 +152,7 @@ def build_services(config, store: DocumentStore) -> Services:
         members=members, invitations=InvitationService(store, members, config["INVITATION_DAYS"]),
         accounts=AccountService(store, auth, trash, config["IMAGE_MAX_PIXELS"], config["IMAGE_THUMB_SIZE"]),
         activity=activity, bus=bus, books=books, scenes=SceneService(store, stories, books), checks=ai.checks,
-        ai_settings=ai_settings, usage=usage)
+        ai_settings=ai_settings, usage=usage, context=context)
 
 
 def create_app(config: Config | None = None, store: DocumentStore | None = None) -> Flask:

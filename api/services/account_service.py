@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 
 from core.errors import Conflict, InvalidInput, NotFound, Unauthorized
-from core.models import Invitation, ReadingPosition, Story, Task, User, World
+from core.models import Finding, Invitation, ReadingPosition, Story, Task, User, World
 from core.vocabulary import FINAL_TASK_STATUSES
 from services.auth_service import AuthService
 from services.image_codec import Processed, process, square
@@ -169,6 +169,7 @@ class AccountService:
                 else:
                     self.trash.trash_world(user, world)
                     deleted.append(world_id)
+            self._forget_dismissals(user, transferred)
             self._leave_everything(user)
             if user.avatar_id:
                 self.store.delete_blob(user.avatar_id)
@@ -187,6 +188,17 @@ class AccountService:
         world.version += 1
         world.touch()
         self.store.put(World.collection, world.world_id, world.to_dict())
+
+    def _forget_dismissals(self, user: User, world_ids: list[str]) -> None:
+        """Consistency findings the account dismissed in worlds that stay (given away, or where it
+        is a member) stay dismissed, but no longer name who dismissed them."""
+        uid = user.user_id
+        worlds = set(world_ids) | {doc["world_id"] for field in ("co_authors", "shared_with")
+                                   for doc in self.store.find(World.collection, where={field: uid})}
+        for world_id in sorted(worlds):
+            for doc in self.store.find(Finding.collection, where={"world_id": world_id, "status": "dismissed"}):
+                if doc.get("dismissed_by") == uid:
+                    self.store.put(Finding.collection, doc["finding_id"], {**doc, "dismissed_by": ""})
 
     def _leave_everything(self, user: User) -> None:
         """Stories pass to their world's owner; memberships, invitations to them, reading

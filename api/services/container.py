@@ -15,6 +15,7 @@ from services.auth_service import AuthService
 from services.book_service import BookService
 from services.cast_service import CastService
 from services.consistency.service import ConsistencyService
+from services.context_builder import ContextBuilder
 from services.entry_service import EntryService
 from services.event_service import EventService
 from services.field_service import FieldService
@@ -73,6 +74,7 @@ class Services:
     checks: ConsistencyService
     ai_settings: AISettings
     usage: UsageService
+    context: ContextBuilder   # the canon an AI job sends (issue 14)
 
     @property
     def gpt_provider(self) -> str:

@@ -10,7 +10,10 @@ is what every other request gets. Actions:
 * ``"not_json"``: content that is no JSON   * ``"bad_shape"``: JSON of the wrong shape
 * ``"broken_body"``: an HTTP body that is not JSON at all
 * ``{"content": "..."}``: exactly that message content; ``{"answer": {...}}``: that JSON object
-``latency`` delays every answer (slow server). ``requests`` records every request's body
+``latency`` delays every answer (slow server).
+``POST /tokenize`` answers like llama.cpp (``{"content"}`` -> ``{"tokens": [...]}``) while ``tokenizer``
+is True: one token per run of word characters and one per other visible character (spaces are
+free), so "Mara's  blade." is 5 tokens (``fake_token_count``); ``tokenize_requests`` records them. ``requests`` records every request's body
 (``system_prompts()``/``user_prompts()`` give the messages sent).
 """
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import re
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -25,6 +29,7 @@ HANG_LIMIT = 10.0   # seconds a "hang" lasts at most, so no thread outlives a te
 PROMPT_TOKENS, COMPLETION_TOKENS = 11, 7
 
 ANSWERS = {
+    "findings": {"findings": []},   # the consistency check's default; ``check_answer`` scripts it per passage
     "names": {"names": [
         {"name": "Mara Vell", "kind": "character", "confidence": 0.95, "quote": "Mara Vell sailed to Karsk.",
          "aliases": []},
@@ -47,11 +52,31 @@ ANSWERS = {
 }
 
 
+_FAKE_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def fake_token_count(text: str) -> int:
+    """The fake server's tokenizer: words and other visible characters, one token each."""
+    return len(_FAKE_TOKEN.findall(text))
+
+
 def job_key(system_prompt: str) -> str:
-    for key in ("names", "events", "story_description", "entities", "characters", "description"):
+    for key in ("findings", "names", "events", "story_description", "entities", "characters", "description"):
         if f'"{key}"' in system_prompt:
             return key
     raise ValueError("unknown job")
+
+
+def check_answer(fake, body: dict) -> dict:
+    """The consistency check's answer (its system prompt asks for ``"findings"``): the first entry of
+    ``fake.check_answers`` whose marker (a piece of the passage) the user prompt holds; its value is
+    the answer ``{"findings": [...]}``, or a function of the user prompt giving it. Else no findings."""
+    messages = body.get("messages") or []
+    prompt = messages[1]["content"] if len(messages) > 1 else ""
+    for marker, answer in fake.check_answers.items():
+        if marker in prompt:
+            return answer(prompt) if callable(answer) else answer
+    return {"findings": []}
 
 
 class FakeOpenAI:
@@ -60,6 +85,9 @@ class FakeOpenAI:
         self.default = "ok"
         self.script: deque = deque()
         self.requests: list[dict] = []
+        self.check_answers: dict = {}   # consistency check: passage marker -> answer (see ``check_answer``)
+        self.tokenizer = True                 # offer llama.cpp's POST /tokenize
+        self.tokenize_requests: list[dict] = []
         self.release = threading.Event()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -107,6 +135,8 @@ class FakeOpenAI:
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 body = json.loads(raw or b"{}")
+                if self.path.rstrip("/") == "/tokenize":   # llama.cpp's tokenizer (no scripted action)
+                    return self._tokenize(body)
                 action = fake._next_action()
                 with fake._lock:
                     fake.requests.append({"path": self.path, "body": body, "action": action,
@@ -129,8 +159,18 @@ class FakeOpenAI:
                 key = job_key(body["messages"][0]["content"])
                 content = {"not_json": "Sure! Here are the names: Mara, Karsk.",
                            "bad_shape": json.dumps({"unexpected": True, key: None})
-                           }.get(action) or json.dumps(ANSWERS[key])
+                           }.get(action) or json.dumps(check_answer(fake, body) if key == "findings" else ANSWERS[key])
                 self._answer(body, content)
+
+            def _tokenize(self, body):
+                with fake._lock:
+                    fake.tokenize_requests.append(body)
+                if not fake.tokenizer:
+                    return self._send(404, {"error": {"message": "not found"}})
+                if not isinstance(body.get("content"), str):
+                    return self._send(400, {"error": {"message": "content is required"}})
+                pieces = _FAKE_TOKEN.findall(body["content"])
+                self._send(200, {"tokens": [sum(map(ord, p)) % 32000 for p in pieces]})
 
             def _answer(self, body, content):
                 self._send(200, {

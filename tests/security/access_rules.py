@@ -276,6 +276,9 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/api/worlds/<world_id>/entries/<entry_id>/mentions", "GET"): READ,
     ("/api/worlds/<world_id>/mentions/resolve", "GET"): READ,
     ("/api/worlds/<world_id>/mentions/unresolved", "GET"): READ,
+    # the canon an AI job would send (writers; the scene's world only)
+    ("/api/worlds/<world_id>/context", "POST"): Entry(writer, body=lambda s: {
+        "text": f"Hero and [[Place]] in story {s['serial']}"}),
     # images (the scene's world holds one, shown nowhere)
     ("/api/worlds/<world_id>/images", "GET"): READ,
     ("/api/worlds/<world_id>/images", "POST"): Entry(writer, 201, upload=lambda s: s["image_file"]),
@@ -394,5 +397,9 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("/apidocs/index.html", "GET"): Entry(open_route, 302),   # redirects to /apidocs/
     ("/oauth2-redirect.html", "GET"): Entry(open_route),
     ("/flasgger_static/<path:filename>", "GET"): Entry(open_route),
+    # consistency checks (members who write in the world, and see the story)
+    ("/api/stories/<story_id>/checks", "POST"): Entry(writer, 202, scope=STORY),
+    ("/api/stories/<story_id>/findings", "GET"): Entry(writer, scope=STORY),
+    ("/api/findings/<finding_id>", "PATCH"): Entry(writer, scope=STORY, body=lambda s: {"status": "dismissed"}),
 }
 

@@ -18,7 +18,7 @@ import pytest
 import image_files
 from access_rules import ACTORS, MATRIX
 from core import clock
-from core.models import Book, Event, FieldTemplate, IgnoredName, Invitation, Relation, World
+from core.models import Book, Event, FieldTemplate, Finding, IgnoredName, Invitation, Relation, World
 from interfaces.schemas.worlds import EntityBody, LocationBody
 from services.cast_service import ENTITY, LOCATION, CastService
 from services.live import LiveTickets
@@ -152,6 +152,9 @@ class Cast:
         template = FieldTemplate(world_id=world.world_id, kind="character", key="age", label="Age",
                                  field_type="number")
         store.put(FieldTemplate.collection, template.template_id, template.to_dict())
+        finding = Finding(world_id=world.world_id, story_id=story.story_id, kind="unknown_name", severity="info",
+                          message="Bram is not in the codex", quote="Bram", fingerprint=f"scene-{serial}")
+        store.put(Finding.collection, finding.finding_id, finding.to_dict())
         images = self.services.images
         image = images.add(owner, world, "scene.png", images.prepare(SCENE_IMAGE))
         return {
@@ -163,7 +166,7 @@ class Cast:
             "event_id": events[0].event_id, "other_event_id": events[1].event_id,
             "task_id": task["task_id"], "version": "1", "trash_id": trash_id,
             "review_id": review.review_id, "proposal_id": review.proposals[0]["proposal_id"], "key": "ghostly",
-            "image_id": image.image_id, "image_file": SCENE_IMAGE,
+            "image_id": image.image_id, "image_file": SCENE_IMAGE, "finding_id": finding.finding_id,
             "user_id": target, "invitation_id": invitation.invitation_id, "owner_name": owner.username,
             "username": owner.username,
             "world_public": world_visibility == "public",
@@ -207,7 +210,7 @@ def nonexistent(scene: dict) -> dict:
     return {**scene, **{key: str(uuid.uuid4()) for key in (
         "world_id", "story_id", "entity_id", "location_id", "user_id", "event_id", "task_id", "trash_id",
         "review_id", "key", "entry_id", "template_id", "relation_id", "image_id", "invitation_id",
-        "username", "book_id")}}
+        "username", "book_id", "finding_id")}}
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[1]} {r[0]}")

@@ -5,9 +5,9 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from core.vocabulary import STORY_TEXT_MAX, CheckSource, FindingKind, FindingSeverity, FindingStatus
+from core.vocabulary import STORY_TEXT_MAX, FindingStatus
 from interfaces.schemas.common import Schema
-from interfaces.schemas.responses import Out, Timestamp
+from interfaces.schemas.responses import FindingOut, Out
 
 
 class CheckBody(Schema):
@@ -26,29 +26,6 @@ class FindingsQuery(Schema):
 class FindingStatusBody(Schema):
     status: FindingStatus = Field(description="`dismissed` (remembered across re-runs), `open` (reopen) "
                                               "or `fixed`")
-
-
-class CiteOut(Out):
-    kind: Literal["entry", "event", "story"]
-    id: str
-    name: str
-
-
-class FindingOut(Out):
-    finding_id: str
-    world_id: str
-    story_id: str
-    kind: FindingKind
-    severity: FindingSeverity
-    message: str
-    quote: str = Field(description="The span as the story writes it (\"\" when it cannot be placed)")
-    start: int = Field(description="Offset of the quote in the story text when checked (-1: not placed)")
-    end: int
-    cites: list[CiteOut] = Field(description="What it conflicts with: entries, events, the story")
-    suggestion: str = Field(description="A replacement for the quote (\"\" when none)")
-    source: CheckSource
-    status: FindingStatus
-    created_at: Timestamp
 
 
 class FindingsOut(Out):

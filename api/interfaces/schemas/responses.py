@@ -14,7 +14,8 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language
-from core.vocabulary import Origin, Role, TaskStatus, Visibility, WorldRole, WorldType
+from core.vocabulary import (CheckSource, FindingKind, FindingSeverity, FindingStatus, Origin, Role, TaskStatus,
+                             Visibility, WorldRole, WorldType)
 from interfaces.schemas.calendar_out import DateOut, EraOut, LeapOut, MonthOut
 from services.ai_service import JOBS
 
@@ -524,8 +525,45 @@ class StoryReviewResult(MessageOut):
     proposals: int = Field(description="How many names are proposed")
 
 
+class CiteOut(Out):
+    kind: Literal["entry", "event", "story"]
+    id: str
+    name: str
+
+
+class FindingOut(Out):
+    finding_id: str
+    world_id: str
+    story_id: str
+    kind: FindingKind
+    severity: FindingSeverity
+    message: str
+    quote: str = Field(description="The span as the story writes it (\"\" when it cannot be placed)")
+    start: int = Field(description="Offset of the quote in the story text when checked (-1: not placed)")
+    end: int
+    cites: list[CiteOut] = Field(description="What it conflicts with: entries, events, the story")
+    suggestion: str = Field(description="A replacement for the quote (\"\" when none)")
+    source: CheckSource
+    status: FindingStatus
+    created_at: Timestamp
+
+
+class FindingCountsOut(Out):
+    open: int
+    dismissed: int
+
+
+class ConsistencyCheckResult(Out):
+    findings: list[FindingOut] = Field(description="This run's findings as stored (a dismissed one stays dismissed)")
+    counts: FindingCountsOut = Field(description="The story's findings by status after the run")
+    notice: str = absent("`use_ai` without a configured model: only the offline rules ran")
+    dropped: int = absent("Model findings dropped by validation (quote not in the text, unknown ids, bad shape)")
+    context: dict = absent("The context report of the model's prompt, when the context builder made it")
+
+
 TaskResult = Union[WorldDescriptionResult, StoryDescriptionResult, WorldAnalysisResult, StoryAnalysisResult,
-                   BatchAnalysisResult, StoryEventsResult, WorldEventsResult, StoryReviewResult, str]
+                   BatchAnalysisResult, StoryEventsResult, WorldEventsResult, StoryReviewResult,
+                   ConsistencyCheckResult, str]
 
 
 class ProgressOut(Out):
@@ -549,7 +587,8 @@ class TaskOut(Out):
         "story_analysis `{characters, locations}`, batch_analysis `{message, analyzed_stories, ...}`, "
         "story_events `{story_id, title, cached, event_count, kept, replaced, added, events}`, "
         "story_review `{review_id, story_id, proposals, message}`, world_events "
-        "`{world_id, message, stories, total_events}`. Error or cancelled: a message."))
+        "`{world_id, message, stories, total_events}`, consistency_check `{findings, counts}`. "
+        "Error or cancelled: a message."))
     progress: ProgressOut
     provider: str = Field(description="`offline` when no AI provider is configured")
     model: str = Field(description="The model the job runs with (its world's choice, else the site's "

@@ -30,10 +30,12 @@ DEATH_WORDS = {
           r"passes away|was killed|is killed|falls in battle|fell in battle)",
     "vi": r"(?:chết|qua đời|hy sinh|hi sinh|tử trận|bị giết|từ trần|tạ thế|tự vẫn|băng hà)",
 }
-VICTIM_AFTER = {   # "<name> died"
-    "en": r"\s+(?:was |is |has |had )?(?:died|dies|killed|slain|murdered|executed|perished|perishes|"
-          r"passed away|passes away|falls in battle|fell in battle|is dead|was dead|drowned|drowns)\b",
-    "vi": r"\s+(?:đã |bị )?(?:chết|qua đời|hy sinh|hi sinh|tử trận|bị giết|từ trần|tạ thế|tự vẫn|băng hà|mất)",
+VICTIM_AFTER = {   # "<name> died", "<name> was killed" (never "<name> killed ...": then the name is the killer)
+    "en": r"\s+(?:(?:was|is|got|had been|has been|were) (?:killed|slain|murdered|executed|drowned|poisoned|beheaded)|"
+          r"(?:has |had )?(?:died|dies|perished|perishes|passed away|passes away|drowned|drowns)|"
+          r"falls in battle|fell in battle|is dead|was dead|lay dead|lies dead)\b",
+    "vi": r"\s+(?:đã |bị )?(?:chết|qua đời|hy sinh|hi sinh|tử trận|bị giết|từ trần|tạ thế|tự vẫn|băng hà|"
+          r"mất(?=\s*(?:[.,;!?…]|$)))",
 }
 VICTIM_BEFORE = {  # "Orin killed <name>", "death of <name>"
     "en": r"(?:killed|kills|slew|slays|murdered|murders|executed|executes|stabbed|poisoned|"

@@ -83,12 +83,17 @@ def system_prompt(language: str, fence: str) -> str:
 
 
 def canon_block(text: Text, canon: Canon, context=None) -> str:
-    """The canon with ids: the context builder's block and the ids it included, else our own."""
+    """The canon with ids: the context builder's block and the ids it included, else our own;
+    either way followed by the deaths on record of the characters the passage names."""
+    named = list(dict.fromkeys(m.entry_id for m in locate(text, canon)))
+    deaths = [f"event {d.event['event_id']}: {d.event['title']}" + (f" (year {d.date['year']})" if d.date else "")
+              for entry_id in named for d in canon.deaths.get(entry_id, []) if d.event is not None]
     if context is not None:
         ids = [f"{i['kind']} {i['id']}: {i.get('name', '')}" for i in (context.report or {}).get("included", [])
                if i.get("kind") in ("entry", "event") and i.get("id")]
-        return context.text + ("\nIds:\n" + "\n".join(ids) if ids else "")
-    named = list(dict.fromkeys(m.entry_id for m in locate(text, canon)))
+        ids += [f"entry {i}: {canon.entries[i].name}" for i in named
+                if not any(line.startswith(f"entry {i}:") for line in ids)]
+        return "\n".join([context.text, "Ids:", *dict.fromkeys(ids + deaths)])
     lines = []
     for entry_id in named:
         entry = canon.entries[entry_id]
@@ -101,16 +106,11 @@ def canon_block(text: Text, canon: Canon, context=None) -> str:
             if a and b:
                 label = canon.relation_types.get(relation["type"], {}).get("label") or relation["type"]
                 lines.append(f"relation: {a.name} — {label} — {b.name}")
-    for entry_id in named:
-        for death in canon.deaths.get(entry_id, []):
-            if death.event is not None:
-                lines.append(f"event {death.event['event_id']}: {death.event['title']}"
-                             + (f" (year {death.date['year']})" if death.date else ""))
-    return "\n".join(lines)
+    return "\n".join(lines + deaths)
 
 
 def check(provider, text: Text, canon: Canon, usage, *, budget=None, start: int = 0, end: int | None = None,
-          context=None) -> dict:
+          context=None, model: str | None = None) -> dict:
     """Ask the model about the passage (``start..end`` of the stored text); its findings, validated,
     with how many were dropped and the context report when the builder was used."""
     end = len(text.original) if end is None else end
@@ -120,7 +120,9 @@ def check(provider, text: Text, canon: Canon, usage, *, budget=None, start: int 
     fence = prompts.new_fence()
     user = "\n".join([prompts.block("CANON", canon_block(Text.of(passage), canon, context), fence),
                       prompts.block("PASSAGE", passage, fence)])
-    answer = provider.client.complete(JOB, user, Answer, usage, system=system_prompt(canon.language, fence))
+    per_call = {"model": model} if model else {}   # the job's model (the world's), where the client takes one
+    answer = provider.client.complete(JOB, user, Answer, usage, system=system_prompt(canon.language, fence),
+                                      **per_call)
     findings, dropped = validate(answer.findings, text, canon, start, end)
     return {"findings": findings, "dropped": dropped,
             "context": getattr(context, "report", None) if context is not None else None}

@@ -23,14 +23,15 @@ from services.consistency.text import Text
 def check(text: Text, canon: Canon, *, ignored: set[str] = frozenset(), budget: Budget | None = None,
           start: int = 0, end: int | None = None) -> list[dict]:
     """Findings of the rules; with ``start``/``end`` (stored offsets) only those in that range."""
-    mentions = locate(text, canon)
+    runs: list[tuple[int, int]] = []
+    mentions = locate(text, canon, runs)
     found = []
     found += timeline.deaths(text, mentions, canon)
     found += timeline.ages(text, mentions, canon)
     found += timeline.dependencies(text, canon)
     found += facts.fields(text, mentions, canon)
     found += facts.relations(text, mentions, canon)
-    found += names.variants_and_unknown(text, mentions, canon, ignored=ignored, budget=budget)
+    found += names.variants_and_unknown(text, mentions, canon, ignored=ignored, budget=budget, runs=runs)
     if start or end is not None:
         found = [f for f in found if f["start"] < 0 or (f["start"] >= start and (end is None or f["end"] <= end))]
     return found

@@ -86,8 +86,10 @@ class ConsistencyService:
                 extra["notice"] = OFFLINE_NOTICE
             else:
                 ctx.progress(1, 2, "Asking the model")
-                answer = llm.check(self.ai.provider, text, canon, ctx.usage, budget=ctx.budget,
-                                   start=start or 0, end=end, context=self._context(user, world, text, start, end))
+                model = getattr(ctx, "model", None)   # the job's model, where the runner records one
+                answer = llm.check(self.ai.provider, text, canon, ctx.usage, budget=ctx.budget, start=start or 0,
+                                   end=end, context=self._context(user, world, story, text, start, end, model),
+                                   model=model)
                 found += llm.merge(answer["findings"], found)
                 sources += ("llm",)
                 extra["context"] = answer.get("context")
@@ -100,16 +102,16 @@ class ConsistencyService:
         return {"findings": [present(d) for d in stored], "counts": self.findings.counts(story_id),
                 **{k: v for k, v in extra.items() if v is not None}}
 
-    def _context(self, user: User, world: World, text: Text, start, end):
+    def _context(self, user: User, world: World, story: Story, text: Text, start, end, model: str | None = None):
         """The canon block for the prompt (the context builder's, when wired; else the rules' own)."""
         if self.context_builder is None:
             return None
         piece = text.original[start or 0:end if end is not None else len(text.original)]
-        model = getattr(getattr(self.ai.provider, "client", None), "model", "") or ""
+        model = model or getattr(getattr(self.ai.provider, "client", None), "model", "") or ""
         budgets = self.config.get("AI_CONTEXT_BUDGETS") or {}
         budget = budgets.get(model) or self.config.get("AI_CONTEXT_TOKENS") or 2000
         return self.context_builder.build(user, world, piece, budget_tokens=budget, model=model,
-                                          exclude_story_id=None)
+                                          exclude_story_id=story.story_id)   # its own events come from this text
 
     # -- findings ---------------------------------------------------------------------
 

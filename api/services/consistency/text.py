@@ -8,9 +8,11 @@ folded copy is an offset in the NFC text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
 WORD_CHAR = re.compile(r"\w")
@@ -31,6 +33,7 @@ def _nfc_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+@lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
     """One character, lower case, without accents (đ -> d); always one character."""
     base = "".join(c for c in unicodedata.normalize("NFD", ch.lower()) if not unicodedata.combining(c))
@@ -39,12 +42,19 @@ def fold_char(ch: str) -> str:
 
 
 def fold(text: str) -> str:
-    return "".join(fold_char(ch) for ch in text)
+    return "".join(map(fold_char, text))
+
+
+@lru_cache(maxsize=8192)
+def _lower_char(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
 
 
 def lower(text: str) -> str:
     """Lower case, one character per character (accents kept)."""
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(map(_lower_char, text))
 
 
 @dataclass
@@ -62,6 +72,7 @@ class Text:
     lowered: str = ""
     offsets: list[int] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
     def of(cls, original: str) -> "Text":
@@ -79,8 +90,16 @@ class Text:
         a, b = self.span(start, end)
         return self.original[a:b], a, b
 
+    def sentence_index(self, offset: int) -> int:
+        """The index of the sentence holding ``offset`` (-1 when between sentences)."""
+        if not self._starts or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self.sentences[i].end else -1
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+        i = self.sentence_index(offset)
+        return self.sentences[i] if i >= 0 else None
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -22,10 +22,11 @@ from services.consistency.text import Text
 MEMORIAL = {
     "en": re.compile(r"\b(?:remember\w*|memor\w*|grave\w*|tomb\w*|ghost\w*|spirit|late|mourn\w*|funeral|buried|"
                      r"bury|death|died|dead|corpse|body|portrait|statue|legend\w*|dream\w*|avenge\w*|vengeance|"
-                     r"honou?r\w*|used to|had been|missed|miss|grief|griev\w*|wept for|shrine|ashes)\b", re.I),
+                     r"honou?r\w*|used to|had been|missed|miss|grief|griev\w*|wept for|shrine|ashes|widow\w*|heirs?|"
+                     r"legacy|orphan\w*|had (?:\w+ ){0,2}(?:been|\w+ed))\b", re.I),
     "vi": re.compile(r"(?<!\w)(?:nhớ|tưởng nhớ|mộ|hồn|linh hồn|đám tang|chết|qua đời|hy sinh|bị giết|di hài|"
                      r"thi thể|xác|tượng|giỗ|báo thù|mơ|giấc mơ|kỷ niệm|ngày xưa|thương tiếc|tiếc thương|"
-                     r"khóc thương|bàn thờ|di ảnh|cố)(?!\w)", re.I),
+                     r"khóc thương|bàn thờ|di ảnh|góa|quả phụ|di chúc|di sản|cố)(?!\w)", re.I),
 }
 YEAR_IN_SENTENCE = re.compile(r"(?:\b(?:in|by|during)\s+(?:the\s+year\s+)?|(?<!\w)năm\s+)(\d{1,6})\b", re.I)
 AFTER_TYPES = re.compile(r"after|follow|caused.by|depends|result.of|because|sau", re.I)
