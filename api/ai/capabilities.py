@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from core.clock import utc_now
 
 FLAGS = ("streaming", "json_mode", "tools")
+PROBE_PROMPT = 'Reply with the JSON object {"ok": true} and nothing else.'
 PROBE_TOKENS = 16   # max_tokens of a probe: enough for '{"ok": true}'
 REFUSED = (400, 422)   # what servers answer to a parameter they do not support
 PING_TOOL = {"type": "function", "function": {
@@ -77,7 +78,7 @@ def probe(client, model: str) -> dict:
     plain words (never the API key). Capabilities found are remembered on
     ``client.capabilities``."""
     openai, sdk = client._openai()
-    messages = [{"role": "user", "content": 'Reply with the JSON object {"ok": true} and nothing else.'}]
+    messages = [{"role": "user", "content": PROBE_PROMPT}]
     started = time.monotonic()
     try:
         sdk.chat.completions.create(model=model, messages=messages, max_tokens=PROBE_TOKENS)
@@ -91,8 +92,8 @@ def probe(client, model: str) -> dict:
         try:
             answer = sdk.chat.completions.create(model=model, messages=messages, max_tokens=PROBE_TOKENS, **extra)
             if extra.get("stream"):
-                with answer:   # one chunk shows it streams; closing ends the request
-                    next(iter(answer), None)
+                with answer:   # a chunk shows it streams; closing ends the request
+                    return next(iter(answer), None) is not None
             return True
         except openai.APIStatusError as exc:
             return False if refused(exc) else None

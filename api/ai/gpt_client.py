@@ -10,8 +10,10 @@ speaks its API (Ollama, llama.cpp, vLLM, LM Studio), answering in JSON.
   repair request, then the job fails with a clear message.
 * ``model=`` picks the model per call (a world's choice); by default the
   configured one. JSON mode is asked for where ``ai.capabilities`` knows the
-  server has it (unknown: OpenAI itself only); a server refusing it (HTTP 400)
-  is remembered and the request goes again as a plain prompt, parsed as JSON.
+  server has it (unknown: OpenAI itself only), else a forced tool call where
+  tool calls are known to work, else a plain prompt; a server refusing JSON
+  mode or tools (HTTP 400) is remembered and the request goes again as a plain
+  prompt, its JSON read from the text.
 """
 from __future__ import annotations
 
@@ -40,6 +42,14 @@ class AIError(Exception):
 
 class InvalidAnswer(ValueError):
     pass
+
+
+class FeatureRefused(Exception):
+    """The server refused ``response_format`` or ``tools`` (it has no JSON mode, or no tool calls)."""
+
+    def __init__(self, status: int):
+        super().__init__(f"HTTP {status}")
+        self.status = status
 
 
 @dataclass
@@ -104,14 +114,14 @@ class GPTClient:
         ``model``: by default the configured one)."""
         messages = [{"role": "system", "content": system or prompts.system_prompt(job)},
                     {"role": "user", "content": user_prompt}]
-        content = self._chat(messages, usage, model)
+        content = self._chat(messages, usage, model, schema=schema)
         try:
             return parse_answer(content, schema)
         except InvalidAnswer as exc:
             log.info("AI answer for %s invalid (%s); asking for a repair", job, exc)
             messages += [{"role": "assistant", "content": content or ""},
                          {"role": "user", "content": prompts.repair(str(exc))}]
-        content = self._chat(messages, usage, model)
+        content = self._chat(messages, usage, model, schema=schema)
         try:
             return parse_answer(content, schema)
         except InvalidAnswer as exc:
@@ -122,35 +132,66 @@ class GPTClient:
         known = self.capabilities.flag(self.base_url, model, "json_mode")
         return (not self.base_url) if known is None else known
 
-    def _chat(self, messages: list[dict], usage: Usage, model: str | None = None) -> str:
-        openai, client = self._openai()
+    def structured(self, model: str) -> str:
+        """How to ask ``model`` for a JSON answer: ``json_mode`` (``response_format``) where it
+        works (unknown: OpenAI itself only), else ``tools`` (a forced call of an ``answer``
+        function) where tool calls are known to work, else ``plain`` (JSON read from the text)."""
+        if self.json_mode(model):
+            return "json_mode"
+        return "tools" if self.capabilities.flag(self.base_url, model, "tools") else "plain"
+
+    def _chat(self, messages: list[dict], usage: Usage, model: str | None = None, json_mode: bool = True,
+              schema: type[BaseModel] | None = None) -> str:
+        """The answer's text (``json_mode``: may ask for JSON, per ``structured``; ``schema``: the
+        answer's shape, the function's parameters for ``tools``). A refusal of JSON mode or tools
+        is remembered and the request goes again as a plain prompt."""
         model = model or self.model
+        request = {"model": model, "messages": messages}
+        how = self.structured(model) if json_mode else "plain"
+        if how == "tools" and schema is None:
+            how = "plain"
+        extra = {"json_mode": {"response_format": {"type": "json_object"}},
+                 "tools": {"tools": [_answer_tool(schema)] if schema else [],
+                           "tool_choice": {"type": "function", "function": {"name": ANSWER_TOOL}}},
+                 "plain": {}}[how]
+        try:
+            response = self._create(**request, **extra)
+        except FeatureRefused as exc:
+            log.info("%s refused %s for %s (HTTP %d); asking with plain prompts", self.where, how, model,
+                     exc.status)
+            self.capabilities.learn(self.base_url, model, **{how: False})
+            response = self._create(**request)
+        usage.add(getattr(response, "usage", None))
+        choices = getattr(response, "choices", None) or []
+        if not choices:
+            return ""
+        message = choices[0].message
+        calls = getattr(message, "tool_calls", None) or []
+        if how == "tools" and calls and getattr(calls[0], "function", None) is not None:
+            return calls[0].function.arguments or ""
+        return message.content or ""
+
+    def _create(self, **request):
+        """``chat.completions.create(**request)`` with our retries (429, 5xx, timeouts, dropped
+        connections); any other HTTP error is an ``AIError`` at once."""
+        openai, client = self._openai()
         retryable = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError,
                      openai.APIResponseValidationError, json.JSONDecodeError)
         attempts = self.max_retries + 1
-        attempt = 0
-        while attempt < attempts:
-            attempt += 1
-            extra = {"response_format": {"type": "json_object"}} if self.json_mode(model) else {}
+        for attempt in range(1, attempts + 1):
             try:
-                response = client.chat.completions.create(model=model, messages=messages, **extra)
-            except (openai.APIStatusError, *retryable) as exc:
-                if extra and refused(exc):   # JSON mode refused: remember, ask again as a plain prompt
-                    log.info("%s refused JSON mode for %s (HTTP %s); using plain prompts", self.where,
-                             model, exc.status_code)
-                    self.capabilities.learn(self.base_url, model, json_mode=False)
-                    attempt -= 1
-                    continue
-                if not isinstance(exc, retryable) or attempt == attempts:
-                    raise AIError(self.describe_error(exc, attempt)) from None
+                return client.chat.completions.create(**request)
+            except retryable as exc:
+                if attempt == attempts:
+                    raise AIError(self.describe_error(exc, attempts)) from None
                 delay = self._delay(attempt, exc)
                 log.info("AI call failed (%s); retry %d/%d in %.2fs", type(exc).__name__,
                          attempt, self.max_retries, delay)
                 time.sleep(delay)
-                continue
-            usage.add(getattr(response, "usage", None))
-            choices = getattr(response, "choices", None) or []
-            return (choices[0].message.content or "") if choices else ""
+            except openai.APIStatusError as exc:
+                if (request.get("response_format") or request.get("tools")) and refused(exc):
+                    raise FeatureRefused(exc.status_code) from None
+                raise AIError(self.describe_error(exc, attempt)) from None
         raise AssertionError("unreachable")
 
     def _delay(self, attempt: int, exc: Exception) -> float:
@@ -189,6 +230,15 @@ class GPTClient:
         if isinstance(exc, openai.APIStatusError):
             return f"The AI provider failed with HTTP {exc.status_code} ({tries}): {_short(exc.message)}"
         return f"The AI provider sent a malformed response ({tries})"
+
+
+ANSWER_TOOL = "answer"
+
+
+def _answer_tool(schema: type[BaseModel]) -> dict:
+    """The function whose arguments are the answer, for servers that call tools but lack JSON mode."""
+    return {"type": "function", "function": {"name": ANSWER_TOOL, "description": "Give the answer.",
+                                             "parameters": schema.model_json_schema()}}
 
 
 def _short(text: str, limit: int = 200) -> str:

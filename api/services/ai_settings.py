@@ -41,11 +41,11 @@ class AISettings:
         chosen = (world.get("ai_model") if isinstance(world, dict) else getattr(world, "ai_model", "")) or ""
         return chosen if chosen in self.allowed else self.default_model
 
-    def check_model(self, model: str) -> str:
-        """``model`` if a world may choose it (``""``: the site's default); else 400 on ``ai_model``."""
+    def check_model(self, model: str, field: str = "ai_model") -> str:
+        """``model`` if a world may choose it (``""``: the site's default); else 400 on ``field``."""
         if model and model not in self.allowed:
             raise InvalidInput(f"'{model}' is not a model this site allows",
-                               {"ai_model": "must be \"\" (the site's default) or one of: " + ", ".join(self.allowed)},
+                               {field: "must be \"\" (the site's default) or one of: " + ", ".join(self.allowed)},
                                code="model_not_allowed")
         return model
 
@@ -97,7 +97,7 @@ class AISettings:
 
     def test(self, model: str | None = None) -> dict:
         """A real tiny call to the provider: ``{ok, provider, latency_ms, model, capabilities, error?}``."""
-        model = self.check_model(model or "") or self.default_model
+        model = self.check_model(model or "", "model") or self.default_model
         client = getattr(self.provider, "client", None)
         if client is None:
             return {"ok": True, "provider": self.provider.name, "latency_ms": 0, "model": OFFLINE_MODEL,

@@ -102,20 +102,25 @@ class TaskRunner:
 
     def run(self, task_id: str, job: Job) -> None:
         ctx = JobContext(self.tasks, task_id, self.job_seconds)
-        try:
-            self._run(task_id, job, ctx)
-        finally:
+        outcome = self._outcome(task_id, job, ctx)
+        # The ledger entry lands with the final status (one unit): whoever sees the task
+        # ended sees its usage counted. A stopped job's task is settled already.
+        with self.tasks.store.unit_of_work():
             self._record_usage(task_id, ctx)
+            if outcome is not None:
+                self.tasks.finish(task_id, *outcome, ctx.usage.to_dict())
 
     def _record_usage(self, task_id: str, ctx: JobContext) -> None:
         if self.ledger is None:
             return
         try:
-            self.ledger.record(task_id, ctx.usage.to_dict())
+            with self.tasks.store.unit_of_work():   # a savepoint: a failure here undoes only this
+                self.ledger.record(task_id, ctx.usage.to_dict())
         except Exception:   # the ledger must never cost a job its outcome
             log.exception("could not record the usage of AI task %s", task_id)
 
-    def _run(self, task_id: str, job: Job, ctx: JobContext) -> None:
+    def _outcome(self, task_id: str, job: Job, ctx: JobContext) -> tuple[str, object] | None:
+        """Run the job: ``(status, result)`` to record, or None when it was stopped."""
         try:
             task = self.tasks.store.get("tasks", task_id) or {}
             ctx.model = task.get("model") or None
@@ -123,14 +128,12 @@ class TaskRunner:
             self.tasks.update(task_id, status="processing", progress=progress)
             result = job(ctx)
         except (TaskCancelled, JobStopped):  # whoever stopped it has settled the task
-            return
+            return None
         except AIError as exc:
-            self.tasks.finish(task_id, "error", str(exc), ctx.usage.to_dict())
+            return "error", str(exc)
         except DomainError as exc:
-            self.tasks.finish(task_id, "error", exc.message, ctx.usage.to_dict())
+            return "error", exc.message
         except Exception:   # a bug must still end the task, never leave it processing
             log.exception("AI task %s failed", task_id)
-            self.tasks.finish(task_id, "error", "Internal error while running the job",
-                              ctx.usage.to_dict())
-        else:
-            self.tasks.finish(task_id, "completed", result, ctx.usage.to_dict())
+            return "error", "Internal error while running the job"
+        return "completed", result

@@ -15,6 +15,13 @@ is what every other request gets. Actions:
 is True: one token per run of word characters and one per other visible character (spaces are
 free), so "Mara's  blade." is 5 tokens (``fake_token_count``); ``tokenize_requests`` records them. ``requests`` records every request's body
 (``system_prompts()``/``user_prompts()`` give the messages sent).
+
+Servers that lack a feature (see ``capability_reply``): ``reject_json_mode``, ``reject_tools`` and
+``reject_streaming`` make the server answer requests using ``response_format``, ``tools`` or
+``stream`` with HTTP 400, as such servers do. ``GET /v1/models`` lists ``models``. The capability
+probes (``ai.capabilities.PROBE_PROMPT``) get ``{"ok": true}``, streamed when asked (unless
+an error action is queued: ``push("401")`` fails the next probe); a job's request with ``tools``
+gets its answer as a tool call (``action`` ``"tool_call"`` in ``requests``).
 """
 from __future__ import annotations
 
@@ -88,6 +95,8 @@ class FakeOpenAI:
         self.check_answers: dict = {}   # consistency check: passage marker -> answer (see ``check_answer``)
         self.tokenizer = True                 # offer llama.cpp's POST /tokenize
         self.tokenize_requests: list[dict] = []
+        self.reject_json_mode = self.reject_tools = self.reject_streaming = False   # see capability_reply
+        self.models = ["test-model", "small-model"]   # GET /v1/models
         self.release = threading.Event()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -137,6 +146,8 @@ class FakeOpenAI:
                 body = json.loads(raw or b"{}")
                 if self.path.rstrip("/") == "/tokenize":   # llama.cpp's tokenizer (no scripted action)
                     return self._tokenize(body)
+                if capability_reply(fake, self, body):
+                    return
                 action = fake._next_action()
                 with fake._lock:
                     fake.requests.append({"path": self.path, "body": body, "action": action,
@@ -172,6 +183,12 @@ class FakeOpenAI:
                 pieces = _FAKE_TOKEN.findall(body["content"])
                 self._send(200, {"tokens": [sum(map(ord, p)) % 32000 for p in pieces]})
 
+            def do_GET(self):
+                if self.path.rstrip("/") != "/v1/models":
+                    return self._send(404, {"error": {"message": "not found"}})
+                self._send(200, {"object": "list", "data": [{"id": m, "object": "model", "created": 0,
+                                                              "owned_by": "fake"} for m in fake.models]})
+
             def _answer(self, body, content):
                 self._send(200, {
                     "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
@@ -194,3 +211,59 @@ class FakeOpenAI:
                     pass   # the client gave up (timeout test)
 
         return Handler
+
+
+# -- capabilities: servers lacking JSON mode, tools or streaming; the probes ---------------
+
+REFUSALS = (("reject_json_mode", "response_format", "response_format is not supported"),
+            ("reject_tools", "tools", "tools are not supported"),
+            ("reject_streaming", "stream", "streaming is not supported"))
+
+
+def capability_reply(fake: FakeOpenAI, handler, body: dict) -> bool:
+    """Answer (and record) a request using a feature the server is told to lack (HTTP 400, like
+    llama.cpp or an old Ollama), or a capability probe; False for every other request."""
+    from ai.capabilities import PROBE_PROMPT
+    refusal = next((message for switch, key, message in REFUSALS if getattr(fake, switch) and body.get(key)), None)
+    messages = body.get("messages") or [{}]
+    probe = messages[-1].get("content") == PROBE_PROMPT and not fake.script   # scripted errors still apply
+    tool_call = bool(body.get("tools")) and not probe and not fake.script and refusal is None
+    if refusal is None and not probe and not tool_call:
+        return False
+    with fake._lock:
+        action = "refused" if refusal else "probe" if probe else "tool_call"
+        fake.requests.append({"path": handler.path, "body": body, "action": action,
+                              "authorization": handler.headers.get("Authorization")})
+    if refusal is not None:
+        handler._send(400, {"error": {"message": refusal, "type": "invalid_request_error", "code": None}})
+    elif tool_call:   # a job's answer as the arguments of the function it was told to call
+        function = (body.get("tool_choice") or {}).get("function", {}).get("name") or body["tools"][0]["function"]["name"]
+        call = {"id": "call_1", "type": "function",
+                "function": {"name": function, "arguments": json.dumps(ANSWERS[job_key(messages[0]["content"])])}}
+        handler._send(200, {
+            "id": "chatcmpl-tool", "object": "chat.completion", "created": int(time.time()), "model": body.get("model"),
+            "choices": [{"index": 0, "finish_reason": "tool_calls",
+                         "message": {"role": "assistant", "content": None, "tool_calls": [call]}}],
+            "usage": {"prompt_tokens": PROMPT_TOKENS, "completion_tokens": COMPLETION_TOKENS,
+                      "total_tokens": PROMPT_TOKENS + COMPLETION_TOKENS}})
+    elif body.get("stream"):
+        _probe_stream(handler, body)
+    else:
+        handler._answer(body, '{"ok": true}')
+    return True
+
+
+def _probe_stream(handler, body: dict) -> None:
+    """``{"ok": true}`` as two SSE chunks and ``[DONE]``."""
+    head = {"id": "chatcmpl-probe", "object": "chat.completion.chunk", "created": int(time.time()),
+            "model": body.get("model")}
+    chunks = [{**head, "choices": [{"index": 0, "delta": {"role": "assistant", "content": '{"ok": true}'},
+                                    "finish_reason": None}]},
+              {**head, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}]
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/event-stream")
+    handler.end_headers()
+    for chunk in chunks:
+        handler.wfile.write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
+    handler.wfile.write(b"data: [DONE]\n\n")
+    handler.close_connection = True

@@ -93,7 +93,7 @@ def create_admin_blueprint(services):
         """Test the connection with a real tiny request, then probe streaming, JSON mode and tool
         calls (a few tokens each); what is found is used by the jobs from then on. 400 when
         `model` is not an allowed one."""
-        model = services.ai_settings.check_model(body.model or "")
+        model = services.ai_settings.check_model(body.model or "", "model")
         # the requests run after the request's unit of work: no storage lock is held meanwhile
         g.response_after_commit = lambda: jsonify(services.ai_settings.test(model))
         return jsonify(ok=False)
