@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { api } from './lib/backend.mjs';
 import { VIEWPORTS, signedInContext, snap } from './lib/browser.mjs';
 import { guarded, liveSuite } from './lib/suite.mjs';
+import { contrastProblems } from './lib/contrast.mjs';
 
 const ADMIN = { username: 'root_admin', email: 'root@example.com', password: 'admin-password-1' };
 const suite = liveSuite({ env: { INITIAL_ADMIN_USERNAME: ADMIN.username, INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password } });
@@ -83,6 +84,12 @@ for (const [viewport, size] of VIEWPORTS) {
       assert.equal(await item.getByRole('link', { name: c.name, exact: true }).getAttribute('href'), `/worlds/${world.world_id}/entries/${mara.entity_id || mara.id}`);
       await item.scrollIntoViewIfNeeded();
       await snap(page, `${viewport}-check-finding`);
+      // readable in both themes (the System choice follows the browser's scheme)
+      assert.deepEqual(await contrastProblems(page), []);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      assert.deepEqual(await contrastProblems(page), []);
+      await snap(page, `${viewport}-check-finding-dark`);
+      await page.emulateMedia({ colorScheme: 'light' });
     });
 
     await guarded(page, `${viewport}-check-select`, async () => {
