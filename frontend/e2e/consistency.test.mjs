@@ -99,6 +99,13 @@ for (const [viewport, size] of VIEWPORTS) {
       await form.getByRole('textbox', { name: 'Story text', exact: true }).waitFor();
       await page.waitForFunction((q) => String(document.getSelection()) === q, QUOTE);
       await snap(page, `${viewport}-check-selected`);
+      // the selection alone: the same finding (offsets agree between the editor and the API)
+      await panel.getByRole('radio', { name: 'Selected text' }).check();
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/stories/${second.story_id}/checks`));
+      await panel.getByRole('button', { name: 'Check consistency' }).click();
+      assert.deepEqual((await sent).postDataJSON(), { start: 0, end: [...QUOTE].length });
+      await panel.getByRole('status').filter({ hasText: '1 possible problem to look at.' }).waitFor({ timeout: 30000 });
+      await panel.getByRole('radio', { name: 'Whole chapter' }).check();
     });
 
     await guarded(page, `${viewport}-check-dismiss`, async () => {
