@@ -7,6 +7,7 @@ import ErrorMessage from '../components/ErrorMessage.jsx';
 import EmptyState from '../components/EmptyState.jsx';
 import AdminUserRow from '../components/AdminUserRow.jsx';
 import FilterBar from '../components/FilterBar.jsx';
+import AdminAICard from '../components/ai/AdminAICard.jsx';
 import { useTitle } from '../hooks/useTitle.js';
 
 const ROLES = ['admin', 'moderator', 'premium', 'user', 'guest'];
@@ -60,6 +61,8 @@ export default function Admin() {
           </dl>
         </section>
       )}
+
+      {user.role === 'admin' && <AdminAICard />}
 
       <section className="card">
         <h2>Users</h2>

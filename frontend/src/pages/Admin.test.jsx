@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { admin } from '../services/api.js';
+import { admin, aiSettings } from '../services/api.js';
 import Admin from './Admin.jsx';
 import Layout from '../components/Layout.jsx';
 import { owner, renderAt } from '../test/utils.jsx';
@@ -15,6 +15,7 @@ beforeEach(() => {
   vi.spyOn(admin, 'stats').mockResolvedValue({ success: true, stats: { total_users: 2, banned_users: 0, total_worlds: 3, public_worlds: 1, total_stories: 4, public_stories: 2 } });
   vi.spyOn(admin, 'roles').mockResolvedValue({ success: true, roles: ['admin', 'moderator', 'premium', 'user', 'guest'].map((role) => ({ role, label: role, quotas: { public_worlds: 5 } })) });
   vi.spyOn(admin, 'users').mockResolvedValue({ success: true, users, total: 2 });
+  vi.spyOn(aiSettings, 'admin').mockResolvedValue({ provider: 'offline', model: 'gpt-4o-mini', allowed_models: [], prices: {}, currency: 'USD', capabilities: {} });
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -7,6 +7,7 @@ import ErrorMessage from '../components/ErrorMessage.jsx';
 import QuotaBar from '../components/QuotaBar.jsx';
 import CopyButton from '../components/CopyButton.jsx';
 import RecentJobs from '../components/RecentJobs.jsx';
+import UsageCard from '../components/ai/UsageCard.jsx';
 import RecentActivity from '../components/people/RecentActivity.jsx';
 import ChangePasswordForm from '../components/ChangePasswordForm.jsx';
 import { useTitle } from '../hooks/useTitle.js';
@@ -100,6 +101,7 @@ function Overview({ user }) {
                   : 'The AI helper is not switched on here: descriptions come from templates and names are found by simple rules. Everything still works.'}
               </p>
             </section>
+            <UsageCard />
             <section className="card">
               <h2>Your account</h2>
               <dl className="dl">

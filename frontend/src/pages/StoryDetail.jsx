@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { stories } from '../services/api.js';
@@ -16,6 +16,8 @@ import ConfirmButton from '../components/ConfirmButton.jsx';
 import StoryForm from '../components/StoryForm.jsx';
 import StoryAIPanel from '../components/StoryAIPanel.jsx';
 import StoryReview from '../components/StoryReview.jsx';
+import ConsistencyPanel from '../components/consistency/ConsistencyPanel.jsx';
+import { findEditor } from '../components/consistency/editorSpan.js';
 import NotFound from './NotFound.jsx';
 import Icon from '../components/Icon.jsx';
 import { useTitle } from '../hooks/useTitle.js';
@@ -30,6 +32,7 @@ export default function StoryDetail() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
+  const pageRoot = useRef(null); // holds the story editor while editing: the consistency panel selects and fixes in it
   const queryClient = useQueryClient();
   const undoDelete = useUndoDelete();
   const { data: story, error, isPending, refetch } = useQuery(queries.story(storyId));
@@ -78,7 +81,7 @@ export default function StoryDetail() {
   const when = wt.label || formatWorldDate(story.date, calendarOf(world)) || wt.description || '';
 
   return (
-    <div className="page">
+    <div className="page" ref={pageRoot}>
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
         <Link to="/worlds">Worlds</Link> <span aria-hidden="true">/</span>{' '}
         <Link to={`/worlds/${story.world_id}`}>{(world && world.name) || 'World'}</Link> <span aria-hidden="true">/</span>{' '}
@@ -196,6 +199,7 @@ export default function StoryDetail() {
         </section>
         {editable && <StoryAIPanel story={story} />}
       </div>
+      {editable && <ConsistencyPanel story={story} getEditor={() => findEditor(pageRoot.current)} openEditor={() => setEditing(true)} />}
       {editable && <StoryReview story={story} />}
     </div>
   );

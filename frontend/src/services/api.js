@@ -421,3 +421,32 @@ export const search = {
 };
 
 export const getStats = () => call('getStats');
+
+/** Consistency checks: a task that compares a story (or a span of it) with its world's canon. */
+export const checks = {
+  /** `{start?, end?, use_ai?}` (offsets in the story text) -> 202 {task_id, status}. */
+  start: (storyId, body = {}) => call('checks.start', [storyId], { body }),
+};
+
+/** What consistency checks found in a story: {finding_id, kind, severity, message, quote, start, end, cites, suggestion, status, …}. */
+export const findings = {
+  /** `status`: open (default), dismissed, fixed or all -> {findings: [...]}. */
+  list: (storyId, status) => call('findings.list', [storyId], { params: { status } }),
+  /** Dismiss, reopen or mark fixed -> the finding. */
+  setStatus: (id, status) => call('findings.setStatus', [id], { body: { status } }),
+};
+
+/** The AI's configuration. */
+export const aiSettings = {
+  /** Admin: {provider, base_url_host, model, allowed_models, context_budget, prices, currency, capabilities}. */
+  admin: () => call('aiSettings.admin'),
+  /** Admin: a tiny real call -> {ok, latency_ms, model, capabilities, error?}. */
+  test: () => call('aiSettings.test', [], { body: {} }),
+  /** The models a world may use: {default, models: [{id, label?, price?}]}. */
+  models: () => call('aiSettings.models'),
+};
+
+/** What my AI jobs used: {currency, totals: {jobs, prompt_tokens, completion_tokens, cost}, by_world, by_day}. */
+export const usage = {
+  mine: (days) => call('usage.mine', [], { params: { days } }),
+};

@@ -138,4 +138,14 @@ export const ENDPOINTS = {
   'search.find': ['GET', '/search', ['q', 'world_id', 'types', 'kind', 'tag', 'page', 'per_page']],
 
   getStats: ['GET', '/stats'],
+
+  // consistency checks of a story and what they found (issue 14)
+  'checks.start': ['POST', '/stories/{story_id}/checks'],
+  'findings.list': ['GET', '/stories/{story_id}/findings', ['status']],
+  'findings.setStatus': ['PATCH', '/findings/{finding_id}'],
+  // the AI's settings (admin), the models a world may use, and what AI jobs used
+  'aiSettings.admin': ['GET', '/admin/ai'],
+  'aiSettings.test': ['POST', '/admin/ai/test'],
+  'aiSettings.models': ['GET', '/ai/models'],
+  'usage.mine': ['GET', '/usage', ['days']],
 };

@@ -1,7 +1,7 @@
 // Server state: every query key of the app, the request cached under it, and what a change invalidates.
 // Keys nest so that one prefix covers a family: worlds.detail(id) is the world and every list inside it.
 import { QueryClient, infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { activity, admin, books, entries, fieldTemplates, getStats, gpt, images, invitations, members, mentions, relations, search, stories, trash, users, worlds } from './api.js';
+import { activity, admin, aiSettings, books, findings, entries, fieldTemplates, getStats, gpt, images, invitations, members, mentions, relations, search, stories, trash, usage, users, worlds } from './api.js';
 
 /** A story without a review answers 404: that is "no review yet", not an error. */
 const reviewOf = (storyId) =>
@@ -66,6 +66,14 @@ export const queryKeys = {
     list: (params) => ['stories', 'list', params],
     detail: (storyId) => ['stories', 'detail', storyId],
     review: (storyId) => ['stories', 'detail', storyId, 'review'],
+    allFindings: (storyId) => ['stories', 'detail', storyId, 'findings'],
+    findings: (storyId, status) => ['stories', 'detail', storyId, 'findings', status],
+  },
+  // the AI's configuration and what it cost
+  ai: {
+    admin: () => ['admin', 'ai'],
+    models: () => ['ai', 'models'],
+    usage: (days) => ['ai', 'usage', days],
   },
   gpt: {
     tasks: (params) => ['gpt', 'tasks', params],
@@ -174,6 +182,12 @@ export const queries = {
       staleTime: Infinity,
     }),
   adminUsers: (params) => queryOptions({ queryKey: queryKeys.admin.users(params), queryFn: () => admin.users(params) }),
+  /** A story's findings of `status` (open, dismissed, fixed or all). */
+  findings: (storyId, status = 'open') =>
+    queryOptions({ queryKey: queryKeys.stories.findings(storyId, status), queryFn: () => findings.list(storyId, status) }),
+  aiAdmin: () => queryOptions({ queryKey: queryKeys.ai.admin(), queryFn: () => aiSettings.admin() }),
+  aiModels: () => queryOptions({ queryKey: queryKeys.ai.models(), queryFn: () => aiSettings.models(), staleTime: 5 * 60_000 }),
+  aiUsage: (days = 30) => queryOptions({ queryKey: queryKeys.ai.usage(days), queryFn: () => usage.mine(days) }),
 };
 
 /**
