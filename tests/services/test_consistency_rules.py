@@ -271,3 +271,56 @@ def test_a_part_inside_a_longer_name_is_another_name():
 def test_the_past_perfect_is_no_act_after_death():
     canon = make_canon("en", EN, events=[{**DEATH_EN, "story": "ch1"}], earlier=["ch1"], book_id="b")
     assert not kinds(run(canon, "Orin Dask and Mara Vell had once been friends."), "death")
+
+
+def test_colours_said_with_a_verb_or_around_the_name():
+    [en] = kinds(run(make_canon("en", EN), "Mara Vell's eyes were the grey of a winter sea."), "field")
+    assert en["quote"] == "eyes were the grey" and en["suggestion"] == "eyes were the blue"
+    assert not kinds(run(make_canon("en", EN), "Mara Vell's eyes were a clear blue."), "field")
+    [vi] = kinds(run(make_canon("vi", VI), "Đôi mắt của Nguyễn Văn An đen láy như hạt nhãn."), "field")
+    assert vi["quote"] == "mắt của Nguyễn Văn An đen" and vi["suggestion"] == "mắt của Nguyễn Văn An nâu"
+
+
+def test_an_old_ally_who_is_an_enemy():
+    canon = make_canon("en", EN, relations=[("mara", "enemy_of", "orin")])
+    [relation] = kinds(run(canon, "Mara Vell wrote to her old ally Orin Dask."), "relation")
+    assert relation["quote"] == "her old ally Orin Dask"
+
+
+def test_a_dead_characters_belongings_are_no_acts_but_their_voice_is():
+    canon = make_canon("en", EN, events=[{**DEATH_EN, "story": "ch1"}], earlier=["ch1"], book_id="b")
+    assert not kinds(run(canon, "Mara Vell's old sword hung above the hearth."), "death")
+    assert kinds(run(canon, "Mara Vell's voice rang through the hall."), "death")
+    vi = make_canon("vi", VI, events=[{**DEATH_VI, "story": "ch1"}], earlier=["ch1"], book_id="b")
+    assert not kinds(run(vi, "Thanh kiếm của Trần Thị Mai treo trên vách."), "death")
+
+
+def test_a_colour_before_the_name_vietnamese():
+    [field] = kinds(run(make_canon("vi", VI), "Đôi mắt xám của Nguyễn Văn An nhìn ra sông."), "field")
+    assert field["quote"] == "mắt xám" and field["suggestion"] == "mắt nâu"
+
+
+def test_findings_follow_a_text_edited_while_it_was_checked():
+    from services.consistency.service import follow_edits
+    found = [{"quote": "Mara", "start": 10, "end": 14}, {"quote": "gone", "start": 0, "end": 4},
+             {"quote": "", "start": -1, "end": -1}]
+    moved = follow_edits(found, "Prologue. Then Mara rode. Mara slept.")
+    assert [(f["quote"], f["start"]) for f in moved] == [("Mara", 15), ("", -1)]
+
+
+def test_title_field_contradicted_vietnamese():
+    canon = make_canon("vi", [{"id": "tam", "name": "Lê Văn Tám", "fields": {"tuoc_hieu": "tướng quân"},
+                               "labels": {"tuoc_hieu": "Tước hiệu"}}])
+    [field] = kinds(run(canon, "Vua Lê Văn Tám ngồi trên ngai vàng."), "field")
+    assert field["quote"] == "Vua Lê Văn Tám" and field["suggestion"] == "Tướng quân Lê Văn Tám"
+    assert not kinds(run(canon, "Tướng quân Lê Văn Tám duyệt binh."), "field")
+
+
+def test_event_dated_before_what_it_depends_on_vietnamese():
+    events = [{"id": "giac", "title": "Giặc Ân kéo đến", "entities": [], "year": 1210},
+              {"id": "ngua", "title": "Thánh Gióng cưỡi ngựa sắt", "entities": ["giong"], "year": 1205,
+               "description": "Thánh Gióng cưỡi ngựa sắt ra trận.",
+               "connections": [{"to_event_id": "giac", "relation_type": "related", "relation_label": "xảy ra sau"}]}]
+    found = run(make_canon("vi", VI, events=events), "Nghe tin giặc đến, Thánh Gióng cưỡi ngựa sắt ra trận.")
+    [date] = kinds(found, "date")
+    assert {c["id"] for c in date["cites"]} == {"giac", "ngua"}

@@ -33,6 +33,28 @@ def writable_story(store: DocumentStore, user: User | None, story_id: str) -> tu
     return story, world
 
 
+def follow_edits(found: list[dict], content: str) -> list[dict]:
+    """The findings of a text that changed while it was checked, placed in the new text: a quote
+    still at its offsets stays; else its occurrence nearest to them; a quote gone is dropped."""
+    kept = []
+    for finding in found:
+        quote, start = finding["quote"], finding["start"]
+        if start < 0 or not quote:
+            kept.append(finding)
+            continue
+        if content[start:finding["end"]] == quote:
+            kept.append(finding)
+            continue
+        hits, i = [], content.find(quote)
+        while i >= 0:
+            hits.append(i)
+            i = content.find(quote, i + 1)
+        if hits:
+            nearest = min(hits, key=lambda h: abs(h - start))
+            kept.append({**finding, "start": nearest, "end": nearest + len(quote)})
+    return kept
+
+
 class ConsistencyService:
     def __init__(self, store: DocumentStore, ai, relations, context_builder=None, config=None):
         self.store = store
@@ -96,8 +118,10 @@ class ConsistencyService:
                 extra["dropped"] = answer["dropped"]
         with self.store.unit_of_work():
             _, story, world = self._allowed(ctx, story_id)
-            if (story.content or "") != text.original:
-                raise InvalidInput("The story changed while it was being checked; run the check again")
+            if (story.content or "") != text.original:   # written to meanwhile (autosave): follow the text
+                found = follow_edits(found, story.content or "")
+                start = end = None   # the checked range no longer maps: replace nothing stale this time
+                sources = ()
             stored = self.findings.record(world.world_id, story_id, found, sources, start or 0, end)
         return {"findings": [present(d) for d in stored], "counts": self.findings.counts(story_id),
                 **{k: v for k, v in extra.items() if v is not None}}

@@ -28,6 +28,10 @@ MEMORIAL = {
                      r"thi thể|xác|tượng|giỗ|báo thù|mơ|giấc mơ|kỷ niệm|ngày xưa|thương tiếc|tiếc thương|"
                      r"khóc thương|bàn thờ|di ảnh|góa|quả phụ|di chúc|di sản|cố)(?!\w)", re.I),
 }
+# What a dead character's possessive may still do: "Mara's voice rang out" acts, "Mara's sword hung" does not.
+BODY = {"en": set("hand hands eyes eye voice face lips mouth fingers arm arms smile laugh gaze head feet foot "
+                  "shadow breath".split()),
+        "vi": set("tay mắt giọng mặt môi miệng ngón cánh nụ tiếng đầu chân bóng hơi".split())}
 YEAR_IN_SENTENCE = re.compile(r"(?:\b(?:in|by|during)\s+(?:the\s+year\s+)?|(?<!\w)năm\s+)(\d{1,6})\b", re.I)
 AFTER_TYPES = re.compile(r"after|follow|caused.by|depends|result.of|because|sau", re.I)
 BEFORE_TYPES = re.compile(r"cause|lead|before|precede|trigger|result|enable|trước|dẫn", re.I)
@@ -90,7 +94,7 @@ def deaths(text: Text, mentions: list[Mention], canon: Canon) -> list[dict]:
                 dead_from, death = sentence.start, dated
             if dead_from is None or mention.start < dead_from:
                 continue
-            if any(MEMORIAL[lang].search(sentence.text) for lang in ("en", "vi")):
+            if any(MEMORIAL[lang].search(sentence.text) for lang in ("en", "vi")) or _belongings(text, mention):
                 continue
             cite = death.cite() or {"kind": "story", "id": canon.story.story_id, "name": canon.story.title}
             message = (f"{entry.name} appears here after their death ({_death_label(death, canon)})"
@@ -100,6 +104,16 @@ def deaths(text: Text, mentions: list[Mention], canon: Canon) -> list[dict]:
                                [cite, entry.ref()]))
             break
     return out
+
+
+def _belongings(text: Text, mention: Mention) -> bool:
+    """Whether the mention names what the character had ("Edric's sword", "thanh kiếm của Lý Thông"),
+    not the character doing something (their hands and voice still count as them)."""
+    owned = re.match(r"['’]s (\w+)(?: (\w+))?", text.lowered[mention.end:mention.end + 40])
+    if owned:   # "Mara's sword", "Mara's old sword"; "Mara's voice", "Mara's cold hand" are her
+        return not BODY["en"] & set(owned.groups())
+    owner = re.search(r"(\w+)(?: (\w+))? của $", text.lowered[max(0, mention.start - 30):mention.start])
+    return bool(owner) and not BODY["vi"] & set(owner.groups())
 
 
 def _sentence_year(sentence: str) -> int | None:

@@ -1,137 +1,19 @@
-"""Fields and relations written as plain facts that the canon contradicts.
-
-**Fields.** A feature and its colour after a character's name, up to the next name
-in the sentence ("Mara's green eyes", "Mara, with grey-green eyes", "Mai có đôi mắt
-nâu"), against a field whose label names that feature ("Eye colour", "Màu mắt") and
-whose value holds a colour ("blue"); a rank title before the name ("Queen Mara")
-against a title field ("Title: Duchess").
-
-**Relations.** A kinship or alliance word between two characters ("Mara's cousin
-Orin", "Orin, the cousin of Mara", "her cousin Orin" — the possessor then is the last
-character named before —, "Lan, em gái của Mai", "em họ của nàng, Minh") against
-the typed relations between them: a sibling called a cousin, a parent called a
-child, an enemy called an ally. Words of one group (kin; ally/enemy) exclude each
-other; friends and lovers contradict nothing.
-"""
+"""Relation words that contradict the typed relations: a kinship or alliance word between two
+characters ("Mara's cousin Orin", "Orin, the cousin of Mara", "her cousin Orin" — the possessor
+then is the last character named before —, "Lan, em gái của Mai", "em họ của nàng, Minh",
+"Mai có người em họ là Minh") against the relations between them: a sibling called a cousin, a
+parent called a child, an enemy called an ally. Words of one group (kin; ally/enemy) exclude
+each other; friends and lovers contradict nothing."""
 from __future__ import annotations
 
 import bisect
 import re
 
-from services.consistency.canon import Canon, Entry
+from services.consistency.canon import Canon
+from services.consistency.fields import PEOPLE, alternatives
 from services.consistency.mentions import Mention
-from services.consistency.text import Text, fold
+from services.consistency.text import Text
 from services.consistency.timeline import finding
-
-COLOURS = {
-    "en": ["blue-grey", "grey-green", "blue", "green", "brown", "grey", "gray", "black", "hazel", "amber", "red",
-           "golden", "gold", "silver", "white", "violet", "auburn", "blonde", "blond", "copper", "ginger"],
-    "vi": ["xanh lá", "xanh lục", "xanh dương", "xanh biếc", "xanh", "nâu", "đen", "xám", "vàng", "đỏ", "trắng",
-           "tím", "bạc", "hổ phách", "hạt dẻ"],
-}
-FEATURES = {   # feature -> (words in a field label, nouns in prose)
-    "eye": ({"eye", "eyes", "mắt"}, {"en": ["eyes", "eye", "eyed"], "vi": ["mắt"]}),
-    "hair": ({"hair", "tóc"}, {"en": ["hair", "haired"], "vi": ["tóc"]}),
-    "skin": ({"skin", "da"}, {"en": ["skin", "skinned"], "vi": ["da"]}),
-    "beard": ({"beard", "râu"}, {"en": ["beard", "bearded"], "vi": ["râu"]}),
-}
-RANKS = {
-    "en": ["king", "queen", "prince", "princess", "duke", "duchess", "count", "countess", "baron", "baroness",
-           "lord", "lady", "emperor", "empress", "general", "captain", "commander", "sir", "dame", "chancellor"],
-    "vi": ["hoàng hậu", "hoàng tử", "công chúa", "thái tử", "hoàng đế", "tướng quân", "tể tướng", "quận chúa",
-           "nữ hoàng", "công tước", "bá tước", "hầu tước", "vua"],
-}
-TITLE_FIELD = re.compile(r"^(?:title|rank|tước hiệu|danh hiệu|chức vị|tước vị|tước)$", re.I)
-PEOPLE = ("character", "creature")
-
-
-def _alts(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _region_end(text: Text, mentions: list[Mention], i: int) -> int:
-    sentence = text.sentence_at(mentions[i].start)
-    end = sentence.end if sentence else len(text.nfc)
-    for other in mentions[i + 1:]:
-        if other.start >= end:
-            break
-        if other.entry_id != mentions[i].entry_id:
-            return other.start
-    return end
-
-
-def fields(text: Text, mentions: list[Mention], canon: Canon) -> list[dict]:
-    out, seen = [], set()
-    for i, mention in enumerate(mentions):
-        entry = canon.entries[mention.entry_id]
-        if entry.kind not in PEOPLE or not entry.fields:
-            continue
-        region = (mention.end, _region_end(text, mentions, i))
-        for found in _colours(text, entry, region) + _titles(text, entry, mention):
-            key = (entry.id, found["quote"].casefold())
-            if key not in seen:
-                seen.add(key)
-                out.append(found)
-    return out
-
-
-def _colours(text: Text, entry: Entry, region: tuple[int, int]) -> list[dict]:
-    out = []
-    for key, value in entry.fields.items():
-        if not isinstance(value, str):
-            continue
-        label = f"{key.replace('_', ' ')} {entry.labels.get(key, '')}".casefold()
-        label_words = set(re.findall(r"\w+", label))
-        feature = next((f for f, (words, _) in FEATURES.items() if words & label_words), None)
-        if feature is None:
-            continue
-        for language in ("en", "vi"):
-            value_colours = [c for c in COLOURS[language] if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", value.casefold())]
-            if not value_colours:
-                continue
-            nouns, colours = _alts(FEATURES[feature][1][language]), _alts(COLOURS[language])
-            pattern = (rf"(?<!\w)(?P<c>{colours})(?:[- ](?:{colours}))?[- ](?P<n>{nouns})(?!\w)" if language == "en"
-                       else rf"(?<!\w)(?P<n>{nouns})(?: màu)? (?P<c>{colours})(?!\w)")
-            for m in re.compile(pattern).finditer(text.lowered, region[0], region[1]):
-                said = m.group("c")
-                if any(said in v or v in said for v in value_colours):
-                    continue
-                quote = text.nfc[m.start():m.end()]
-                cs, ce = m.start("c") - m.start(), m.end("c") - m.start()
-                suggestion = quote[:cs] + value_colours[0] + quote[ce:]
-                label_text = entry.labels.get(key, key)
-                out.append(finding("field", "warning",
-                                   f"{entry.name}'s {label_text} is “{value}” in the codex, not “{said}”",
-                                   text, m.start(), m.end(), [entry.ref()], suggestion))
-    return out
-
-
-def _titles(text: Text, entry: Entry, mention: Mention) -> list[dict]:
-    for key, value in entry.fields.items():
-        if not isinstance(value, str) or not value.strip():
-            continue
-        if not (TITLE_FIELD.match(key.replace("_", " ")) or TITLE_FIELD.match(entry.labels.get(key, "").strip())):
-            continue
-        for language in ("en", "vi"):
-            m = re.search(rf"(?<!\w)(?P<t>{_alts(RANKS[language])}) $", text.lowered[max(0, mention.start - 30):mention.start])
-            if not m:
-                continue
-            said = m.group("t")
-            if fold(said) in fold(value.casefold()):
-                return []
-            start = mention.start - (len(m.group(0)))
-            quote = text.nfc[start:mention.end]
-            written = text.nfc[start:start + len(said)]
-            replacement = value.strip()
-            if written[:1].isupper():
-                replacement = replacement[:1].upper() + replacement[1:]
-            return [finding("field", "warning",
-                            f"{entry.name}'s {entry.labels.get(key, key)} is “{value}” in the codex, not “{said}”",
-                            text, start, mention.end, [entry.ref()], replacement + quote[len(said):])]
-    return []
-
-
-# -- relations ------------------------------------------------------------------------------
 
 KIN = {"parent", "child", "sibling", "spouse", "cousin", "avuncular", "nibling", "grandparent", "grandchild"}
 SIDES = {"ally", "enemy"}
@@ -154,7 +36,7 @@ WORDS = {
 }
 # Vietnamese words that are also titles or pronouns count only with "của" after them.
 VI_BARE_OK = {w for w in WORDS["vi"] if " " in w and w not in ("anh em", "chị em")} | {"chồng", "vợ"}
-ADJ = r"(?:(?:elder|younger|older|little|big|twin|half|beloved|dear|only|late|step) )*"
+ADJ = r"(?:(?:elder|younger|older|old|little|big|twin|half|beloved|dear|only|late|step|former|sworn|trusted|true) )*"
 PRONOUN_VI = r"(?:nàng|chàng|mình|cô ấy|anh ấy|cô|anh|ông|bà|hắn|y|nó|họ|em)"
 
 
@@ -219,7 +101,7 @@ def _previous(people: list[Mention], starts: list[int], before: int, other_than:
 def _statements(text: Text, people: list[Mention], canon: Canon):
     low = text.lowered
     starts = [m.start for m in people]
-    en, vi = _alts(WORDS["en"]), _alts(WORDS["vi"])
+    en, vi = alternatives(WORDS["en"]), alternatives(WORDS["vi"])
     for i, m in enumerate(people):
         nxt = people[i + 1] if i + 1 < len(people) else None
         gap = low[m.end:nxt.start] if nxt else ""
