@@ -3,8 +3,10 @@
 ``make_provider(config)`` picks one: a base URL means an OpenAI-compatible
 server (a key is optional), a key alone means OpenAI, neither means the
 offline provider. Each provider has the same methods, all returning dicts
-validated by ``ai.schemas``; ``provider.name`` is what tasks and /api/health
-report.
+validated by ``ai.schemas``, and each takes ``model=`` (the job's model, see
+``services.ai_settings.AISettings.model_for``; none: ``OPENAI_MODEL``);
+``provider.name`` is what tasks and /api/health report. What a server can do
+(JSON mode, tool calls, streaming) is found by ``ai.capabilities``.
 """
 from __future__ import annotations
 

@@ -5,9 +5,10 @@ Servers differ: OpenAI has all three, a llama.cpp or an older Ollama may
 refuse ``response_format`` or ``tools`` with HTTP 400, some proxies refuse
 ``stream``. ``probe`` asks with tiny real requests (a handful of tokens each)
 and ``Capabilities`` remembers the answers for the life of the process;
-``GPTClient`` also learns from a refusal in the middle of a job (a 400 to a
-JSON-mode request marks JSON mode unsupported and the request is sent again as
-a plain prompt). A flag is ``True`` (works), ``False`` (refused) or ``None``
+``GPTClient`` uses them (``GPTClient.structured``: JSON mode, else a forced
+tool call, else a plain prompt) and learns from a refusal in the middle of a
+job (a 400 to a request with ``response_format`` or ``tools`` marks that
+unsupported and the request is sent again as a plain prompt). A flag is ``True`` (works), ``False`` (refused) or ``None``
 (not known yet: the client keeps its defaults, JSON mode only for OpenAI
 itself).
 """

@@ -10,7 +10,6 @@ world (purged from the trash).
 """
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 from core.clock import iso, now
@@ -18,9 +17,6 @@ from core.models import UsageRecord, User, World
 from services.ai_settings import AISettings
 from services.task_service import COLLECTION as TASKS
 from storage import DocumentStore
-
-log = logging.getLogger(__name__)
-COUNTS = ("jobs", "prompt_tokens", "completion_tokens", "cost")
 
 
 def _zero() -> dict:

@@ -82,6 +82,13 @@ def test_json_mode_refused_mid_job_falls_back_to_a_plain_prompt(fake_ai):
     assert len(sent(fake_ai, "refused")) == 1 and "response_format" not in sent(fake_ai)[-1]
 
 
+def test_with_nothing_known_only_openai_itself_gets_json_mode(fake_ai):
+    openai_itself = GPTClient(api_key="sk-x", base_url=None, model="gpt-4o-mini", timeout=1, max_retries=0,
+                              backoff=0)
+    assert openai_itself.structured("gpt-4o-mini") == "json_mode"
+    assert make_client(fake_ai).structured("test-model") == "plain"   # as before: no capability known
+
+
 def test_tool_calls_carry_the_answer_where_json_mode_is_missing(fake_ai):
     client = make_client(fake_ai)
     fake_ai.reject_json_mode = True

@@ -136,3 +136,16 @@ def test_a_purged_world_takes_its_records_along(client, team, store, ai):
     assert client.delete(f"/api/trash/{trashed['trash_id']}", headers=owner["headers"]).status_code == 200
     assert not store.find_ids(UsageRecord.collection, where={"world_id": world["world_id"]})
     assert usage(client, owner).json["totals"]["jobs"] == 1
+
+
+def test_a_cancelled_job_is_recorded_once_it_stops(client, team, fake_ai, ai):
+    owner = team["owner"]
+    fake_ai.push("hang", "hang", "hang")
+    started = client.post("/api/gpt/generate-description", headers=owner["headers"],
+                          json={"type": "world", "world_name": "Karsk", "world_id": team["world"]["world_id"]}).json
+    assert client.delete(f"/api/gpt/tasks/{started['task_id']}", headers=owner["headers"]).status_code == 200
+    fake_ai.release.set()
+    assert ai.runner.wait_idle(timeout=20)
+    task = client.get(f"/api/gpt/results/{started['task_id']}", headers=owner["headers"]).json
+    assert task["status"] == "cancelled"
+    assert usage(client, owner).json["totals"]["jobs"] == 1
