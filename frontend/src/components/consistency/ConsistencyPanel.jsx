@@ -165,7 +165,7 @@ export default function ConsistencyPanel({ story, getEditor = () => null, openEd
       </div>
       <TaskProgress task={task} label="Checking the text" />
       {summary && (
-        <p className="alert alert-success" role="status">
+        <p className={`alert ${summary.open > 0 ? 'alert-info' : 'alert-success'}`} role="status">
           {summary.open > 0 ? `${plural(summary.open, 'possible problem')} to look at.` : 'No open problems found.'}
           {summary.dismissed > 0 && ` ${plural(summary.dismissed, 'finding')} you dismissed stayed dismissed.`}
           {summary.dropped > 0 && ` ${plural(summary.dropped, 'finding')} of the AI left out: its quote or citation did not hold.`}
