@@ -73,8 +73,8 @@ export default function AdminAICard() {
           )}
           <dt>Server supports</dt>
           <dd>
-            {ai.provider === 'offline' && !test ? (
-              'No AI server: the offline helper works without one'
+            {ai.provider === 'offline' ? (
+              'No AI server: the offline helper works (and streams its writing tools) without one'
             ) : caps.length ? (
               <ul className="ai-caps" aria-label="Capabilities">
                 {caps.map((c) => (

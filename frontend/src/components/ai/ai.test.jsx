@@ -46,8 +46,9 @@ describe('AdminAICard', () => {
     expect(screen.getByText('(used once an AI server is configured)', { exact: false })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByRole('status')).toHaveTextContent(`Connected: offline answered in 42 ms. ${note}`);
-    expect(within(screen.getByRole('list', { name: 'Capabilities' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Streaming: yes']);
-    expect(screen.getByText(/^Checked /)).toBeInTheDocument();
+    // the offline helper has no server whose features could be listed, before or after a test
+    expect(screen.queryByRole('list', { name: 'Capabilities' })).not.toBeInTheDocument();
+    expect(screen.getByText(/No AI server: the offline helper works/)).toBeInTheDocument();
     expect(test).toHaveBeenCalled();
   });
 
