@@ -168,9 +168,15 @@ for (const [viewport, size] of VIEWPORTS) {
       await panel.getByRole('status').filter({ hasText: /^Stopped/ }).waitFor();
       const kept = await preview.textContent();
       assert.ok(kept.length > 0 && kept.length < long.length, 'part of the text arrived');
-      // the job itself was cancelled
-      const tasks = (await api(url, 'GET', '/gpt/tasks', undefined, token)).data;
-      const job = (Array.isArray(tasks) ? tasks : tasks.items || []).find((t) => t.task_type === 'writing' || t.type === 'writing');
+      // the job itself ends cancelled (the panel says Stopped at once; the cancel request may
+      // still be on its way, so look again for a few seconds)
+      let job;
+      for (let tries = 0; tries < 50; tries += 1) {
+        const tasks = (await api(url, 'GET', '/gpt/tasks', undefined, token)).data;
+        job = (Array.isArray(tasks) ? tasks : tasks.items || []).find((t) => t.task_type === 'writing' || t.type === 'writing');
+        if (job && job.status !== 'pending' && job.status !== 'processing') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       assert.ok(job, 'the writing job is listed');
       assert.equal(job.status, 'cancelled');
       await snap(page, `${viewport}-writing-stopped`);
